@@ -1,0 +1,147 @@
+package dev.kiroscim.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kiroscim.core.auth.TokenStore;
+import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.directory.GroupStore;
+import dev.kiroscim.core.directory.StoreBusy;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.UserStore;
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind the domain's ports: a connection pool, versioned migrations (Flyway, run at start-up on
+ * H2 and PostgreSQL alike) and a Hibernate session factory. Implements {@link Transactions}.
+ */
+public final class Database implements Transactions, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseConfig config;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(DatabaseConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Opens the pool, migrates the schema to the newest version and starts Hibernate. */
+    public static Database open(DatabaseConfig config) {
+        HikariDataSource ds = pool(config);
+        try {
+            var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            LOG.info("database {} at schema version {} ({} migrations applied)", config.describe(),
+                    result.targetSchemaVersion, result.migrationsExecuted);
+            SessionFactory sf = new HibernatePersistenceConfiguration("kiro-scim")
+                    .managedClasses(UserEntity.class, GroupEntity.class, TokenEntity.class)
+                    .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
+                    .property(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
+                    .property(AvailableSettings.ORDER_INSERTS, true)
+                    .property(AvailableSettings.SHOW_SQL, false)
+                    .property("hibernate.hbm2ddl.auto", "none")
+                    .createEntityManagerFactory();
+            return new Database(config, ds, sf);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(config.jdbcUrl());
+        if (config.user() != null) {
+            hc.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hc.setPassword(config.password());
+        }
+        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hc.setPoolName("kiro-scim-db");
+        hc.setAutoCommit(false);
+        return new HikariDataSource(hc);
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public <T> T write(Function<Directory, T> work) {
+        return inTransaction(work, false);
+    }
+
+    @Override
+    public <T> T read(Function<Directory, T> work) {
+        return inTransaction(work, true);
+    }
+
+    private <T> T inTransaction(Function<Directory, T> work, boolean readOnly) {
+        try {
+            return sessionFactory.fromTransaction(session -> {
+                session.setDefaultReadOnly(readOnly);
+                return work.apply(new SessionDirectory(session));
+            });
+        } catch (RuntimeException e) {
+            if (causedByPoolTimeout(e)) {
+                throw new StoreBusy("no database connection free within " + config.connectionTimeout(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByPoolTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean ping() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+
+    /** The stores of one session/transaction. */
+    private record SessionDirectory(Session session) implements Directory {
+        @Override
+        public UserStore users() { return new HibernateUserStore(session); }
+
+        @Override
+        public GroupStore groups() { return new HibernateGroupStore(session); }
+
+        @Override
+        public TokenStore tokens() { return new HibernateTokenStore(session); }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.kiroscim.persistence;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the database is and how many connections to use.
+ *
+ * @param jdbcUrl           {@code jdbc:h2:file:…} (embedded default) or {@code jdbc:postgresql://…}
+ * @param user              may be null for H2
+ * @param password          may be null; never logged
+ * @param maxPoolSize       connections in the pool
+ * @param connectionTimeout how long a request waits for a free connection before the server answers 429
+ */
+public record DatabaseConfig(String jdbcUrl, String user, String password, int maxPoolSize, Duration connectionTimeout) {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * The embedded H2 database in {@code dataDir}. PostgreSQL compatibility mode keeps one set of migrations for
+     * both databases; {@code DEFAULT_NULL_ORDERING=HIGH} sorts missing values like PostgreSQL does (last when
+     * ascending), which is also what RFC 7644 §3.4.2.3 asks of {@code sortBy}.
+     */
+    public static DatabaseConfig h2(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("kiro-scim").toString();
+        return new DatabaseConfig("jdbc:h2:file:" + file
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "sa", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL without credentials or options, safe to log. */
+    public String describe() {
+        int options = jdbcUrl.indexOf(';');
+        int query = jdbcUrl.indexOf('?');
+        int cut = options >= 0 ? options : query >= 0 ? query : jdbcUrl.length();
+        return jdbcUrl.substring(0, cut);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + describe() + ", user=" + user + ", pool=" + maxPoolSize + "]";
+    }
+}
