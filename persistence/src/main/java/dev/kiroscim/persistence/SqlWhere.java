@@ -1,5 +1,6 @@
 package dev.kiroscim.persistence;
 
+import dev.kiroscim.core.directory.InstantText;
 import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Field;
 import dev.kiroscim.core.directory.query.Operator;

@@ -1,4 +1,4 @@
-package dev.kiroscim.persistence;
+package dev.kiroscim.core.directory;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

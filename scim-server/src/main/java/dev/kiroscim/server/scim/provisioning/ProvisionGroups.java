@@ -1,0 +1,164 @@
+package dev.kiroscim.server.scim.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.directory.GroupRecord;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.query.Criteria;
+import dev.kiroscim.core.directory.query.Page;
+import dev.kiroscim.core.directory.query.PageRequest;
+import dev.kiroscim.core.directory.query.SortKey;
+import dev.kiroscim.server.scim.document.NormalizedResource;
+import dev.kiroscim.server.scim.document.ResourceDocumentReader;
+import dev.kiroscim.server.scim.error.ScimException;
+import dev.kiroscim.server.scim.error.ScimType;
+import dev.kiroscim.server.scim.patch.MemberChange;
+import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.patch.PatchOutcome;
+import dev.kiroscim.server.scim.render.ScimJson;
+import dev.kiroscim.server.scim.schema.ScimSchemas;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The SCIM Group use cases. Membership changes are applied as deltas on the membership relation, in the order
+ * of the PATCH operations, inside the same transaction as the group's own attributes: a PATCH either applies
+ * completely or not at all.
+ */
+public final class ProvisionGroups {
+
+    private final Transactions transactions;
+    private final ResourceDocumentReader reader;
+    private final PatchEngine patchEngine;
+    private final Clock clock;
+
+    public ProvisionGroups(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine, Clock clock) {
+        this.transactions = transactions;
+        this.reader = reader;
+        this.patchEngine = patchEngine;
+        this.clock = clock;
+    }
+
+    public GroupRecord create(JsonNode body) {
+        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, body);
+        Instant now = clock.instant();
+        GroupRecord group = toRecord(UUID.randomUUID().toString(), input.document(), 1, now, now);
+        return transactions.write(tx -> {
+            tx.groups().insert(group);
+            input.memberIds().ifPresent(ids -> {
+                requireUsers(tx, ids);
+                tx.groups().addMembers(group.id(), ids, now);
+            });
+            return group;
+        });
+    }
+
+    public GroupRecord get(String id) {
+        return transactions.read(tx -> tx.groups().find(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * PUT: the body replaces the group's attributes; a {@code members} list replaces the member set by applying
+     * only the difference (Okta's wizard apps push membership this way). A body without {@code members} leaves
+     * the members as they are, like a PUT without {@code active} leaves a user's status.
+     */
+    public GroupRecord replace(String id, JsonNode body, String ifMatch) {
+        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, body);
+        return transactions.write(tx -> {
+            GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
+            Preconditions.checkIfMatch(ifMatch, current.version());
+            Instant now = clock.instant();
+            boolean membersChanged = input.memberIds().map(ids -> {
+                requireUsers(tx, ids);
+                var diff = tx.groups().replaceMembers(id, ids, now);
+                return !diff.added().isEmpty() || !diff.removed().isEmpty();
+            }).orElse(false);
+            return save(tx, current, input.document(), membersChanged, now);
+        });
+    }
+
+    public GroupRecord patch(String id, JsonNode body, String ifMatch) {
+        return transactions.write(tx -> {
+            GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
+            Preconditions.checkIfMatch(ifMatch, current.version());
+            PatchOutcome outcome = patchEngine.apply(ScimSchemas.GROUP_TYPE, ScimJson.parseStored(current.document()), body);
+            Instant now = clock.instant();
+            boolean membersChanged = false;
+            for (MemberChange change : outcome.memberChanges()) {
+                membersChanged |= apply(tx, id, change, now);
+            }
+            return save(tx, current, outcome.document(), membersChanged, now);
+        });
+    }
+
+    private boolean apply(Directory tx, String groupId, MemberChange change, Instant now) {
+        if (change instanceof MemberChange.Add add) {
+            requireUsers(tx, add.ids());
+            return !tx.groups().addMembers(groupId, add.ids(), now).isEmpty();
+        } else if (change instanceof MemberChange.Remove remove) {
+            return !tx.groups().removeMembers(groupId, remove.ids()).isEmpty();
+        } else if (change instanceof MemberChange.RemoveAll) {
+            return !tx.groups().removeAllMembers(groupId).isEmpty();
+        }
+        List<String> ids = ((MemberChange.ReplaceAll) change).ids();
+        requireUsers(tx, ids);
+        var diff = tx.groups().replaceMembers(groupId, ids, now);
+        return !diff.added().isEmpty() || !diff.removed().isEmpty();
+    }
+
+    public void delete(String id, String ifMatch) {
+        transactions.write(tx -> {
+            GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
+            Preconditions.checkIfMatch(ifMatch, current.version());
+            return tx.groups().delete(id);
+        });
+    }
+
+    public Page<GroupRecord> search(Criteria criteria, SortKey sort, PageRequest page) {
+        return transactions.read(tx -> tx.groups().search(criteria, sort, page));
+    }
+
+    /** A page of members, read in its own short transaction (see ResourceStreamWriter). */
+    public List<dev.kiroscim.core.directory.MemberRef> members(String groupId, String afterUserId, int limit) {
+        return transactions.read(tx -> tx.groups().members(groupId, afterUserId, limit));
+    }
+
+    private GroupRecord save(Directory tx, GroupRecord current, ObjectNode document, boolean membersChanged, Instant now) {
+        boolean documentChanged = !ScimJson.parseStored(current.document()).equals(document);
+        if (!documentChanged && !membersChanged) {
+            return current;
+        }
+        GroupRecord updated = toRecord(current.id(), document, current.version() + 1, current.created(), now);
+        tx.groups().update(updated);
+        return updated;
+    }
+
+    /** Every member must be a user we know: 400 and no change otherwise (the transaction rolls back). */
+    private static void requireUsers(Directory tx, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> known = tx.users().existing(ids);
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).distinct().limit(5).toList();
+        if (!unknown.isEmpty()) {
+            throw ScimException.badRequest(ScimType.INVALID_VALUE,
+                    "members must be existing Users; unknown id(s): " + String.join(", ", unknown));
+        }
+    }
+
+    private static GroupRecord toRecord(String id, ObjectNode doc, long version, Instant created, Instant modified) {
+        JsonNode externalId = doc.get("externalId");
+        return new GroupRecord(id, doc.path("displayName").asText(),
+                externalId == null || externalId.isNull() ? null : externalId.asText(),
+                ScimJson.write(doc), version, created, modified);
+    }
+
+    static ScimException notFound(String id) {
+        return ScimException.notFound("no Group with id '" + id + "'");
+    }
+}
