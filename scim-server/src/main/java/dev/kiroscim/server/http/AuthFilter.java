@@ -1,0 +1,47 @@
+package dev.kiroscim.server.http;
+
+import dev.kiroscim.core.auth.Scope;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+
+/**
+ * Guards every endpoint except {@code /healthz} and {@code /readyz}: no or wrong credentials → 401 with a SCIM
+ * error body (Okta spec test #11) and a {@code WWW-Authenticate} challenge; a SCIM token on the admin API → 403.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class AuthFilter implements ContainerRequestFilter {
+
+    public static final String CALLER = "kiro.caller";
+
+    private final Authenticator authenticator;
+
+    public AuthFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.equals("healthz") || path.equals("readyz")) {
+            return;
+        }
+        Optional<Authenticator.Caller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (caller.isEmpty()) {
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(
+                            ScimErrors.response(401, null, "missing or invalid credentials: send Authorization: Bearer <token>"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kiro-scim-bridge\"").build());
+            return;
+        }
+        Scope needed = path.startsWith("admin/") ? Scope.ADMIN : Scope.SCIM;
+        if (!caller.get().may(needed)) {
+            request.abortWith(ScimErrors.response(403, null,
+                    "token '" + caller.get().name() + "' lacks the " + needed.wireName() + " scope"));
+            return;
+        }
+        request.setProperty(CALLER, caller.get());
+    }
+}
