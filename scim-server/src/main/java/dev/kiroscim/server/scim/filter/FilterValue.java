@@ -8,6 +8,9 @@ import java.util.Objects;
  *
  * <p>Note that {@code roles[primary eq "True"]} (Entra, idp-compat I4) yields a {@link Str}, not a {@link Bool}: the
  * parser keeps what was written and the evaluator coerces against the attribute's type.
+ *
+ * <p>{@code toString()} of each value is its literal as printed in a canonical filter: {@code "work"}, {@code true},
+ * {@code 1E+3}, {@code null}.
  */
 public sealed interface FilterValue permits FilterValue.Str, FilterValue.Bool, FilterValue.Num, FilterValue.Null {
 
