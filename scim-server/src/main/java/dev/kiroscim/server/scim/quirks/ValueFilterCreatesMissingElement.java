@@ -1,0 +1,68 @@
+package dev.kiroscim.server.scim.quirks;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiroscim.server.scim.filter.Filter;
+import dev.kiroscim.server.scim.filter.FilterValue;
+import dev.kiroscim.server.scim.filter.CompareOp;
+import java.util.Optional;
+
+/**
+ * {@code add}/{@code replace} on a value-path filter that matches no element creates the element the filter
+ * describes, and leaves the other elements alone.
+ *
+ * <p>RFC 7644 §3.5.2.3 says a {@code replace} whose filter matches nothing is 400 noTarget. Entra maps
+ * {@code mail} to {@code emails[type eq "work"].value} and sends it for users that have no work email yet; the
+ * Microsoft validator's "Add attributes" test does the same with {@code roles[primary eq "True"].value}:
+ * <pre>
+ * emails = [{"type":"home","value":"h@x"}]
+ * {"op":"Replace","path":"emails[type eq \"work\"].value","value":"w@x"}
+ * → emails = [{"type":"home","value":"h@x"},{"type":"work","value":"w@x"}]
+ * </pre>
+ * Only filters made of {@code eq} comparisons joined by {@code and} describe an element; anything else
+ * ({@code value co "x"}, {@code or}) still gets 400 noTarget.
+ *
+ * <p>Source: idp-compat.md I6, §2.5, §2.10 ("Add attributes"), §4 bug #5;
+ * https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416, https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/668.
+ */
+public final class ValueFilterCreatesMissingElement implements IdpQuirk {
+
+    ValueFilterCreatesMissingElement() {
+    }
+
+    /**
+     * The sub-attribute values the filter pins down, as sent (e.g. {@code {"type":"work"}} or {@code {"primary":"True"}});
+     * the caller reads them with the schema. Empty when the filter does not describe one element.
+     */
+    public Optional<ObjectNode> template(Filter filter) {
+        ObjectNode template = JsonNodeFactory.instance.objectNode();
+        return collect(filter, template) ? Optional.of(template) : Optional.empty();
+    }
+
+    private static boolean collect(Filter filter, ObjectNode into) {
+        if (filter instanceof Filter.And and) {
+            return collect(and.left(), into) && collect(and.right(), into);
+        }
+        if (filter instanceof Filter.Compare cmp && cmp.op() == CompareOp.EQ
+                && cmp.path().schemaUrn() == null && cmp.path().subAttribute() == null && cmp.path().attribute() != null) {
+            String name = cmp.path().attribute();
+            if (cmp.value() instanceof FilterValue.Str s) {
+                into.put(name, s.value());
+                return true;
+            }
+            if (cmp.value() instanceof FilterValue.Bool b) {
+                into.put(name, b.value());
+                return true;
+            }
+            if (cmp.value() instanceof FilterValue.Num n) {
+                into.put(name, n.value());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override public String idp() { return "Microsoft Entra ID, SCIM Validator"; }
+    @Override public String description() { return "add/replace on emails[type eq \"work\"].value etc. creates the element when none matches, keeping the others"; }
+    @Override public String source() { return "idp-compat.md I6, §2.5, §2.10; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416"; }
+}
