@@ -1,0 +1,113 @@
+package dev.kiroscim.server.app;
+
+import dev.kiroscim.core.auth.ManageTokens;
+import dev.kiroscim.persistence.Database;
+import dev.kiroscim.persistence.DatabaseConfig;
+import dev.kiroscim.server.admin.TokensResource;
+import dev.kiroscim.server.config.BridgeConfig;
+import dev.kiroscim.server.http.AuthFilter;
+import dev.kiroscim.server.http.Authenticator;
+import dev.kiroscim.server.http.BodyLimit;
+import dev.kiroscim.server.http.ErrorMapper;
+import dev.kiroscim.server.http.HealthResource;
+import dev.kiroscim.server.http.Overload;
+import dev.kiroscim.server.http.TrailingSlash;
+import dev.kiroscim.server.scim.document.ResourceDocumentReader;
+import dev.kiroscim.server.scim.filter.FilterParser;
+import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.provisioning.ProvisionGroups;
+import dev.kiroscim.server.scim.provisioning.ProvisionUsers;
+import dev.kiroscim.server.scim.rest.DiscoveryResource;
+import dev.kiroscim.server.scim.rest.GroupsResource;
+import dev.kiroscim.server.scim.rest.UsersResource;
+import dev.kiroscim.server.scim.schema.ScimSchemas;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composition root: wires the database, the use cases and the HTTP edge (plain Jersey + HK2 on Grizzly, no CDI;
+ * see docs/decisions.md), and owns their life cycle. {@link #stop()} stops accepting connections, lets in-flight
+ * requests finish (up to 30 s), then closes the database.
+ */
+public final class BridgeServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeServer.class);
+    private static final int GRACE_SECONDS = 30;
+
+    private final HttpServer http;
+    private final Database database;
+
+    private BridgeServer(HttpServer http, Database database) {
+        this.http = http;
+        this.database = database;
+    }
+
+    public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
+            throws IOException {
+        Database database = Database.open(dbConfig);
+        try {
+            Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+            FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
+            ResourceDocumentReader reader = new ResourceDocumentReader();
+            PatchEngine patch = new PatchEngine();
+            Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
+
+            ResourceConfig rc = new ResourceConfig()
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                    .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                    .register(new Overload(config.maxInFlight()))
+                    .register(new TrailingSlash())
+                    .register(new BodyLimit())
+                    .register(new AuthFilter(authenticator))
+                    .register(new ErrorMapper())
+                    .register(new HealthResource(database))
+                    .register(new DiscoveryResource(config.scim()))
+                    .register(new UsersResource(new ProvisionUsers(database, reader, patch, clock), parser, config.scim()))
+                    .register(new GroupsResource(new ProvisionGroups(database, reader, patch, clock), parser, config.scim()))
+                    .register(new TokensResource(new ManageTokens(database, clock), authenticator));
+
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
+            for (NetworkListener listener : http.getListeners()) {
+                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("kiro-http").setCorePoolSize(16).setMaxPoolSize(config.maxInFlight() + 16));
+                listener.getKeepAlive().setIdleTimeoutInSeconds(60);
+            }
+            http.start();
+            LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
+            return new BridgeServer(http, database);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Graceful stop: no new connections, in-flight requests finish, then the database closes. */
+    public void stop() {
+        LOG.info("shutting down: finishing in-flight requests (up to {} s)", GRACE_SECONDS);
+        try {
+            http.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 5L, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("graceful HTTP shutdown did not complete: {}", e.toString());
+            http.shutdownNow();
+        }
+        database.close();
+        LOG.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
