@@ -90,11 +90,23 @@ class OktaSpecTest {
         scim.createGroup("Okta Seed Group " + Bodies.unique(), userId);
     }
 
+    /**
+     * {@code ${kiro.sharedDir}/fixtures/okta-scim-20-spec-test.json}; when that property points nowhere (a git
+     * worktree sits one level deeper than the main checkout), the nearest ancestor's {@code shared/} is used.
+     */
     static Path specFile() {
-        Path file = Path.of(System.getProperty("kiro.sharedDir", "../../shared"), "fixtures", "okta-scim-20-spec-test.json");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Okta spec test not found at " + file.toAbsolutePath() + " (system property kiro.sharedDir)");
+        Path relative = Path.of("fixtures", "okta-scim-20-spec-test.json");
+        Path configured = Path.of(System.getProperty("kiro.sharedDir", "../../shared")).resolve(relative);
+        if (Files.isRegularFile(configured)) {
+            return configured;
         }
-        return file;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve(relative);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Okta spec test not found at " + configured.toAbsolutePath()
+                + " (system property kiro.sharedDir) nor in a shared/ directory of any parent");
     }
 }
