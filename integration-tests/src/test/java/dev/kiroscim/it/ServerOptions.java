@@ -1,0 +1,50 @@
+package dev.kiroscim.it;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start one {@link KiroServer}.
+ *
+ * @param backend     H2 (default) or PostgreSQL
+ * @param configYaml  contents of a {@code --config} file, or {@code null} for no {@code --config} flag
+ * @param configPath  a {@code --config} path to pass as is (e.g. one that does not exist), or {@code null}
+ * @param dataDir     an existing data dir the caller owns (e.g. prepared with the token CLI), or {@code null} for a
+ *                    fresh temp dir the server deletes on close
+ * @param bootstrapToken whether to set {@code KIRO_SCIM_BOOTSTRAP_TOKEN}
+ * @param extraArgs   more {@code serve} arguments
+ */
+public record ServerOptions(Backend backend, String configYaml, Path configPath, Path dataDir,
+                            boolean bootstrapToken, List<String> extraArgs) {
+
+    public ServerOptions {
+        extraArgs = List.copyOf(extraArgs);
+    }
+
+    public static ServerOptions on(Backend backend) {
+        return new ServerOptions(backend, null, null, null, true, List.of());
+    }
+
+    public ServerOptions withConfigYaml(String yaml) {
+        return new ServerOptions(backend, yaml, null, dataDir, bootstrapToken, extraArgs);
+    }
+
+    public ServerOptions withConfigPath(Path path) {
+        return new ServerOptions(backend, null, path, dataDir, bootstrapToken, extraArgs);
+    }
+
+    public ServerOptions withDataDir(Path dir) {
+        return new ServerOptions(backend, configYaml, configPath, dir, bootstrapToken, extraArgs);
+    }
+
+    public ServerOptions withoutBootstrapToken() {
+        return new ServerOptions(backend, configYaml, configPath, dataDir, false, extraArgs);
+    }
+
+    public ServerOptions withArgs(String... args) {
+        List<String> all = new ArrayList<>(extraArgs);
+        all.addAll(List.of(args));
+        return new ServerOptions(backend, configYaml, configPath, dataDir, bootstrapToken, all);
+    }
+}
