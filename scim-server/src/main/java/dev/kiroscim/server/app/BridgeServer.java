@@ -11,6 +11,8 @@ import dev.kiroscim.server.http.BodyLimit;
 import dev.kiroscim.server.http.ErrorMapper;
 import dev.kiroscim.server.http.HealthResource;
 import dev.kiroscim.server.http.Overload;
+import dev.kiroscim.server.http.RequestIds;
+import dev.kiroscim.core.directory.events.DirectoryChangeListeners;
 import dev.kiroscim.server.http.TrailingSlash;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.filter.FilterParser;
@@ -61,10 +63,13 @@ public final class BridgeServer implements AutoCloseable {
             ResourceDocumentReader reader = new ResourceDocumentReader();
             PatchEngine patch = new PatchEngine();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
+            RequestIds requestIds = new RequestIds(clock);
+            DirectoryChangeListeners listeners = DirectoryChangeListeners.none();
 
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                    .register(requestIds)
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
                     .register(new BodyLimit())
@@ -72,8 +77,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new ErrorMapper())
                     .register(new HealthResource(database))
                     .register(new DiscoveryResource(config.scim()))
-                    .register(new UsersResource(new ProvisionUsers(database, reader, patch, clock), parser, config.scim()))
-                    .register(new GroupsResource(new ProvisionGroups(database, reader, patch, clock), parser, config.scim()))
+                    .register(new UsersResource(new ProvisionUsers(database, reader, patch, listeners), parser, config.scim(), requestIds))
+                    .register(new GroupsResource(new ProvisionGroups(database, reader, patch, listeners), parser, config.scim(), requestIds))
                     .register(new TokensResource(new ManageTokens(database, clock), authenticator));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);

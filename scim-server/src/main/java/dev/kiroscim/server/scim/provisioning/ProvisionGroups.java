@@ -9,6 +9,11 @@ import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
+import dev.kiroscim.core.directory.MembershipDiff;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.directory.events.DirectoryChangeListener;
+import java.util.ArrayList;
 import dev.kiroscim.server.scim.document.NormalizedResource;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
@@ -18,7 +23,6 @@ import dev.kiroscim.server.scim.patch.PatchEngine;
 import dev.kiroscim.server.scim.patch.PatchOutcome;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -35,25 +39,31 @@ public final class ProvisionGroups {
     private final Transactions transactions;
     private final ResourceDocumentReader reader;
     private final PatchEngine patchEngine;
-    private final Clock clock;
+    private final DirectoryChangeListener listener;
 
-    public ProvisionGroups(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine, Clock clock) {
+    public ProvisionGroups(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine,
+                           DirectoryChangeListener listener) {
         this.transactions = transactions;
         this.reader = reader;
         this.patchEngine = patchEngine;
-        this.clock = clock;
+        this.listener = listener;
     }
 
-    public GroupRecord create(JsonNode body) {
+    public GroupRecord create(JsonNode body, ChangeContext ctx) {
         NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, body);
-        Instant now = clock.instant();
-        GroupRecord group = toRecord(UUID.randomUUID().toString(), input.document(), 1, now, now);
+        GroupRecord group = toRecord(UUID.randomUUID().toString(), input.document(), 1, ctx.at(), ctx.at());
         return transactions.write(tx -> {
             tx.groups().insert(group);
+            List<DirectoryChange> changes = new ArrayList<>();
+            changes.add(new DirectoryChange.GroupCreated(group));
             input.memberIds().ifPresent(ids -> {
                 requireUsers(tx, ids);
-                tx.groups().addMembers(group.id(), ids, now);
+                List<String> added = tx.groups().addMembers(group.id(), ids, ctx.at());
+                if (!added.isEmpty()) {
+                    changes.add(new DirectoryChange.MembersAdded(group, added));
+                }
             });
+            listener.onChanges(tx, ctx, changes);
             return group;
         });
     }
@@ -67,55 +77,55 @@ public final class ProvisionGroups {
      * only the difference (Okta's wizard apps push membership this way). A body without {@code members} leaves
      * the members as they are, like a PUT without {@code active} leaves a user's status.
      */
-    public GroupRecord replace(String id, JsonNode body, String ifMatch) {
+    public GroupRecord replace(String id, JsonNode body, String ifMatch, ChangeContext ctx) {
         NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, body);
         return transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
-            Instant now = clock.instant();
-            boolean membersChanged = input.memberIds().map(ids -> {
+            List<MembershipDiff> deltas = new ArrayList<>();
+            input.memberIds().ifPresent(ids -> {
                 requireUsers(tx, ids);
-                var diff = tx.groups().replaceMembers(id, ids, now);
-                return !diff.added().isEmpty() || !diff.removed().isEmpty();
-            }).orElse(false);
-            return save(tx, current, input.document(), membersChanged, now);
+                deltas.add(tx.groups().replaceMembers(id, ids, ctx.at()));
+            });
+            return save(tx, current, input.document(), deltas, ctx);
         });
     }
 
-    public GroupRecord patch(String id, JsonNode body, String ifMatch) {
+    public GroupRecord patch(String id, JsonNode body, String ifMatch, ChangeContext ctx) {
         return transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
             PatchOutcome outcome = patchEngine.apply(ScimSchemas.GROUP_TYPE, ScimJson.parseStored(current.document()), body);
-            Instant now = clock.instant();
-            boolean membersChanged = false;
+            List<MembershipDiff> deltas = new ArrayList<>();
             for (MemberChange change : outcome.memberChanges()) {
-                membersChanged |= apply(tx, id, change, now);
+                deltas.add(apply(tx, id, change, ctx.at()));
             }
-            return save(tx, current, outcome.document(), membersChanged, now);
+            return save(tx, current, outcome.document(), deltas, ctx);
         });
     }
 
-    private boolean apply(Directory tx, String groupId, MemberChange change, Instant now) {
+    private MembershipDiff apply(Directory tx, String groupId, MemberChange change, Instant now) {
         if (change instanceof MemberChange.Add add) {
             requireUsers(tx, add.ids());
-            return !tx.groups().addMembers(groupId, add.ids(), now).isEmpty();
+            return new MembershipDiff(tx.groups().addMembers(groupId, add.ids(), now), List.of());
         } else if (change instanceof MemberChange.Remove remove) {
-            return !tx.groups().removeMembers(groupId, remove.ids()).isEmpty();
+            return new MembershipDiff(List.of(), tx.groups().removeMembers(groupId, remove.ids()));
         } else if (change instanceof MemberChange.RemoveAll) {
-            return !tx.groups().removeAllMembers(groupId).isEmpty();
+            return new MembershipDiff(List.of(), tx.groups().removeAllMembers(groupId));
         }
         List<String> ids = ((MemberChange.ReplaceAll) change).ids();
         requireUsers(tx, ids);
-        var diff = tx.groups().replaceMembers(groupId, ids, now);
-        return !diff.added().isEmpty() || !diff.removed().isEmpty();
+        return tx.groups().replaceMembers(groupId, ids, now);
     }
 
-    public void delete(String id, String ifMatch) {
+    public void delete(String id, String ifMatch, ChangeContext ctx) {
         transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
-            return tx.groups().delete(id);
+            List<String> formerMembers = tx.groups().removeAllMembers(id);
+            tx.groups().delete(id);
+            listener.onChanges(tx, ctx, List.of(new DirectoryChange.GroupDeleted(current, formerMembers)));
+            return null;
         });
     }
 
@@ -128,13 +138,31 @@ public final class ProvisionGroups {
         return transactions.read(tx -> tx.groups().members(groupId, afterUserId, limit));
     }
 
-    private GroupRecord save(Directory tx, GroupRecord current, ObjectNode document, boolean membersChanged, Instant now) {
+    /**
+     * Bumps the version when the attributes or the members changed, and reports the changes in the order they
+     * happened: attribute change first, then each membership delta.
+     */
+    private GroupRecord save(Directory tx, GroupRecord current, ObjectNode document, List<MembershipDiff> deltas, ChangeContext ctx) {
         boolean documentChanged = !ScimJson.parseStored(current.document()).equals(document);
+        boolean membersChanged = deltas.stream().anyMatch(d -> !d.added().isEmpty() || !d.removed().isEmpty());
         if (!documentChanged && !membersChanged) {
             return current;
         }
-        GroupRecord updated = toRecord(current.id(), document, current.version() + 1, current.created(), now);
+        GroupRecord updated = toRecord(current.id(), document, current.version() + 1, current.created(), ctx.at());
         tx.groups().update(updated);
+        List<DirectoryChange> changes = new ArrayList<>();
+        if (documentChanged) {
+            changes.add(new DirectoryChange.GroupUpdated(current, updated));
+        }
+        for (MembershipDiff d : deltas) {
+            if (!d.removed().isEmpty()) {
+                changes.add(new DirectoryChange.MembersRemoved(updated, d.removed()));
+            }
+            if (!d.added().isEmpty()) {
+                changes.add(new DirectoryChange.MembersAdded(updated, d.added()));
+            }
+        }
+        listener.onChanges(tx, ctx, changes);
         return updated;
     }
 

@@ -10,6 +10,9 @@ import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.directory.events.DirectoryChangeListener;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.patch.PatchEngine;
@@ -17,7 +20,6 @@ import dev.kiroscim.server.scim.query.AttributeIndexer;
 import dev.kiroscim.server.scim.query.FieldCatalog;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +36,25 @@ public final class ProvisionUsers {
     private final ResourceDocumentReader reader;
     private final PatchEngine patchEngine;
     private final AttributeIndexer indexer = new AttributeIndexer(FieldCatalog.USERS);
-    private final Clock clock;
+    private final DirectoryChangeListener listener;
 
-    public ProvisionUsers(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine, Clock clock) {
+    public ProvisionUsers(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine,
+                          DirectoryChangeListener listener) {
         this.transactions = transactions;
         this.reader = reader;
         this.patchEngine = patchEngine;
-        this.clock = clock;
+        this.listener = listener;
     }
 
-    public UserView create(JsonNode body) {
+    public UserView create(JsonNode body, ChangeContext ctx) {
         ObjectNode document = reader.read(ScimSchemas.USER_TYPE, body).document();
         if (!document.has("active")) {
             document.put("active", true);
         }
-        Instant now = clock.instant();
-        UserRecord user = toRecord(UUID.randomUUID().toString(), document, 1, now, now);
+        UserRecord user = toRecord(UUID.randomUUID().toString(), document, 1, ctx.at(), ctx.at());
         return transactions.write(tx -> {
             tx.users().insert(user, indexer.index(document));
+            listener.onChanges(tx, ctx, List.of(new DirectoryChange.UserCreated(user)));
             return new UserView(user, List.of());
         });
     }
@@ -68,7 +71,7 @@ public final class ProvisionUsers {
      * {@code active} keeps the current value, because Okta and other full-replace clients omit it and must not
      * deactivate the user by accident (idp-compat O14).
      */
-    public UserView replace(String id, JsonNode body, String ifMatch, boolean withGroups) {
+    public UserView replace(String id, JsonNode body, String ifMatch, boolean withGroups, ChangeContext ctx) {
         ObjectNode document = reader.read(ScimSchemas.USER_TYPE, body).document();
         return transactions.write(tx -> {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
@@ -76,27 +79,30 @@ public final class ProvisionUsers {
             if (!document.has("active")) {
                 document.put("active", current.active());
             }
-            UserRecord updated = save(tx, current, document);
+            UserRecord updated = save(tx, current, document, ctx);
             return new UserView(updated, withGroups ? groupsOf(tx, id) : null);
         });
     }
 
-    public UserView patch(String id, JsonNode body, String ifMatch, boolean withGroups) {
+    public UserView patch(String id, JsonNode body, String ifMatch, boolean withGroups, ChangeContext ctx) {
         return transactions.write(tx -> {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
             ObjectNode before = ScimJson.parseStored(current.document());
             ObjectNode after = patchEngine.apply(ScimSchemas.USER_TYPE, before, body).document();
-            UserRecord updated = save(tx, current, after);
+            UserRecord updated = save(tx, current, after, ctx);
             return new UserView(updated, withGroups ? groupsOf(tx, id) : null);
         });
     }
 
-    public void delete(String id, String ifMatch) {
+    public void delete(String id, String ifMatch, ChangeContext ctx) {
         transactions.write(tx -> {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
-            return tx.users().delete(id);
+            List<String> formerGroups = groupsOf(tx, id).stream().map(GroupRef::groupId).toList();
+            tx.users().delete(id);
+            listener.onChanges(tx, ctx, List.of(new DirectoryChange.UserDeleted(current, formerGroups)));
+            return null;
         });
     }
 
@@ -111,12 +117,13 @@ public final class ProvisionUsers {
         });
     }
 
-    private UserRecord save(Directory tx, UserRecord current, ObjectNode document) {
+    private UserRecord save(Directory tx, UserRecord current, ObjectNode document, ChangeContext ctx) {
         if (ScimJson.parseStored(current.document()).equals(document)) {
             return current;
         }
-        UserRecord updated = toRecord(current.id(), document, current.version() + 1, current.created(), clock.instant());
+        UserRecord updated = toRecord(current.id(), document, current.version() + 1, current.created(), ctx.at());
         tx.users().update(updated, indexer.index(document));
+        listener.onChanges(tx, ctx, List.of(new DirectoryChange.UserUpdated(current, updated)));
         return updated;
     }
 

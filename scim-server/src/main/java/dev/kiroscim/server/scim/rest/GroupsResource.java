@@ -25,7 +25,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import dev.kiroscim.server.http.RequestIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -41,8 +43,10 @@ public final class GroupsResource {
     private final ProvisionGroups groups;
     private final FilterParser parser;
     private final ScimSettings settings;
+    private final RequestIds requestIds;
 
-    public GroupsResource(ProvisionGroups groups, FilterParser parser, ScimSettings settings) {
+    public GroupsResource(ProvisionGroups groups, FilterParser parser, ScimSettings settings, RequestIds requestIds) {
+        this.requestIds = requestIds;
         this.groups = groups;
         this.parser = parser;
         this.settings = settings;
@@ -74,8 +78,8 @@ public final class GroupsResource {
     }
 
     @POST
-    public Response create(@Context UriInfo uri, byte[] body) {
-        return respond(201, groups.create(ScimJson.parseBody(body)), uri, Projection.ALL);
+    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request, byte[] body) {
+        return respond(201, groups.create(ScimJson.parseBody(body), requestIds.context(request)), uri, Projection.ALL);
     }
 
     @GET
@@ -93,14 +97,16 @@ public final class GroupsResource {
 
     @PUT
     @Path("{id}")
-    public Response replace(@Context UriInfo uri, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch), uri, Projection.ALL);
+    public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
+                            @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)), uri, Projection.ALL);
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@Context UriInfo uri, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        GroupRecord group = groups.patch(id, ScimJson.parseBody(body), ifMatch);
+    public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
+                          @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        GroupRecord group = groups.patch(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
         }
@@ -109,8 +115,8 @@ public final class GroupsResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        groups.delete(id, ifMatch);
+    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        groups.delete(id, ifMatch, requestIds.context(request));
         return Response.noContent().build();
     }
 

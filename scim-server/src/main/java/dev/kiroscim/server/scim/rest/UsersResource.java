@@ -24,7 +24,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import dev.kiroscim.server.http.RequestIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -37,8 +39,10 @@ public final class UsersResource {
     private final ProvisionUsers users;
     private final FilterParser parser;
     private final ScimSettings settings;
+    private final RequestIds requestIds;
 
-    public UsersResource(ProvisionUsers users, FilterParser parser, ScimSettings settings) {
+    public UsersResource(ProvisionUsers users, FilterParser parser, ScimSettings settings, RequestIds requestIds) {
+        this.requestIds = requestIds;
         this.users = users;
         this.parser = parser;
         this.settings = settings;
@@ -70,8 +74,8 @@ public final class UsersResource {
     }
 
     @POST
-    public Response create(@Context UriInfo uri, byte[] body) {
-        UserView created = users.create(ScimJson.parseBody(body));
+    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request, byte[] body) {
+        UserView created = users.create(ScimJson.parseBody(body), requestIds.context(request));
         return respond(201, created, uri, Projection.ALL);
     }
 
@@ -91,14 +95,16 @@ public final class UsersResource {
 
     @PUT
     @Path("{id}")
-    public Response replace(@Context UriInfo uri, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true), uri, Projection.ALL);
+    public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
+                            @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)), uri, Projection.ALL);
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@Context UriInfo uri, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        UserView view = users.patch(id, ScimJson.parseBody(body), ifMatch, !settings.patchNoContent());
+    public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
+                          @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        UserView view = users.patch(id, ScimJson.parseBody(body), ifMatch, !settings.patchNoContent(), requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(UserRenderer.location(ScimResponses.scimBase(uri), id), view.user().version());
         }
@@ -107,8 +113,8 @@ public final class UsersResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        users.delete(id, ifMatch);
+    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        users.delete(id, ifMatch, requestIds.context(request));
         return Response.noContent().build();
     }
 
