@@ -42,7 +42,9 @@ public final class Database implements Transactions, AutoCloseable {
     public static Database open(DatabaseConfig config) {
         HikariDataSource ds = pool(config);
         try {
-            var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+            // Flyway connects on its own (it needs two connections at once), so a pool of one still starts.
+            var result = Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                    .locations("classpath:db/migration")
                     .loggers("slf4j").load().migrate();
             LOG.info("database {} at schema version {} ({} migrations applied)", config.describe(),
                     result.targetSchemaVersion, result.migrationsExecuted);
