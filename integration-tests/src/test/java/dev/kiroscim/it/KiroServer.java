@@ -155,6 +155,11 @@ public final class KiroServer implements AutoCloseable {
         return logFile;
     }
 
+    /** The server's process id (for measuring it, e.g. its peak RSS). */
+    public long pid() {
+        return requireProcess().pid();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

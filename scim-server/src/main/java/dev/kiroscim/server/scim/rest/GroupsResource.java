@@ -78,8 +78,10 @@ public final class GroupsResource {
     }
 
     @POST
-    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request, byte[] body) {
-        return respond(201, groups.create(ScimJson.parseBody(body), requestIds.context(request)), uri, Projection.ALL);
+    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request,
+                           @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
+                           byte[] body) {
+        return respond(201, groups.create(ScimJson.parseBody(body), requestIds.context(request)), uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
     }
 
     @GET
@@ -98,19 +100,21 @@ public final class GroupsResource {
     @PUT
     @Path("{id}")
     public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                            @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)), uri, Projection.ALL);
+                            @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
+        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)), uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
     }
 
     @PATCH
     @Path("{id}")
     public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                          @HeaderParam("If-Match") String ifMatch, byte[] body) {
+                          @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
         GroupRecord group = groups.patch(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
         }
-        return respond(200, group, uri, Projection.ALL);
+        return respond(200, group, uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
     }
 
     @DELETE

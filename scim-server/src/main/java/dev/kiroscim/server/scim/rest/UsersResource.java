@@ -74,9 +74,11 @@ public final class UsersResource {
     }
 
     @POST
-    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request, byte[] body) {
+    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request,
+                           @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
+                           byte[] body) {
         UserView created = users.create(ScimJson.parseBody(body), requestIds.context(request));
-        return respond(201, created, uri, Projection.ALL);
+        return respond(201, created, uri, Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes));
     }
 
     @GET
@@ -96,19 +98,21 @@ public final class UsersResource {
     @PUT
     @Path("{id}")
     public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                            @HeaderParam("If-Match") String ifMatch, byte[] body) {
-        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)), uri, Projection.ALL);
+                            @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
+        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)), uri, Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes));
     }
 
     @PATCH
     @Path("{id}")
     public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                          @HeaderParam("If-Match") String ifMatch, byte[] body) {
+                          @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
+                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
         UserView view = users.patch(id, ScimJson.parseBody(body), ifMatch, !settings.patchNoContent(), requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(UserRenderer.location(ScimResponses.scimBase(uri), id), view.user().version());
         }
-        return respond(200, view, uri, Projection.ALL);
+        return respond(200, view, uri, Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes));
     }
 
     @DELETE
