@@ -15,6 +15,7 @@ import dev.kiroscim.server.scim.render.ResourceStreamWriter;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import dev.kiroscim.server.http.RequestIds;
@@ -53,12 +53,8 @@ public final class GroupsResource {
     }
 
     @GET
-    public Response list(@Context UriInfo uri,
-                         @QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
-                         @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
-                         @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-                         @QueryParam("excludedAttributes") String excludedAttributes) {
-        return search(uri, SearchParameters.fromQuery(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes));
+    public Response list(@Context UriInfo uri, @BeanParam ListParams params) {
+        return search(uri, params.toSearch());
     }
 
     @POST
@@ -79,42 +75,37 @@ public final class GroupsResource {
 
     @POST
     public Response create(@Context UriInfo uri, @Context ContainerRequestContext request,
-                           @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
-                           byte[] body) {
-        return respond(201, groups.create(ScimJson.parseBody(body), requestIds.context(request)), uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
+                           @BeanParam ProjectionParams projection, byte[] body) {
+        return respond(201, groups.create(ScimJson.parseBody(body), requestIds.context(request)), uri, projection.of(ScimSchemas.GROUP_TYPE));
     }
 
     @GET
     @Path("{id}")
     public Response get(@Context UriInfo uri, @PathParam("id") String id,
-                        @QueryParam("attributes") String attributes,
-                        @QueryParam("excludedAttributes") String excludedAttributes,
-                        @HeaderParam("If-None-Match") String ifNoneMatch) {
+                        @BeanParam ProjectionParams projectionParams, @HeaderParam("If-None-Match") String ifNoneMatch) {
         GroupRecord group = groups.get(id);
         if (ETags.matches(ifNoneMatch, group.version())) {
             return ScimResponses.notModified(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
         }
-        return respond(200, group, uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
+        return respond(200, group, uri, projectionParams.of(ScimSchemas.GROUP_TYPE));
     }
 
     @PUT
     @Path("{id}")
     public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                            @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
-                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
-        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)), uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
+                            @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
+        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)), uri, projection.of(ScimSchemas.GROUP_TYPE));
     }
 
     @PATCH
     @Path("{id}")
     public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                          @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
-                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
+                          @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
         GroupRecord group = groups.patch(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
         }
-        return respond(200, group, uri, Projection.parse(ScimSchemas.GROUP_TYPE, attributes, excludedAttributes));
+        return respond(200, group, uri, projection.of(ScimSchemas.GROUP_TYPE));
     }
 
     @DELETE

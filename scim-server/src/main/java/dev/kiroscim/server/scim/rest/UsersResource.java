@@ -14,6 +14,7 @@ import dev.kiroscim.server.scim.render.ResourceStreamWriter;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.render.UserRenderer;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import dev.kiroscim.server.http.RequestIds;
@@ -49,12 +49,8 @@ public final class UsersResource {
     }
 
     @GET
-    public Response list(@Context UriInfo uri,
-                         @QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
-                         @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
-                         @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-                         @QueryParam("excludedAttributes") String excludedAttributes) {
-        return search(uri, SearchParameters.fromQuery(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes));
+    public Response list(@Context UriInfo uri, @BeanParam ListParams params) {
+        return search(uri, params.toSearch());
     }
 
     @POST
@@ -75,19 +71,16 @@ public final class UsersResource {
 
     @POST
     public Response create(@Context UriInfo uri, @Context ContainerRequestContext request,
-                           @QueryParam("attributes") String attributes, @QueryParam("excludedAttributes") String excludedAttributes,
-                           byte[] body) {
+                           @BeanParam ProjectionParams projection, byte[] body) {
         UserView created = users.create(ScimJson.parseBody(body), requestIds.context(request));
-        return respond(201, created, uri, Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes));
+        return respond(201, created, uri, projection.of(ScimSchemas.USER_TYPE));
     }
 
     @GET
     @Path("{id}")
     public Response get(@Context UriInfo uri, @PathParam("id") String id,
-                        @QueryParam("attributes") String attributes,
-                        @QueryParam("excludedAttributes") String excludedAttributes,
-                        @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Projection projection = Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes);
+                        @BeanParam ProjectionParams projectionParams, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Projection projection = projectionParams.of(ScimSchemas.USER_TYPE);
         UserView view = users.get(id, projection.wants(groupsAttribute()));
         if (ETags.matches(ifNoneMatch, view.user().version())) {
             return ScimResponses.notModified(UserRenderer.location(ScimResponses.scimBase(uri), id), view.user().version());
@@ -98,21 +91,19 @@ public final class UsersResource {
     @PUT
     @Path("{id}")
     public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                            @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
-                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
-        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)), uri, Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes));
+                            @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
+        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)), uri, projection.of(ScimSchemas.USER_TYPE));
     }
 
     @PATCH
     @Path("{id}")
     public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                          @HeaderParam("If-Match") String ifMatch, @QueryParam("attributes") String attributes,
-                          @QueryParam("excludedAttributes") String excludedAttributes, byte[] body) {
+                          @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
         UserView view = users.patch(id, ScimJson.parseBody(body), ifMatch, !settings.patchNoContent(), requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(UserRenderer.location(ScimResponses.scimBase(uri), id), view.user().version());
         }
-        return respond(200, view, uri, Projection.parse(ScimSchemas.USER_TYPE, attributes, excludedAttributes));
+        return respond(200, view, uri, projection.of(ScimSchemas.USER_TYPE));
     }
 
     @DELETE
