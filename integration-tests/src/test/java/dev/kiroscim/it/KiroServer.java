@@ -147,6 +147,23 @@ public final class KiroServer implements AutoCloseable {
         return options.backend();
     }
 
+    /** A plain JDBC connection to this server's database (H2: only while the server is stopped; it holds the file). */
+    public java.sql.Connection connectToDatabase() throws java.sql.SQLException {
+        if (postgres != null) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", postgres.user());
+            return java.sql.DriverManager.getConnection(postgres.jdbcUrl(), props);
+        }
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kiro-scim")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+    }
+
+    /** The {@code --data-dir} or {@code --db-url/--db-user} arguments a CLI command needs to reach this server's data. */
+    public List<String> databaseArgs() {
+        return postgres != null ? List.of("--db-url", postgres.jdbcUrl(), "--db-user", postgres.user())
+                : List.of("--data-dir", dataDir.toString());
+    }
+
     public Path dataDir() {
         return dataDir;
     }

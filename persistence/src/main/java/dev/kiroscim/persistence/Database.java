@@ -2,6 +2,7 @@ package dev.kiroscim.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
 import dev.kiroscim.core.directory.Directory;
 import dev.kiroscim.core.directory.GroupStore;
@@ -101,7 +102,10 @@ public final class Database implements Transactions, AutoCloseable {
         try {
             return sessionFactory.fromTransaction(session -> {
                 session.setDefaultReadOnly(readOnly);
-                return work.apply(new SessionDirectory(session));
+                SessionDirectory directory = new SessionDirectory(session);
+                T result = work.apply(directory);
+                directory.audit.flushPending(); // last: the chain-head lock is held only until commit
+                return result;
             });
         } catch (RuntimeException e) {
             if (causedByPoolTimeout(e)) {
@@ -135,8 +139,19 @@ public final class Database implements Transactions, AutoCloseable {
         dataSource.close();
     }
 
-    /** The stores of one session/transaction. */
-    private record SessionDirectory(Session session) implements Directory {
+    /** The stores of one session/transaction; the audit log is per transaction because it queues appends. */
+    private static final class SessionDirectory implements Directory {
+        private final Session session;
+        private final JdbcAuditLog audit;
+
+        SessionDirectory(Session session) {
+            this.session = session;
+            this.audit = new JdbcAuditLog(session);
+        }
+
+        @Override
+        public AuditLog audit() { return audit; }
+
         @Override
         public UserStore users() { return new HibernateUserStore(session); }
 

@@ -1,13 +1,16 @@
 package dev.kiroscim.core.auth;
 
+import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.events.ChangeContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Use case: create, list and revoke API tokens. The secret of a new token is returned once and only its hash is
- * stored. Used by the CLI (on a stopped server's data dir) and the admin API (on a running server).
+ * stored. Used by the CLI (on a stopped server's data dir) and the admin API (on a running server). Each create
+ * and revoke writes its {@code token.created} / {@code token.revoked} audit event in the same transaction.
  */
 public final class ManageTokens {
 
@@ -29,8 +32,11 @@ public final class ManageTokens {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException for a bad name, or one that is taken or reserved */
-    public Created create(String name, Scope scope) {
+    /**
+     * @param ctx who asks (token name, or {@code cli:<os user>}) and the request id, for the audit event
+     * @throws IllegalArgumentException for a bad name, or one that is taken or reserved
+     */
+    public Created create(String name, Scope scope, ChangeContext ctx) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("token name must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -42,6 +48,7 @@ public final class ManageTokens {
         try {
             transactions.write(tx -> {
                 tx.tokens().insert(token);
+                tx.audit().append(ctx, AuditEvents.tokenCreated(name, scope.wireName()));
                 return null;
             });
         } catch (dev.kiroscim.core.directory.UniquenessViolation e) {
@@ -54,7 +61,13 @@ public final class ManageTokens {
         return transactions.read(tx -> tx.tokens().list());
     }
 
-    public boolean revoke(String name) {
-        return transactions.write(tx -> tx.tokens().revoke(name));
+    public boolean revoke(String name, ChangeContext ctx) {
+        return transactions.write(tx -> {
+            boolean revoked = tx.tokens().revoke(name);
+            if (revoked) {
+                tx.audit().append(ctx, AuditEvents.tokenRevoked(name));
+            }
+            return revoked;
+        });
     }
 }

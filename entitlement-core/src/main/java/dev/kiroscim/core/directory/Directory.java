@@ -1,5 +1,6 @@
 package dev.kiroscim.core.directory;
 
+import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
 
 /** One transaction's view of the stores. Obtained from {@link Transactions}; not valid after it ends. */
@@ -10,4 +11,7 @@ public interface Directory {
     GroupStore groups();
 
     TokenStore tokens();
+
+    /** The audit log; events appended here commit or roll back with this transaction. */
+    AuditLog audit();
 }

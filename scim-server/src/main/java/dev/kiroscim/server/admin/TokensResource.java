@@ -7,6 +7,9 @@ import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.auth.ManageTokens;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.server.http.Authenticator;
+import dev.kiroscim.server.http.RequestIds;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,15 +30,17 @@ public final class TokensResource {
 
     private final ManageTokens tokens;
     private final Authenticator authenticator;
+    private final RequestIds requestIds;
 
-    public TokensResource(ManageTokens tokens, Authenticator authenticator) {
+    public TokensResource(ManageTokens tokens, Authenticator authenticator, RequestIds requestIds) {
         this.tokens = tokens;
         this.authenticator = authenticator;
+        this.requestIds = requestIds;
     }
 
     @POST
     @Consumes({"application/json", "application/scim+json"})
-    public Response create(byte[] body) {
+    public Response create(@Context ContainerRequestContext context, byte[] body) {
         JsonNode request;
         try {
             request = ScimJson.MAPPER.readTree(body);
@@ -44,7 +49,7 @@ public final class TokensResource {
         }
         try {
             Scope scope = Scope.parse(request.path("scope").asText("scim"));
-            ManageTokens.Created created = tokens.create(request.path("name").asText(null), scope);
+            ManageTokens.Created created = tokens.create(request.path("name").asText(null), scope, requestIds.context(context));
             ObjectNode out = describe(created.token()).put("token", created.secret());
             return Response.status(201).type("application/json").entity(ScimJson.bytes(out)).build();
         } catch (IllegalArgumentException e) {
@@ -62,8 +67,8 @@ public final class TokensResource {
 
     @DELETE
     @Path("{name}")
-    public Response revoke(@PathParam("name") String name) {
-        if (!tokens.revoke(name)) {
+    public Response revoke(@Context ContainerRequestContext context, @PathParam("name") String name) {
+        if (!tokens.revoke(name, requestIds.context(context))) {
             return AdminErrors.of(404, "no token named '" + name + "'");
         }
         authenticator.invalidate();

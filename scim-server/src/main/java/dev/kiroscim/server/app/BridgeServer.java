@@ -1,10 +1,15 @@
 package dev.kiroscim.server.app;
 
+import dev.kiroscim.core.audit.AuditRecorder;
+import dev.kiroscim.core.audit.AuditTrail;
 import dev.kiroscim.core.auth.ManageTokens;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
+import dev.kiroscim.server.admin.AuditResource;
+import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.TokensResource;
 import dev.kiroscim.server.config.BridgeConfig;
+import dev.kiroscim.server.http.AuthFailures;
 import dev.kiroscim.server.http.AuthFilter;
 import dev.kiroscim.server.http.Authenticator;
 import dev.kiroscim.server.http.BodyLimit;
@@ -48,10 +53,12 @@ public final class BridgeServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Database database;
+    private final AuditRetentionJob retention;
 
-    private BridgeServer(HttpServer http, Database database) {
+    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention) {
         this.http = http;
         this.database = database;
+        this.retention = retention;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
@@ -64,7 +71,9 @@ public final class BridgeServer implements AutoCloseable {
             PatchEngine patch = new PatchEngine();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
             RequestIds requestIds = new RequestIds(clock);
-            DirectoryChangeListeners listeners = DirectoryChangeListeners.none();
+            // Audit first: later listeners (seats, outbox) append their own events after the SCIM ones.
+            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(new AuditRecorder()));
+            AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
 
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -73,13 +82,15 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
                     .register(new BodyLimit())
-                    .register(new AuthFilter(authenticator))
+                    .register(new AuthFilter(authenticator, new AuthFailures(database, clock)))
                     .register(new ErrorMapper())
                     .register(new HealthResource(database))
                     .register(new DiscoveryResource(config.scim()))
                     .register(new UsersResource(new ProvisionUsers(database, reader, patch, listeners), parser, config.scim(), requestIds))
                     .register(new GroupsResource(new ProvisionGroups(database, reader, patch, listeners), parser, config.scim(), requestIds))
-                    .register(new TokensResource(new ManageTokens(database, clock), authenticator));
+                    .register(new TokensResource(new ManageTokens(database, clock), authenticator, requestIds))
+                    .register(new AuditResource(auditTrail))
+                    .register(new ReportsResource(auditTrail));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
@@ -89,7 +100,9 @@ public final class BridgeServer implements AutoCloseable {
             }
             http.start();
             LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
-            return new BridgeServer(http, database);
+            AuditRetentionJob retention = config.auditRetention()
+                    .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);
+            return new BridgeServer(http, database, retention);
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
@@ -106,6 +119,9 @@ public final class BridgeServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("graceful HTTP shutdown did not complete: {}", e.toString());
             http.shutdownNow();
+        }
+        if (retention != null) {
+            retention.close();
         }
         database.close();
         LOG.info("stopped");

@@ -34,7 +34,7 @@ public final class TokenCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = Database.open(database.toConfig())) {
-                ManageTokens.Created created = new ManageTokens(db, Clock.systemUTC()).create(name, Scope.parse(scope));
+                ManageTokens.Created created = new ManageTokens(db, Clock.systemUTC()).create(name, Scope.parse(scope), CliActor.context());
                 System.err.println("Created token '" + created.token().name() + "' with scope "
                         + created.token().scope().wireName() + ". It is shown only now; store it in your IdP:");
                 System.out.println(created.secret());
@@ -71,7 +71,7 @@ public final class TokenCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = Database.open(database.toConfig())) {
-                if (!new ManageTokens(db, Clock.systemUTC()).revoke(name)) {
+                if (!new ManageTokens(db, Clock.systemUTC()).revoke(name, CliActor.context())) {
                     System.err.println("no token named '" + name + "'");
                     return 1;
                 }

@@ -19,6 +19,8 @@ import java.util.Set;
  *   maxResults: 200              # advertised filter.maxResults; caps "count"
  * server:
  *   maxInFlight: 64              # more concurrent requests get 429 + Retry-After
+ * audit:
+ *   retention: P400D             # ISO-8601 duration; events older than this are pruned (default: forever)
  * </pre>
  * The same file also holds the entitlement policy ({@code tiers}, {@code pools}) and {@code identityCenter}.
  */
@@ -62,7 +64,53 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         }
         int maxResults = positive(file, "scim.maxResults", scim.path("maxResults"), ScimSettings.DEFAULTS.maxResults());
         int maxInFlight = positive(file, "server.maxInFlight", root.path("server").path("maxInFlight"), DEFAULT_MAX_IN_FLIGHT);
-        return new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
+        BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
+        config.auditRetention(); // fail at start-up, not at the first pruning
+        return config;
+    }
+
+    /**
+     * {@code audit.retention}: how long audit events are kept, e.g. {@code P400D} or {@code P2Y}; empty (keep
+     * forever) when absent or {@code forever}.
+     */
+    public java.util.Optional<java.time.Duration> auditRetention() {
+        JsonNode node = raw.path("audit").path("retention");
+        if (node.isMissingNode() || node.isNull() || node.asText().equalsIgnoreCase("forever")) {
+            return java.util.Optional.empty();
+        }
+        String text = node.asText().trim();
+        try {
+            java.time.Duration d = text.contains("T") || !text.matches("(?i)P\\d+[YM]")
+                    ? java.time.Duration.parse(text)
+                    : null;
+            if (d == null) {
+                java.time.Period p = java.time.Period.parse(text);
+                d = java.time.Duration.ofDays(p.toTotalMonths() * 31 + p.getDays());
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException(source + ": audit.retention must be positive, not '" + text + "'");
+            }
+            return java.util.Optional.of(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigException(source + ": audit.retention must be an ISO-8601 duration like P400D or 'forever', not '" + text + "'");
+        }
+    }
+
+    /**
+     * Tier names and monthly prices from the policy's {@code tiers:} list (lowest first), for the seats report;
+     * the built-in PRO / PRO_PLUS / POWER prices when the file has none.
+     */
+    public dev.kiroscim.core.audit.report.TierPrices tierPrices() {
+        JsonNode tiers = raw.path("tiers");
+        if (!tiers.isArray() || tiers.isEmpty()) {
+            return dev.kiroscim.core.audit.report.TierPrices.DEFAULT;
+        }
+        java.util.List<dev.kiroscim.core.audit.report.TierPrices.Tier> list = new java.util.ArrayList<>();
+        for (JsonNode t : tiers) {
+            list.add(new dev.kiroscim.core.audit.report.TierPrices.Tier(t.path("name").asText(),
+                    new java.math.BigDecimal(t.path("monthlyPriceUsd").asText("0"))));
+        }
+        return new dev.kiroscim.core.audit.report.TierPrices(list);
     }
 
     private static int positive(Path file, String name, JsonNode node, int fallback) {

@@ -18,9 +18,14 @@ public final class AuthFilter implements ContainerRequestFilter {
     public static final String CALLER = "kiro.caller";
 
     private final Authenticator authenticator;
+    private final AuthFailures failures;
 
-    public AuthFilter(Authenticator authenticator) {
+    @jakarta.ws.rs.core.Context
+    private jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> grizzlyRequest;
+
+    public AuthFilter(Authenticator authenticator, AuthFailures failures) {
         this.authenticator = authenticator;
+        this.failures = failures;
     }
 
     @Override
@@ -31,6 +36,9 @@ public final class AuthFilter implements ContainerRequestFilter {
         }
         Optional<Authenticator.Caller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (caller.isEmpty()) {
+            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            failures.record(clientAddress(), header == null ? "no credentials" : "invalid credentials",
+                    RequestIds.id(request));
             request.abortWith(jakarta.ws.rs.core.Response.fromResponse(
                             ScimErrors.response(401, null, "missing or invalid credentials: send Authorization: Bearer <token>"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kiro-scim-bridge\"").build());
@@ -43,5 +51,14 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         request.setProperty(CALLER, caller.get());
+    }
+
+    /** The TCP peer (not X-Forwarded-For, which any client can set). */
+    private String clientAddress() {
+        try {
+            return grizzlyRequest == null ? null : grizzlyRequest.get().getRemoteAddr();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

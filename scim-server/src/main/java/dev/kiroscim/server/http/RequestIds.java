@@ -43,6 +43,12 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         }
     }
 
+    /** The request id given to {@code request} by this filter, or null. */
+    public static String id(ContainerRequestContext request) {
+        Object id = request.getProperty(PROPERTY);
+        return id == null ? null : id.toString();
+    }
+
     /** The context of the current request, for use cases that record changes. */
     public ChangeContext context(ContainerRequestContext request) {
         Object caller = request.getProperty(AuthFilter.CALLER);

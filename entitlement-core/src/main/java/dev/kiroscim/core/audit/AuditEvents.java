@@ -1,0 +1,260 @@
+package dev.kiroscim.core.audit;
+
+import dev.kiroscim.core.directory.GroupRecord;
+import dev.kiroscim.core.directory.UserRecord;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The audit vocabulary: every event type the bridge writes, and a factory per type so that callers never spell a
+ * type or a detail key by hand. Example, inside a write transaction:
+ * <pre>{@code
+ * tx.audit().append(ctx, AuditEvents.seatReleased(AuditSubject.user(user), "Kiro-Developers", "PRO", "deactivated"));
+ * }</pre>
+ * Detail keys are fixed per type (see {@code docs/audit.md}); changed attributes are {@code {"before":…,"after":…}}.
+ * Secrets (token values, passwords) are never details.
+ */
+public final class AuditEvents {
+
+    public static final String SCIM_USER_CREATED = "scim.user.created";
+    public static final String SCIM_USER_UPDATED = "scim.user.updated";
+    public static final String SCIM_USER_DEACTIVATED = "scim.user.deactivated";
+    public static final String SCIM_USER_REACTIVATED = "scim.user.reactivated";
+    public static final String SCIM_USER_DELETED = "scim.user.deleted";
+    public static final String SCIM_GROUP_CREATED = "scim.group.created";
+    public static final String SCIM_GROUP_RENAMED = "scim.group.renamed";
+    /** A group attribute other than displayName changed (e.g. externalId). */
+    public static final String SCIM_GROUP_UPDATED = "scim.group.updated";
+    public static final String SCIM_GROUP_DELETED = "scim.group.deleted";
+    public static final String SCIM_MEMBERSHIP_ADDED = "scim.membership.added";
+    public static final String SCIM_MEMBERSHIP_REMOVED = "scim.membership.removed";
+
+    public static final String SEAT_ASSIGNED = "seat.assigned";
+    public static final String SEAT_WAITLISTED = "seat.waitlisted";
+    public static final String SEAT_PROMOTED = "seat.promoted";
+    public static final String SEAT_RELEASED = "seat.released";
+    public static final String SEAT_EXPIRED = "seat.expired";
+
+    public static final String IDC_USER_CREATED = "idc.user.created";
+    public static final String IDC_USER_UPDATED = "idc.user.updated";
+    public static final String IDC_USER_ADOPTED = "idc.user.adopted";
+    public static final String IDC_USER_DELETED = "idc.user.deleted";
+    public static final String IDC_MEMBERSHIP_ADDED = "idc.membership.added";
+    public static final String IDC_MEMBERSHIP_REMOVED = "idc.membership.removed";
+    public static final String IDC_DRIFT_REPAIRED = "idc.drift.repaired";
+    public static final String IDC_CALL_FAILED = "idc.call.failed";
+
+    public static final String TOKEN_CREATED = "token.created";
+    public static final String TOKEN_REVOKED = "token.revoked";
+    public static final String POLICY_LOADED = "policy.loaded";
+    public static final String POLICY_REJECTED = "policy.rejected";
+    public static final String AUTH_FAILED = "auth.failed";
+    /** Retention removed old events; the chain continues from the checkpoint. */
+    public static final String AUDIT_PRUNED = "audit.pruned";
+
+    /** Every type, in catalogue order. */
+    public static final List<String> TYPES = List.of(
+            SCIM_USER_CREATED, SCIM_USER_UPDATED, SCIM_USER_DEACTIVATED, SCIM_USER_REACTIVATED, SCIM_USER_DELETED,
+            SCIM_GROUP_CREATED, SCIM_GROUP_RENAMED, SCIM_GROUP_UPDATED, SCIM_GROUP_DELETED,
+            SCIM_MEMBERSHIP_ADDED, SCIM_MEMBERSHIP_REMOVED,
+            SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED,
+            IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
+            IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
+            TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED);
+
+    private static final Set<String> KNOWN = Set.copyOf(TYPES);
+
+    private AuditEvents() {
+    }
+
+    public static boolean isKnownType(String type) {
+        return type != null && KNOWN.contains(type);
+    }
+
+    /**
+     * The types a {@code type=} filter selects: an exact type, or every type under a dotted prefix.
+     * {@code "seat."} and {@code "seat"} both give the five {@code seat.*} types; {@code "scim.user"} the five
+     * user types; {@code "sea"} nothing (prefixes end at a dot).
+     */
+    public static List<String> typesMatching(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return TYPES;
+        }
+        String f = filter.trim();
+        String prefix = f.endsWith(".") ? f : f + ".";
+        return TYPES.stream().filter(t -> t.equals(f) || t.startsWith(prefix)).toList();
+    }
+
+    // --- SCIM ----------------------------------------------------------------------------------------------------
+
+    public static AuditEntry userCreated(UserRecord user) {
+        return entry(SCIM_USER_CREATED, AuditSubject.user(user), null, details(
+                "userName", user.userName(), "externalId", user.externalId(),
+                "displayName", user.displayName(), "active", user.active()));
+    }
+
+    /** Attribute changes other than {@code active}; {@code changes} from {@link AttributeChanges#between}. */
+    public static AuditEntry userUpdated(UserRecord after, Map<String, Object> changes) {
+        return entry(SCIM_USER_UPDATED, AuditSubject.user(after), null, changes);
+    }
+
+    public static AuditEntry userDeactivated(UserRecord after) {
+        return entry(SCIM_USER_DEACTIVATED, AuditSubject.user(after), null, details("active", AttributeChanges.change(true, false)));
+    }
+
+    public static AuditEntry userReactivated(UserRecord after) {
+        return entry(SCIM_USER_REACTIVATED, AuditSubject.user(after), null, details("active", AttributeChanges.change(false, true)));
+    }
+
+    public static AuditEntry userDeleted(UserRecord user, List<String> formerGroupIds) {
+        return entry(SCIM_USER_DELETED, AuditSubject.user(user), null, details(
+                "active", user.active(), "formerGroupIds", List.copyOf(formerGroupIds)));
+    }
+
+    public static AuditEntry groupCreated(GroupRecord group) {
+        return entry(SCIM_GROUP_CREATED, AuditSubject.group(group), AuditSubject.group(group), details(
+                "displayName", group.displayName(), "externalId", group.externalId()));
+    }
+
+    public static AuditEntry groupRenamed(GroupRecord before, GroupRecord after) {
+        return entry(SCIM_GROUP_RENAMED, AuditSubject.group(after), AuditSubject.group(after), details(
+                "displayName", AttributeChanges.change(before.displayName(), after.displayName())));
+    }
+
+    public static AuditEntry groupUpdated(GroupRecord before, GroupRecord after) {
+        return entry(SCIM_GROUP_UPDATED, AuditSubject.group(after), AuditSubject.group(after), details(
+                "externalId", AttributeChanges.change(before.externalId(), after.externalId())));
+    }
+
+    public static AuditEntry groupDeleted(GroupRecord group, int formerMemberCount) {
+        return entry(SCIM_GROUP_DELETED, AuditSubject.group(group), AuditSubject.group(group), details(
+                "formerMemberCount", formerMemberCount));
+    }
+
+    /** One event per member: the subject is the user, the group is where they joined. */
+    public static AuditEntry membershipAdded(AuditSubject user, GroupRecord group) {
+        return entry(SCIM_MEMBERSHIP_ADDED, user, AuditSubject.group(group), Map.of());
+    }
+
+    public static AuditEntry membershipRemoved(AuditSubject user, GroupRecord group) {
+        return entry(SCIM_MEMBERSHIP_REMOVED, user, AuditSubject.group(group), Map.of());
+    }
+
+    // --- seats (subject: the SCIM user; pool: the pool's group; tier: the policy's tier name) ---------------------
+
+    public static AuditEntry seatAssigned(AuditSubject user, String pool, String tier, String reason) {
+        return seat(SEAT_ASSIGNED, user, pool, tier, reason);
+    }
+
+    /** Add the queue position with {@code .with("position", 3)}. */
+    public static AuditEntry seatWaitlisted(AuditSubject user, String pool, String tier, String reason) {
+        return seat(SEAT_WAITLISTED, user, pool, tier, reason);
+    }
+
+    /** A waiting user got a seat (from the waitlist, or moved up to a higher tier). */
+    public static AuditEntry seatPromoted(AuditSubject user, String pool, String tier, String reason) {
+        return seat(SEAT_PROMOTED, user, pool, tier, reason);
+    }
+
+    /** e.g. reason {@code deactivated}, {@code deleted}, {@code left-group}, {@code moved-up}, {@code policy}. */
+    public static AuditEntry seatReleased(AuditSubject user, String pool, String tier, String reason) {
+        return seat(SEAT_RELEASED, user, pool, tier, reason);
+    }
+
+    /** The grant reached {@code maxGrant}; the seat is free from this event on. */
+    public static AuditEntry seatExpired(AuditSubject user, String pool, String tier, String reason) {
+        return seat(SEAT_EXPIRED, user, pool, tier, reason);
+    }
+
+    private static AuditEntry seat(String type, AuditSubject user, String pool, String tier, String reason) {
+        return entry(type, user, null, details("pool", pool, "tier", tier, "reason", reason));
+    }
+
+    // --- Identity Center (subject: the SCIM user) ----------------------------------------------------------------
+
+    public static AuditEntry idcUserCreated(AuditSubject user, String identityStoreUserId) {
+        return entry(IDC_USER_CREATED, user, null, details("identityStoreUserId", identityStoreUserId));
+    }
+
+    /** {@code changes}: attribute → {@link AttributeChanges#change(Object, Object)}. */
+    public static AuditEntry idcUserUpdated(AuditSubject user, String identityStoreUserId, Map<String, Object> changes) {
+        return entry(IDC_USER_UPDATED, user, null, details("identityStoreUserId", identityStoreUserId, "changes", changes));
+    }
+
+    /** An Identity Store user with the same userName existed already and is now managed by the bridge. */
+    public static AuditEntry idcUserAdopted(AuditSubject user, String identityStoreUserId) {
+        return entry(IDC_USER_ADOPTED, user, null, details("identityStoreUserId", identityStoreUserId));
+    }
+
+    public static AuditEntry idcUserDeleted(AuditSubject user, String identityStoreUserId) {
+        return entry(IDC_USER_DELETED, user, null, details("identityStoreUserId", identityStoreUserId));
+    }
+
+    public static AuditEntry idcMembershipAdded(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+        return entry(IDC_MEMBERSHIP_ADDED, user, null, details("identityStoreUserId", identityStoreUserId,
+                "identityCenterGroup", identityCenterGroup, "tier", tier));
+    }
+
+    public static AuditEntry idcMembershipRemoved(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+        return entry(IDC_MEMBERSHIP_REMOVED, user, null, details("identityStoreUserId", identityStoreUserId,
+                "identityCenterGroup", identityCenterGroup, "tier", tier));
+    }
+
+    /** The reconciler found Identity Center differing from the desired state ({@code drift}) and fixed it. */
+    public static AuditEntry idcDriftRepaired(AuditSubject user, String drift, String repair) {
+        return entry(IDC_DRIFT_REPAIRED, user, null, details("drift", drift, "repair", repair));
+    }
+
+    /** @param awsRequestId the {@code x-amzn-RequestId} of the failed call, for AWS support; may be null */
+    public static AuditEntry idcCallFailed(AuditSubject subject, String operation, String awsRequestId, String error) {
+        return entry(IDC_CALL_FAILED, subject, null, details("operation", operation, "awsRequestId", awsRequestId, "error", error));
+    }
+
+    // --- admin ---------------------------------------------------------------------------------------------------
+
+    /** Never the secret: only the name and scope. */
+    public static AuditEntry tokenCreated(String name, String scope) {
+        return entry(TOKEN_CREATED, AuditSubject.token(name), null, details("scope", scope));
+    }
+
+    public static AuditEntry tokenRevoked(String name) {
+        return entry(TOKEN_REVOKED, AuditSubject.token(name), null, Map.of());
+    }
+
+    /**
+     * @param source        where the policy came from (file path, {@code built-in})
+     * @param contentSha256 hex SHA-256 of the policy file, so two loads can be told apart
+     * @param changes       what changed against the previous policy, e.g. {@code "pools.Kiro-Platform.seats":{"before":20,"after":30}}
+     */
+    public static AuditEntry policyLoaded(String source, String contentSha256, Map<String, Object> changes) {
+        return entry(POLICY_LOADED, AuditSubject.policy(source), null, details("contentSha256", contentSha256, "changes", changes));
+    }
+
+    public static AuditEntry policyRejected(String source, String contentSha256, String reason) {
+        return entry(POLICY_REJECTED, AuditSubject.policy(source), null, details("contentSha256", contentSha256, "reason", reason));
+    }
+
+    /** @param suppressedBefore failures from this address not written since the previous event (rate limit) */
+    public static AuditEntry authFailed(String clientAddress, String reason, long suppressedBefore) {
+        return entry(AUTH_FAILED, AuditSubject.client(clientAddress), null, details("reason", reason, "suppressedBefore", suppressedBefore));
+    }
+
+    public static AuditEntry auditPruned(long firstKeptSeq, long prunedCount, String olderThan) {
+        return entry(AUDIT_PRUNED, new AuditSubject("audit", null, null), null, details(
+                "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
+    }
+
+    private static AuditEntry entry(String type, AuditSubject subject, AuditSubject group, Map<String, Object> details) {
+        return new AuditEntry(type, subject, group, details);
+    }
+
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

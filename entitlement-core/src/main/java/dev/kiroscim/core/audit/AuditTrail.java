@@ -1,0 +1,89 @@
+package dev.kiroscim.core.audit;
+
+import dev.kiroscim.core.audit.report.HoldersReport;
+import dev.kiroscim.core.audit.report.OffboardingReport;
+import dev.kiroscim.core.audit.report.SeatsReport;
+import dev.kiroscim.core.audit.report.TierPrices;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Use case: read the audit trail (queries, verification, reports) and apply retention. Shared by the admin API
+ * and the CLI so both answer the same. Reports read the events they need by type, through the type index.
+ */
+public final class AuditTrail {
+
+    private static final int PAGE = AuditQuery.MAX_LIMIT;
+
+    private final Transactions transactions;
+    private final Supplier<TierPrices> tiers;
+
+    /** @param tiers the current policy's tiers and prices (the policy can be reloaded, hence a supplier) */
+    public AuditTrail(Transactions transactions, Supplier<TierPrices> tiers) {
+        this.transactions = transactions;
+        this.tiers = tiers;
+    }
+
+    public AuditPage query(AuditQuery query) {
+        return transactions.read(tx -> tx.audit().query(query));
+    }
+
+    public ChainVerifier.Verification verify() {
+        return transactions.read(tx -> ChainVerifier.verify(tx.audit()));
+    }
+
+    public List<HoldersReport.Holder> holders(Instant at, String tier) {
+        return HoldersReport.at(events(List.of("seat."), at.plusMillis(1)), at, tier, tiers.get());
+    }
+
+    public OffboardingReport.Result offboarding(Instant since, Instant until) {
+        return OffboardingReport.of(events(List.of(AuditEvents.SCIM_USER_DEACTIVATED, AuditEvents.SCIM_USER_DELETED,
+                "seat.", AuditEvents.IDC_MEMBERSHIP_REMOVED, AuditEvents.IDC_USER_DELETED), null), since, until);
+    }
+
+    public SeatsReport.Result seats(YearMonth month) {
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return SeatsReport.of(events(List.of("seat."), end), month, tiers.get());
+    }
+
+    /** Every event of the given types (exact or dotted prefixes) before {@code until} (null: all), in seq order. */
+    List<AuditEvent> events(List<String> typeFilters, Instant until) {
+        List<String> types = new ArrayList<>();
+        typeFilters.forEach(f -> types.addAll(AuditEvents.typesMatching(f)));
+        List<AuditEvent> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            AuditQuery q = new AuditQuery(null, null, null, types, null, until, PAGE, after);
+            AuditPage page = query(q);
+            all.addAll(page.events());
+            if (page.next() == null) {
+                return all;
+            }
+            after = AuditQuery.parseCursor(page.next());
+        }
+    }
+
+    /**
+     * Retention: removes events older than {@code retention} (keeping the newest event), anchors the chain in a
+     * checkpoint and records {@code audit.pruned} — all in one transaction.
+     *
+     * @return the number of events removed
+     */
+    public long prune(Duration retention, ChangeContext ctx) {
+        Instant cutoff = ctx.at().minus(retention);
+        return transactions.write(tx -> {
+            long removed = tx.audit().prune(cutoff);
+            if (removed > 0) {
+                long firstKept = tx.audit().checkpoint().map(AuditCheckpoint::firstSeq).orElse(1L);
+                tx.audit().append(ctx, AuditEvents.auditPruned(firstKept, removed, cutoff.toString()));
+            }
+            return removed;
+        });
+    }
+}

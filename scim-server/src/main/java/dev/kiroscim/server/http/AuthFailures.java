@@ -1,0 +1,69 @@
+package dev.kiroscim.server.http;
+
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records {@code auth.failed} without letting a misconfigured IdP (or an attacker) flood the log: at most one
+ * event per client address per {@link #WINDOW}. Failures inside a window are counted, and the next event from
+ * that address carries the count as {@code suppressedBefore}. Example: 500 bad requests from 10.0.0.7 in one
+ * minute write one event; the first failure after the minute writes one with {@code suppressedBefore=499}.
+ *
+ * <p>The window is per replica (in memory): with N replicas an address can write up to N events a minute.
+ */
+public final class AuthFailures {
+
+    public static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final int MAX_ADDRESSES = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFailures.class);
+
+    private record Window(Instant start, long suppressed) {
+    }
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    public AuthFailures(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** @return true when an event was written for this failure, false when it was only counted */
+    public boolean record(String clientAddress, String reason, String requestId) {
+        Instant now = clock.instant();
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        if (windows.size() > MAX_ADDRESSES) {
+            windows.values().removeIf(w -> !w.start().plus(WINDOW).isAfter(now));
+        }
+        long[] suppressed = {-1};
+        windows.compute(address, (a, w) -> {
+            if (w == null || !w.start().plus(WINDOW).isAfter(now)) {
+                suppressed[0] = w == null ? 0 : w.suppressed();
+                return new Window(now, 0);
+            }
+            return new Window(w.start(), w.suppressed() + 1);
+        });
+        if (suppressed[0] < 0) {
+            return false;
+        }
+        try {
+            transactions.write(tx -> {
+                tx.audit().append(new ChangeContext("anonymous", requestId, now), AuditEvents.authFailed(address, reason, suppressed[0]));
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            // The 401 matters more than its audit event; never turn a failed login into a 500.
+            LOG.warn("could not record auth.failed for {}: {}", address, e.toString());
+            return false;
+        }
+    }
+}
