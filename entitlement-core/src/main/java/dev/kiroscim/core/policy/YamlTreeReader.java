@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,8 +36,7 @@ final class YamlTreeReader {
             }
             return Optional.of(readValue(parser));
         } catch (JsonProcessingException e) {
-            problems.add(new PolicyProblem(lineOf(e.getLocation()), "YAML syntax error: " + e.getOriginalMessage()
-                    .lines().findFirst().orElse("unreadable YAML")));
+            problems.add(syntaxProblem(e));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new PolicyProblem(1, "cannot read the policy: " + e.getMessage()));
@@ -83,6 +83,20 @@ final class YamlTreeReader {
                 return new YamlNode.Scalar(line, parser.getText(), false);
             }
         }
+    }
+
+    /**
+     * SnakeYAML reports where the broken construct started (context) and where parsing failed (problem);
+     * the problem mark is the line an admin needs, e.g. line 4 for an unclosed {@code [} opened on line 2.
+     */
+    private static PolicyProblem syntaxProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                    : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1) + ")";
+            return new PolicyProblem(marked.getProblemMark().getLine() + 1, "YAML syntax error: " + marked.getProblem() + context);
+        }
+        String firstLine = e.getOriginalMessage().lines().findFirst().orElse("unreadable YAML");
+        return new PolicyProblem(lineOf(e.getLocation()), "YAML syntax error: " + firstLine);
     }
 
     private static int lineOf(JsonLocation location) {
