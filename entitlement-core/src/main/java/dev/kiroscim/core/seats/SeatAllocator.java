@@ -7,10 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,15 +50,14 @@ public final class SeatAllocator {
      * @return what happened, in order
      */
     public List<SeatEvent> settle(Policy policy, Set<String> touchedUserIds, Instant now) {
-        Step step = new Step(policy, now);
         TreeSet<String> touched = new TreeSet<>(touchedUserIds);
-        touched.forEach(step::remember);
+        Step step = new Step(policy, now, touched, "first in the queue when a seat freed");
         for (String userId : touched) {
             step.revalidate(userId);
             step.markPoolsOf(userId);
         }
         step.fill();
-        step.reportNewWaits(touched);
+        step.reportWaits(touched);
         return step.events;
     }
 
@@ -71,13 +67,13 @@ public final class SeatAllocator {
      * The scheduler calls this at least once a minute.
      */
     public List<SeatEvent> expireDue(Policy policy, Instant now) {
-        Step step = new Step(policy, now);
+        Step step = new Step(policy, now, Set.of(), "first in the queue when a seat freed");
         Set<String> expired = step.expireDue();
         for (String userId : expired) {
             step.markPoolsOf(userId);
         }
         step.fill();
-        step.reportNewWaits(expired);
+        step.reportWaits(expired);
         return step.events;
     }
 
@@ -94,15 +90,14 @@ public final class SeatAllocator {
      *   <li>Then every pool is filled, as in {@link #settle}.</li>
      * </ul>
      * WAITLISTED events are emitted for displaced holders only; members who start waiting because of a new pool
-     * get no event (finding them would mean loading every member).
+     * get no event (finding them would mean loading every member). Users who get a seat are reported PROMOTED.
      */
     public List<SeatEvent> recomputeAll(Policy newPolicy, Instant now) {
-        Step step = new Step(newPolicy, now);
+        Step step = new Step(newPolicy, now, Set.of(), "a seat is available under the reloaded policy");
         Set<String> displaced = new TreeSet<>();
         for (String group : new TreeSet<>(ledger.poolGroupsWithSeats())) {
             if (newPolicy.pool(group).isEmpty()) {
                 for (Seat seat : ledger.seatsIn(group)) {
-                    step.remember(seat.userId());
                     displaced.add(seat.userId());
                     step.release(seat, seat.pool(), "the pool was removed from the policy");
                 }
@@ -110,7 +105,6 @@ public final class SeatAllocator {
         }
         for (Pool pool : newPolicy.pools()) {
             for (Seat seat : ledger.seatsIn(pool.group())) {
-                step.remember(seat.userId());
                 if (step.revalidate(seat.userId())) {
                     displaced.add(seat.userId());
                 }
@@ -119,7 +113,6 @@ public final class SeatAllocator {
             int cap = pool.seats().orElse(Integer.MAX_VALUE);
             holders.sort(Comparator.comparing(Seat::assignedAt).thenComparing(Seat::userId).reversed());
             for (Seat seat : holders.subList(0, Math.max(0, holders.size() - cap))) {
-                step.remember(seat.userId());
                 displaced.add(seat.userId());
                 step.release(seat, pool.group(), "the seat cap was lowered to " + cap + "; the most recently assigned seats go first");
             }
@@ -127,7 +120,7 @@ public final class SeatAllocator {
         displaced.addAll(step.expireDue());
         step.dirty.addAll(newPolicy.pools());
         step.fill();
-        step.reportNewWaits(displaced);
+        step.reportWaits(displaced);
         return step.events;
     }
 
@@ -137,28 +130,17 @@ public final class SeatAllocator {
         private final Instant now;
         private final List<SeatEvent> events = new ArrayList<>();
         private final TreeSet<Pool> dirty;
-        /** Pools (keys) each user of interest waited in when the step began, to tell ASSIGNED from PROMOTED. */
-        private final Map<String, Set<String>> waitingBefore = new HashMap<>();
+        /** Users whose facts changed in this step: a seat they get is ASSIGNED; anyone else's is a PROMOTION. */
+        private final Set<String> touched;
+        private final String promotionReason;
 
-        Step(Policy policy, Instant now) {
+        Step(Policy policy, Instant now, Set<String> touched, String promotionReason) {
             this.policy = policy;
             this.now = now;
+            this.touched = touched;
+            this.promotionReason = promotionReason;
             List<Pool> preference = policy.poolsByPreference();
             this.dirty = new TreeSet<>(Comparator.comparingInt(preference::indexOf));
-        }
-
-        void remember(String userId) {
-            waitingBefore.computeIfAbsent(userId, this::poolsWaitedIn);
-        }
-
-        private Set<String> poolsWaitedIn(String userId) {
-            Set<String> keys = new LinkedHashSet<>();
-            for (Pool pool : policy.poolsByPreference()) {
-                if (Queueing.waits(ledger, policy, userId, pool)) {
-                    keys.add(pool.key());
-                }
-            }
-            return keys;
         }
 
         /**
@@ -217,7 +199,6 @@ public final class SeatAllocator {
         Set<String> expireDue() {
             Set<String> expired = new TreeSet<>();
             for (Seat seat : ledger.seatsExpiringBy(now)) {
-                remember(seat.userId());
                 Instant deadline = seat.expiresAt().orElseThrow();
                 String poolName = policy.pool(seat.pool()).map(Pool::group).orElse(seat.pool());
                 ledger.release(seat.userId());
@@ -252,18 +233,22 @@ public final class SeatAllocator {
                         left.tier(), "moved up to " + pool.group());
                 policy.pool(left.pool()).ifPresent(dirty::add);
                 event(SeatEvent.Type.PROMOTED, userId, pool.group(), pool.tier(), "moved up from " + left.tier());
-            } else if (waitingBefore.containsKey(userId) && !waitingBefore.get(userId).contains(pool.key())) {
+            } else if (touched.contains(userId)) {
                 event(SeatEvent.Type.ASSIGNED, userId, pool.group(), pool.tier(), "a seat was free");
             } else {
-                event(SeatEvent.Type.PROMOTED, userId, pool.group(), pool.tier(), "first in the queue when a seat freed");
+                event(SeatEvent.Type.PROMOTED, userId, pool.group(), pool.tier(), promotionReason);
             }
         }
 
-        void reportNewWaits(Collection<String> userIds) {
+        /**
+         * One WAITLISTED event per pool each re-evaluated user waits in at the end of the step, with the position.
+         * The allocator only sees the state after the directory change, so it cannot tell "started waiting" from
+         * "still waiting": a user re-evaluated while waiting is reported again, with their current position.
+         */
+        void reportWaits(Collection<String> userIds) {
             for (String userId : new TreeSet<>(userIds)) {
-                Set<String> before = waitingBefore.getOrDefault(userId, Set.of());
                 for (Pool pool : policy.poolsByPreference()) {
-                    if (!before.contains(pool.key()) && Queueing.waits(ledger, policy, userId, pool)) {
+                    if (Queueing.waits(ledger, policy, userId, pool)) {
                         Instant joinedAt = ledger.joinedAt(userId, pool.group()).orElseThrow();
                         int ahead = ledger.countWaitingAhead(pool.group(), policy.tiersBelow(pool), new Waiter(userId, joinedAt));
                         event(SeatEvent.Type.WAITLISTED, userId, pool.group(), pool.tier(),

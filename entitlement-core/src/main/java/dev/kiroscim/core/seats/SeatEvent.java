@@ -24,7 +24,7 @@ public record SeatEvent(Type type, String userId, String pool, String tier, Stri
     public enum Type {
         /** Got a seat at once on becoming eligible. */
         ASSIGNED,
-        /** Became eligible in a full pool (or one they outrank nothing in) and now waits in it. */
+        /** Was re-evaluated and waits in this pool (full, or only lower seats were free); the reason gives the position. */
         WAITLISTED,
         /** Got a seat after waiting, or moved up from a lower tier. */
         PROMOTED,
