@@ -226,6 +226,11 @@ public final class SeatAllocator {
 
         private void give(Pool pool, String userId) {
             Optional<Seat> lower = ledger.seatOf(userId);
+            if (lower.isPresent() && policy.rankOf(lower.get().tier()) >= policy.rankOf(pool)) {
+                // A ledger that offers a sideways or downward move would make fill() loop forever; fail the step instead.
+                throw new IllegalStateException("SeatLedger.firstWaiting(" + pool.group() + ") returned " + userId
+                        + ", who already holds " + lower.get().tier() + " in " + lower.get().pool());
+            }
             ledger.assign(new Seat(userId, pool.group(), pool.tier(), now, pool.maxGrant().map(now::plus)));
             if (lower.isPresent()) {
                 Seat left = lower.get();
