@@ -5,16 +5,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static dev.kiroscim.core.seats.SeatScenario.policy;
 import static dev.kiroscim.core.seats.SeatScenario.pool;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One test (or table) per allocation rule of issue 4, numbered as in docs/entitlements.md. */
 class AllocationRulesTest {
@@ -148,6 +151,9 @@ class AllocationRulesTest {
 
         s.at("09:04").deactivate("ann");
 
+        assertThat(s.events).extracting(SeatEvent::reason).containsExactly(
+                "the user is inactive or deleted", "moved up to Kiro-Platform", "moved up from PRO",
+                "first in the queue when a seat freed");
         assertThat(s.drainEvents()).containsExactly(
                 "RELEASED ann Kiro-Platform PRO_PLUS",
                 "RELEASED bob Kiro-Developers PRO",
@@ -267,5 +273,33 @@ class AllocationRulesTest {
             }
         }
         assertThat(first.seats().keySet()).containsExactly("cid", "dan");
+    }
+
+    @Test
+    void groupsMatchPoolsCaseInsensitively() {
+        SeatScenario s = new SeatScenario(policy(pool(DEV, "PRO", 1)));
+        s.hire("ann", "KIRO-developers");
+
+        assertThat(s.seat("ann")).isEqualTo(DEV + "/PRO");
+        s.leave("ann", "kiro-DEVELOPERS");
+        assertThat(s.seat("ann")).isEqualTo("-");
+    }
+
+    @Test
+    void aLedgerThatOffersASidewaysMoveFailsTheStepInsteadOfLooping() {
+        InMemorySeatLedger real = new InMemorySeatLedger();
+        real.putUser("ann", true);
+        real.join("ann", DEV, SeatScenario.T0);
+        real.join("ann", "Kiro-Contractors", SeatScenario.T0);
+        real.assign(new Seat("ann", "Kiro-Contractors", "PRO", SeatScenario.T0, Optional.empty()));
+        SeatLedger broken = (SeatLedger) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SeatLedger.class}, (proxy, method, args) -> method.getName().equals("firstWaiting")
+                        ? List.of(new Waiter("ann", SeatScenario.T0))
+                        : method.invoke(real, args));
+
+        assertThatThrownBy(() -> new SeatAllocator(broken)
+                        .settle(policy(pool(DEV, "PRO", 1), pool("Kiro-Contractors", "PRO", 1)), Set.of("ann"), SeatScenario.T0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("returned ann, who already holds PRO");
     }
 }
