@@ -17,6 +17,11 @@ public final class PolicyException extends Exception {
     private final String source;
     private final transient List<PolicyProblem> problems;
 
+    /** Problems in a policy that did not come from a file; rendered with the source {@code <policy>}. */
+    public PolicyException(List<PolicyProblem> problems) {
+        this(PolicyLoader.STRING_SOURCE, problems);
+    }
+
     public PolicyException(String source, List<PolicyProblem> problems) {
         super(render(source, problems));
         if (problems.isEmpty()) {

@@ -9,9 +9,17 @@ import java.util.Set;
  * The port through which {@link SeatAllocator} reads and changes the allocation state.
  *
  * <p>The allocator never loads all users: every query is bounded by a pool, a user or a limit, so a SQL
- * implementation can answer each one with an indexed query. The persistence module implements it inside one
- * transaction holding the global allocation lock (or row locks on the pools involved), which is what makes
- * rule 7 hold across threads and replicas; this interface itself assumes one caller at a time.
+ * implementation can answer each one with an indexed query, e.g. {@code firstWaiting} as
+ * <pre>
+ * SELECT m.user_id, m.joined_at FROM membership m JOIN scim_user u ON u.id = m.user_id
+ *  LEFT JOIN seat s ON s.user_id = m.user_id
+ *  WHERE m.group_key = :pool AND u.active AND m.expired_at IS NULL AND (s.user_id IS NULL OR s.tier IN (:lower))
+ *  ORDER BY m.joined_at, m.user_id LIMIT :n
+ * </pre>
+ * The persistence module runs each allocator call in one transaction that holds an allocation lock, which is what
+ * makes rule 7 hold across threads and replicas. Since one step can cascade through any pool (rule 5), the simple
+ * correct scheme is one global lock row taken {@code FOR UPDATE} at the start of the step; per-pool row locks would
+ * have to be taken in a fixed order for every pool the cascade may reach. This interface assumes one caller at a time.
  *
  * <p><b>Pools and groups.</b> Methods take a pool's group as written in the policy ({@code Pool.group()}).
  * The implementation matches it case-insensitively against SCIM group displayNames and against externalIds.

@@ -3,6 +3,7 @@ package dev.kiroscim.core.seats;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -244,9 +245,11 @@ class SeatAllocatorPropertiesTest {
      * Determinism across requests (rule 8). After any history, requests of <em>unrelated</em> users are handled one
      * by one, each settled on its own, all at the same instant, in two orders (as given and reversed). Two users are
      * unrelated when the sets of groups they belong to, before or after their request, do not intersect, so neither
-     * request changes a queue the other user is in. The final ledger snapshots must be equal.
+     * request changes a queue the other user is in (a seat freed by one may still cascade into a pool the other
+     * joins). Batches are cut down to such users; tries with fewer than two are skipped. The final ledger
+     * snapshots must be equal.
      */
-    @Property(tries = 300)
+    @Property(tries = 600)
     void unrelatedRequestsCommute(@ForAll("policies") Policy policy,
                                   @ForAll("histories") List<Action> history,
                                   @ForAll("batches") List<Action> batch) {
@@ -263,6 +266,7 @@ class SeatAllocatorPropertiesTest {
                 groupsTaken.addAll(groups);
             }
         }
+        Assume.that(unrelated.size() >= 2); // one request alone has no order to vary
         List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
         for (boolean reversed : new boolean[] {false, true}) {
             World world = replay(policy, history);
