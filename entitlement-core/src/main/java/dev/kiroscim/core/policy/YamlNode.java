@@ -10,7 +10,7 @@ import java.util.List;
 sealed interface YamlNode {
     int line();
 
-    /** {@code text} is null for YAML null ({@code ~} or an empty value); {@code quoted} is true for string tokens. */
+    /** {@code text} is null for YAML null ({@code ~} or an empty value); {@code isNumber} is true for unquoted numbers. */
     record Scalar(int line, String text, boolean isNumber) implements YamlNode {
         boolean isNull() {
             return text == null;
