@@ -1,0 +1,337 @@
+package dev.kiroscim.core.policy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Reads and validates a policy file:
+ * <pre>
+ * tiers:                       # lowest first; order is rank
+ *   - name: PRO
+ *     identityCenterGroup: kiro-pro
+ *     monthlyPriceUsd: 20
+ * pools:
+ *   - group: Kiro-Contractors  # SCIM group displayName (case-insensitive) or externalId
+ *     tier: PRO
+ *     seats: 50                # omit for unlimited
+ *     maxGrant: P90D           # ISO-8601 duration, omit for no limit
+ * </pre>
+ * Validation does not stop at the first mistake: it collects every problem with its line and throws one
+ * {@link PolicyException}, so {@code policy check FILE} can list them all.
+ */
+public final class PolicyLoader {
+    /** Name used in messages for policies parsed from a string. */
+    public static final String STRING_SOURCE = "<policy>";
+
+    private static final Set<String> TOP_KEYS = orderedSet("tiers", "pools");
+    private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd");
+    private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant");
+
+    private PolicyLoader() {
+    }
+
+    /** Loads the policy file at {@code file}; messages name the file as given. */
+    public static Policy load(Path file) throws PolicyException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException(file.toString(), List.of(new PolicyProblem(1, "cannot read the file: " + e)));
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses policy YAML; messages name the source {@value #STRING_SOURCE}. */
+    public static Policy parse(String yaml) throws PolicyException {
+        return parse(yaml, STRING_SOURCE);
+    }
+
+    /** Parses policy YAML; {@code source} is the name used in {@code FILE:LINE: message}. */
+    public static Policy parse(String yaml, String source) throws PolicyException {
+        List<PolicyProblem> problems = new ArrayList<>();
+        Optional<YamlNode> root = new YamlTreeReader(problems).read(yaml);
+        Policy policy = root.map(r -> new Validation(problems).policy(r)).orElse(null);
+        if (!problems.isEmpty() || policy == null) {
+            problems.sort(Comparator.comparingInt(PolicyProblem::line));
+            throw new PolicyException(source, problems);
+        }
+        return policy;
+    }
+
+    /** One pass over the tree; adds to {@code problems} and returns null when anything is wrong. */
+    private static final class Validation {
+        private final List<PolicyProblem> problems;
+
+        Validation(List<PolicyProblem> problems) {
+            this.problems = problems;
+        }
+
+        Policy policy(YamlNode root) {
+            if (!(root instanceof YamlNode.Mapping top)) {
+                problem(root.line(), "the policy must be a mapping with 'tiers:' and 'pools:', got " + YamlNode.describe(root));
+                return null;
+            }
+            checkKeys(top, TOP_KEYS, "at the top level");
+            List<Tier> tiers = tiers(top);
+            List<Pool> pools = pools(top, tiers);
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            return new Policy(tiers, pools);
+        }
+
+        private List<Tier> tiers(YamlNode.Mapping top) {
+            List<Tier> tiers = new ArrayList<>();
+            Optional<YamlNode.Sequence> list = requiredList(top, "tiers", "the policy");
+            if (list.isEmpty()) {
+                return tiers;
+            }
+            if (list.get().items().isEmpty()) {
+                problem(list.get().line(), "'tiers' is empty; define at least one tier");
+            }
+            Map<String, Integer> nameLines = new HashMap<>();
+            Map<String, String> groupOwners = new HashMap<>();
+            for (YamlNode item : list.get().items()) {
+                if (!(item instanceof YamlNode.Mapping tier)) {
+                    problem(item.line(), "each tier must be a mapping with name, identityCenterGroup and monthlyPriceUsd, got "
+                            + YamlNode.describe(item));
+                    continue;
+                }
+                checkKeys(tier, TIER_KEYS, "in a tier");
+                Optional<String> name = requiredText(tier, "name", "tier");
+                Optional<String> group = requiredText(tier, "identityCenterGroup", "tier");
+                Optional<BigDecimal> price = price(tier);
+                name.ifPresent(n -> {
+                    Integer first = nameLines.putIfAbsent(n, lineOfValue(tier, "name"));
+                    if (first != null) {
+                        problem(lineOfValue(tier, "name"), "tier '" + n + "' is defined twice (first on line " + first + ")");
+                    }
+                });
+                group.ifPresent(g -> {
+                    String owner = groupOwners.putIfAbsent(g.toLowerCase(Locale.ROOT), name.orElse("?"));
+                    if (owner != null) {
+                        problem(lineOfValue(tier, "identityCenterGroup"),
+                                "identityCenterGroup '" + g + "' is already used by tier '" + owner + "'");
+                    }
+                });
+                if (name.isPresent() && group.isPresent() && price.isPresent() && tiers.stream().noneMatch(t -> t.name().equals(name.get()))) {
+                    tiers.add(new Tier(name.get(), group.get(), price.get(), tiers.size()));
+                }
+            }
+            return tiers;
+        }
+
+        private Optional<BigDecimal> price(YamlNode.Mapping tier) {
+            YamlNode node = tier.entries().get("monthlyPriceUsd");
+            if (node == null || isNull(node)) {
+                problem(node == null ? tier.line() : node.line(), "tier is missing 'monthlyPriceUsd'");
+                return Optional.empty();
+            }
+            try {
+                BigDecimal price = new BigDecimal(scalarText(node).orElseThrow(NumberFormatException::new));
+                if (price.signum() < 0) {
+                    problem(node.line(), "monthlyPriceUsd must not be negative, got " + price.toPlainString());
+                    return Optional.empty();
+                }
+                return Optional.of(price);
+            } catch (NumberFormatException e) {
+                problem(node.line(), "monthlyPriceUsd must be a number like 20 or 39.5, got " + YamlNode.describe(node));
+                return Optional.empty();
+            }
+        }
+
+        private List<Pool> pools(YamlNode.Mapping top, List<Tier> tiers) {
+            List<Pool> pools = new ArrayList<>();
+            Optional<YamlNode.Sequence> list = requiredList(top, "pools", "the policy");
+            if (list.isEmpty()) {
+                return pools;
+            }
+            Map<String, Integer> groupLines = new HashMap<>();
+            for (YamlNode item : list.get().items()) {
+                if (!(item instanceof YamlNode.Mapping pool)) {
+                    problem(item.line(), "each pool must be a mapping with group and tier, got " + YamlNode.describe(item));
+                    continue;
+                }
+                checkKeys(pool, POOL_KEYS, "in a pool");
+                Optional<String> group = requiredText(pool, "group", "pool");
+                Optional<String> tier = requiredText(pool, "tier", "pool");
+                Optional<OptionalInt> seats = seats(pool);
+                Optional<Optional<Duration>> maxGrant = maxGrant(pool);
+                group.ifPresent(g -> {
+                    Integer first = groupLines.putIfAbsent(Pool.keyOf(g), lineOfValue(pool, "group"));
+                    if (first != null) {
+                        problem(lineOfValue(pool, "group"), "duplicate pool for group '" + g + "' (first on line " + first
+                                + "; group names are compared case-insensitively)");
+                    }
+                });
+                tier.ifPresent(t -> {
+                    if (tiers.stream().noneMatch(defined -> defined.name().equals(t)) && !tierDefinedButInvalid(top, t)) {
+                        problem(lineOfValue(pool, "tier"), "pool '" + group.orElse("?") + "' names unknown tier '" + t
+                                + "' (defined: " + String.join(", ", tiers.stream().map(Tier::name).toList()) + ")");
+                    }
+                });
+                if (group.isPresent() && tier.isPresent() && seats.isPresent() && maxGrant.isPresent()) {
+                    pools.add(new Pool(group.get(), tier.get(), seats.get(), maxGrant.get()));
+                }
+            }
+            return pools;
+        }
+
+        /** A tier with that name exists in the file but has its own problems: don't report the pool too. */
+        private boolean tierDefinedButInvalid(YamlNode.Mapping top, String name) {
+            if (!(top.entries().get("tiers") instanceof YamlNode.Sequence list)) {
+                return false;
+            }
+            return list.items().stream().anyMatch(item -> item instanceof YamlNode.Mapping m
+                    && m.entries().get("name") instanceof YamlNode.Scalar s && name.equals(s.text()));
+        }
+
+        private Optional<OptionalInt> seats(YamlNode.Mapping pool) {
+            YamlNode node = pool.entries().get("seats");
+            if (node == null) {
+                return Optional.of(OptionalInt.empty());
+            }
+            Optional<String> text = scalarText(node);
+            if (text.isEmpty()) {
+                problem(node.line(), "seats must be a whole number >= 0 (omit it for unlimited), got " + YamlNode.describe(node));
+                return Optional.empty();
+            }
+            int seats;
+            try {
+                seats = Integer.parseInt(text.get().trim());
+            } catch (NumberFormatException e) {
+                problem(node.line(), "seats must be a whole number >= 0 (omit it for unlimited), got " + YamlNode.describe(node));
+                return Optional.empty();
+            }
+            if (seats < 0) {
+                problem(node.line(), "seats must not be negative, got " + seats);
+                return Optional.empty();
+            }
+            return Optional.of(OptionalInt.of(seats));
+        }
+
+        private Optional<Optional<Duration>> maxGrant(YamlNode.Mapping pool) {
+            YamlNode node = pool.entries().get("maxGrant");
+            if (node == null) {
+                return Optional.of(Optional.empty());
+            }
+            Optional<String> text = scalarText(node);
+            String hint = "maxGrant must be an ISO-8601 duration such as P90D or PT5S (days or smaller; no months or years), got "
+                    + YamlNode.describe(node);
+            if (text.isEmpty()) {
+                problem(node.line(), hint);
+                return Optional.empty();
+            }
+            try {
+                Duration duration = Duration.parse(text.get().trim());
+                if (duration.isNegative() || duration.isZero()) {
+                    problem(node.line(), "maxGrant must be longer than zero, got " + text.get());
+                    return Optional.empty();
+                }
+                return Optional.of(Optional.of(duration));
+            } catch (DateTimeParseException e) {
+                problem(node.line(), hint);
+                return Optional.empty();
+            }
+        }
+
+        private Optional<YamlNode.Sequence> requiredList(YamlNode.Mapping parent, String key, String where) {
+            YamlNode node = parent.entries().get(key);
+            if (node == null) {
+                problem(parent.line(), where + " is missing '" + key + ":'");
+                return Optional.empty();
+            }
+            if (node instanceof YamlNode.Sequence list) {
+                return Optional.of(list);
+            }
+            if (isNull(node)) {
+                return Optional.of(new YamlNode.Sequence(node.line(), List.of()));
+            }
+            problem(node.line(), "'" + key + "' must be a list (items start with '- '), got " + YamlNode.describe(node));
+            return Optional.empty();
+        }
+
+        private Optional<String> requiredText(YamlNode.Mapping parent, String key, String what) {
+            YamlNode node = parent.entries().get(key);
+            if (node == null || isNull(node)) {
+                problem(node == null ? parent.line() : node.line(), what + " is missing '" + key + "'");
+                return Optional.empty();
+            }
+            Optional<String> text = scalarText(node).map(String::trim).filter(s -> !s.isEmpty());
+            if (text.isEmpty()) {
+                problem(node.line(), what + " '" + key + "' must be a non-empty text, got " + YamlNode.describe(node));
+            }
+            return text;
+        }
+
+        private void checkKeys(YamlNode.Mapping mapping, Set<String> allowed, String where) {
+            mapping.keyLines().forEach((key, line) -> {
+                if (!allowed.contains(key)) {
+                    String suggestion = allowed.stream().filter(a -> similar(a, key)).findFirst()
+                            .map(a -> "; did you mean '" + a + "'?").orElse("");
+                    problem(line, "unknown key '" + key + "' " + where + " (allowed: " + String.join(", ", allowed) + ")" + suggestion);
+                }
+            });
+        }
+
+        private static boolean similar(String allowed, String typed) {
+            String a = allowed.toLowerCase(Locale.ROOT);
+            String t = typed.toLowerCase(Locale.ROOT);
+            return a.equals(t) || a.startsWith(t) || t.startsWith(a) || editDistance(a, t) <= 2;
+        }
+
+        private static int editDistance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                int[] cur = new int[b.length() + 1];
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                }
+                prev = cur;
+            }
+            return prev[b.length()];
+        }
+
+        private static int lineOfValue(YamlNode.Mapping mapping, String key) {
+            Integer keyLine = mapping.keyLines().get(key);
+            return keyLine != null ? keyLine : mapping.line();
+        }
+
+        private static Optional<String> scalarText(YamlNode node) {
+            return node instanceof YamlNode.Scalar s && !s.isNull() ? Optional.of(s.text()) : Optional.empty();
+        }
+
+        private static boolean isNull(YamlNode node) {
+            return node instanceof YamlNode.Scalar s && s.isNull();
+        }
+
+        private void problem(int line, String message) {
+            problems.add(new PolicyProblem(line, message));
+        }
+    }
+
+    private static Set<String> orderedSet(String... keys) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
+    }
+}

@@ -1,0 +1,195 @@
+package dev.kiroscim.core.seats;
+
+import dev.kiroscim.core.policy.Pool;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A {@link SeatLedger} in memory, for fast tests and as the reference the SQL ledger is checked against.
+ *
+ * <p>It also plays the directory: {@link #putUser}, {@link #join}, {@link #leave}, {@link #setActive} and
+ * {@link #deleteUser} change the facts the allocator reads, and never touch seats; call
+ * {@link SeatAllocator#settle} afterwards with the users concerned. Groups are identified by name,
+ * case-insensitively (this ledger has no separate externalIds). Every method is synchronized, so one
+ * instance is safe to share, but each call is atomic on its own: callers serialise whole steps.
+ */
+public final class InMemorySeatLedger implements SeatLedger {
+    /** userId → active flag; absent means unknown or deleted. */
+    private final Map<String, Boolean> users = new HashMap<>();
+    /** group key → userId → joinedAt. */
+    private final Map<String, Map<String, Instant>> members = new HashMap<>();
+    /** group key → userId → expiredAt; an entry lives only as long as the membership. */
+    private final Map<String, Map<String, Instant>> expiries = new HashMap<>();
+    /** userId → seat. */
+    private final Map<String, Seat> seats = new HashMap<>();
+
+    // ---- directory side -------------------------------------------------------------------------------------
+
+    /** Creates or updates a user. */
+    public synchronized void putUser(String userId, boolean active) {
+        users.put(userId, active);
+    }
+
+    public synchronized void setActive(String userId, boolean active) {
+        if (!users.containsKey(userId)) {
+            throw new IllegalArgumentException("unknown user " + userId);
+        }
+        users.put(userId, active);
+    }
+
+    /** Deletes the user and their memberships; their seat stays until the next settle releases it. */
+    public synchronized void deleteUser(String userId) {
+        users.remove(userId);
+        members.values().forEach(m -> m.remove(userId));
+        expiries.values().forEach(m -> m.remove(userId));
+    }
+
+    /** Adds the user to the group at {@code at}; a user already in the group keeps their original join time. */
+    public synchronized void join(String userId, String group, Instant at) {
+        members.computeIfAbsent(Pool.keyOf(group), g -> new HashMap<>()).putIfAbsent(userId, at);
+    }
+
+    /** Removes the user from the group, which also clears an expiry mark there (rule 6: re-joining starts anew). */
+    public synchronized void leave(String userId, String group) {
+        Optional.ofNullable(members.get(Pool.keyOf(group))).ifPresent(m -> m.remove(userId));
+        Optional.ofNullable(expiries.get(Pool.keyOf(group))).ifPresent(m -> m.remove(userId));
+    }
+
+    /** Group keys (lower-cased) the user belongs to. */
+    public synchronized Set<String> groupsOf(String userId) {
+        return members.entrySet().stream().filter(e -> e.getValue().containsKey(userId)).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every known user id, sorted. */
+    public synchronized Set<String> userIds() {
+        return new TreeSet<>(users.keySet());
+    }
+
+    /** All seats, by user id. */
+    public synchronized Map<String, Seat> seats() {
+        return new TreeMap<>(seats);
+    }
+
+    /**
+     * The whole state, as sorted values, so two ledgers can be compared with {@code equals}.
+     *
+     * @param users       userId → active
+     * @param memberships "group|userId" → joinedAt
+     * @param expiries    "group|userId" → expiredAt
+     * @param seats       userId → seat
+     */
+    public record Snapshot(Map<String, Boolean> users, Map<String, Instant> memberships,
+                           Map<String, Instant> expiries, Map<String, Seat> seats) {
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(new TreeMap<>(users), flatten(members), flatten(expiries), new TreeMap<>(seats));
+    }
+
+    private static Map<String, Instant> flatten(Map<String, Map<String, Instant>> byGroup) {
+        Map<String, Instant> flat = new TreeMap<>();
+        byGroup.forEach((group, byUser) -> byUser.forEach((user, at) -> flat.put(group + "|" + user, at)));
+        return flat;
+    }
+
+    // ---- SeatLedger -----------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized boolean isActive(String userId) {
+        return users.getOrDefault(userId, false);
+    }
+
+    @Override
+    public synchronized Optional<Instant> joinedAt(String userId, String poolGroup) {
+        return Optional.ofNullable(members.getOrDefault(Pool.keyOf(poolGroup), Map.of()).get(userId));
+    }
+
+    @Override
+    public synchronized Optional<Instant> expiredAt(String userId, String poolGroup) {
+        return Optional.ofNullable(expiries.getOrDefault(Pool.keyOf(poolGroup), Map.of()).get(userId));
+    }
+
+    @Override
+    public synchronized Optional<Seat> seatOf(String userId) {
+        return Optional.ofNullable(seats.get(userId));
+    }
+
+    @Override
+    public synchronized int countAssigned(String poolGroup) {
+        return (int) seatsInPool(poolGroup).count();
+    }
+
+    @Override
+    public synchronized List<Seat> seatsIn(String poolGroup) {
+        return seatsInPool(poolGroup).sorted(Comparator.comparing(Seat::assignedAt).thenComparing(Seat::userId)).toList();
+    }
+
+    private Stream<Seat> seatsInPool(String poolGroup) {
+        String key = Pool.keyOf(poolGroup);
+        return seats.values().stream().filter(s -> Pool.keyOf(s.pool()).equals(key));
+    }
+
+    @Override
+    public synchronized Set<String> poolGroupsWithSeats() {
+        return seats.values().stream().map(Seat::pool).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public synchronized List<Seat> seatsExpiringBy(Instant now) {
+        return seats.values().stream()
+                .filter(s -> s.expiresAt().isPresent() && !s.expiresAt().get().isAfter(now))
+                .sorted(Comparator.comparing((Seat s) -> s.expiresAt().orElseThrow()).thenComparing(Seat::userId))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Waiter> firstWaiting(String poolGroup, Set<String> upgradableTiers, int limit) {
+        return waiting(poolGroup, upgradableTiers).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized int countWaitingAhead(String poolGroup, Set<String> upgradableTiers, Waiter waiter) {
+        return (int) waiting(poolGroup, upgradableTiers).filter(w -> Waiter.QUEUE_ORDER.compare(w, waiter) < 0).count();
+    }
+
+    private Stream<Waiter> waiting(String poolGroup, Set<String> upgradableTiers) {
+        String key = Pool.keyOf(poolGroup);
+        Map<String, Instant> expired = expiries.getOrDefault(key, Map.of());
+        return members.getOrDefault(key, Map.of()).entrySet().stream()
+                .filter(m -> isActive(m.getKey()) && !expired.containsKey(m.getKey()))
+                .filter(m -> {
+                    Seat seat = seats.get(m.getKey());
+                    return seat == null || upgradableTiers.contains(seat.tier());
+                })
+                .map(m -> new Waiter(m.getKey(), m.getValue()))
+                .sorted(Waiter.QUEUE_ORDER);
+    }
+
+    @Override
+    public synchronized void assign(Seat seat) {
+        seats.put(seat.userId(), seat);
+    }
+
+    @Override
+    public synchronized void release(String userId) {
+        seats.remove(userId);
+    }
+
+    @Override
+    public synchronized void markExpired(String userId, String poolGroup, Instant at) {
+        if (joinedAt(userId, poolGroup).isPresent()) {
+            expiries.computeIfAbsent(Pool.keyOf(poolGroup), g -> new HashMap<>()).put(userId, at);
+        }
+    }
+}
