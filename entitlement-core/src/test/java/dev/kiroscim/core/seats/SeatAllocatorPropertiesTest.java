@@ -2,15 +2,7 @@ package dev.kiroscim.core.seats;
 
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
+import dev.kiroscim.core.testsupport.PropertyCheck;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,64 +124,91 @@ class SeatAllocatorPropertiesTest {
         }
     }
 
-    // ---- generators ---------------------------------------------------------------------------------------------
+    // ---- generators (seeded java.util.Random; see PropertyCheck) ---------------------------------------------------
 
     /** Each group gets a pool with probability 4/5, with a random tier, cap and maxGrant; pool order is shuffled. */
-    @Provide
-    Arbitrary<Policy> policies() {
-        List<Arbitrary<Optional<Pool>>> perGroup = GROUPS.stream().map(this::maybePool).toList();
-        return Combinators.combine(perGroup).as(pools -> pools.stream().flatMap(Optional::stream).toList())
-                .flatMap(pools -> Arbitraries.shuffle(pools))
-                .map(pools -> new Policy(SeatScenario.TIERS, pools));
+    static Policy policy(Random r) {
+        List<Pool> pools = new ArrayList<>();
+        for (String group : GROUPS) {
+            if (r.nextInt(5) == 0) {
+                continue;
+            }
+            String tier = pick(r, List.of("PRO", "PRO_PLUS", "POWER"));
+            int capRoll = r.nextInt(8);
+            OptionalInt seats = capRoll == 0 ? OptionalInt.of(0) : capRoll == 7 ? OptionalInt.empty() : OptionalInt.of(1 + r.nextInt(3));
+            Optional<Duration> maxGrant = r.nextInt(4) == 0 ? Optional.of(Duration.ofSeconds(30 + r.nextInt(271))) : Optional.empty();
+            pools.add(new Pool(group, tier, seats, maxGrant));
+        }
+        Collections.shuffle(pools, r);
+        return new Policy(SeatScenario.TIERS, pools);
     }
 
-    private Arbitrary<Optional<Pool>> maybePool(String group) {
-        return Combinators.combine(
-                        Arbitraries.of("PRO", "PRO_PLUS", "POWER"),
-                        Arbitraries.frequencyOf(
-                                Tuple.of(1, Arbitraries.just(OptionalInt.of(0))),
-                                Tuple.of(6, Arbitraries.integers().between(1, 3).map(OptionalInt::of)),
-                                Tuple.of(1, Arbitraries.just(OptionalInt.empty()))),
-                        Arbitraries.frequencyOf(
-                                Tuple.of(3, Arbitraries.just(Optional.<Duration>empty())),
-                                Tuple.of(1, Arbitraries.integers().between(30, 300).map(s -> Optional.of(Duration.ofSeconds(s))))),
-                        Arbitraries.integers().between(0, 4))
-                .as((tier, seats, maxGrant, coin) -> coin == 0 ? Optional.empty() : Optional.of(new Pool(group, tier, seats, maxGrant)));
+    static Action userAction(Random r) {
+        String user = pick(r, USERS);
+        int roll = r.nextInt(18);
+        if (roll < 10) {
+            return new Join(user, pick(r, GROUPS));
+        } else if (roll < 13) {
+            return new Leave(user, pick(r, GROUPS));
+        } else if (roll < 15) {
+            return new Deactivate(user);
+        } else if (roll < 17) {
+            return new Reactivate(user);
+        }
+        return new Delete(user);
     }
 
-    @Provide
-    Arbitrary<Action> userActions() {
-        Arbitrary<String> user = Arbitraries.of(USERS);
-        Arbitrary<String> group = Arbitraries.of(GROUPS);
-        return Arbitraries.frequencyOf(
-                Tuple.of(10, Combinators.combine(user, group).as(Join::new)),
-                Tuple.of(3, Combinators.combine(user, group).as(Leave::new)),
-                Tuple.of(2, user.map(Deactivate::new)),
-                Tuple.of(2, user.map(Reactivate::new)),
-                Tuple.of(1, user.map(Delete::new)));
-    }
-
-    @Provide
-    Arbitrary<Action> actions() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(20, userActions()),
-                Tuple.of(3, Arbitraries.integers().between(1, 200).map(Advance::new)),
-                Tuple.of(1, policies().map(Reload::new)));
+    static Action action(Random r) {
+        int roll = r.nextInt(24);
+        if (roll < 20) {
+            return userAction(r);
+        } else if (roll < 23) {
+            return new Advance(1 + r.nextInt(200));
+        }
+        return new Reload(policy(r));
     }
 
     /**
-     * 8 to 24 joins first, so that queues form and users sit in several pools at once (otherwise moving up and
-     * its cascade are too rare to be exercised), then 10 to 60 mixed steps.
+     * A reload to a random policy first, then 8 to 24 joins, so that queues form and users sit in several pools at
+     * once (otherwise moving up and its cascade are too rare to be exercised), then 10 to 60 mixed steps.
      */
-    @Provide
-    Arbitrary<List<Action>> histories() {
-        Arbitrary<Action> join = Combinators.combine(Arbitraries.of(USERS), Arbitraries.of(GROUPS)).as(Join::new);
-        return Combinators.combine(join.list().ofMinSize(8).ofMaxSize(24), actions().list().ofMinSize(10).ofMaxSize(60))
-                .as((joins, rest) -> {
-                    List<Action> all = new ArrayList<>(joins);
-                    all.addAll(rest);
-                    return all;
-                });
+    static List<Action> history(Random r) {
+        List<Action> all = new ArrayList<>();
+        all.add(new Reload(policy(r)));
+        int joins = 8 + r.nextInt(17);
+        for (int i = 0; i < joins; i++) {
+            all.add(new Join(pick(r, USERS), pick(r, GROUPS)));
+        }
+        int rest = 10 + r.nextInt(51);
+        for (int i = 0; i < rest; i++) {
+            all.add(action(r));
+        }
+        return all;
+    }
+
+    /** 2 to 6 directory changes for distinct users. */
+    static List<Action> batch(Random r) {
+        List<Action> out = new ArrayList<>();
+        Set<String> users = new HashSet<>();
+        int size = 2 + r.nextInt(5);
+        for (int attempt = 0; out.size() < size && attempt < 50; attempt++) {
+            Action a = userAction(r);
+            if (users.add(a.user().orElseThrow())) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    record Case(Policy policy, List<Action> history, List<Action> batch) {
+        static Case random(Random r) {
+            return new Case(SeatAllocatorPropertiesTest.policy(r), SeatAllocatorPropertiesTest.history(r),
+                    SeatAllocatorPropertiesTest.batch(r));
+        }
+    }
+
+    private static <T> T pick(Random r, List<T> items) {
+        return items.get(r.nextInt(items.size()));
     }
 
     // ---- properties ---------------------------------------------------------------------------------------------
@@ -197,17 +218,19 @@ class SeatAllocatorPropertiesTest {
      * pool's group, with the pool's tier and maxGrant deadline (rules 1, 6); one seat per user, only in pools of the
      * policy (rule 2); no pool has a free seat while someone waits in it (rule 4, work-conserving); and no waiter is
      * overtaken: a holder who got a seat at or after the moment a waiter began waiting (without a break) comes
-     * before that waiter in (joinedAt, userId) order (rule 3).
+     * before that waiter in (joinedAt, userId) order (rule 3). A failing history is shrunk to its essential steps.
      */
-    @Property(tries = 400, shrinking = ShrinkingMode.FULL)
-    void invariantsHoldAfterEveryStep(@ForAll("policies") Policy initial, @ForAll("histories") List<Action> history) {
-        World world = new World(initial);
-        SeatInvariants invariants = new SeatInvariants();
-        invariants.check(world.policy, world.ledger.snapshot(), world.now, "start");
-        for (int i = 0; i < history.size(); i++) {
-            world.step(history.get(i));
-            invariants.check(world.policy, world.ledger.snapshot(), world.now, "step " + i + " " + history.get(i));
-        }
+    @Test
+    void invariantsHoldAfterEveryStep() {
+        PropertyCheck.forAll("seat invariants hold after every step", 400, SeatAllocatorPropertiesTest::history, history -> {
+            World world = new World(new Policy(SeatScenario.TIERS, List.of()));
+            SeatInvariants invariants = new SeatInvariants();
+            invariants.check(world.policy, world.ledger.snapshot(), world.now, "start");
+            for (int i = 0; i < history.size(); i++) {
+                world.step(history.get(i));
+                invariants.check(world.policy, world.ledger.snapshot(), world.now, "step " + i + " " + history.get(i));
+            }
+        });
     }
 
     /**
@@ -217,28 +240,28 @@ class SeatAllocatorPropertiesTest {
      * with join times, expiry marks, seats with pool, tier, assignedAt and expiresAt) must be equal, and the
      * invariants must hold.
      */
-    @Property(tries = 300)
-    void oneStepIsIndependentOfTheOrderOfItsRequests(@ForAll("policies") Policy policy,
-                                                    @ForAll("histories") List<Action> history,
-                                                    @ForAll("batches") List<Action> batch) {
-        List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
-        for (boolean reversed : new boolean[] {false, true}) {
-            World world = replay(policy, history);
-            world.now = world.now.plusSeconds(1);
-            List<Action> ordered = new ArrayList<>(batch);
-            if (reversed) {
-                Collections.reverse(ordered);
+    @Test
+    void oneStepIsIndependentOfTheOrderOfItsRequests() {
+        PropertyCheck.forAllCases("one step is independent of the order of its requests", 300, Case::random, c -> {
+            List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
+            for (boolean reversed : new boolean[] {false, true}) {
+                World world = replay(c.policy(), c.history());
+                world.now = world.now.plusSeconds(1);
+                List<Action> ordered = new ArrayList<>(c.batch());
+                if (reversed) {
+                    Collections.reverse(ordered);
+                }
+                LinkedHashSet<String> touched = new LinkedHashSet<>();
+                for (Action action : ordered) {
+                    applyDirectoryChange(world.ledger, action, world.now);
+                    touched.add(action.user().orElseThrow());
+                }
+                world.allocator.settle(world.policy, touched, world.now);
+                new SeatInvariants().check(world.policy, world.ledger.snapshot(), world.now, "after batch " + ordered);
+                results.add(world.ledger.snapshot());
             }
-            LinkedHashSet<String> touched = new LinkedHashSet<>();
-            for (Action action : ordered) {
-                applyDirectoryChange(world.ledger, action, world.now);
-                touched.add(action.user().orElseThrow());
-            }
-            world.allocator.settle(world.policy, touched, world.now);
-            new SeatInvariants().check(world.policy, world.ledger.snapshot(), world.now, "after batch " + ordered);
-            results.add(world.ledger.snapshot());
-        }
-        assertThat(results.get(1)).isEqualTo(results.get(0));
+            assertThat(results.get(1)).isEqualTo(results.get(0));
+        });
     }
 
     /**
@@ -246,48 +269,47 @@ class SeatAllocatorPropertiesTest {
      * by one, each settled on its own, all at the same instant, in two orders (as given and reversed). Two users are
      * unrelated when the sets of groups they belong to, before or after their request, do not intersect, so neither
      * request changes a queue the other user is in (a seat freed by one may still cascade into a pool the other
-     * joins). Batches are cut down to such users; tries with fewer than two are skipped. The final ledger
-     * snapshots must be equal.
+     * joins). Batches are cut down to such users; cases with fewer than two are counted and must be a minority.
+     * The final ledger snapshots must be equal.
      */
-    @Property(tries = 600)
-    void unrelatedRequestsCommute(@ForAll("policies") Policy policy,
-                                  @ForAll("histories") List<Action> history,
-                                  @ForAll("batches") List<Action> batch) {
-        World probe = replay(policy, history);
-        List<Action> unrelated = new ArrayList<>();
-        Set<String> groupsTaken = new HashSet<>();
-        for (Action action : batch) {
-            Set<String> groups = new TreeSet<>(probe.ledger.groupsOf(action.user().orElseThrow()));
-            if (action instanceof Join j) {
-                groups.add(Pool.keyOf(j.group()));
+    @Test
+    void unrelatedRequestsCommute() {
+        int[] compared = {0};
+        PropertyCheck.forAllCases("unrelated requests commute", 600, Case::random, c -> {
+            World probe = replay(c.policy(), c.history());
+            List<Action> unrelated = new ArrayList<>();
+            Set<String> groupsTaken = new HashSet<>();
+            for (Action action : c.batch()) {
+                Set<String> groups = new TreeSet<>(probe.ledger.groupsOf(action.user().orElseThrow()));
+                if (action instanceof Join j) {
+                    groups.add(Pool.keyOf(j.group()));
+                }
+                if (Collections.disjoint(groups, groupsTaken)) {
+                    unrelated.add(action);
+                    groupsTaken.addAll(groups);
+                }
             }
-            if (Collections.disjoint(groups, groupsTaken)) {
-                unrelated.add(action);
-                groupsTaken.addAll(groups);
+            if (unrelated.size() < 2) {
+                return; // one request alone has no order to vary
             }
-        }
-        Assume.that(unrelated.size() >= 2); // one request alone has no order to vary
-        List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
-        for (boolean reversed : new boolean[] {false, true}) {
-            World world = replay(policy, history);
-            world.now = world.now.plusSeconds(1);
-            List<Action> ordered = new ArrayList<>(unrelated);
-            if (reversed) {
-                Collections.reverse(ordered);
+            compared[0]++;
+            List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
+            for (boolean reversed : new boolean[] {false, true}) {
+                World world = replay(c.policy(), c.history());
+                world.now = world.now.plusSeconds(1);
+                List<Action> ordered = new ArrayList<>(unrelated);
+                if (reversed) {
+                    Collections.reverse(ordered);
+                }
+                for (Action action : ordered) {
+                    applyDirectoryChange(world.ledger, action, world.now);
+                    world.allocator.settle(world.policy, Set.of(action.user().orElseThrow()), world.now);
+                }
+                results.add(world.ledger.snapshot());
             }
-            for (Action action : ordered) {
-                applyDirectoryChange(world.ledger, action, world.now);
-                world.allocator.settle(world.policy, Set.of(action.user().orElseThrow()), world.now);
-            }
-            results.add(world.ledger.snapshot());
-        }
-        assertThat(results.get(1)).isEqualTo(results.get(0));
-    }
-
-    @Provide
-    Arbitrary<List<Action>> batches() {
-        return userActions().list().ofMinSize(2).ofMaxSize(6)
-                .uniqueElements(a -> a.user().orElseThrow());
+            assertThat(results.get(1)).isEqualTo(results.get(0));
+        });
+        assertThat(compared[0]).as("cases with at least two unrelated requests").isGreaterThan(100);
     }
 
     private static World replay(Policy policy, List<Action> history) {

@@ -50,6 +50,27 @@ public final class PropertyCheck {
         }
     }
 
+    /**
+     * Like {@link #forAll}, for cases that are not a plain list of steps (no shrinking): the failure names the seed
+     * and the case.
+     */
+    public static <T> void forAllCases(String name, int tries, Function<Random, T> generator, Consumer<T> property) {
+        long fixedSeed = Long.getLong("property.seed", -1L);
+        int runs = fixedSeed >= 0 ? 1 : Integer.getInteger("property.tries", tries);
+        long baseSeed = fixedSeed >= 0 ? fixedSeed : System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            long seed = fixedSeed >= 0 ? fixedSeed : baseSeed + i;
+            T testCase = generator.apply(new Random(seed));
+            Throwable failure = failureOf(c -> property.accept(c.get(0)), List.of(testCase));
+            if (failure != null) {
+                AssertionError error = new AssertionError("property '" + name + "' failed (seed " + seed
+                        + ", replay with -Dproperty.seed=" + seed + ")\ncase: " + testCase + "\nfailure: " + failure);
+                error.initCause(failure);
+                throw error;
+            }
+        }
+    }
+
     /** Removes steps (halves first, then single steps) as long as the property still fails. */
     static <S> List<S> shrink(List<S> failing, Consumer<List<S>> property) {
         List<S> current = new ArrayList<>(failing);
