@@ -24,28 +24,34 @@ final class Search<E> {
         this.entity = entity;
     }
 
+    /**
+     * Runs the page query first and the COUNT only when the page does not already tell the total: a page that
+     * starts at the first match and is not full holds every match. That is the common IdP lookup
+     * ({@code userName eq "…"}, one or zero results), which then costs one query instead of two.
+     */
     Result<E> run(Criteria criteria, SortKey sort, PageRequest page) {
         List<Object> params = new ArrayList<>();
-        SqlWhere where = new SqlWhere(table, params);
-        String condition = where.condition(criteria);
+        String condition = new SqlWhere(table, params).condition(criteria);
         String from = " from " + tableName + " " + table.alias() + " where " + condition;
-
+        List<E> items = List.of();
+        if (page.limit() > 0) {
+            List<Object> pageParams = new ArrayList<>(params);
+            String order = new SqlWhere(table, pageParams).orderBy(sort);
+            pageParams.add(page.limit());
+            String limit = " limit ?" + pageParams.size();
+            pageParams.add(page.offset());
+            String offset = " offset ?" + pageParams.size();
+            NativeQuery<E> select = session.createNativeQuery(
+                    "select " + table.alias() + ".*" + from + order + limit + offset, entity);
+            bind(select, pageParams);
+            items = select.getResultList();
+            if (items.size() < page.limit() && (page.offset() == 0 || !items.isEmpty())) {
+                return new Result<>(page.offset() + items.size(), items);
+            }
+        }
         NativeQuery<Long> count = session.createNativeQuery("select count(*)" + from, Long.class);
         bind(count, params);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (page.limit() == 0 || total <= page.offset()) {
-            return new Result<>(total, List.of());
-        }
-        List<Object> pageParams = new ArrayList<>(params);
-        String order = new SqlWhere(table, pageParams).orderBy(sort);
-        pageParams.add(page.limit());
-        String limit = " limit ?" + pageParams.size();
-        pageParams.add(page.offset());
-        String offset = " offset ?" + pageParams.size();
-        NativeQuery<E> select = session.createNativeQuery(
-                "select " + table.alias() + ".*" + from + order + limit + offset, entity);
-        bind(select, pageParams);
-        return new Result<>(total, select.getResultList());
+        return new Result<>(((Number) count.getSingleResult()).longValue(), items);
     }
 
     private static void bind(NativeQuery<?> query, List<Object> params) {

@@ -142,6 +142,12 @@ abstract class StoresContract {
         Page<UserRecord> second = db.read(tx -> tx.users().search(prefix("p."), null, new PageRequest(3, 3)));
         assertThat(second.total()).isEqualTo(7);
         assertThat(ids(second)).containsExactly("u-p-3", "u-p-4", "u-p-5");
+        Page<UserRecord> last = this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(6, 3)));
+        assertThat(last.total()).isEqualTo(7);
+        assertThat(ids(last)).containsExactly("u-p-6");
+        Page<UserRecord> beyond = this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(10, 3)));
+        assertThat(beyond.total()).isEqualTo(7);
+        assertThat(beyond.items()).isEmpty();
         assertThat(this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(0, 0))).items()).isEmpty();
     }
 
