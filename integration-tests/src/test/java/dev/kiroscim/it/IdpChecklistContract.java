@@ -556,22 +556,18 @@ abstract class IdpChecklistContract extends ScimContract {
         scim.put("/Users/" + id, withoutActive).expectStatus(200).assertText("active").isEqualTo("false");
     }
 
+    /**
+     * O15 has two parts. Okta's spec test (#10) asserts GET /Groups answers within 600 ms, so that one check stays
+     * here, as Okta runs it. Throughput (Entra's gallery asks for 25 requests/s; our budget is far higher) is a
+     * measurement, not a pass/fail unit test: it lives in the benchmark harness and docs/benchmarks.md.
+     */
     @Test
-    void O15_groupsListIsFastAndTheServerSustains25RequestsPerSecond() {
-        scim.get("/Groups").expectStatus(200); // warm-up: the first request pays for class loading
+    void O15_groupsListAnswersWithinOktasSpecTestLimit() {
+        scim.get("/Groups?count=1").expectStatus(200); // warm-up: the first request pays for class loading
         long start = System.nanoTime();
         ScimResponse groups = raw().send("GET", "/Groups", null, "Authorization", bearer(), "Accept", "application/scim+json");
         long groupsMillis = (System.nanoTime() - start) / 1_000_000;
         groups.expectStatus(200);
         assertThat(groupsMillis).as("GET /Groups took %d ms (Okta spec test #10 allows 600)", groupsMillis).isLessThan(600);
-
-        int requests = 50;
-        String filter = "/Users?filter=userName+eq+%22nobody%40example.com%22";
-        long burst = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            raw().send("GET", filter, null, "Authorization", bearer()).expectStatus(200);
-        }
-        double seconds = (System.nanoTime() - burst) / 1e9;
-        assertThat(requests / seconds).as("%d sequential filter requests took %.2f s", requests, seconds).isGreaterThan(25.0);
     }
 }
