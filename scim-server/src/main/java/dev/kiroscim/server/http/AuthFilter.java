@@ -1,6 +1,7 @@
 package dev.kiroscim.server.http;
 
 import dev.kiroscim.core.auth.Scope;
+import dev.kiroscim.server.admin.AdminErrors;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -39,15 +40,16 @@ public final class AuthFilter implements ContainerRequestFilter {
             String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             failures.record(clientAddress(), header == null ? "no credentials" : "invalid credentials",
                     RequestIds.id(request));
-            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(
-                            ScimErrors.response(401, null, "missing or invalid credentials: send Authorization: Bearer <token>"))
+            String message = "missing or invalid credentials: send Authorization: Bearer <token>";
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(AdminErrors.isAdminPath(path)
+                            ? AdminErrors.of(401, message) : ScimErrors.response(401, null, message))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kiro-scim-bridge\"").build());
             return;
         }
         Scope needed = path.startsWith("admin/") ? Scope.ADMIN : Scope.SCIM;
         if (!caller.get().may(needed)) {
-            request.abortWith(ScimErrors.response(403, null,
-                    "token '" + caller.get().name() + "' lacks the " + needed.wireName() + " scope"));
+            String message = "token '" + caller.get().name() + "' lacks the " + needed.wireName() + " scope";
+            request.abortWith(AdminErrors.isAdminPath(path) ? AdminErrors.of(403, message) : ScimErrors.response(403, null, message));
             return;
         }
         request.setProperty(CALLER, caller.get());

@@ -2,48 +2,71 @@ package dev.kiroscim.server.http;
 
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.UniquenessViolation;
+import dev.kiroscim.server.admin.AdminErrors;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure becomes a SCIM error body. Client errors keep their status; a uniqueness violation raised by the
- * database's unique index is 409 {@code uniqueness}; an exhausted connection pool is 429 with
- * {@code Retry-After}; only a genuine server fault is a 500, and its details go to the log, not to the client.
+ * Every failure becomes an error body: RFC 7644 §3.12 on the SCIM API, {@code {"status","message"}} on the admin
+ * API. Client errors keep their status; a uniqueness violation raised by the database's unique index is 409
+ * {@code uniqueness}; an exhausted connection pool is 429 with {@code Retry-After}; only a genuine server fault is
+ * a 500, and its details go to the log, not to the client.
  */
 @Provider
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+    /** What went wrong, before it is rendered for one API or the other. */
+    private record Failure(int status, ScimType scimType, String detail, String allow, boolean retryLater) {
+    }
+
+    @Context
+    private UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable e) {
+        Failure f = classify(e);
+        boolean admin = uriInfo != null && AdminErrors.isAdminPath(uriInfo.getPath());
+        Response.ResponseBuilder builder = Response.fromResponse(admin
+                ? AdminErrors.of(f.status(), f.detail())
+                : ScimErrors.response(f.status(), f.scimType(), f.detail()));
+        if (f.allow() != null) {
+            builder.header("Allow", f.allow());
+        }
+        if (f.retryLater()) {
+            builder.header("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS));
+        }
+        return builder.build();
+    }
+
+    private static Failure classify(Throwable e) {
         if (e instanceof ScimException se) {
-            return ScimErrors.response(se.status(), se.scimType(), se.detail());
+            return new Failure(se.status(), se.scimType(), se.detail(), null, false);
         }
         if (e instanceof UniquenessViolation uv) {
-            return ScimErrors.response(409, ScimType.UNIQUENESS, uv.getMessage());
+            return new Failure(409, ScimType.UNIQUENESS, uv.getMessage(), null, false);
         }
         if (e instanceof StoreBusy) {
-            return Overload.tooManyRequests("the database is saturated; retry shortly");
+            return new Failure(429, null, "the database is saturated; retry shortly", null, true);
         }
         if (e instanceof WebApplicationException wae) {
             Response original = wae.getResponse();
             int status = original.getStatus();
-            Response.ResponseBuilder builder = Response.fromResponse(ScimErrors.response(status, null, describe(wae, status)));
-            if (e instanceof NotAllowedException && original.getHeaderString("Allow") != null) {
-                builder.header("Allow", original.getHeaderString("Allow"));
-            }
-            return builder.build();
+            String allow = e instanceof NotAllowedException ? original.getHeaderString("Allow") : null;
+            return new Failure(status, null, describe(wae, status), allow, false);
         }
         LOG.error("unexpected error while serving a request", e);
-        return ScimErrors.response(500, null, "internal error; see the server log");
+        return new Failure(500, null, "internal error; see the server log", null, false);
     }
 
     private static String describe(WebApplicationException e, int status) {
