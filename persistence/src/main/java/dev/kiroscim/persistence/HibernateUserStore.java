@@ -112,6 +112,17 @@ final class HibernateUserStore implements UserStore {
     }
 
     @Override
+    public Map<String, String> userNames(Collection<String> ids) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (List<String> batch : Batches.of(ids)) {
+            List<Object[]> rows = session.createNativeQuery("select id, user_name from scim_user where id in (:ids)", Object[].class)
+                    .setParameterList("ids", batch).getResultList();
+            rows.forEach(r -> out.put((String) r[0], (String) r[1]));
+        }
+        return out;
+    }
+
+    @Override
     public Map<String, List<GroupRef>> groupsOf(Collection<String> userIds) {
         Map<String, List<GroupRef>> out = new LinkedHashMap<>();
         for (List<String> batch : Batches.of(userIds)) {

@@ -47,19 +47,16 @@ public final class AuditRecorder implements DirectoryChangeListener {
             } else if (change instanceof DirectoryChange.GroupDeleted d) {
                 log.append(ctx, AuditEvents.groupDeleted(d.group(), d.formerMemberIds().size()));
             } else if (change instanceof DirectoryChange.MembersAdded a) {
+                Map<String, String> names = tx.users().userNames(a.userIds());
                 for (String userId : a.userIds()) {
-                    log.append(ctx, AuditEvents.membershipAdded(member(tx, userId), a.group()));
+                    log.append(ctx, AuditEvents.membershipAdded(AuditSubject.user(userId, names.get(userId)), a.group()));
                 }
             } else if (change instanceof DirectoryChange.MembersRemoved r) {
+                Map<String, String> names = tx.users().userNames(r.userIds());
                 for (String userId : r.userIds()) {
-                    log.append(ctx, AuditEvents.membershipRemoved(member(tx, userId), r.group()));
+                    log.append(ctx, AuditEvents.membershipRemoved(AuditSubject.user(userId, names.get(userId)), r.group()));
                 }
             }
         }
-    }
-
-    private static AuditSubject member(Directory tx, String userId) {
-        return tx.users().find(userId).map(AuditSubject::user)
-                .orElseGet(() -> AuditSubject.user(userId, null));
     }
 }

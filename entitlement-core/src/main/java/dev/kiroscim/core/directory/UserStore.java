@@ -32,6 +32,9 @@ public interface UserStore {
     /** The subset of {@code ids} that are users. Reads only those ids. */
     Set<String> existing(Collection<String> ids);
 
+    /** The userName of each of {@code ids} that is a user, read in batches (e.g. to name many members at once). */
+    Map<String, String> userNames(Collection<String> ids);
+
     /** Groups of each user, for the derived {@code groups} attribute. */
     Map<String, List<GroupRef>> groupsOf(Collection<String> userIds);
 }
