@@ -102,6 +102,10 @@ public final class Database implements Transactions, AutoCloseable {
         try {
             return sessionFactory.fromTransaction(session -> {
                 session.setDefaultReadOnly(readOnly);
+                if (readOnly) {
+                    // Nothing to write back: skip Hibernate's dirty checking before each query and at commit.
+                    session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+                }
                 SessionDirectory directory = new SessionDirectory(session);
                 T result = work.apply(directory);
                 directory.audit.flushPending(); // last: the chain-head lock is held only until commit
