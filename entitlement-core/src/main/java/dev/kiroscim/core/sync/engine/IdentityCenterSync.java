@@ -46,12 +46,14 @@ public final class IdentityCenterSync implements AutoCloseable {
     private final TierGroups groups;
     private final SyncSettings settings;
     private final Clock clock;
+    private final IdentityStore identityStore;
     private ScheduledExecutorService scheduler;
 
     public IdentityCenterSync(Transactions db, IdentityStore identityStore, Supplier<Policy> policy, SeatLookup seats,
                               SyncSettings settings, Clock clock) {
         this.db = db;
         this.mode = identityStore == null ? PLAN_ONLY : LIVE;
+        this.identityStore = identityStore;
         this.groups = new TierGroups();
         this.settings = settings;
         this.clock = clock;
@@ -161,6 +163,13 @@ public final class IdentityCenterSync implements AutoCloseable {
         }
         if (worker != null) {
             worker.close();
+        }
+        if (identityStore instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) identityStore).close();
+            } catch (Exception e) {
+                LOG.debug("closing the Identity Store client: {}", e.toString());
+            }
         }
     }
 }
