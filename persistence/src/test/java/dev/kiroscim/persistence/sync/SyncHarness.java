@@ -103,6 +103,25 @@ final class SyncHarness implements AutoCloseable {
         ledger.putUser(id, active);
     }
 
+    /** Creates or replaces the SCIM user with an IdP-shaped document, and enqueues it. */
+    void putUserDocument(String userName, String displayName, String document, boolean active) {
+        String id = id(userName);
+        Instant now = Instant.now();
+        db.write(tx -> {
+            Optional<UserRecord> existing = tx.users().find(id);
+            UserRecord r = new UserRecord(id, userName, null, displayName, active, document,
+                    existing.map(u -> u.version() + 1).orElse(1L), existing.map(UserRecord::created).orElse(now), now);
+            if (existing.isPresent()) {
+                tx.users().update(r, List.of());
+            } else {
+                tx.users().insert(r, List.of());
+            }
+            tx.outbox().enqueueUser(id, "test.user");
+            return null;
+        });
+        ledger.putUser(id, active);
+    }
+
     void deleteUser(String userName) {
         String id = id(userName);
         db.write(tx -> {
