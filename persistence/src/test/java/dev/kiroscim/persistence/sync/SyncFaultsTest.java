@@ -111,6 +111,27 @@ class SyncFaultsTest {
     }
 
     @Test
+    void existingUserIsAdoptedNotDuplicatedAndSurvivesScimDelete() {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        String existing = store.createUser(new dev.kiroscim.core.sync.IdcUserProfile("old@example.com", "Old", "O", "Ld", null));
+        h.putUser("old@example.com", "New", "Name", true);
+        h.seat("old@example.com", "PRO");
+        h.converge();
+        assertThat(store.users()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo(existing);
+            assertThat(u.givenName()).isEqualTo("New");
+        });
+        assertThat(h.actualMemberships()).containsEntry("old@example.com", new TreeSet<>(Set.of("kiro-pro")));
+
+        h.deleteUser("old@example.com");
+        h.converge();
+        assertThat(store.users()).as("adopted users are never deleted").extracting(u -> u.id()).containsExactly(existing);
+        assertThat(store.memberships()).isEmpty();
+        java.util.List<dev.kiroscim.core.sync.state.IdcLink> links = h.db.read(tx -> tx.idcLinks().all());
+        assertThat(links).isEmpty();
+    }
+
+    @Test
     void poisonItemGoesToDeadLetterWithoutBlockingOthers() {
         h = new SyncHarness(store, FAST, Policy.builtInDefault());
         h.putUser("Administrator", "Ad", "Min", true);          // a reserved name: ValidationException, every time

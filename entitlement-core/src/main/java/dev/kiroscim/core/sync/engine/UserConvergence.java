@@ -63,7 +63,10 @@ public final class UserConvergence {
         AuditSubject who = AuditSubject.user(desired.scimUserId(), userNameOf(desired, link));
         switch (desired.presence()) {
             case DELETED:
-                return Optional.ofNullable(offboard(who, link, true));
+                if (offboard(who, link, true) != null) {
+                    progress.record(who.id(), null, List.of());   // an adopted user stays; our link to it goes
+                }
+                return Optional.empty();
             case INACTIVE:
                 return Optional.ofNullable(offboard(who, link, offboarding == Offboarding.DELETE_USER));
             case ACTIVE:
