@@ -9,6 +9,8 @@ import dev.kiroscim.core.directory.GroupStore;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserStore;
+import dev.kiroscim.core.sync.state.IdcLinkStore;
+import dev.kiroscim.core.sync.state.SyncOutbox;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;
@@ -33,10 +35,13 @@ public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
 
+    private final boolean postgres;
+
     private Database(DatabaseConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.postgres = config.jdbcUrl().startsWith("jdbc:postgresql:");
     }
 
     /** Opens the pool, migrates the schema to the newest version and starts Hibernate. */
@@ -106,7 +111,7 @@ public final class Database implements Transactions, AutoCloseable {
                     // Nothing to write back: skip Hibernate's dirty checking before each query and at commit.
                     session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
                 }
-                SessionDirectory directory = new SessionDirectory(session);
+                SessionDirectory directory = new SessionDirectory(session, postgres);
                 T result = work.apply(directory);
                 directory.audit.flushPending(); // last: the chain-head lock is held only until commit
                 return result;
@@ -147,11 +152,19 @@ public final class Database implements Transactions, AutoCloseable {
     private static final class SessionDirectory implements Directory {
         private final Session session;
         private final JdbcAuditLog audit;
+        private final boolean postgres;
 
-        SessionDirectory(Session session) {
+        SessionDirectory(Session session, boolean postgres) {
             this.session = session;
             this.audit = new JdbcAuditLog(session);
+            this.postgres = postgres;
         }
+
+        @Override
+        public SyncOutbox outbox() { return new JdbcSyncOutbox(session, postgres); }
+
+        @Override
+        public IdcLinkStore idcLinks() { return new JdbcIdcLinkStore(session); }
 
         @Override
         public AuditLog audit() { return audit; }

@@ -1,5 +1,8 @@
 package dev.kiroscim.core.directory;
 
+import dev.kiroscim.core.sync.state.IdcLinkStore;
+import dev.kiroscim.core.sync.state.SyncOutbox;
+
 import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
 
@@ -14,4 +17,10 @@ public interface Directory {
 
     /** The audit log; events appended here commit or roll back with this transaction. */
     AuditLog audit();
+
+    /** The Identity Center outbox; {@code enqueueUser} commits with this transaction. */
+    SyncOutbox outbox();
+
+    /** Our map from SCIM users to Identity Store users. */
+    IdcLinkStore idcLinks();
 }

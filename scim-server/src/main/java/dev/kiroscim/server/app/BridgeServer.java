@@ -7,7 +7,11 @@ import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
 import dev.kiroscim.server.admin.AuditResource;
 import dev.kiroscim.server.admin.ReportsResource;
+import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
+import dev.kiroscim.core.sync.engine.IdentityCenterSync;
+import dev.kiroscim.core.sync.engine.OutboxListener;
+import dev.kiroscim.server.sync.SyncComposition;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.http.AuthFailures;
 import dev.kiroscim.server.http.AuthFilter;
@@ -54,16 +58,19 @@ public final class BridgeServer implements AutoCloseable {
     private final HttpServer http;
     private final Database database;
     private final AuditRetentionJob retention;
+    private final IdentityCenterSync sync;
 
-    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention) {
+    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, IdentityCenterSync sync) {
         this.http = http;
         this.database = database;
         this.retention = retention;
+        this.sync = sync;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
             throws IOException {
         Database database = Database.open(dbConfig);
+        IdentityCenterSync sync = null;
         try {
             Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
@@ -71,8 +78,11 @@ public final class BridgeServer implements AutoCloseable {
             PatchEngine patch = new PatchEngine();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
             RequestIds requestIds = new RequestIds(clock);
+            dev.kiroscim.core.policy.Policy policy = config.policy();
+            sync = SyncComposition.create(database, config.identityCenter(), () -> policy, SyncComposition.SEATS, clock);
             // Audit first: later listeners (seats, outbox) append their own events after the SCIM ones.
-            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(new AuditRecorder()));
+            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(new AuditRecorder(),
+                    new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
 
             ResourceConfig rc = new ResourceConfig()
@@ -90,7 +100,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new GroupsResource(new ProvisionGroups(database, reader, patch, listeners), parser, config.scim(), requestIds))
                     .register(new TokensResource(new ManageTokens(database, clock), authenticator, requestIds))
                     .register(new AuditResource(auditTrail))
-                    .register(new ReportsResource(auditTrail));
+                    .register(new ReportsResource(auditTrail))
+                    .register(new SyncResource(sync));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
@@ -102,8 +113,13 @@ public final class BridgeServer implements AutoCloseable {
             LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
             AuditRetentionJob retention = config.auditRetention()
                     .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);
-            return new BridgeServer(http, database, retention);
+            sync.start();
+            LOG.info("Identity Center sync: {} mode", sync.mode());
+            return new BridgeServer(http, database, retention, sync);
         } catch (IOException | RuntimeException e) {
+            if (sync != null) {
+                sync.close();
+            }
             database.close();
             throw e;
         }
@@ -123,6 +139,7 @@ public final class BridgeServer implements AutoCloseable {
         if (retention != null) {
             retention.close();
         }
+        sync.close();
         database.close();
         LOG.info("stopped");
     }

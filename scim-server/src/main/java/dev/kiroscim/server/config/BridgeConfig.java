@@ -66,6 +66,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         int maxInFlight = positive(file, "server.maxInFlight", root.path("server").path("maxInFlight"), DEFAULT_MAX_IN_FLIGHT);
         BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
         config.auditRetention(); // fail at start-up, not at the first pruning
+        config.identityCenter();
         return config;
     }
 
@@ -111,6 +112,33 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
                     new java.math.BigDecimal(t.path("monthlyPriceUsd").asText("0"))));
         }
         return new dev.kiroscim.core.audit.report.TierPrices(list);
+    }
+
+    /** The {@code identityCenter:} section; see {@link IdentityCenterSection}. */
+    public IdentityCenterSection identityCenter() {
+        return IdentityCenterSection.from(source, raw.path("identityCenter"));
+    }
+
+    /**
+     * The entitlement policy from {@code tiers:} and {@code pools:}, or the built-in default when the file has none.
+     *
+     * @throws ConfigException naming the file and line of each problem
+     */
+    public dev.kiroscim.core.policy.Policy policy() {
+        if (!raw.has("tiers") && !raw.has("pools")) {
+            return dev.kiroscim.core.policy.Policy.builtInDefault();
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode only = new ObjectMapper().createObjectNode();
+            only.set("tiers", raw.path("tiers"));
+            only.set("pools", raw.path("pools"));
+            String yaml = new ObjectMapper(new YAMLFactory()).writeValueAsString(only);
+            return dev.kiroscim.core.policy.PolicyLoader.parse(yaml, String.valueOf(source));
+        } catch (dev.kiroscim.core.policy.PolicyException e) {
+            throw new ConfigException(e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
     }
 
     private static int positive(Path file, String name, JsonNode node, int fallback) {

@@ -1,0 +1,175 @@
+package dev.kiroscim.core.sync.engine;
+
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.sync.IdentityStore;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityStore;
+import dev.kiroscim.core.sync.state.DeadLetter;
+import dev.kiroscim.core.sync.state.OutboxStats;
+import dev.kiroscim.core.sync.state.ReconcileReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Identity Center sync of a running server: the outbox worker, the reconciler (on start, every
+ * {@code reconcileInterval}, on demand) and the status an admin sees.
+ *
+ * <p><b>Plan-only mode</b> ({@code identityStore == null}: no {@code identityStoreId} configured): nothing is sent.
+ * The plan is computed against an empty Identity Store, so it shows everything a first live reconcile would send;
+ * the worker drains the outbox without calls (a later live start reconciles everything anyway).
+ */
+public final class IdentityCenterSync implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityCenterSync.class);
+
+    public static final String LIVE = "live";
+    public static final String PLAN_ONLY = "plan-only";
+
+    /** What {@code GET /admin/v1/sync} shows. */
+    public record Status(String mode, long pending, long deadLetter, Optional<ReconcileReport> lastReconcile,
+                         long oldestPendingAgeSeconds, List<DeadLetter> deadLetters, List<String> groupsCreated) {
+    }
+
+    private final Transactions db;
+    private final String mode;
+    private final SyncWorker worker;
+    private final Reconciler reconciler;
+    private final TierGroups groups;
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final IdentityStore identityStore;
+    private ScheduledExecutorService scheduler;
+
+    public IdentityCenterSync(Transactions db, IdentityStore identityStore, Supplier<Policy> policy, SeatLookup seats,
+                              SyncSettings settings, Clock clock) {
+        this.db = db;
+        this.mode = identityStore == null ? PLAN_ONLY : LIVE;
+        this.identityStore = identityStore;
+        this.groups = new TierGroups();
+        this.settings = settings;
+        this.clock = clock;
+        IdentityStore store = identityStore == null ? new InMemoryIdentityStore() : identityStore;
+        this.worker = identityStore == null ? null : new SyncWorker(db, store, policy, seats, groups, settings, clock);
+        this.reconciler = new Reconciler(db, store, policy, seats, identityStore == null ? new TierGroups() : groups,
+                settings, clock, mode);
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /** Starts the worker and the reconcile schedule (the first reconcile runs at once, in the background). */
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "idc-sync-reconcile");
+            t.setDaemon(true);
+            return t;
+        });
+        if (worker != null) {
+            worker.start();
+            long every = Math.max(1, settings.reconcileInterval().toSeconds());
+            scheduler.scheduleWithFixedDelay(this::scheduledReconcile, 0, every, TimeUnit.SECONDS);
+        } else {
+            long poll = Math.max(50, settings.pollInterval().toMillis());
+            scheduler.scheduleWithFixedDelay(this::discard, 0, poll, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void scheduledReconcile() {
+        try {
+            ReconcileReport r = reconcile();
+            LOG.info("Identity Center reconcile: {} change(s), {} drift finding(s)", r.changes(), r.drift());
+        } catch (RuntimeException e) {
+            LOG.warn("Identity Center reconcile failed: {}", e.toString());
+            db.write(tx -> {
+                tx.idcLinks().saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
+                return null;
+            });
+        }
+    }
+
+    private void discard() {
+        try {
+            db.write(tx -> tx.outbox().discardPending());
+        } catch (RuntimeException e) {
+            LOG.debug("plan-only outbox drain failed: {}", e.toString());
+        }
+    }
+
+    /** Wakes the worker after a local enqueue. */
+    public void wake() {
+        if (worker != null) {
+            worker.wake();
+        }
+    }
+
+    /** The Identity Store calls a reconcile would make now. */
+    public SyncPlan plan() {
+        return reconciler.plan();
+    }
+
+    /** Reconciles now; in plan-only mode only records the plan's size. */
+    public ReconcileReport reconcile() {
+        if (worker == null) {
+            SyncPlan plan = reconciler.plan();
+            ReconcileReport report = new ReconcileReport(clock.instant(), plan.calls().size(), plan.drift().size(),
+                    "plan-only mode: nothing was sent");
+            db.write(tx -> {
+                tx.idcLinks().saveLastReconcile(report);
+                return null;
+            });
+            return report;
+        }
+        ReconcileReport report = reconciler.reconcile();
+        worker.wake();
+        return report;
+    }
+
+    /** Requeues every dead letter. @return how many */
+    public int retryDeadLetters() {
+        int n = db.write(tx -> tx.outbox().requeueDeadLetters(clock.instant()));
+        wake();
+        return n;
+    }
+
+    public Status status() {
+        Instant now = clock.instant();
+        return db.read(tx -> {
+            OutboxStats stats = tx.outbox().stats();
+            long age = stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
+            return new Status(mode, stats.pending(), stats.deadLetter(), tx.idcLinks().lastReconcile(), age,
+                    tx.outbox().deadLetters(20), List.copyOf(groups.created()));
+        });
+    }
+
+    /** The worker, for tests that drive it step by step; {@code null} in plan-only mode. */
+    public SyncWorker worker() {
+        return worker;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (worker != null) {
+            worker.close();
+        }
+        if (identityStore instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) identityStore).close();
+            } catch (Exception e) {
+                LOG.debug("closing the Identity Store client: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.kiroscim.core.sync.engine;
+
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AuditSubject;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.policy.Tier;
+import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.sync.IdcMembership;
+import dev.kiroscim.core.sync.IdcUser;
+import dev.kiroscim.core.sync.IdentityStore;
+import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.state.ReconcileReport;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Compares the Identity Store with the desired state and repairs the difference.
+ *
+ * <p><b>Reading</b> costs the pages listed, never N×M: one GetGroupId per tier group (cached after the first), then
+ * ListGroupMemberships pages of each tier group and ListUsers pages (100 per page). For 5,000 users in 3 tier groups
+ * that is about 3 + 50 + 50 calls.
+ *
+ * <p><b>Planning</b> refreshes each managed user's {@link IdcLink} from what was listed (memberships with their ids,
+ * profile, or "the user is gone") and runs {@link UserConvergence} for every managed or seated user against a dry-run
+ * copy of the listing ({@link PlanningIdentityStore}), so the plan is exactly the calls the worker will make.
+ * Memberships of tier groups that belong to no user we manage (someone added a user in the console) are planned as
+ * DeleteGroupMembership: the tier groups are ours.
+ *
+ * <p><b>Applying</b> saves the refreshed links, audits each drift as {@code idc.drift.repaired}, removes the strangers'
+ * memberships, and enqueues every user with planned calls, so the worker converges them with its usual retries and
+ * one-writer-per-user guarantee.
+ */
+public final class Reconciler {
+
+    private final Transactions db;
+    private final IdentityStore store;
+    private final Supplier<Policy> policy;
+    private final SeatLookup seats;
+    private final TierGroups groups;
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final String mode;
+
+    public Reconciler(Transactions db, IdentityStore store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
+                      SyncSettings settings, Clock clock, String mode) {
+        this.db = db;
+        this.store = store;
+        this.policy = policy;
+        this.seats = seats;
+        this.groups = groups;
+        this.settings = settings;
+        this.clock = clock;
+        this.mode = mode;
+    }
+
+    /** What one reconcile pass computed: the plan, plus what applying it writes. */
+    private record Pass(SyncPlan plan, Map<String, IdcLink> refreshedLinks, Set<String> linksGone,
+                        Set<String> usersToConverge, List<IdcMembership> strangers, Map<String, String> userNames) {
+    }
+
+    public SyncPlan plan() {
+        return pass().plan();
+    }
+
+    /** Plans and applies. @return the report also stored for {@code GET /admin/v1/sync} */
+    public ReconcileReport reconcile() {
+        Pass pass = pass();
+        ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "reconcile-" + UUID.randomUUID(), clock.instant());
+        int changes = pass.plan().calls().size();
+        db.write(tx -> {
+            for (IdcLink link : pass.refreshedLinks().values()) {
+                tx.idcLinks().save(link);
+            }
+            for (String gone : pass.linksGone()) {
+                tx.idcLinks().delete(gone);
+            }
+            for (Drift d : pass.plan().drift()) {
+                tx.audit().append(ctx, AuditEvents.idcDriftRepaired(AuditSubject.user(d.scimUserId(), d.userName()),
+                        d.found(), d.repair()));
+            }
+            for (String userId : pass.usersToConverge()) {
+                tx.outbox().enqueueUser(userId, "reconcile");
+            }
+            return null;
+        });
+        for (IdcMembership stranger : pass.strangers()) {
+            store.removeMembershipById(stranger.membershipId());   // false: already gone, done
+            db.write(tx -> {
+                tx.audit().append(ctx, AuditEvents.idcMembershipRemoved(AuditSubject.user(null,
+                        pass.userNames().getOrDefault(stranger.userId(), stranger.userId())), stranger.userId(),
+                        groupName(stranger.groupId()), null));
+                return null;
+            });
+        }
+        ReconcileReport report = new ReconcileReport(clock.instant(), changes, pass.plan().drift().size(), null);
+        db.write(tx -> {
+            tx.idcLinks().saveLastReconcile(report);
+            return null;
+        });
+        return report;
+    }
+
+    private final Map<String, String> groupNamesById = new HashMap<>();
+
+    private String groupName(String groupId) {
+        return groupNamesById.getOrDefault(groupId, groupId);
+    }
+
+    private Pass pass() {
+        Policy current = policy.get();
+        Map<String, String> tierOfGroup = new LinkedHashMap<>();
+        for (Tier t : current.tiers()) {
+            tierOfGroup.putIfAbsent(t.identityCenterGroup(), t.name());
+        }
+        int[] reads = {0};
+        // 1. tier group ids and their memberships
+        Map<String, String> groupIds = new TreeMap<>();
+        List<String> missingGroups = new ArrayList<>();
+        List<IdcMembership> listed = new ArrayList<>();
+        for (String group : tierOfGroup.keySet()) {
+            reads[0]++;
+            Optional<String> id = groups.find(group, store);
+            if (id.isEmpty()) {
+                missingGroups.add(group);
+                continue;
+            }
+            groupIds.put(group, id.get());
+            groupNamesById.put(id.get(), group);
+            store.groupMembershipPages(id.get()).forEach(page -> {
+                reads[0]++;
+                listed.addAll(page);
+            });
+        }
+        // 2. users
+        Map<String, IdcUser> usersById = new HashMap<>();
+        store.userPages().forEach(page -> {
+            reads[0]++;
+            page.forEach(u -> usersById.put(u.id(), u));
+        });
+        Map<String, Map<String, String>> actualMemberships = new HashMap<>();   // idc user -> group name -> membership
+        for (IdcMembership m : listed) {
+            actualMemberships.computeIfAbsent(m.userId(), k -> new TreeMap<>()).put(groupName(m.groupId()), m.membershipId());
+        }
+        // 3. desired state of every managed or seated user
+        record Managed(Map<String, IdcLink> links, Map<String, DesiredUser> desired) {
+        }
+        Managed managed = db.read(tx -> {
+            Map<String, IdcLink> links = new TreeMap<>();
+            tx.idcLinks().all().forEach(l -> links.put(l.scimUserId(), l));
+            Set<String> ids = new TreeSet<>(links.keySet());
+            for (Seat s : seats.allSeats(tx, current)) {
+                ids.add(s.userId());
+            }
+            Map<String, DesiredUser> desired = new TreeMap<>();
+            for (String id : ids) {
+                Optional<UserRecord> user = tx.users().find(id);
+                desired.put(id, DesiredUser.of(id, user, user.isPresent() ? seats.seatOf(tx, id) : Optional.empty(), current));
+            }
+            return new Managed(links, desired);
+        });
+        // 4. refresh links from the listing, noting drift
+        List<Drift> drift = new ArrayList<>();
+        Map<String, IdcLink> refreshed = new TreeMap<>();
+        Set<String> gone = new TreeSet<>();
+        Map<String, String> userNameByIdcId = new HashMap<>();
+        usersById.values().forEach(u -> userNameByIdcId.put(u.id(), u.userName()));
+        for (IdcLink link : managed.links().values()) {
+            DesiredUser d = managed.desired().get(link.scimUserId());
+            String name = link.profile() != null ? link.profile().userName()
+                    : d.profile() != null ? d.profile().userName() : null;
+            if (link.idcUserId() == null) {
+                continue;   // CREATING: the worker resolves it by userName
+            }
+            IdcUser actual = usersById.get(link.idcUserId());
+            if (actual == null) {
+                drift.add(new Drift(link.scimUserId(), name, "Identity Store user " + link.idcUserId()
+                        + " was deleted outside the bridge", d.tierGroup().isPresent() ? "create it again" : "forget it"));
+                gone.add(link.scimUserId());
+                continue;
+            }
+            Map<String, String> memberships = new TreeMap<>();
+            link.memberships().forEach((g, mid) -> {
+                if (!tierOfGroup.containsKey(g) || !groupIds.containsKey(g)) {
+                    memberships.put(g, mid);   // a former tier group we cannot list: keep, so it is removed
+                }
+            });
+            memberships.putAll(actualMemberships.getOrDefault(link.idcUserId(), Map.of()));
+            for (String g : new TreeSet<>(union(memberships.keySet(), link.memberships().keySet()))) {
+                if (!tierOfGroup.containsKey(g)) {
+                    continue;
+                }
+                boolean was = link.memberships().containsKey(g);
+                boolean is = memberships.containsKey(g);
+                if (was != is) {
+                    boolean wanted = d.tierGroup().map(g::equals).orElse(false);
+                    drift.add(new Drift(link.scimUserId(), name, is ? "member of " + g + " added outside the bridge"
+                            : "membership of " + g + " removed outside the bridge",
+                            is == wanted ? "none needed" : is ? "remove the membership" : "add the membership"));
+                }
+            }
+            IdcLink fresh = link.withMemberships(memberships).withProfile(actual.profile());
+            if (link.profile() != null && !link.profile().equals(actual.profile()) && d.profile() != null
+                    && !d.profile().equals(link.profile())) {
+                // changed in SCIM: not drift, the worker's update is pending
+            } else if (link.profile() != null && !link.profile().equals(actual.profile())) {
+                drift.add(new Drift(link.scimUserId(), name, "profile changed outside the bridge", "update the user"));
+            }
+            refreshed.put(link.scimUserId(), fresh);
+        }
+        // 5. plan every user's convergence on a dry-run copy of the listing
+        PlanningIdentityStore planning = new PlanningIdentityStore(List.copyOf(usersById.values()), groupIds, listed);
+        TierGroups planningGroups = new TierGroups();
+        groupIds.forEach((g, id) -> planningGroups.remember(g, id));
+        Set<String> toConverge = new TreeSet<>();
+        Set<String> ownedIdcUsers = new HashSet<>();
+        for (DesiredUser d : managed.desired().values()) {
+            Optional<IdcLink> link = gone.contains(d.scimUserId()) ? Optional.empty()
+                    : Optional.ofNullable(refreshed.getOrDefault(d.scimUserId(), managed.links().get(d.scimUserId())));
+            planning.forUser(d.scimUserId());
+            int before = planning.calls().size();
+            Optional<IdcLink> after = new UserConvergence(planning, planningGroups, settings.offboarding(),
+                    (u, l, e) -> { }).converge(d, link);
+            after.map(IdcLink::idcUserId).ifPresent(ownedIdcUsers::add);
+            if (planning.calls().size() > before) {
+                toConverge.add(d.scimUserId());
+            }
+        }
+        // 6. strangers in tier groups
+        planning.forUser(null);
+        List<IdcMembership> strangers = new ArrayList<>();
+        for (IdcMembership m : listed) {
+            if (planning.exists(m.membershipId()) && !ownedIdcUsers.contains(m.userId())) {
+                strangers.add(m);
+                String who = userNameByIdcId.getOrDefault(m.userId(), m.userId());
+                drift.add(new Drift(null, who, "member of " + groupName(m.groupId())
+                        + " but not a user with a seat managed by the bridge", "remove the membership"));
+                planning.removeMembershipById(m.membershipId());
+            }
+        }
+        SyncPlan plan = new SyncPlan(mode, clock.instant(), planning.calls(), drift, missingGroups, reads[0]);
+        return new Pass(plan, refreshed, gone, toConverge, strangers, userNameByIdcId);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

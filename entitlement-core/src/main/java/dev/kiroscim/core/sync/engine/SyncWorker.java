@@ -1,0 +1,233 @@
+package dev.kiroscim.core.sync.engine;
+
+import dev.kiroscim.core.audit.AuditEntry;
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AuditSubject;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.sync.IdentityStore;
+import dev.kiroscim.core.sync.IdentityStoreException;
+import dev.kiroscim.core.sync.IdentityStoreThrottled;
+import dev.kiroscim.core.sync.IdentityStoreUnavailable;
+import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.state.OutboxItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the outbox: claims users' head items (one worker per user at a time, across replicas), reads the user's
+ * desired state <em>after</em> the ids of the items it covers, converges Identity Center with {@link UserConvergence},
+ * then deletes those items.
+ *
+ * <p>Failures: a retryable one (throttling, 5xx, timeout, a stale id) schedules the item again with
+ * {@link RetryPolicy} backoff, honouring {@code RetryAfterSeconds}; throttling also pauses this worker for that long,
+ * since every other call would be throttled too. A non-retryable one (validation, access denied, a userName taken by
+ * someone else), or {@code maxAttempts} failures, parks the user's items as a dead letter; other users carry on. Each
+ * failure is audited as {@code idc.call.failed} with the AWS request id.
+ *
+ * <p>{@link #runOnce()} is the whole algorithm, for tests; {@link #start()} runs it on a thread that wakes on
+ * {@link #wake()} (local enqueues) or every {@code pollInterval} (other replicas' enqueues, retries falling due).
+ */
+public final class SyncWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+
+    private final Transactions db;
+    private final IdentityStore store;
+    private final Supplier<Policy> policy;
+    private final SeatLookup seats;
+    private final TierGroups groups;
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final String workerId = "worker-" + UUID.randomUUID();
+    private final Object signal = new Object();
+    private volatile boolean wakeRequested;
+    private volatile boolean running;
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private Thread thread;
+
+    public SyncWorker(Transactions db, IdentityStore store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
+                      SyncSettings settings, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.policy = policy;
+        this.seats = seats;
+        this.groups = groups;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Claims one batch and processes it. @return how many items were claimed */
+    public int runOnce() {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return 0;
+        }
+        List<OutboxItem> items = db.write(tx -> tx.outbox().claim(settings.batchSize(), now, settings.lease(), workerId));
+        for (OutboxItem item : items) {
+            if (clock.instant().isBefore(pausedUntil)) {
+                // throttled: hand the rest back, due when the pause ends
+                db.write(tx -> {
+                    tx.outbox().retryLater(item.id(), item.attempts(), pausedUntil, "deferred: Identity Store throttling");
+                    return null;
+                });
+                continue;
+            }
+            process(item);
+        }
+        return items.size();
+    }
+
+    /** Runs {@link #runOnce()} until nothing is due; for tests and the plan-free CLI. */
+    public void drain() {
+        while (runOnce() > 0) {
+            // keep going
+        }
+    }
+
+    void process(OutboxItem item) {
+        ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), clock.instant());
+        record Snapshot(List<Long> ids, DesiredUser desired, Optional<IdcLink> link) {
+        }
+        Policy current = policy.get();
+        Snapshot snap = db.read(tx -> {
+            List<Long> ids = tx.outbox().pendingIdsOf(item.userId());   // first: the state read below covers them
+            Optional<UserRecord> user = tx.users().find(item.userId());
+            DesiredUser desired = DesiredUser.of(item.userId(), user,
+                    user.isPresent() ? seats.seatOf(tx, item.userId()) : Optional.empty(), current);
+            return new Snapshot(ids, desired, tx.idcLinks().find(item.userId()));
+        });
+        UserConvergence convergence = new UserConvergence(store, groups, settings.offboarding(),
+                (userId, link, events) -> db.write(tx -> {
+                    if (link == null) {
+                        tx.idcLinks().delete(userId);
+                    } else {
+                        tx.idcLinks().save(link);
+                    }
+                    for (AuditEntry e : events) {
+                        tx.audit().append(new ChangeContext(ctx.actor(), ctx.requestId(), clock.instant()), e);
+                    }
+                    return null;
+                }));
+        try {
+            convergence.converge(snap.desired(), snap.link());
+            db.write(tx -> {
+                tx.outbox().complete(snap.ids());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            failed(item, snap.desired(), e);
+        }
+    }
+
+    private void failed(OutboxItem item, DesiredUser desired, RuntimeException e) {
+        Instant now = clock.instant();
+        boolean throttled = e instanceof IdentityStoreThrottled;
+        boolean retryable = e instanceof IdentityStoreException ? ((IdentityStoreException) e).retryable() : true;
+        int attempts = throttled ? item.attempts() : item.attempts() + 1;
+        Optional<Duration> retryAfter = throttled ? ((IdentityStoreThrottled) e).retryAfter()
+                : e instanceof IdentityStoreUnavailable ? ((IdentityStoreUnavailable) e).retryAfter() : Optional.empty();
+        if (throttled) {
+            pausedUntil = now.plus(retryAfter.orElse(settings.retry().base()));
+        }
+        String operation = e instanceof IdentityStoreException
+                ? ((IdentityStoreException) e).operation().apiName() : "converge";
+        String awsRequestId = e instanceof IdentityStoreException ? ((IdentityStoreException) e).awsRequestId() : null;
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        boolean dead = !retryable || attempts >= settings.retry().maxAttempts();
+        AuditSubject who = AuditSubject.user(item.userId(), desired.profile() == null ? null : desired.profile().userName());
+        ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), now);
+        db.write(tx -> {
+            tx.audit().append(ctx, AuditEvents.idcCallFailed(who, operation, awsRequestId, error));
+            if (dead) {
+                tx.outbox().deadLetter(item.userId(), attempts, error, now);
+            } else {
+                tx.outbox().retryLater(item.id(), attempts, now.plus(settings.retry().delay(attempts, retryAfter)), error);
+            }
+            return null;
+        });
+        if (dead) {
+            LOG.warn("Identity Center sync of user {} is a dead letter after {} attempt(s): {}", item.userId(), attempts, error);
+        } else {
+            LOG.info("Identity Center sync of user {} failed (attempt {}), will retry: {}", item.userId(), attempts, error);
+        }
+    }
+
+    /** Starts the background thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "idc-sync-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the worker to look for work now (called after a local enqueue). */
+    public void wake() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            int claimed = 0;
+            try {
+                claimed = runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Identity Center sync worker round failed: {}", e.toString());
+            }
+            if (claimed == 0) {
+                awaitWork();
+            }
+        }
+    }
+
+    private void awaitWork() {
+        long waitMs = settings.pollInterval().toMillis();
+        long pauseMs = Duration.between(clock.instant(), pausedUntil).toMillis();
+        if (pauseMs > 0) {
+            waitMs = Math.max(waitMs, pauseMs);
+        }
+        synchronized (signal) {
+            if (!wakeRequested && running) {
+                try {
+                    signal.wait(waitMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

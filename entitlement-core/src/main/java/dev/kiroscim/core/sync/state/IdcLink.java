@@ -1,0 +1,80 @@
+package dev.kiroscim.core.sync.state;
+
+import dev.kiroscim.core.sync.IdcUserProfile;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Our map from a SCIM user to the Identity Store user we manage for them, and what we last wrote there. It is what
+ * makes a membership change cost one call (we know the user id and, usually, the membership id) and what tells a
+ * SCIM DELETE whether the Identity Store user is ours to delete.
+ *
+ * <p>Example: bjensen was created by us, then promoted:
+ * {@code IdcLink("2819c223", "9067729b-…", CREATED, profile, {"kiro-power": "m-77", })}.
+ *
+ * @param scimUserId  the SCIM user id
+ * @param idcUserId   the Identity Store {@code UserId}, or {@code null} while {@link Origin#CREATING}
+ * @param origin      how we came to manage the user
+ * @param profile     the profile last written (or read back by a reconcile); {@code null} when unknown
+ * @param memberships tier group displayName → membership id ({@code null} id when the service did not tell us,
+ *                    e.g. after an AlreadyMember answer)
+ */
+public record IdcLink(String scimUserId, String idcUserId, Origin origin, IdcUserProfile profile,
+                      Map<String, String> memberships) {
+
+    /** How the Identity Store user came to be ours. */
+    public enum Origin {
+        /**
+         * We are about to send CreateUser (recorded first). If the process dies after the service created the user
+         * but before we recorded its id, the retry gets a Conflict, looks the user up, and still knows it created
+         * it, so a later SCIM DELETE deletes it.
+         */
+        CREATING,
+        /** We created the user: a SCIM DELETE deletes it. */
+        CREATED,
+        /** The user existed with the same userName; we manage its profile and tier memberships but never delete it. */
+        ADOPTED
+    }
+
+    public IdcLink {
+        Objects.requireNonNull(scimUserId, "scimUserId");
+        Objects.requireNonNull(origin, "origin");
+        if (idcUserId == null && origin != Origin.CREATING) {
+            throw new IllegalArgumentException("idcUserId is required unless CREATING");
+        }
+        memberships = java.util.Collections.unmodifiableMap(new TreeMap<>(memberships));
+    }
+
+    public static IdcLink creating(String scimUserId) {
+        return new IdcLink(scimUserId, null, Origin.CREATING, null, Map.of());
+    }
+
+    public boolean ownedByUs() {
+        return origin != Origin.ADOPTED;
+    }
+
+    public IdcLink withUser(String newIdcUserId, Origin newOrigin, IdcUserProfile newProfile) {
+        return new IdcLink(scimUserId, newIdcUserId, newOrigin, newProfile, memberships);
+    }
+
+    public IdcLink withProfile(IdcUserProfile newProfile) {
+        return new IdcLink(scimUserId, idcUserId, origin, newProfile, memberships);
+    }
+
+    public IdcLink withMembership(String group, String membershipId) {
+        Map<String, String> m = new TreeMap<>(memberships);
+        m.put(group, membershipId);
+        return new IdcLink(scimUserId, idcUserId, origin, profile, m);
+    }
+
+    public IdcLink withoutMembership(String group) {
+        Map<String, String> m = new TreeMap<>(memberships);
+        m.remove(group);
+        return new IdcLink(scimUserId, idcUserId, origin, profile, m);
+    }
+
+    public IdcLink withMemberships(Map<String, String> newMemberships) {
+        return new IdcLink(scimUserId, idcUserId, origin, profile, newMemberships);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.kiroscim.persistence;
+
+import dev.kiroscim.core.sync.state.DeadLetter;
+import dev.kiroscim.core.sync.state.OutboxItem;
+import dev.kiroscim.core.sync.state.OutboxStats;
+import dev.kiroscim.core.sync.state.SyncOutbox;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * {@link SyncOutbox} on plain JDBC through the session's connection, so an enqueue joins the SCIM transaction.
+ *
+ * <p>Claiming: a user's head is their smallest PENDING id. The claim selects due, unleased heads in id order and
+ * locks them ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so replicas claim disjoint users without waiting;
+ * plain {@code FOR UPDATE} on H2, which runs a single worker), then leases them. A worker that dies leaves a lease
+ * that simply expires.
+ */
+final class JdbcSyncOutbox implements SyncOutbox {
+
+    private static final int MAX_ERROR = 4000;
+
+    private final Session session;
+    private final boolean postgres;
+
+    JdbcSyncOutbox(Session session, boolean postgres) {
+        this.session = session;
+        this.postgres = postgres;
+    }
+
+    @Override
+    public void enqueueUser(String userId, String reason) {
+        long now = System.currentTimeMillis();
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into idc_outbox (user_id, reason, enqueued_at_ms, "
+                    + "state, attempts, next_attempt_at_ms) values (?, ?, ?, 'PENDING', 0, ?)")) {
+                ps.setString(1, userId);
+                ps.setString(2, truncate(reason, 128));
+                ps.setLong(3, now);
+                ps.setLong(4, now);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<OutboxItem> claim(int max, Instant now, Duration lease, String workerId) {
+        List<OutboxItem> items = new ArrayList<>();
+        session.doWork(c -> {
+            String sql = "select o.id, o.user_id, o.reason, o.enqueued_at_ms, o.attempts from idc_outbox o"
+                    + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
+                    + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
+                    + " and o.id = (select min(h.id) from idc_outbox h where h.user_id = o.user_id and h.state = 'PENDING')"
+                    + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setLong(2, now.toEpochMilli());
+                ps.setInt(3, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update idc_outbox set lease_owner = ?, lease_until_ms = ? where id = ?")) {
+                for (OutboxItem item : items) {
+                    ps.setString(1, workerId);
+                    ps.setLong(2, now.plus(lease).toEpochMilli());
+                    ps.setLong(3, item.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        return items;
+    }
+
+    @Override
+    public List<Long> pendingIdsOf(String userId) {
+        List<Long> ids = new ArrayList<>();
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id from idc_outbox where user_id = ? and state = 'PENDING' order by id")) {
+                ps.setString(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+        });
+        return ids;
+    }
+
+    @Override
+    public void complete(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from idc_outbox where id = ?")) {
+                for (long id : itemIds) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public void retryLater(long itemId, int attempts, Instant nextAttemptAt, String error) {
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update idc_outbox set attempts = ?, next_attempt_at_ms = ?,"
+                    + " last_error = ?, lease_owner = null, lease_until_ms = null where id = ?")) {
+                ps.setInt(1, attempts);
+                ps.setLong(2, nextAttemptAt.toEpochMilli());
+                ps.setString(3, truncate(error, MAX_ERROR));
+                ps.setLong(4, itemId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void deadLetter(String userId, int attempts, String error, Instant at) {
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update idc_outbox set state = 'DEAD', attempts = ?,"
+                    + " last_error = ?, failed_at_ms = ?, lease_owner = null, lease_until_ms = null"
+                    + " where user_id = ? and state = 'PENDING'")) {
+                ps.setInt(1, attempts);
+                ps.setString(2, truncate(error, MAX_ERROR));
+                ps.setLong(3, at.toEpochMilli());
+                ps.setString(4, userId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int requeueDeadLetters(Instant now) {
+        int[] n = {0};
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update idc_outbox set state = 'PENDING', attempts = 0,"
+                    + " next_attempt_at_ms = ? where state = 'DEAD'")) {
+                ps.setLong(1, now.toEpochMilli());
+                n[0] = ps.executeUpdate();
+            }
+        });
+        return n[0];
+    }
+
+    @Override
+    public OutboxStats stats() {
+        long[] counts = new long[3];
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select sum(case when state = 'PENDING' then 1 else 0 end),"
+                    + " sum(case when state = 'DEAD' then 1 else 0 end),"
+                    + " min(case when state = 'PENDING' then enqueued_at_ms end) from idc_outbox");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                counts[0] = rs.getLong(1);
+                counts[1] = rs.getLong(2);
+                long oldest = rs.getLong(3);
+                counts[2] = rs.wasNull() ? -1 : oldest;
+            }
+        });
+        return new OutboxStats(counts[0], counts[1],
+                counts[2] < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(counts[2])));
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        List<DeadLetter> out = new ArrayList<>();
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select user_id, reason, enqueued_at_ms, attempts, last_error,"
+                    + " failed_at_ms from idc_outbox where state = 'DEAD' order by id limit ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DeadLetter(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getInt(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public int discardPending() {
+        int[] n = {0};
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from idc_outbox where state = 'PENDING'")) {
+                n[0] = ps.executeUpdate();
+            }
+        });
+        return n[0];
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

@@ -1,0 +1,200 @@
+package dev.kiroscim.persistence.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.sync.IdentityStoreOperation;
+import dev.kiroscim.core.sync.engine.RetryPolicy;
+import dev.kiroscim.core.sync.engine.SyncPlan;
+import dev.kiroscim.core.sync.engine.SyncSettings;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityStore;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityStore.Fault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The sync against an Identity Store that throttles, fails with 500s, times out, and loses answers after the call
+ * took effect. Once the faults clear, Identity Center holds exactly the desired state: no duplicate users, no stray
+ * memberships, nothing lost.
+ */
+class SyncFaultsTest {
+
+    private static final SyncSettings FAST = SyncSettings.defaults()
+            .withRetry(new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), 50));
+
+    private final InMemoryIdentityStore store = new InMemoryIdentityStore(3);   // small pages: listing pages too
+    private SyncHarness h;
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    static Stream<Arguments> faults() {
+        return Stream.of(
+                Arguments.of("throttling", null, Fault.THROTTLED, 7),
+                Arguments.of("500s", null, Fault.UNAVAILABLE, 7),
+                Arguments.of("timeouts", null, Fault.TIMEOUT, 7),
+                Arguments.of("crash after CreateUser", IdentityStoreOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of("crash after CreateGroupMembership", IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of("crash after DeleteGroupMembership", IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of("crash after UpdateUser", IdentityStoreOperation.UPDATE_USER, Fault.CRASH_AFTER_SEND, 2),
+                Arguments.of("crash after DeleteUser", IdentityStoreOperation.DELETE_USER, Fault.CRASH_AFTER_SEND, 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void lifecycleConvergesExactlyDespiteFaults(String name, IdentityStoreOperation only, Fault fault, int count) {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        for (int i = 0; i < 6; i++) {
+            h.putUser("u" + i + "@example.com", "Given" + i, i % 2 == 0 ? "Family" + i : null, true);
+            h.seat("u" + i + "@example.com", i < 3 ? "PRO" : "POWER");
+        }
+        inject(only, fault, count);
+        h.converge();
+
+        // promote, demote, rename, deactivate, delete, lose a seat
+        h.seat("u0@example.com", "POWER");
+        h.seat("u3@example.com", "PRO_PLUS");
+        h.putUser("u1@example.com", "Renamed", "Person", true);
+        h.putUser("u2@example.com", "Given2", "Family2", false);
+        h.deleteUser("u4@example.com");
+        h.seat("u5@example.com", null);
+        inject(only, fault, count);
+        h.converge();
+
+        // Faults on an operation a phase does not call (CreateUser in phase 2) stay unused; the others were all hit.
+        assertThat(store.pendingFaults()).as("injected faults were hit").isLessThanOrEqualTo(count);
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("u0@example.com", Set.of("kiro-power"));
+        expected.put("u1@example.com", Set.of("kiro-pro"));
+        expected.put("u2@example.com", Set.of());
+        expected.put("u3@example.com", Set.of("kiro-pro-plus"));
+        expected.put("u5@example.com", Set.of());
+        assertThat(h.actualMemberships()).isEqualTo(toTreeSets(expected));
+        assertThat(store.memberships()).hasSize(3);   // no duplicate memberships
+        assertThat(store.users()).extracting(u -> u.userName()).doesNotHaveDuplicates();
+        assertThat(store.users()).filteredOn(u -> u.userName().equals("u1@example.com"))
+                .singleElement().satisfies(u -> {
+                    assertThat(u.givenName()).isEqualTo("Renamed");
+                    assertThat(u.familyName()).isEqualTo("Person");
+                });
+        assertThat(store.users()).filteredOn(u -> u.userName().equals("u3@example.com"))
+                .singleElement().satisfies(u -> assertThat(u.familyName()).isEqualTo("-"));
+        assertThat(h.sync.status().deadLetter()).isZero();
+        SyncPlan plan = h.sync.plan();
+        assertThat(plan.calls()).as("nothing left to do").isEmpty();
+        assertThat(plan.drift()).isEmpty();
+    }
+
+    @Test
+    void crashAfterCreateUserStillDeletesTheUserOnScimDelete() {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        h.putUser("crash@example.com", "C", "Rash", true);
+        h.seat("crash@example.com", "PRO");
+        store.injectFaults(IdentityStoreOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 1);
+        h.converge();
+        assertThat(store.users()).hasSize(1);
+
+        h.deleteUser("crash@example.com");
+        h.converge();
+        assertThat(store.users()).as("the user we created (answer lost) is ours to delete").isEmpty();
+    }
+
+    @Test
+    void existingUserIsAdoptedNotDuplicatedAndSurvivesScimDelete() {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        String existing = store.createUser(new dev.kiroscim.core.sync.IdcUserProfile("old@example.com", "Old", "O", "Ld", null));
+        h.putUser("old@example.com", "New", "Name", true);
+        h.seat("old@example.com", "PRO");
+        h.converge();
+        assertThat(store.users()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo(existing);
+            assertThat(u.givenName()).isEqualTo("New");
+        });
+        assertThat(h.actualMemberships()).containsEntry("old@example.com", new TreeSet<>(Set.of("kiro-pro")));
+
+        h.deleteUser("old@example.com");
+        h.converge();
+        assertThat(store.users()).as("adopted users are never deleted").extracting(u -> u.id()).containsExactly(existing);
+        assertThat(store.memberships()).isEmpty();
+        java.util.List<dev.kiroscim.core.sync.state.IdcLink> links = h.db.read(tx -> tx.idcLinks().all());
+        assertThat(links).isEmpty();
+    }
+
+    @Test
+    void poisonItemGoesToDeadLetterWithoutBlockingOthers() {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        h.putUser("Administrator", "Ad", "Min", true);          // a reserved name: ValidationException, every time
+        h.seat("Administrator", "PRO");
+        h.putUser("fine@example.com", "Fi", "Ne", true);
+        h.seat("fine@example.com", "PRO");
+        h.converge();
+
+        assertThat(h.actualMemberships()).containsEntry("fine@example.com", new TreeSet<>(Set.of("kiro-pro")));
+        var status = h.sync.status();
+        assertThat(status.deadLetter()).isEqualTo(2);       // the user's two items
+        assertThat(status.deadLetters()).first().satisfies(d -> {
+            assertThat(d.userId()).isEqualTo(h.id("Administrator"));
+            assertThat(d.lastError()).contains("reserved");
+        });
+
+        assertThat(h.sync.retryDeadLetters()).isEqualTo(2);
+        assertThat(h.sync.status().pending()).isEqualTo(2);
+    }
+
+    @Test
+    void retryableFailuresBeyondTheLimitBecomeADeadLetter() {
+        h = new SyncHarness(store, SyncSettings.defaults()
+                .withRetry(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 3)), Policy.builtInDefault());
+        h.putUser("flaky@example.com", "F", "L", true);
+        h.seat("flaky@example.com", "PRO");
+        store.injectFaults(IdentityStoreOperation.CREATE_USER, Fault.UNAVAILABLE, 100);
+        h.converge();
+        assertThat(h.sync.status().deadLetter()).isEqualTo(2);
+        assertThat(store.callCount(IdentityStoreOperation.CREATE_USER)).isEqualTo(3);
+    }
+
+    @Test
+    void membershipChangeCostsOneCallPerMembership() {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        h.putUser("cost@example.com", "Co", "St", true);
+        h.seat("cost@example.com", "PRO");
+        h.converge();
+        store.resetCallCounts();
+        h.seat("cost@example.com", "POWER");
+        h.converge();
+        assertThat(store.callCounts()).isEqualTo(Map.of(
+                IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, 1,
+                IdentityStoreOperation.GET_GROUP_ID, 1,               // first use of kiro-power, then cached
+                IdentityStoreOperation.CREATE_GROUP, 1,
+                IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, 1));
+        store.resetCallCounts();
+        h.putUser("cost@example.com", "Co", "St", false);
+        h.converge();
+        assertThat(store.callCounts()).isEqualTo(Map.of(IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, 1));
+    }
+
+    private void inject(IdentityStoreOperation only, Fault fault, int count) {
+        if (only == null) {
+            store.injectFaults(fault, count);
+        } else {
+            store.injectFaults(only, fault, count);
+        }
+    }
+
+    private static Map<String, TreeSet<String>> toTreeSets(Map<String, Set<String>> in) {
+        Map<String, TreeSet<String>> out = new TreeMap<>();
+        in.forEach((k, v) -> out.put(k, new TreeSet<>(v)));
+        return out;
+    }
+}
