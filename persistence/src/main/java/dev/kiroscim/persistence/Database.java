@@ -9,6 +9,7 @@ import dev.kiroscim.core.directory.GroupStore;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserStore;
+import dev.kiroscim.core.seats.SeatStore;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;
@@ -143,11 +144,16 @@ public final class Database implements Transactions, AutoCloseable {
     private static final class SessionDirectory implements Directory {
         private final Session session;
         private final JdbcAuditLog audit;
+        private final SqlSeatStore seats;
 
         SessionDirectory(Session session) {
             this.session = session;
             this.audit = new JdbcAuditLog(session);
+            this.seats = new SqlSeatStore(session);
         }
+
+        @Override
+        public SeatStore seats() { return seats; }
 
         @Override
         public AuditLog audit() { return audit; }

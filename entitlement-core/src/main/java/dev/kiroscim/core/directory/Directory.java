@@ -2,6 +2,7 @@ package dev.kiroscim.core.directory;
 
 import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
+import dev.kiroscim.core.seats.SeatStore;
 
 /** One transaction's view of the stores. Obtained from {@link Transactions}; not valid after it ends. */
 public interface Directory {
@@ -11,6 +12,9 @@ public interface Directory {
     GroupStore groups();
 
     TokenStore tokens();
+
+    /** Seats, waiting lists and expiry marks; allocate only after {@link SeatStore#lockForAllocation()}. */
+    SeatStore seats();
 
     /** The audit log; events appended here commit or roll back with this transaction. */
     AuditLog audit();
