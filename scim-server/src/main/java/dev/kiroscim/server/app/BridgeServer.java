@@ -5,7 +5,19 @@ import dev.kiroscim.core.audit.AuditTrail;
 import dev.kiroscim.core.auth.ManageTokens;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
+import dev.kiroscim.core.policy.PolicyException;
+import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.PolicyInForce;
+import dev.kiroscim.core.seats.SeatAllocationListener;
 import dev.kiroscim.server.admin.AuditResource;
+import dev.kiroscim.server.admin.EntitlementsResource;
+import dev.kiroscim.server.admin.PolicyResource;
+import dev.kiroscim.server.admin.SeatsResource;
+import dev.kiroscim.server.config.ConfigException;
+import dev.kiroscim.server.seats.PolicyFile;
+import dev.kiroscim.server.seats.PolicyReloader;
+import dev.kiroscim.server.seats.ReloadOnSighup;
+import dev.kiroscim.server.seats.SeatExpiryJob;
 import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.TokensResource;
 import dev.kiroscim.server.config.BridgeConfig;
@@ -54,16 +66,25 @@ public final class BridgeServer implements AutoCloseable {
     private final HttpServer http;
     private final Database database;
     private final AuditRetentionJob retention;
+    private final SeatExpiryJob expiry;
 
-    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention) {
+    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, SeatExpiryJob expiry) {
         this.http = http;
         this.database = database;
         this.retention = retention;
+        this.expiry = expiry;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
             throws IOException {
+        PolicyInForce policy;
+        try {
+            policy = PolicyFile.load(config.source());
+        } catch (PolicyException e) {
+            throw new ConfigException("the entitlement policy is invalid:\n" + e.getMessage());
+        }
         Database database = Database.open(dbConfig);
+        SeatExpiryJob expiry = null;
         try {
             Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
@@ -71,8 +92,13 @@ public final class BridgeServer implements AutoCloseable {
             PatchEngine patch = new PatchEngine();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
             RequestIds requestIds = new RequestIds(clock);
+            // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
+            ManageSeats seats = new ManageSeats(database, policy);
+            seats.apply(policy, ManageSeats.system(clock.instant()));
+            PolicyReloader reloader = new PolicyReloader(seats, config.source());
             // Audit first: later listeners (seats, outbox) append their own events after the SCIM ones.
-            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(new AuditRecorder()));
+            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
+                    new AuditRecorder(), new SeatAllocationListener(seats::policy)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
 
             ResourceConfig rc = new ResourceConfig()
@@ -90,7 +116,10 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new GroupsResource(new ProvisionGroups(database, reader, patch, listeners), parser, config.scim(), requestIds))
                     .register(new TokensResource(new ManageTokens(database, clock), authenticator, requestIds))
                     .register(new AuditResource(auditTrail))
-                    .register(new ReportsResource(auditTrail));
+                    .register(new ReportsResource(auditTrail))
+                    .register(new SeatsResource(seats))
+                    .register(new EntitlementsResource(seats))
+                    .register(new PolicyResource(reloader, requestIds));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
@@ -102,8 +131,15 @@ public final class BridgeServer implements AutoCloseable {
             LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
             AuditRetentionJob retention = config.auditRetention()
                     .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);
-            return new BridgeServer(http, database, retention);
+            expiry = SeatExpiryJob.start(seats, clock);
+            ReloadOnSighup.install(reloader, clock);
+            LOG.info("entitlement policy from {}: {} tiers, {} pools", policy.source(), policy.policy().tiers().size(),
+                    policy.policy().pools().size());
+            return new BridgeServer(http, database, retention, expiry);
         } catch (IOException | RuntimeException e) {
+            if (expiry != null) {
+                expiry.close();
+            }
             database.close();
             throw e;
         }
@@ -123,6 +159,7 @@ public final class BridgeServer implements AutoCloseable {
         if (retention != null) {
             retention.close();
         }
+        expiry.close();
         database.close();
         LOG.info("stopped");
     }

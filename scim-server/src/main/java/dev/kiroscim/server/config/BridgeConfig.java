@@ -37,7 +37,8 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
     /** Reads the file; a missing file gives the defaults, a malformed one a {@link ConfigException}. */
     public static BridgeConfig load(Path file) {
         if (file == null || !Files.exists(file)) {
-            return defaults();
+            // keep the path: a policy reload reads it again, and the file may exist by then
+            return new BridgeConfig(ScimSettings.DEFAULTS, DEFAULT_MAX_IN_FLIGHT, new ObjectMapper().createObjectNode(), file);
         }
         JsonNode root;
         try {
