@@ -27,7 +27,9 @@ create index ix_seat_expiry_user on seat_expiry (user_id, group_id);
 
 -- The allocation lock (rule 7): every settle / expire / recompute step starts with
 -- SELECT ... FROM seat_allocation_lock WHERE id = 1 FOR UPDATE, so steps are serialised across all replicas.
+-- last_step_at makes step instants strictly increasing in lock order, across replicas (see SeatStore#lockForAllocation).
 create table seat_allocation_lock (
-    id  integer not null primary key
+    id            integer not null primary key,
+    last_step_at  bigint  not null
 );
-insert into seat_allocation_lock (id) values (1);
+insert into seat_allocation_lock (id, last_step_at) values (1, 0);

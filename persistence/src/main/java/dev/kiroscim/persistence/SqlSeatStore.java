@@ -50,8 +50,21 @@ final class SqlSeatStore implements SeatStore {
     }
 
     @Override
-    public void lockForAllocation() {
-        query("select id from seat_allocation_lock where id = 1 for update", List.of(), rs -> null);
+    public Instant lockForAllocation(Instant proposed) {
+        long last = query("select last_step_at from seat_allocation_lock where id = 1 for update", List.of(),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+        long step = Math.max(proposed.toEpochMilli(), last + 1);
+        update("update seat_allocation_lock set last_step_at = ? where id = 1", List.of(step));
+        return Instant.ofEpochMilli(step);
+    }
+
+    @Override
+    public void stampJoins(String groupId, java.util.Collection<String> userIds, Instant at) {
+        for (List<String> batch : Batches.of(List.copyOf(userIds))) {
+            List<Object> params = new ArrayList<>(List.of(at.toEpochMilli(), groupId));
+            params.addAll(batch);
+            update("update scim_membership set added_at = ? where group_id = ? and user_id in (" + marks(batch) + ")", params);
+        }
     }
 
     // ---- SeatLedger: reads -------------------------------------------------------------------------------------
@@ -241,12 +254,12 @@ final class SqlSeatStore implements SeatStore {
         return query(sql + " order by user_id limit ?", params, SqlSeatStore::ids);
     }
 
-    /** Empties one of the tables the ledger reads; only for tests that own their database. */
-    void deleteAllForTests(String table) {
-        if (!List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group").contains(table)) {
-            throw new IllegalArgumentException(table);
+    /** Empties the tables the ledger reads and resets the step clock; only for tests that own their database. */
+    void resetForTests() {
+        for (String table : List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group")) {
+            update("delete from " + table, List.of());
         }
-        update("delete from " + table, List.of());
+        update("update seat_allocation_lock set last_step_at = 0 where id = 1", List.of());
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ abstract class SeatStoreContract {
             int roll = random.nextInt(100);
             Kind kind = roll < 45 ? Kind.JOIN : roll < 60 ? Kind.LEAVE : roll < 70 ? Kind.DEACTIVATE : roll < 80 ? Kind.ACTIVATE
                     : roll < 84 ? Kind.DELETE : roll < 95 ? Kind.TICK : Kind.RELOAD;
-            steps.add(new Step(kind, random.nextInt(USERS), random.nextInt(3), random.nextInt(3) * 15));
+            steps.add(new Step(kind, random.nextInt(USERS), random.nextInt(3), 1 + random.nextInt(3) * 15));
         }
         return steps;
     }
@@ -100,7 +100,7 @@ abstract class SeatStoreContract {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread first = new Thread(() -> db.write(tx -> {
-            tx.seats().lockForAllocation();
+            tx.seats().lockForAllocation(T0);
             order.add("first locked");
             locked.countDown();
             await(release);
@@ -110,7 +110,7 @@ abstract class SeatStoreContract {
         first.start();
         locked.await();
         Thread second = new Thread(() -> db.write(tx -> {
-            tx.seats().lockForAllocation();
+            tx.seats().lockForAllocation(T0);
             order.add("second locked");
             return null;
         }));
@@ -121,6 +121,17 @@ abstract class SeatStoreContract {
         first.join();
         second.join();
         assertThat(order).containsExactly("first locked", "released", "first commits", "second locked");
+    }
+
+    @Test
+    void stepInstantsIncreaseInLockOrderWhateverTheProposedTimes() {
+        Instant later = Instant.parse("2031-01-01T00:00:00Z");
+        Instant first = db.write(tx -> tx.seats().lockForAllocation(later));
+        Instant second = db.write(tx -> tx.seats().lockForAllocation(T0));
+        Instant third = db.write(tx -> tx.seats().lockForAllocation(later.plusSeconds(60)));
+        assertThat(first).isEqualTo(later);
+        assertThat(second).as("a request that took the lock later counts as later").isEqualTo(later.plusMillis(1));
+        assertThat(third).isEqualTo(later.plusSeconds(60));
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {
@@ -138,10 +149,8 @@ abstract class SeatStoreContract {
      */
     private void replay(List<Step> steps) {
         db.write(tx -> {
-            tx.seats().lockForAllocation();
-            for (String table : List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group")) {
-                ((SqlSeatStore) tx.seats()).deleteAllForTests(table);
-            }
+            tx.seats().lockForAllocation(T0);
+            ((SqlSeatStore) tx.seats()).resetForTests();
             return null;
         });
         String run = "r" + RUNS.incrementAndGet() + "-";
@@ -209,12 +218,14 @@ abstract class SeatStoreContract {
             }
             expected = allocate.apply(referenceAllocator);
             Policy current = policies[policyIndex];
+            Instant[] stepAt = new Instant[1];
             List<SeatEvent> actual = db.write(tx -> {
                 applyToDirectory(tx, step, userId, groupIds[g], at);
                 SeatStore seats = tx.seats();
-                seats.lockForAllocation();
+                stepAt[0] = seats.lockForAllocation(at);
                 return allocate.apply(new SeatAllocator(seats));
             });
+            assertThat(stepAt[0]).as("step instant of %s", step).isEqualTo(at);
             assertThat(actual).as("events of %s", step).isEqualTo(expected);
             assertSameState(reference, current, userIds, step);
         }

@@ -13,7 +13,7 @@ public interface Directory {
 
     TokenStore tokens();
 
-    /** Seats, waiting lists and expiry marks; allocate only after {@link SeatStore#lockForAllocation()}. */
+    /** Seats, waiting lists and expiry marks; allocate only after {@link SeatStore#lockForAllocation}. */
     SeatStore seats();
 
     /** The audit log; events appended here commit or roll back with this transaction. */

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * {@link SeatAllocator#settle} afterwards with the users concerned. Groups are identified by name,
  * case-insensitively (this ledger has no separate externalIds). Every method is synchronized, so one
  * instance is safe to share, but each call is atomic on its own: callers serialise whole steps
- * ({@link #lockForAllocation()} does nothing here).
+ * ({@link #lockForAllocation} locks nothing here).
  */
 public final class InMemorySeatLedger implements SeatStore {
     /** userId → active flag; absent means unknown or deleted. */
@@ -177,9 +177,23 @@ public final class InMemorySeatLedger implements SeatStore {
                 .sorted(Waiter.QUEUE_ORDER);
     }
 
+    /** The previous step's instant, for {@link #lockForAllocation}. */
+    private Instant lastStep = Instant.MIN;
+
     @Override
-    public void lockForAllocation() {
-        // one JVM, one caller at a time by contract: nothing to lock
+    public synchronized Instant lockForAllocation(Instant proposed) {
+        // one JVM, one caller at a time by contract: nothing to lock, but steps still get increasing instants
+        lastStep = proposed.isAfter(lastStep) ? proposed : lastStep.plusMillis(1);
+        return lastStep;
+    }
+
+    /** Here groups are identified by name: {@code groupId} is the group's name. */
+    @Override
+    public synchronized void stampJoins(String groupId, java.util.Collection<String> userIds, Instant at) {
+        Map<String, Instant> byUser = members.get(Pool.keyOf(groupId));
+        if (byUser != null) {
+            userIds.stream().filter(byUser::containsKey).forEach(id -> byUser.put(id, at));
+        }
     }
 
     @Override

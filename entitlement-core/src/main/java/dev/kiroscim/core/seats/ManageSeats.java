@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Holds the policy in force; {@link #policy()} is what the {@link SeatAllocationListener} reads.
  *
  * <p>Every allocation step runs in one transaction that first takes the allocation lock
- * ({@link SeatStore#lockForAllocation()}) and writes its {@code seat.*} events to the audit log.
+ * ({@link SeatStore#lockForAllocation}) and writes its {@code seat.*} events to the audit log.
  */
 public final class ManageSeats {
 
@@ -52,13 +52,13 @@ public final class ManageSeats {
      */
     public List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx) {
         return transactions.write(tx -> {
-            tx.seats().lockForAllocation();
+            Instant at = tx.seats().lockForAllocation(ctx.at());
             PolicyInForce previous = inForce.get();
             Map<String, Object> changes = PolicyDiff.between(previous.policy(), next.policy());
             inForce.set(next);
             try {
                 tx.audit().append(ctx, AuditEvents.policyLoaded(next.source(), next.contentSha256(), changes));
-                List<SeatEvent> events = new SeatAllocator(tx.seats()).recomputeAll(next.policy(), ctx.at());
+                List<SeatEvent> events = new SeatAllocator(tx.seats()).recomputeAll(next.policy(), at);
                 SeatAuditing.record(tx, ctx, events, Map.of());
                 return events;
             } catch (RuntimeException e) {
@@ -82,8 +82,8 @@ public final class ManageSeats {
             if (tx.seats().seatsExpiringBy(ctx.at()).isEmpty()) {
                 return List.of(); // the common case: no lock, no write
             }
-            tx.seats().lockForAllocation();
-            List<SeatEvent> events = new SeatAllocator(tx.seats()).expireDue(policy(), ctx.at());
+            Instant at = tx.seats().lockForAllocation(ctx.at());
+            List<SeatEvent> events = new SeatAllocator(tx.seats()).expireDue(policy(), at);
             SeatAuditing.record(tx, ctx, events, Map.of());
             return events;
         });

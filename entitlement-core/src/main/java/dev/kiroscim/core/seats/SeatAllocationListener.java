@@ -6,6 +6,7 @@ import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
 import dev.kiroscim.core.directory.events.DirectoryChangeListener;
 import dev.kiroscim.core.policy.Policy;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
  * its members at once; rather than re-evaluating them one by one, the step ends with
  * {@link SeatAllocator#recomputeAll}, whose cost is bounded by the seats held and the free seats.
  *
+ * <p>Members added to a pool's group get the step's instant as their join time
+ * ({@link SeatStore#stampJoins}), so join order is allocation order even across replicas.
+ *
  * <p>The allocation lock is taken before the policy is read, so a concurrent reload is either fully before or
  * fully after this step. (Every request already serialises on the audit chain head at commit, so taking the
  * allocation lock for every directory change costs little and leaves no window where a membership change is judged
@@ -46,7 +50,7 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
             return;
         }
         SeatStore seats = tx.seats();
-        seats.lockForAllocation();
+        Instant at = seats.lockForAllocation(ctx.at());
         Policy current = policy.get(); // read after the lock: a reload that committed meanwhile is seen
         Set<String> touched = new TreeSet<>();
         Map<String, String> deletedNames = new HashMap<>();
@@ -69,6 +73,7 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
                 }
             } else if (change instanceof DirectoryChange.MembersAdded m) {
                 if (!poolsOf(current, m.group()).isEmpty()) {
+                    seats.stampJoins(m.group().id(), m.userIds(), at);
                     touched.addAll(m.userIds());
                 }
             } else if (change instanceof DirectoryChange.MembersRemoved m) {
@@ -81,9 +86,9 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
             return;
         }
         SeatAllocator allocator = new SeatAllocator(seats);
-        SeatAuditing.record(tx, ctx, allocator.settle(current, touched, ctx.at()), deletedNames);
+        SeatAuditing.record(tx, ctx, allocator.settle(current, touched, at), deletedNames);
         if (poolMembershipMoved) {
-            SeatAuditing.record(tx, ctx, allocator.recomputeAll(current, ctx.at()), deletedNames);
+            SeatAuditing.record(tx, ctx, allocator.recomputeAll(current, at), deletedNames);
         }
     }
 

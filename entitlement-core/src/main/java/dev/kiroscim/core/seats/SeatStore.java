@@ -1,5 +1,7 @@
 package dev.kiroscim.core.seats;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +20,21 @@ public interface SeatStore extends SeatLedger {
      * Serialises allocation steps across threads and server replicas: takes one database row lock
      * ({@code SELECT … FOR UPDATE}) held until the transaction ends. Call it first in every transaction that runs
      * {@link SeatAllocator#settle}, {@link SeatAllocator#expireDue} or {@link SeatAllocator#recomputeAll} (rule 7).
+     *
+     * <p>Returns the instant of this step: {@code proposed}, or 1 ms after the previous step if that is later. Steps
+     * thus get strictly increasing instants in the order they hold the lock, whatever the replicas' clocks say and
+     * in whichever order concurrent requests started. Example: request X starts at 10:00:00.005, request Y at
+     * 10:00:00.007, but Y takes the lock first: Y's step is .007, X's is .008.
      */
-    void lockForAllocation();
+    Instant lockForAllocation(Instant proposed);
+
+    /**
+     * Sets the join time of these members of the group to the step's instant. Rule 3 orders a pool by join time, so
+     * the join time must follow the order in which joins are allocated: a request that started earlier but took the
+     * lock later must not count as earlier than a member who already got a seat (that would be a queue jump
+     * nobody can honour without pre-emption).
+     */
+    void stampJoins(String groupId, Collection<String> userIds, Instant at);
 
     /** How many users wait in the pool, with the definition of {@link #firstWaiting}. */
     int countWaiting(String poolGroup, Set<String> upgradableTiers);
