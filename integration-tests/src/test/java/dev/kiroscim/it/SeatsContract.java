@@ -50,6 +50,9 @@ abstract class SeatsContract {
                 maxGrant: PT5S
               - group: Paging
                 tier: POWER
+              - group: Renamed-Pool
+                tier: PRO
+                seats: 1
             audit:
               retention: forever
             """;
@@ -200,6 +203,30 @@ abstract class SeatsContract {
         List<String> types = new ArrayList<>();
         audit.path("events").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsExactly("seat.assigned", "seat.expired", "seat.waitlisted");
+    }
+
+    @Test
+    void renamingAGroupIntoOrOutOfAPoolMovesItsMembers() {
+        String ann = user("rename-ann");
+        String bob = user("rename-bob");
+        String group = scim.createGroup("Rename-Me-" + Bodies.unique(), ann);
+        patchGroup(group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]}");
+        assertThat(admin.state(ann)).isEqualTo("NONE - -");
+
+        patchGroup(group, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Renamed-Pool\"}");
+        assertThat(admin.state(ann)).as("first to join the group").isEqualTo("ASSIGNED PRO Renamed-Pool");
+        assertThat(admin.state(bob)).isEqualTo("WAITLISTED - -");
+        assertThat(admin.use("Renamed-Pool")).isEqualTo("1/1");
+
+        patchGroup(group, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Out-Of-Pool-" + Bodies.unique() + "\"}");
+        assertThat(admin.state(ann)).isEqualTo("NONE - -");
+        assertThat(admin.use("Renamed-Pool")).isEqualTo("0/0");
+
+        // the externalId can name the pool too
+        patchGroup(group, "{\"op\":\"replace\",\"path\":\"externalId\",\"value\":\"renamed-pool\"}");
+        assertThat(admin.state(ann)).isEqualTo("ASSIGNED PRO Renamed-Pool");
+        patchGroup(group, "{\"op\":\"remove\",\"path\":\"externalId\"}");
+        assertThat(admin.use("Renamed-Pool")).isEqualTo("0/0");
     }
 
     @Test
