@@ -28,8 +28,11 @@ create index ix_seat_expiry_user on seat_expiry (user_id, group_id);
 -- The allocation lock (rule 7): every settle / expire / recompute step starts with
 -- SELECT ... FROM seat_allocation_lock WHERE id = 1 FOR UPDATE, so steps are serialised across all replicas.
 -- last_step_at makes step instants strictly increasing in lock order, across replicas (see SeatStore#lockForAllocation).
+-- applied_policy_sha256: the policy file last applied by any replica ('' = built-in default), so a restart with an
+-- unchanged file writes no policy.loaded event.
 create table seat_allocation_lock (
-    id            integer not null primary key,
-    last_step_at  bigint  not null
+    id                     integer     not null primary key,
+    last_step_at           bigint      not null,
+    applied_policy_sha256  varchar(64) not null
 );
-insert into seat_allocation_lock (id, last_step_at) values (1, 0);
+insert into seat_allocation_lock (id, last_step_at, applied_policy_sha256) values (1, 0, '');

@@ -59,6 +59,17 @@ final class SqlSeatStore implements SeatStore {
     }
 
     @Override
+    public String appliedPolicySha256() {
+        return query("select applied_policy_sha256 from seat_allocation_lock where id = 1", List.of(),
+                rs -> rs.next() ? rs.getString(1) : "");
+    }
+
+    @Override
+    public void recordAppliedPolicy(String contentSha256) {
+        update("update seat_allocation_lock set applied_policy_sha256 = ? where id = 1", List.of(contentSha256));
+    }
+
+    @Override
     public void stampJoins(String groupId, java.util.Collection<String> userIds, Instant at) {
         for (List<String> batch : Batches.of(List.copyOf(userIds))) {
             List<Object> params = new ArrayList<>(List.of(at.toEpochMilli(), groupId));
@@ -259,7 +270,7 @@ final class SqlSeatStore implements SeatStore {
         for (String table : List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group")) {
             update("delete from " + table, List.of());
         }
-        update("update seat_allocation_lock set last_step_at = 0 where id = 1", List.of());
+        update("update seat_allocation_lock set last_step_at = 0, applied_policy_sha256 = '' where id = 1", List.of());
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------------

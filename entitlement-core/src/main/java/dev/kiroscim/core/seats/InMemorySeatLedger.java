@@ -177,6 +177,18 @@ public final class InMemorySeatLedger implements SeatStore {
                 .sorted(Waiter.QUEUE_ORDER);
     }
 
+    private String appliedPolicy = "";
+
+    @Override
+    public synchronized String appliedPolicySha256() {
+        return appliedPolicy;
+    }
+
+    @Override
+    public synchronized void recordAppliedPolicy(String contentSha256) {
+        appliedPolicy = contentSha256;
+    }
+
     /** The previous step's instant, for {@link #lockForAllocation}. */
     private Instant lastStep = Instant.MIN;
 

@@ -46,18 +46,33 @@ public final class ManageSeats {
     }
 
     /**
-     * Applies {@code next}: swaps it in and re-establishes the settled state with
+     * Applies {@code next} (a reload): swaps it in and re-establishes the settled state with
      * {@link SeatAllocator#recomputeAll}, writing {@code policy.loaded} (with what changed) and the seat events.
-     * Used at start-up too, so a cap lowered while the server was down is enforced at once.
      */
     public List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx) {
+        return apply(next, ctx, true);
+    }
+
+    /**
+     * Applies the policy a server starts with, so a cap lowered while it was down is enforced before the first
+     * request. {@code policy.loaded} is written only when the file differs from the one last applied by any replica
+     * (the seat events, if any, are always written).
+     */
+    public List<SeatEvent> applyAtStartup(ChangeContext ctx) {
+        return apply(inForce.get(), ctx, false);
+    }
+
+    private List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx, boolean explicitReload) {
         return transactions.write(tx -> {
             Instant at = tx.seats().lockForAllocation(ctx.at());
             PolicyInForce previous = inForce.get();
             Map<String, Object> changes = PolicyDiff.between(previous.policy(), next.policy());
             inForce.set(next);
             try {
-                tx.audit().append(ctx, AuditEvents.policyLoaded(next.source(), next.contentSha256(), changes));
+                if (explicitReload || !next.contentSha256().equals(tx.seats().appliedPolicySha256())) {
+                    tx.audit().append(ctx, AuditEvents.policyLoaded(next.source(), next.contentSha256(), changes));
+                    tx.seats().recordAppliedPolicy(next.contentSha256());
+                }
                 List<SeatEvent> events = new SeatAllocator(tx.seats()).recomputeAll(next.policy(), at);
                 SeatAuditing.record(tx, ctx, events, Map.of());
                 return events;

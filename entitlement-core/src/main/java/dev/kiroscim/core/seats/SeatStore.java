@@ -36,6 +36,14 @@ public interface SeatStore extends SeatLedger {
      */
     void stampJoins(String groupId, Collection<String> userIds, Instant at);
 
+    /**
+     * The {@code contentSha256} of the policy last applied to these seats by any replica ({@code ""} for the built-in
+     * default or none yet), so a server starting with an unchanged file does not report a new load.
+     */
+    String appliedPolicySha256();
+
+    void recordAppliedPolicy(String contentSha256);
+
     /** How many users wait in the pool, with the definition of {@link #firstWaiting}. */
     int countWaiting(String poolGroup, Set<String> upgradableTiers);
 

@@ -94,7 +94,7 @@ public final class BridgeServer implements AutoCloseable {
             RequestIds requestIds = new RequestIds(clock);
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
             ManageSeats seats = new ManageSeats(database, policy);
-            seats.apply(policy, ManageSeats.system(clock.instant()));
+            seats.applyAtStartup(ManageSeats.system(clock.instant()));
             PolicyReloader reloader = new PolicyReloader(seats, config.source());
             // Audit first: later listeners (seats, outbox) append their own events after the SCIM ones.
             DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
