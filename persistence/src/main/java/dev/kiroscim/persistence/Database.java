@@ -9,6 +9,7 @@ import dev.kiroscim.core.directory.GroupStore;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserStore;
+import dev.kiroscim.core.seats.SeatStore;
 import dev.kiroscim.core.sync.state.IdcLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 import java.sql.Connection;
@@ -153,11 +154,13 @@ public final class Database implements Transactions, AutoCloseable {
         private final Session session;
         private final JdbcAuditLog audit;
         private final boolean postgres;
+        private final SqlSeatStore seats;
 
         SessionDirectory(Session session, boolean postgres) {
             this.session = session;
             this.audit = new JdbcAuditLog(session);
             this.postgres = postgres;
+            this.seats = new SqlSeatStore(session);
         }
 
         @Override
@@ -165,6 +168,9 @@ public final class Database implements Transactions, AutoCloseable {
 
         @Override
         public IdcLinkStore idcLinks() { return new JdbcIdcLinkStore(session); }
+
+        @Override
+        public SeatStore seats() { return seats; }
 
         @Override
         public AuditLog audit() { return audit; }

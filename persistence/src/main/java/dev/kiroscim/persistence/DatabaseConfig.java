@@ -20,13 +20,15 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
     /**
      * The embedded H2 database in {@code dataDir}. PostgreSQL compatibility mode keeps one set of migrations for
      * both databases; {@code DEFAULT_NULL_ORDERING=HIGH} sorts missing values like PostgreSQL does (last when
-     * ascending), which is also what RFC 7644 §3.4.2.3 asks of {@code sortBy}. {@code DB_CLOSE_ON_EXIT=FALSE}: the
-     * server's own shutdown closes the pool after in-flight requests finish; H2's JVM hook would close it under them.
+     * ascending), which is also what RFC 7644 §3.4.2.3 asks of {@code sortBy}.
+     * {@code LOCK_TIMEOUT=10000}: requests queue up to 10 s for the allocation lock (H2's default is 1 s).
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while requests in flight at
+     * SIGTERM still need it; the server closes it itself once they have finished.
      */
     public static DatabaseConfig h2(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("kiro-scim").toString();
         return new DatabaseConfig("jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE",
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
                 "sa", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 

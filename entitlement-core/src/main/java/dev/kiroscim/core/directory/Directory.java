@@ -5,6 +5,7 @@ import dev.kiroscim.core.sync.state.SyncOutbox;
 
 import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
+import dev.kiroscim.core.seats.SeatStore;
 
 /** One transaction's view of the stores. Obtained from {@link Transactions}; not valid after it ends. */
 public interface Directory {
@@ -14,6 +15,9 @@ public interface Directory {
     GroupStore groups();
 
     TokenStore tokens();
+
+    /** Seats, waiting lists and expiry marks; allocate only after {@link SeatStore#lockForAllocation}. */
+    SeatStore seats();
 
     /** The audit log; events appended here commit or roll back with this transaction. */
     AuditLog audit();

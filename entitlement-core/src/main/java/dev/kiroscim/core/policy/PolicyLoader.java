@@ -40,6 +40,11 @@ public final class PolicyLoader {
     public static final String STRING_SOURCE = "<policy>";
 
     private static final Set<String> TOP_KEYS = orderedSet("tiers", "pools");
+    /**
+     * Sections of the same {@code kiro-scim.yaml} that belong to other parts of the server: accepted and ignored
+     * here, so the policy can live in the server's config file. Any other top-level key is still reported (typos).
+     */
+    private static final Set<String> OTHER_SECTIONS = orderedSet("scim", "server", "identityCenter", "audit");
     private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd");
     private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant");
 
@@ -87,7 +92,9 @@ public final class PolicyLoader {
                 problem(root.line(), "the policy must be a mapping with 'tiers:' and 'pools:', got " + YamlNode.describe(root));
                 return null;
             }
-            checkKeys(top, TOP_KEYS, "at the top level");
+            Set<String> topLevel = new LinkedHashSet<>(TOP_KEYS);
+            topLevel.addAll(OTHER_SECTIONS);
+            checkKeys(top, topLevel, "at the top level");
             List<Tier> tiers = tiers(top);
             List<Pool> pools = pools(top, tiers);
             if (!problems.isEmpty()) {

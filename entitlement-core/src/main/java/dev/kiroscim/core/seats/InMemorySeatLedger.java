@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * {@link #deleteUser} change the facts the allocator reads, and never touch seats; call
  * {@link SeatAllocator#settle} afterwards with the users concerned. Groups are identified by name,
  * case-insensitively (this ledger has no separate externalIds). Every method is synchronized, so one
- * instance is safe to share, but each call is atomic on its own: callers serialise whole steps.
+ * instance is safe to share, but each call is atomic on its own: callers serialise whole steps
+ * ({@link #lockForAllocation} locks nothing here).
  */
-public final class InMemorySeatLedger implements SeatLedger {
+public final class InMemorySeatLedger implements SeatStore {
     /** userId → active flag; absent means unknown or deleted. */
     private final Map<String, Boolean> users = new HashMap<>();
     /** group key → userId → joinedAt. */
@@ -174,6 +175,61 @@ public final class InMemorySeatLedger implements SeatLedger {
                 })
                 .map(m -> new Waiter(m.getKey(), m.getValue()))
                 .sorted(Waiter.QUEUE_ORDER);
+    }
+
+    private String appliedPolicy = "";
+
+    @Override
+    public synchronized String appliedPolicySha256() {
+        return appliedPolicy;
+    }
+
+    @Override
+    public synchronized void recordAppliedPolicy(String contentSha256) {
+        appliedPolicy = contentSha256;
+    }
+
+    /** The previous step's instant, for {@link #lockForAllocation}. */
+    private Instant lastStep = Instant.MIN;
+
+    @Override
+    public synchronized Instant lockForAllocation(Instant proposed) {
+        // one JVM, one caller at a time by contract: nothing to lock, but steps still get increasing instants
+        lastStep = proposed.isAfter(lastStep) ? proposed : lastStep.plusMillis(1);
+        return lastStep;
+    }
+
+    /** Here groups are identified by name: {@code groupId} is the group's name. */
+    @Override
+    public synchronized void stampJoins(String groupId, java.util.Collection<String> userIds, Instant at) {
+        Map<String, Instant> byUser = members.get(Pool.keyOf(groupId));
+        if (byUser != null) {
+            userIds.stream().filter(byUser::containsKey).forEach(id -> byUser.put(id, at));
+        }
+    }
+
+    @Override
+    public synchronized int countWaiting(String poolGroup, Set<String> upgradableTiers) {
+        return (int) waiting(poolGroup, upgradableTiers).count();
+    }
+
+    @Override
+    public synchronized List<String> userIdsAfter(String afterUserId, int limit) {
+        return users.keySet().stream().filter(id -> id.compareTo(afterUserId) > 0).sorted().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<String> memberIdsAfter(String poolGroup, String afterUserId, int limit) {
+        return members.getOrDefault(Pool.keyOf(poolGroup), Map.of()).keySet().stream()
+                .filter(id -> id.compareTo(afterUserId) > 0).sorted().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<String> holderIdsAfter(Optional<String> poolGroup, Optional<String> tier, String afterUserId, int limit) {
+        return seats.values().stream()
+                .filter(s -> poolGroup.isEmpty() || Pool.keyOf(s.pool()).equals(Pool.keyOf(poolGroup.get())))
+                .filter(s -> tier.isEmpty() || s.tier().equals(tier.get()))
+                .map(Seat::userId).filter(id -> id.compareTo(afterUserId) > 0).sorted().limit(limit).toList();
     }
 
     @Override

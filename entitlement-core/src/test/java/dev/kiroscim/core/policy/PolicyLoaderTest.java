@@ -47,6 +47,24 @@ class PolicyLoaderTest {
                 maxGrant: P90D           # ISO-8601 duration; the grant ends this long after it starts
             """;
 
+    /** The policy lives in the server's kiro-scim.yaml, next to sections that other parts of the server read. */
+    @Test
+    void ignoresTheServersOtherConfigSections() throws PolicyException {
+        String config = """
+                scim:
+                  patchResponse: no-content
+                server:
+                  maxInFlight: 32
+                identityCenter:
+                  region: eu-west-1
+                  identityStoreId: d-1234567890
+                audit:
+                  retention: P400D
+                """ + ISSUE_EXAMPLE;
+
+        assertThat(PolicyLoader.parse(config)).isEqualTo(PolicyLoader.parse(ISSUE_EXAMPLE));
+    }
+
     @Test
     void parsesTheIssueExample() throws PolicyException {
         Policy policy = PolicyLoader.parse(ISSUE_EXAMPLE);
@@ -133,7 +151,10 @@ class PolicyLoaderTest {
                         List.of("20: unknown key 'seat' in a pool (allowed: group, tier, seats, maxGrant); did you mean 'seats'?")),
                 Arguments.of("unknown top-level key",
                         "tier:\n" + ISSUE_EXAMPLE,
-                        List.of("1: unknown key 'tier' at the top level (allowed: tiers, pools); did you mean 'tiers'?")),
+                        List.of("1: unknown key 'tier' at the top level (allowed: tiers, pools, scim, server, identityCenter, audit); did you mean 'tiers'?")),
+                Arguments.of("misspelt server section",
+                        "servr:\n  maxInFlight: 8\n" + ISSUE_EXAMPLE,
+                        List.of("1: unknown key 'servr' at the top level (allowed: tiers, pools, scim, server, identityCenter, audit); did you mean 'server'?")),
                 Arguments.of("pool without tier",
                         ISSUE_EXAMPLE.replace("    tier: PRO_PLUS\n", ""),
                         List.of("15: pool is missing 'tier'")),

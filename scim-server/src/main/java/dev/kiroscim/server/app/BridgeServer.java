@@ -5,7 +5,19 @@ import dev.kiroscim.core.audit.AuditTrail;
 import dev.kiroscim.core.auth.ManageTokens;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
+import dev.kiroscim.core.policy.PolicyException;
+import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.PolicyInForce;
+import dev.kiroscim.core.seats.SeatAllocationListener;
 import dev.kiroscim.server.admin.AuditResource;
+import dev.kiroscim.server.admin.EntitlementsResource;
+import dev.kiroscim.server.admin.PolicyResource;
+import dev.kiroscim.server.admin.SeatsResource;
+import dev.kiroscim.server.config.ConfigException;
+import dev.kiroscim.server.seats.PolicyFile;
+import dev.kiroscim.server.seats.PolicyReloader;
+import dev.kiroscim.server.seats.ReloadOnSighup;
+import dev.kiroscim.server.seats.SeatExpiryJob;
 import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
@@ -58,18 +70,28 @@ public final class BridgeServer implements AutoCloseable {
     private final HttpServer http;
     private final Database database;
     private final AuditRetentionJob retention;
+    private final SeatExpiryJob expiry;
     private final IdentityCenterSync sync;
 
-    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, IdentityCenterSync sync) {
+    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, SeatExpiryJob expiry,
+                         IdentityCenterSync sync) {
         this.http = http;
         this.database = database;
         this.retention = retention;
+        this.expiry = expiry;
         this.sync = sync;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
             throws IOException {
+        PolicyInForce policy;
+        try {
+            policy = PolicyFile.load(config.source());
+        } catch (PolicyException e) {
+            throw new ConfigException("the entitlement policy is invalid:\n" + e.getMessage());
+        }
         Database database = Database.open(dbConfig);
+        SeatExpiryJob expiry = null;
         IdentityCenterSync sync = null;
         try {
             Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
@@ -78,11 +100,15 @@ public final class BridgeServer implements AutoCloseable {
             PatchEngine patch = new PatchEngine();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
             RequestIds requestIds = new RequestIds(clock);
-            dev.kiroscim.core.policy.Policy policy = config.policy();
-            sync = SyncComposition.create(database, config.identityCenter(), () -> policy, SyncComposition.SEATS, clock);
-            // Audit first: later listeners (seats, outbox) append their own events after the SCIM ones.
-            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(new AuditRecorder(),
-                    new OutboxListener(sync::wake)));
+            // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
+            ManageSeats seats = new ManageSeats(database, policy);
+            seats.applyAtStartup(ManageSeats.system(clock.instant()));
+            PolicyReloader reloader = new PolicyReloader(seats, config.source());
+            sync = SyncComposition.create(database, config.identityCenter(), seats::policy, SyncComposition.SEATS, clock);
+            // Audit first: later listeners append their own events after the SCIM ones. Seats before the outbox:
+            // a seat change enqueues Identity Center work for every user it touched, promotions included.
+            DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
+                    new AuditRecorder(), new SeatAllocationListener(seats::policy), new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
 
             ResourceConfig rc = new ResourceConfig()
@@ -101,6 +127,9 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new TokensResource(new ManageTokens(database, clock), authenticator, requestIds))
                     .register(new AuditResource(auditTrail))
                     .register(new ReportsResource(auditTrail))
+                    .register(new SeatsResource(seats))
+                    .register(new EntitlementsResource(seats))
+                    .register(new PolicyResource(reloader, requestIds))
                     .register(new SyncResource(sync));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
@@ -113,12 +142,19 @@ public final class BridgeServer implements AutoCloseable {
             LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
             AuditRetentionJob retention = config.auditRetention()
                     .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);
+            expiry = SeatExpiryJob.start(seats, clock);
+            ReloadOnSighup.install(reloader, clock);
+            LOG.info("entitlement policy from {}: {} tiers, {} pools", policy.source(), policy.policy().tiers().size(),
+                    policy.policy().pools().size());
             sync.start();
             LOG.info("Identity Center sync: {} mode", sync.mode());
-            return new BridgeServer(http, database, retention, sync);
+            return new BridgeServer(http, database, retention, expiry, sync);
         } catch (IOException | RuntimeException e) {
             if (sync != null) {
                 sync.close();
+            }
+            if (expiry != null) {
+                expiry.close();
             }
             database.close();
             throw e;
@@ -139,6 +175,7 @@ public final class BridgeServer implements AutoCloseable {
         if (retention != null) {
             retention.close();
         }
+        expiry.close();
         sync.close();
         database.close();
         LOG.info("stopped");

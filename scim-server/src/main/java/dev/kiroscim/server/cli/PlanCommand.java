@@ -35,7 +35,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BridgeConfig cfg = BridgeConfig.load(config);
-        var policy = cfg.policy();
+        var policy = dev.kiroscim.server.seats.PolicyFile.load(config).policy();
         try (Database db = Database.open(database.toConfig());
              IdentityCenterSync sync = SyncComposition.create(db, cfg.identityCenter(), () -> policy,
                      SyncComposition.SEATS, Clock.systemUTC())) {

@@ -37,7 +37,8 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
     /** Reads the file; a missing file gives the defaults, a malformed one a {@link ConfigException}. */
     public static BridgeConfig load(Path file) {
         if (file == null || !Files.exists(file)) {
-            return defaults();
+            // keep the path: a policy reload reads it again, and the file may exist by then
+            return new BridgeConfig(ScimSettings.DEFAULTS, DEFAULT_MAX_IN_FLIGHT, new ObjectMapper().createObjectNode(), file);
         }
         JsonNode root;
         try {
@@ -119,27 +120,6 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         return IdentityCenterSection.from(source, raw.path("identityCenter"));
     }
 
-    /**
-     * The entitlement policy from {@code tiers:} and {@code pools:}, or the built-in default when the file has none.
-     *
-     * @throws ConfigException naming the file and line of each problem
-     */
-    public dev.kiroscim.core.policy.Policy policy() {
-        if (!raw.has("tiers") && !raw.has("pools")) {
-            return dev.kiroscim.core.policy.Policy.builtInDefault();
-        }
-        try {
-            com.fasterxml.jackson.databind.node.ObjectNode only = new ObjectMapper().createObjectNode();
-            only.set("tiers", raw.path("tiers"));
-            only.set("pools", raw.path("pools"));
-            String yaml = new ObjectMapper(new YAMLFactory()).writeValueAsString(only);
-            return dev.kiroscim.core.policy.PolicyLoader.parse(yaml, String.valueOf(source));
-        } catch (dev.kiroscim.core.policy.PolicyException e) {
-            throw new ConfigException(e.getMessage());
-        } catch (IOException e) {
-            throw new ConfigException(source + ": " + e.getMessage());
-        }
-    }
 
     private static int positive(Path file, String name, JsonNode node, int fallback) {
         if (node.isMissingNode() || node.isNull()) {

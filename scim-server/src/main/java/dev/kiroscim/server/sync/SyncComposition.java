@@ -14,14 +14,13 @@ import java.util.function.Supplier;
  * Builds the Identity Center sync from the config: live with an {@link AwsIdentityStore} (credentials from the SDK's
  * default chain) when {@code identityStoreId} is set, plan-only otherwise.
  *
- * <p>Seats: {@link #SEATS} is where the SQL seat ledger plugs in. Until the seats module is merged nobody holds a
- * seat, so only deactivations and deletions reach Identity Center. After the merge this one line becomes
- * {@code SeatLookup.of(tx -> tx.seats())}.
+ * <p>Desired state comes from the SQL seat ledger of each transaction ({@link #SEATS}); seat changes queue work for
+ * their users through the outbox (see {@code SeatAuditing}).
  */
 public final class SyncComposition {
 
-    /** The seat ledger of a transaction (see the class comment). */
-    public static final SeatLookup SEATS = SeatLookup.NONE;
+    /** The seat ledger of a transaction. */
+    public static final SeatLookup SEATS = SeatLookup.of(tx -> tx.seats());
 
     private SyncComposition() {
     }

@@ -1,0 +1,189 @@
+package dev.kiroscim.core.seats;
+
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.policy.Pool;
+import dev.kiroscim.core.policy.Tier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Seat use cases outside SCIM requests: expiry (the scheduler), policy reloads, and the admin read models.
+ * Holds the policy in force; {@link #policy()} is what the {@link SeatAllocationListener} reads.
+ *
+ * <p>Every allocation step runs in one transaction that first takes the allocation lock
+ * ({@link SeatStore#lockForAllocation}) and writes its {@code seat.*} events to the audit log.
+ */
+public final class ManageSeats {
+
+    /** At most this many users are looked at per entitlements page, whatever the filter. */
+    static final int SCAN_BUDGET = 1000;
+
+    private final Transactions transactions;
+    private final AtomicReference<PolicyInForce> inForce;
+
+    public ManageSeats(Transactions transactions, PolicyInForce initial) {
+        this.transactions = transactions;
+        this.inForce = new AtomicReference<>(initial);
+    }
+
+    public Policy policy() {
+        return inForce.get().policy();
+    }
+
+    public PolicyInForce policyInForce() {
+        return inForce.get();
+    }
+
+    /**
+     * Applies {@code next} (a reload): swaps it in and re-establishes the settled state with
+     * {@link SeatAllocator#recomputeAll}, writing {@code policy.loaded} (with what changed) and the seat events.
+     */
+    public List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx) {
+        return apply(next, ctx, true);
+    }
+
+    /**
+     * Applies the policy a server starts with, so a cap lowered while it was down is enforced before the first
+     * request. {@code policy.loaded} is written only when the file differs from the one last applied by any replica
+     * (the seat events, if any, are always written).
+     */
+    public List<SeatEvent> applyAtStartup(ChangeContext ctx) {
+        return apply(inForce.get(), ctx, false);
+    }
+
+    private List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx, boolean explicitReload) {
+        return transactions.write(tx -> {
+            Instant at = tx.seats().lockForAllocation(ctx.at());
+            PolicyInForce previous = inForce.get();
+            Map<String, Object> changes = PolicyDiff.between(previous.policy(), next.policy());
+            inForce.set(next);
+            try {
+                if (explicitReload || !next.contentSha256().equals(tx.seats().appliedPolicySha256())) {
+                    tx.audit().append(ctx, AuditEvents.policyLoaded(next.source(), next.contentSha256(), changes));
+                    tx.seats().recordAppliedPolicy(next.contentSha256());
+                }
+                List<SeatEvent> events = new SeatAllocator(tx.seats()).recomputeAll(next.policy(), at);
+                SeatAuditing.record(tx, ctx, events, Map.of());
+                return events;
+            } catch (RuntimeException e) {
+                inForce.compareAndSet(next, previous);
+                throw e;
+            }
+        });
+    }
+
+    /** Records a rejected reload ({@code policy.rejected}); the policy in force stays. */
+    public void rejected(String source, String contentSha256, String reason, ChangeContext ctx) {
+        transactions.write(tx -> {
+            tx.audit().append(ctx, AuditEvents.policyRejected(source, contentSha256, reason));
+            return null;
+        });
+    }
+
+    /** Frees every seat whose maxGrant deadline is at or before {@code ctx.at()} and fills the freed seats (rule 6). */
+    public List<SeatEvent> expireDue(ChangeContext ctx) {
+        return transactions.write(tx -> {
+            if (tx.seats().seatsExpiringBy(ctx.at()).isEmpty()) {
+                return List.of(); // the common case: no lock, no write
+            }
+            Instant at = tx.seats().lockForAllocation(ctx.at());
+            List<SeatEvent> events = new SeatAllocator(tx.seats()).expireDue(policy(), at);
+            SeatAuditing.record(tx, ctx, events, Map.of());
+            return events;
+        });
+    }
+
+    public SeatOverview overview() {
+        Policy policy = policy();
+        return transactions.read(tx -> {
+            List<SeatOverview.PoolUse> pools = new ArrayList<>();
+            Map<String, Integer> assignedByTier = new LinkedHashMap<>();
+            policy.tiers().forEach(t -> assignedByTier.put(t.name(), 0));
+            for (Pool pool : policy.pools()) {
+                int assigned = tx.seats().countAssigned(pool.group());
+                int waiting = tx.seats().countWaiting(pool.group(), policy.tiersBelow(pool));
+                pools.add(new SeatOverview.PoolUse(pool.group(), pool.tier(), pool.seats(), assigned, waiting));
+                assignedByTier.merge(pool.tier(), assigned, Integer::sum);
+            }
+            List<SeatOverview.TierUse> tiers = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO;
+            for (Tier tier : policy.tiers()) {
+                int assigned = assignedByTier.get(tier.name());
+                BigDecimal cost = tier.monthlyPriceUsd().multiply(BigDecimal.valueOf(assigned));
+                tiers.add(new SeatOverview.TierUse(tier.name(), assigned, cost));
+                total = total.add(cost);
+            }
+            return new SeatOverview(pools, tiers, total);
+        });
+    }
+
+    /** The user's entitlement, or empty when there is no such SCIM user. */
+    public Optional<UserEntitlement> entitlement(String userId) {
+        Policy policy = policy();
+        return transactions.read(tx -> tx.users().find(userId)
+                .map(user -> new UserEntitlement(user.userName(), new EntitlementReader(tx.seats()).read(policy, userId))));
+    }
+
+    /**
+     * A page of entitlements matching {@code filter}, in user id order, after the cursor {@code after} ({@code ""}
+     * for the first page). Candidates come from the narrowest source: seat holders for {@code state=ASSIGNED},
+     * the pool's members for {@code pool=}, all users otherwise.
+     */
+    public EntitlementPage list(EntitlementFilter filter, String after, int limit) {
+        Policy policy = policy();
+        return transactions.read(tx -> {
+            EntitlementReader reader = new EntitlementReader(tx.seats());
+            List<UserEntitlement> items = new ArrayList<>();
+            String cursor = after;
+            int scanned = 0;
+            boolean sourceDone = false;
+            while (!sourceDone && items.size() < limit && scanned < SCAN_BUDGET) {
+                int batch = Math.min(limit, SCAN_BUDGET - scanned);
+                List<String> ids = candidates(tx, policy, filter, cursor, batch);
+                int used = 0;
+                for (String id : ids) {
+                    cursor = id;
+                    scanned++;
+                    used++;
+                    Entitlement e = reader.read(policy, id);
+                    if (filter.matches(e)) {
+                        String name = tx.users().find(id).map(UserRecord::userName).orElse(null);
+                        items.add(new UserEntitlement(name, e));
+                        if (items.size() == limit) {
+                            break;
+                        }
+                    }
+                }
+                sourceDone = ids.size() < batch && used == ids.size();
+            }
+            return new EntitlementPage(items, sourceDone ? Optional.empty() : Optional.of(cursor));
+        });
+    }
+
+    private static List<String> candidates(Directory tx, Policy policy, EntitlementFilter filter, String after, int limit) {
+        if (filter.state().filter(s -> s == Entitlement.State.ASSIGNED).isPresent()) {
+            return tx.seats().holderIdsAfter(filter.pool().flatMap(policy::pool).map(Pool::group).or(filter::pool),
+                    filter.tier(), after, limit);
+        }
+        if (filter.pool().isPresent()) {
+            return tx.seats().memberIdsAfter(filter.pool().get(), after, limit);
+        }
+        return tx.seats().userIdsAfter(after, limit);
+    }
+
+    /** The context of work the server does on its own (expiry, start-up load). */
+    public static ChangeContext system(Instant at) {
+        return new ChangeContext(ChangeContext.SYSTEM, null, at);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kiroscim.core.seats;
+
+import dev.kiroscim.core.audit.AuditEntry;
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AuditSubject;
+import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Records the outcome of an allocation step in the same transaction: every seat change queues Identity Center work
+ * for its user (the outbox), and each {@link SeatEvent} becomes a {@code seat.*} audit event, with
+ * the user as subject (named by their userName at the time) and, for {@code seat.waitlisted}, the queue position:
+ * <pre>
+ * seat.waitlisted  subject=(id, "bob@example.com")  {"pool":"Kiro-Platform","tier":"PRO_PLUS","position":3,"reason":"…"}
+ * </pre>
+ */
+final class SeatAuditing {
+
+    private static final Pattern POSITION = Pattern.compile("position (\\d+)");
+
+    private SeatAuditing() {
+    }
+
+    /** @param knownNames userName of users the directory no longer has (deleted in this transaction), by id */
+    static void record(Directory tx, ChangeContext ctx, List<SeatEvent> events, Map<String, String> knownNames) {
+        for (SeatEvent event : events) {
+            String name = knownNames.get(event.userId());
+            if (name == null) {
+                name = tx.users().find(event.userId()).map(UserRecord::userName).orElse(null);
+            }
+            tx.audit().append(ctx, entry(event, AuditSubject.user(event.userId(), name)));
+            if (event.type() != SeatEvent.Type.WAITLISTED) {
+                // The seat changed, so the user's Identity Center group must too: queue that work in this same
+                // transaction (the outbox), for promotions the request never named as well.
+                tx.outbox().enqueueUser(event.userId(), "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private static AuditEntry entry(SeatEvent e, AuditSubject user) {
+        if (e.type() == SeatEvent.Type.ASSIGNED) {
+            return AuditEvents.seatAssigned(user, e.pool(), e.tier(), e.reason());
+        } else if (e.type() == SeatEvent.Type.PROMOTED) {
+            return AuditEvents.seatPromoted(user, e.pool(), e.tier(), e.reason());
+        } else if (e.type() == SeatEvent.Type.RELEASED) {
+            return AuditEvents.seatReleased(user, e.pool(), e.tier(), e.reason());
+        } else if (e.type() == SeatEvent.Type.EXPIRED) {
+            return AuditEvents.seatExpired(user, e.pool(), e.tier(), e.reason());
+        }
+        AuditEntry waitlisted = AuditEvents.seatWaitlisted(user, e.pool(), e.tier(), e.reason());
+        Matcher position = POSITION.matcher(e.reason());
+        return position.find() ? waitlisted.with("position", Integer.parseInt(position.group(1))) : waitlisted;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.kiroscim.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiroscim.core.policy.PolicyException;
+import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.persistence.Database;
+import dev.kiroscim.server.admin.SeatsResource;
+import dev.kiroscim.server.audit.AuditRendering;
+import dev.kiroscim.server.scim.render.ScimJson;
+import dev.kiroscim.server.seats.PolicyFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code seats}: what {@code GET /admin/v1/seats} shows, as a table:
+ * <pre>
+ * POOL             TIER      SEATS      ASSIGNED  WAITLISTED
+ * Kiro-Developers  PRO       unlimited  2         0
+ * Kiro-Platform    PRO_PLUS  1          1         1
+ *
+ * TIER      ASSIGNED  MONTHLY COST (USD)
+ * PRO       2         40
+ * PRO_PLUS  1         40
+ * POWER     0         0
+ * TOTAL               80
+ * </pre>
+ * From a running server ({@code --url} and an admin token in {@code --token} or {@code KIRO_SCIM_TOKEN}), or straight
+ * from the database ({@code --data-dir} / {@code --db-url}, with the policy from {@code --config}); an H2 data dir
+ * can only be read while its server is stopped.
+ */
+@Command(name = "seats", mixinStandardHelpOptions = true, description = "Seat use and monthly cost per pool and tier.")
+public final class SeatsCommand implements Callable<Integer> {
+
+    @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
+    URI url;
+
+    @Option(names = "--token", defaultValue = "${env:KIRO_SCIM_TOKEN}",
+            description = "Admin-scope API token for --url (env KIRO_SCIM_TOKEN).")
+    String token;
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default) or json.")
+    String format;
+
+    @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+            description = "Configuration file holding the policy, when reading the database (default ./kiro-scim.yaml).")
+    Path config;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonNode seats = url != null ? fromServer() : fromDatabase();
+        switch (format) {
+            case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(seats));
+            case "table" -> System.out.print(table(seats));
+            default -> throw new IllegalArgumentException("--format must be table or json");
+        }
+        return 0;
+    }
+
+    private JsonNode fromServer() throws Exception {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
+        }
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/seats")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = ScimJson.MAPPER.readTree(response.body());
+        if (response.statusCode() != 200) {
+            throw new IllegalArgumentException(url + " answered " + response.statusCode() + ": "
+                    + body.path("message").asText(body.path("detail").asText(response.body())));
+        }
+        return body;
+    }
+
+    private JsonNode fromDatabase() throws Exception {
+        ManageSeats seats;
+        try (Database db = Database.open(database.toConfig())) {
+            seats = new ManageSeats(db, PolicyFile.load(config));
+            return SeatsResource.json(seats.overview());
+        } catch (PolicyException e) {
+            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
+        }
+    }
+
+    static String table(JsonNode seats) {
+        List<List<String>> pools = new ArrayList<>();
+        for (JsonNode p : seats.path("pools")) {
+            pools.add(List.of(p.path("group").asText(), p.path("tier").asText(),
+                    p.path("seats").isNull() ? "unlimited" : p.path("seats").asText(),
+                    p.path("assigned").asText(), p.path("waitlisted").asText()));
+        }
+        List<List<String>> tiers = new ArrayList<>();
+        for (JsonNode t : seats.path("tiers")) {
+            tiers.add(List.of(t.path("tier").asText(), t.path("assigned").asText(), t.path("monthlyCostUsd").asText()));
+        }
+        tiers.add(List.of("TOTAL", "", seats.path("monthlyCostUsd").asText()));
+        return new AuditRendering.Table(List.of("POOL", "TIER", "SEATS", "ASSIGNED", "WAITLISTED"), pools).text() + "\n"
+                + new AuditRendering.Table(List.of("TIER", "ASSIGNED", "MONTHLY COST (USD)"), tiers).text();
+    }
+}
