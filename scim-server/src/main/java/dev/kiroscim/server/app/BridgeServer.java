@@ -21,6 +21,8 @@ import dev.kiroscim.server.seats.SeatExpiryJob;
 import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
+import dev.kiroscim.server.admin.ExplainResource;
+import dev.kiroscim.core.explain.ExplainAccess;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.OutboxListener;
 import dev.kiroscim.server.sync.SyncComposition;
@@ -130,7 +132,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new SeatsResource(seats))
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds))
-                    .register(new SyncResource(sync));
+                    .register(new SyncResource(sync))
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {

@@ -1,0 +1,46 @@
+package dev.kiroscim.server.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiroscim.core.explain.Check;
+import dev.kiroscim.core.explain.ExplainAccess;
+import dev.kiroscim.core.explain.Explanation;
+import dev.kiroscim.server.scim.render.ScimJson;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /admin/v1/users/{userName or id}/explain}: why this user can or cannot sign in to Kiro, as the chain of
+ * checks with their evidence and a one-line verdict. Always 200: "never provisioned" is an answer too.
+ */
+@Path("admin/v1/users/{user}/explain")
+public final class ExplainResource {
+
+    private final ExplainAccess explain;
+
+    public ExplainResource(ExplainAccess explain) {
+        this.explain = explain;
+    }
+
+    @GET
+    public Response explain(@PathParam("user") String user) {
+        return Response.ok(ScimJson.bytes(json(explain.explain(user)))).type("application/json").build();
+    }
+
+    public static ObjectNode json(Explanation e) {
+        ObjectNode out = ScimJson.MAPPER.createObjectNode();
+        out.put("query", e.query());
+        out.put("userId", e.userId());
+        out.put("userName", e.userName());
+        out.put("verdict", e.verdict());
+        ArrayNode checks = out.putArray("checks");
+        for (Check c : e.checks()) {
+            ObjectNode n = checks.addObject();
+            n.put("step", c.step()).put("title", c.title()).put("outcome", c.outcome().name()).put("message", c.message());
+            n.set("evidence", ScimJson.MAPPER.valueToTree(c.evidence()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.kiroscim.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiroscim.core.explain.ExplainAccess;
+import dev.kiroscim.core.policy.PolicyException;
+import dev.kiroscim.persistence.Database;
+import dev.kiroscim.server.admin.ExplainResource;
+import dev.kiroscim.server.config.BridgeConfig;
+import dev.kiroscim.server.scim.render.ScimJson;
+import dev.kiroscim.server.seats.PolicyFile;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code explain USER}: the helpdesk's one answer to "why can't USER sign in to Kiro?", e.g.
+ * <pre>
+ * ann@example.com: Step 3 (Holds a Kiro seat): Waiting for a seat: pool 'Kiro-Developers' is full, position 2 in line. …
+ *   1 OK      Known from the IdP and active — Provisioned as 'ann@example.com' and active.
+ *   2 OK      In a group that a policy pool entitles — Member of 'Kiro-Developers' (PRO).
+ *   3 BROKEN  Holds a Kiro seat — Waiting for a seat: …
+ * </pre>
+ * From a running server ({@code --url}, admin token) or the database ({@code --data-dir}/{@code --db-url}).
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain why a user can or cannot sign in to Kiro.")
+public final class ExplainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "userName or SCIM id.")
+    String user;
+
+    @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
+    URI url;
+
+    @Option(names = "--token", defaultValue = "${env:KIRO_SCIM_TOKEN}", description = "Admin-scope token for --url (env KIRO_SCIM_TOKEN).")
+    String token;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    String format;
+
+    @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+            description = "Configuration file (policy, identityCenter) when reading the database.")
+    Path config;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonNode answer = url != null ? fromServer() : fromDatabase();
+        if (format.equals("json")) {
+            System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+        } else {
+            System.out.print(text(answer));
+        }
+        return 0;
+    }
+
+    private JsonNode fromServer() throws Exception {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
+        }
+        URI target = url.resolve("/admin/v1/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/explain");
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = ScimJson.MAPPER.readTree(response.body());
+        if (response.statusCode() != 200) {
+            throw new IllegalArgumentException(url + " answered " + response.statusCode() + ": " + body.path("message").asText(response.body()));
+        }
+        return body;
+    }
+
+    private JsonNode fromDatabase() throws Exception {
+        BridgeConfig cfg = BridgeConfig.load(config);
+        String mode = cfg.identityCenter().store().isPresent() ? "live" : "plan-only";
+        try (Database db = Database.open(database.toConfig())) {
+            var policy = PolicyFile.load(config).policy();
+            return ExplainResource.json(new ExplainAccess(db, () -> policy, () -> mode).explain(user));
+        } catch (PolicyException e) {
+            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
+        }
+    }
+
+    static String text(JsonNode e) {
+        StringBuilder out = new StringBuilder();
+        out.append(e.path("userName").isNull() ? e.path("query").asText() : e.path("userName").asText())
+                .append(": ").append(e.path("verdict").asText()).append('\n');
+        for (JsonNode c : e.path("checks")) {
+            out.append(String.format("  %d %-8s %s — %s%n", c.path("step").asInt(), c.path("outcome").asText(),
+                    c.path("title").asText(), c.path("message").asText()));
+        }
+        return out.toString();
+    }
+}
