@@ -142,7 +142,7 @@ class IdentityCenterEndToEndTest {
     // ------------------------------------------------------------------------------------------- Okta
 
     @Test
-    void oktaLifecycle_joinPromoteDeactivateReactivateLeave() {
+    void oktaLifecycle_joinPromoteRenameDeactivateReactivateLeave() {
         String userName = "okta-ann-" + Bodies.unique() + "@example.com";
         ObjectNode body = Bodies.user(userName);
         ((ObjectNode) body.path("name")).put("givenName", "Ann").put("familyName", "Okta");
@@ -176,6 +176,14 @@ class IdentityCenterEndToEndTest {
         expected.put(userName, expected.get(userName).inGroup("kiro-pro-plus"));
         assertIdentityStoreIsExactly("reactivated: PRO_PLUS again");
 
+        oktaRenameGroup(platform, "Kiro-Platform-Archived");
+        expected.put(userName, expected.get(userName).inGroup("kiro-pro"));
+        assertIdentityStoreIsExactly("Kiro-Platform renamed out of its pool: back to PRO");
+
+        oktaRenameGroup(platform, "Kiro-Platform");
+        expected.put(userName, expected.get(userName).inGroup("kiro-pro-plus"));
+        assertIdentityStoreIsExactly("renamed back into the pool: PRO_PLUS");
+
         oktaRemoveMember(platform, ann);
         expected.put(userName, expected.get(userName).inGroup("kiro-pro"));
         assertIdentityStoreIsExactly("removed from Kiro-Platform: back to PRO");
@@ -193,6 +201,11 @@ class IdentityCenterEndToEndTest {
     private void oktaRemoveMember(String groupId, String userId) {
         scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId
                 + "\\\"]\"}")).expectStatus(200);
+    }
+
+    private void oktaRenameGroup(String groupId, String displayName) {
+        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"id\":" + str(groupId)
+                + ",\"displayName\":" + str(displayName) + "}}")).expectStatus(200);
     }
 
     private void oktaSetActive(String userId, boolean active) {
