@@ -281,6 +281,7 @@ public final class KiroServer implements AutoCloseable {
         if (token != null) {
             builder.environment().put("KIRO_SCIM_BOOTSTRAP_TOKEN", token);
         }
+        builder.environment().putAll(options.environment());
         appendToLog("=== " + Instant.now() + " starting: " + String.join(" ", command) + "\n");
         try {
             process = builder.start();

@@ -2,7 +2,9 @@ package dev.kiroscim.it;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start one {@link KiroServer}.
@@ -14,37 +16,47 @@ import java.util.List;
  *                    fresh temp dir the server deletes on close
  * @param bootstrapToken whether to set {@code KIRO_SCIM_BOOTSTRAP_TOKEN}
  * @param extraArgs   more {@code serve} arguments
+ * @param environment more environment variables for the server process (e.g. AWS credentials for the SDK's default chain)
  */
 public record ServerOptions(Backend backend, String configYaml, Path configPath, Path dataDir,
-                            boolean bootstrapToken, List<String> extraArgs) {
+                            boolean bootstrapToken, List<String> extraArgs,
+                            Map<String, String> environment) {
 
     public ServerOptions {
         extraArgs = List.copyOf(extraArgs);
+        environment = Map.copyOf(environment);
     }
 
     public static ServerOptions on(Backend backend) {
-        return new ServerOptions(backend, null, null, null, true, List.of());
+        return new ServerOptions(backend, null, null, null, true, List.of(), Map.of());
     }
 
     public ServerOptions withConfigYaml(String yaml) {
-        return new ServerOptions(backend, yaml, null, dataDir, bootstrapToken, extraArgs);
+        return new ServerOptions(backend, yaml, null, dataDir, bootstrapToken, extraArgs, environment);
     }
 
     public ServerOptions withConfigPath(Path path) {
-        return new ServerOptions(backend, null, path, dataDir, bootstrapToken, extraArgs);
+        return new ServerOptions(backend, null, path, dataDir, bootstrapToken, extraArgs, environment);
     }
 
     public ServerOptions withDataDir(Path dir) {
-        return new ServerOptions(backend, configYaml, configPath, dir, bootstrapToken, extraArgs);
+        return new ServerOptions(backend, configYaml, configPath, dir, bootstrapToken, extraArgs, environment);
     }
 
     public ServerOptions withoutBootstrapToken() {
-        return new ServerOptions(backend, configYaml, configPath, dataDir, false, extraArgs);
+        return new ServerOptions(backend, configYaml, configPath, dataDir, false, extraArgs, environment);
     }
 
     public ServerOptions withArgs(String... args) {
         List<String> all = new ArrayList<>(extraArgs);
         all.addAll(List.of(args));
-        return new ServerOptions(backend, configYaml, configPath, dataDir, bootstrapToken, all);
+        return new ServerOptions(backend, configYaml, configPath, dataDir, bootstrapToken, all, environment);
+    }
+
+    /** Adds an environment variable to the server process. */
+    public ServerOptions withEnv(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.put(name, value);
+        return new ServerOptions(backend, configYaml, configPath, dataDir, bootstrapToken, extraArgs, all);
     }
 }

@@ -1,12 +1,12 @@
 package dev.kiroscim.server.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
+import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.sync.SyncRendering;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -17,9 +17,10 @@ import jakarta.ws.rs.core.Response;
  *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now</li>
  *   <li>{@code POST /admin/v1/sync/retry}: requeue the dead letters</li>
  * </ul>
+ * Like the other admin endpoints, it answers {@code application/json} whatever the {@code Accept} header (a SCIM
+ * client's {@code application/scim+json} included), so no {@code @Produces} that would turn that into a 406.
  */
 @Path("admin/v1/sync")
-@Produces(MediaType.APPLICATION_JSON)
 public final class SyncResource {
 
     private final IdentityCenterSync sync;
@@ -30,25 +31,29 @@ public final class SyncResource {
 
     @GET
     public Response status() {
-        return Response.ok(SyncRendering.status(sync.status())).build();
+        return json(SyncRendering.status(sync.status()));
     }
 
     @GET
     @Path("plan")
     public Response plan() {
-        return Response.ok(SyncRendering.plan(sync.plan())).build();
+        return json(SyncRendering.plan(sync.plan()));
     }
 
     @POST
     @Path("reconcile")
     public Response reconcile() {
-        return Response.ok(SyncRendering.report(sync.reconcile())).build();
+        return json(SyncRendering.report(sync.reconcile()));
     }
 
     @POST
     @Path("retry")
     public Response retry() {
         int n = sync.retryDeadLetters();
-        return Response.ok(dev.kiroscim.server.scim.render.ScimJson.MAPPER.createObjectNode().put("requeued", n)).build();
+        return json(ScimJson.MAPPER.createObjectNode().put("requeued", n));
+    }
+
+    private static Response json(JsonNode body) {
+        return Response.ok(ScimJson.bytes(body)).type("application/json").build();
     }
 }
