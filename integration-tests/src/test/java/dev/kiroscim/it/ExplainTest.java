@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ExplainTest {
 
     private static final String POLICY = """
+            tiers:
+              - name: PRO
+                identityCenterGroup: kiro-pro
+                monthlyPriceUsd: 20
             pools:
               - group: Explain-Devs
                 tier: PRO
