@@ -46,7 +46,9 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
 
     @Override
     public void onChanges(Directory tx, ChangeContext ctx, List<DirectoryChange> changes) {
-        if (changes.isEmpty()) {
+        if (changes.stream().noneMatch(SeatAllocationListener::mayAffectSeats)) {
+            // Most SCIM writes (user creation, profile updates) cannot change a seat under any policy: don't take
+            // the allocation lock for them, so they never queue behind allocation steps.
             return;
         }
         SeatStore seats = tx.seats();
@@ -56,9 +58,7 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
         Map<String, String> deletedNames = new HashMap<>();
         boolean poolMembershipMoved = false;
         for (DirectoryChange change : changes) {
-            if (change instanceof DirectoryChange.UserCreated c) {
-                touched.add(c.user().id());
-            } else if (change instanceof DirectoryChange.UserUpdated u) {
+            if (change instanceof DirectoryChange.UserUpdated u) {
                 if (u.deactivated() || u.reactivated()) {
                     touched.add(u.after().id());
                 }
@@ -90,6 +90,20 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
         if (poolMembershipMoved) {
             SeatAuditing.record(tx, ctx, allocator.recomputeAll(current, at), deletedNames);
         }
+    }
+
+    /**
+     * Whether a change can affect seats under some policy. A new user belongs to no group yet, and an update that
+     * does not flip {@code active} leaves membership and eligibility as they were; everything else may.
+     */
+    static boolean mayAffectSeats(DirectoryChange change) {
+        if (change instanceof DirectoryChange.UserCreated) {
+            return false;
+        }
+        if (change instanceof DirectoryChange.UserUpdated u) {
+            return u.deactivated() || u.reactivated();
+        }
+        return true;
     }
 
     /** Keys of the pools that draw on this group, by its displayName or its externalId. */
