@@ -105,6 +105,8 @@ class ExplainTest {
         // Plan-only: the entitled user never reaches Identity Center, and the answer says so.
         assertThat(step(holder, 4).path("outcome").asText()).isEqualTo("BROKEN");
         assertThat(step(holder, 4).path("message").asText()).contains("plan-only");
+        assertThat(step(holder, 5).path("outcome").asText()).isEqualTo("BROKEN");
+        assertThat(step(holder, 5).path("message").asText()).contains("'kiro-pro'");
         assertThat(step(holder, 6).path("outcome").asText()).isEqualTo("UNKNOWN");
         assertThat(step(holder, 6).path("message").asText()).contains("kiro-pro").contains("24 h");
 
