@@ -23,7 +23,10 @@ import org.opentest4j.TestAbortedException;
  * failed work and its last error.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExplainLiveTest {
+abstract class ExplainLiveContract {
+
+    /** H2 runs the single in-process worker; PostgreSQL claims outbox items with FOR UPDATE SKIP LOCKED. */
+    protected abstract Backend backend();
 
     private static final String CONFIG = """
             identityCenter:
@@ -49,7 +52,7 @@ class ExplainLiveTest {
         Path config = dir.resolve("kiro-scim.yaml");
         String storeId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
         Files.writeString(config, CONFIG.formatted(storeId, moto.endpoint()));
-        server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config)
+        server = KiroServer.start(ServerOptions.on(backend()).withConfigPath(config)
                 .withEnv("AWS_ACCESS_KEY_ID", "testing").withEnv("AWS_SECRET_ACCESS_KEY", "testing")
                 .withEnv("AWS_EC2_METADATA_DISABLED", "true"));
         scim = ScimClient.bearer(server);
