@@ -115,6 +115,14 @@ final class IdentityStoreView implements AutoCloseable {
                 .memberId(m -> m.userId(userId))).membershipId();
     }
 
+    /** CreateUser, as someone in the console would before the bridge ran: a user the bridge must adopt, not own. */
+    String createUser(String userName, String givenName, String familyName) {
+        return client.createUser(r -> r.identityStoreId(identityStoreId).userName(userName)
+                .displayName(givenName + " " + familyName)
+                .name(n -> n.givenName(givenName).familyName(familyName))
+                .emails(e -> e.value(userName).type("work").primary(true))).userId();
+    }
+
     static List<String> tierGroups() {
         return List.of("kiro-pro", "kiro-pro-plus", "kiro-power");
     }
