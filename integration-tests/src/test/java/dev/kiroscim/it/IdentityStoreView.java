@@ -89,7 +89,7 @@ final class IdentityStoreView implements AutoCloseable {
         return new Snapshot(users, groupIds, members);
     }
 
-    /** Whether {@code userName} is a member of {@code group} right now: two list calls, for fast polling. */
+    /** Whether Identity Store user {@code userId} is in the group named {@code group} (a displayName, not an id) right now: two list calls, for fast polling. */
     boolean isMember(String group, String userId) {
         Optional<String> groupId = groupId(group);
         if (groupId.isEmpty()) {
