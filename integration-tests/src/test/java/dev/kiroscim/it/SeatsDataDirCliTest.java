@@ -62,6 +62,16 @@ class SeatsDataDirCliTest {
             assertThat(online.exitCode()).as(online.describe()).isZero();
             assertThat(collapsed(online.stdout())).isEqualTo(EXPECTED);
 
+            String dataDir = server.dataDir().toString();
+            lockedDataDirHints(config).forEach((hint, args) -> {
+                List<String> command = new java.util.ArrayList<>(args);
+                command.addAll(List.of("--data-dir", dataDir));
+                KiroCli.Result refused = KiroCli.run(command.toArray(String[]::new));
+                assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(2);
+                assertThat(refused.stderr()).as(String.join(" ", args))
+                        .contains("the data directory is in use by a running server; stop it first").contains(hint);
+            });
+
             server.stop();
             KiroCli.Result offline = KiroCli.run("seats", "--data-dir", server.dataDir().toString(),
                     "--config", config.toString());
@@ -74,6 +84,14 @@ class SeatsDataDirCliTest {
             assertThat(again.exitCode()).as(again.describe()).isZero();
             assertThat(again.stdout()).as("the CLI left the data dir as it was").isEqualTo(online.stdout());
         }
+    }
+
+    /** Per command, what the refusal on a running server's data dir must point to instead (not another command's API). */
+    private static java.util.Map<String, List<String>> lockedDataDirHints(Path config) {
+        return java.util.Map.of(
+                "'seats --url http://HOST:PORT' (GET /admin/v1/seats)", List.of("seats", "--config", config.toString()),
+                "(GET /admin/v1/reports/seats)", List.of("report", "seats", "--month", "2026-10", "--config", config.toString()),
+                "(/admin/v1/tokens)", List.of("token", "list"));
     }
 
     private static KiroCli.Result seatsFromServer(KiroServer server) {
