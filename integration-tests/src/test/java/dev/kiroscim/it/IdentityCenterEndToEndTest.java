@@ -369,14 +369,14 @@ class IdentityCenterEndToEndTest {
         assertIdentityStoreIsExactly(n + " users hold PRO through Latency-Team");
 
         IdentityStoreView.Snapshot snapshot = store.snapshot();
-        String proGroupId = snapshot.groupIds().get("kiro-pro");
         List<Long> millis = new ArrayList<>();
         for (Map.Entry<String, String> user : scimIds.entrySet()) {
             String idcUserId = snapshot.users().get(user.getKey()).userId();
+            assertThat(store.isMember("kiro-pro", idcUserId)).as("%s in kiro-pro before", user.getKey()).isTrue();
             oktaSetActive(user.getValue(), false);
             long answered = System.nanoTime();
             Poll.until("membership of " + user.getKey() + " gone", Duration.ofSeconds(30), POLL,
-                    () -> store.isMember(proGroupId, idcUserId), member -> !member);
+                    () -> store.isMember("kiro-pro", idcUserId), member -> !member);
             millis.add((System.nanoTime() - answered) / 1_000_000);
             expected.put(user.getKey(), expected.get(user.getKey()).inGroup(null));
         }
@@ -424,6 +424,100 @@ class IdentityCenterEndToEndTest {
                     .containsExactlyInAnyOrder("kiro-pro", "kiro-pro-plus", "kiro-power");
             assertThat(plan.path("notice").asText()).contains("Kiro console");
         }
+    }
+
+    // ------------------------------------------------------------------------------------------- delete-user
+
+    /**
+     * {@code offboarding: delete-user}, on a second server and its own Identity Store: deactivating a seat holder the
+     * bridge created deletes the Identity Store user (which cancels the Kiro subscription); a user that existed
+     * before (same userName, adopted) only leaves the tier group — on deactivation and even on SCIM DELETE.
+     */
+    @Test
+    void deleteUserOffboarding_deletesUsersWeCreated_neverAdoptedOnes() {
+        String deleteStoreId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
+        String yaml = """
+                identityCenter:
+                  identityStoreId: %s
+                  region: us-east-1
+                  endpoint: %s
+                  offboarding: delete-user
+                tiers:
+                  - name: PRO
+                    identityCenterGroup: kiro-pro
+                    monthlyPriceUsd: 20
+                pools:
+                  - group: Kiro-Developers
+                    tier: PRO
+                """.formatted(deleteStoreId, moto.endpoint());
+        try (IdentityStoreView deleteStore = IdentityStoreView.of(moto.endpoint(), deleteStoreId);
+             KiroServer deleting = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(yaml)
+                     .withEnv("AWS_ACCESS_KEY_ID", "testing")
+                     .withEnv("AWS_SECRET_ACCESS_KEY", "testing")
+                     .withEnv("AWS_EC2_METADATA_DISABLED", "true"))) {
+            ScimClient client = ScimClient.bearer(deleting);
+            String carl = "del-carl-" + Bodies.unique() + "@example.com";
+            String ada = "del-ada-" + Bodies.unique() + "@example.com";
+            String adaIdcId = deleteStore.createUser(ada, "Ada", "Before");
+            String carlId = client.createUser(carl);
+            String adaId = client.createUser(ada);
+            client.createGroup("Kiro-Developers", carlId, adaId);
+
+            IdentityStoreView.Snapshot seated = awaitSyncIdle(client, deleting, deleteStore, "both hold PRO");
+            assertThat(seated.members("kiro-pro")).as("kiro-pro").containsExactlyInAnyOrder(carl, ada);
+            assertThat(seated.users().get(ada).userId()).as("ada adopted, not created again").isEqualTo(adaIdcId);
+            assertThat(seated.users().get(ada).displayName()).as("adopted user updated to the SCIM profile")
+                    .isEqualTo("Given Family");
+            String carlIdcId = seated.users().get(carl).userId();
+
+            client.patch("/Users/" + carlId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}"))
+                    .expectStatus(200);
+            IdentityStoreView.Snapshot carlGone = awaitSyncIdle(client, deleting, deleteStore, "carl deactivated");
+            assertThat(carlGone.users()).as("users after carl's deactivation").doesNotContainKey(carl).containsKey(ada);
+            assertThat(carlGone.members("kiro-pro")).containsExactly(ada);
+
+            client.patch("/Users/" + adaId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}"))
+                    .expectStatus(200);
+            IdentityStoreView.Snapshot adaInactive = awaitSyncIdle(client, deleting, deleteStore, "ada deactivated");
+            assertThat(adaInactive.users()).as("adopted ada stays after deactivation").containsKey(ada);
+            assertThat(adaInactive.users().get(ada).userId()).isEqualTo(adaIdcId);
+            assertThat(adaInactive.members("kiro-pro")).as("kiro-pro after ada's deactivation").isEmpty();
+
+            client.delete("/Users/" + adaId).expectStatus(204);
+            IdentityStoreView.Snapshot adaDeleted = awaitSyncIdle(client, deleting, deleteStore, "ada deleted over SCIM");
+            assertThat(adaDeleted.users()).as("adopted ada stays even after SCIM DELETE").containsOnlyKeys(ada);
+            assertThat(adaDeleted.users().get(ada).userId()).isEqualTo(adaIdcId);
+
+            client.patch("/Users/" + carlId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":true}}"))
+                    .expectStatus(200);
+            IdentityStoreView.Snapshot carlBack = awaitSyncIdle(client, deleting, deleteStore, "carl reactivated");
+            assertThat(carlBack.members("kiro-pro")).as("carl holds PRO again").containsExactly(carl);
+            assertThat(carlBack.users().get(carl).userId()).as("a new Identity Store user").isNotEqualTo(carlIdcId);
+
+            JsonNode events = client.get(deleting.baseUri() + "/admin/v1/audit", "type", "idc.user.", "limit", "1000")
+                    .expectStatus(200).json().path("events");
+            List<String> userEvents = new ArrayList<>();
+            events.forEach(e -> userEvents.add(e.path("type").asText() + " " + e.path("subject").path("name").asText()
+                    + " " + e.path("details").path("identityStoreUserId").asText()));
+            assertThat(userEvents).as("idc.user.created/adopted/deleted events")
+                    .filteredOn(e -> !e.startsWith("idc.user.updated"))
+                    .containsExactlyInAnyOrder(
+                            "idc.user.created " + carl + " " + carlIdcId,
+                            "idc.user.adopted " + ada + " " + adaIdcId,
+                            "idc.user.deleted " + carl + " " + carlIdcId,
+                            "idc.user.created " + carl + " " + carlBack.users().get(carl).userId());
+        }
+    }
+
+    /** Waits until {@code server}'s outbox is empty (failing on a dead letter), then lists {@code view}. */
+    private static IdentityStoreView.Snapshot awaitSyncIdle(ScimClient client, KiroServer server, IdentityStoreView view,
+                                                            String step) {
+        Poll.until("sync idle after: " + step, SYNC_TIMEOUT, POLL, () -> {
+            JsonNode s = client.get(server.baseUri() + "/admin/v1/sync").expectStatus(200).json();
+            assertThat(s.path("deadLetter").asInt()).as("dead letters after %s: %s", step, s).isZero();
+            return s;
+        }, s -> s.path("pending").asInt() == 0);
+        return view.snapshot();
     }
 
     // ------------------------------------------------------------------------------------------- helpers

@@ -89,7 +89,7 @@ final class IdentityStoreView implements AutoCloseable {
         return new Snapshot(users, groupIds, members);
     }
 
-    /** Whether {@code userName} is a member of {@code group} right now: two list calls, for fast polling. */
+    /** Whether Identity Store user {@code userId} is in the group named {@code group} (a displayName, not an id) right now: two list calls, for fast polling. */
     boolean isMember(String group, String userId) {
         Optional<String> groupId = groupId(group);
         if (groupId.isEmpty()) {
@@ -113,6 +113,14 @@ final class IdentityStoreView implements AutoCloseable {
     String addMembership(String groupId, String userId) {
         return client.createGroupMembership(r -> r.identityStoreId(identityStoreId).groupId(groupId)
                 .memberId(m -> m.userId(userId))).membershipId();
+    }
+
+    /** CreateUser, as someone in the console would before the bridge ran: a user the bridge must adopt, not own. */
+    String createUser(String userName, String givenName, String familyName) {
+        return client.createUser(r -> r.identityStoreId(identityStoreId).userName(userName)
+                .displayName(givenName + " " + familyName)
+                .name(n -> n.givenName(givenName).familyName(familyName))
+                .emails(e -> e.value(userName).type("work").primary(true))).userId();
     }
 
     static List<String> tierGroups() {

@@ -16,7 +16,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e instanceof ConfigException || e instanceof IllegalArgumentException
-                    ? e.getMessage() : Errors.explain(e);
+                    ? e.getMessage() : Errors.explain(e,
+                    commandLine.getCommandSpec().qualifiedName().replaceFirst("^\\S+\\s*", ""));
             commandLine.getErr().println("error: " + message);
             return 2;
         });
