@@ -21,6 +21,8 @@ import dev.kiroscim.server.seats.SeatExpiryJob;
 import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
+import dev.kiroscim.server.admin.MetricsResource;
+import dev.kiroscim.server.http.RequestMetrics;
 import dev.kiroscim.server.admin.ExplainResource;
 import dev.kiroscim.core.explain.ExplainAccess;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
@@ -102,6 +104,7 @@ public final class BridgeServer implements AutoCloseable {
             PatchEngine patch = new PatchEngine();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
             RequestIds requestIds = new RequestIds(clock);
+            RequestMetrics metrics = new RequestMetrics();
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
             ManageSeats seats = new ManageSeats(database, policy);
             seats.applyAtStartup(ManageSeats.system(clock.instant()));
@@ -117,6 +120,7 @@ public final class BridgeServer implements AutoCloseable {
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                     .register(requestIds)
+                    .register(metrics)
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
                     .register(new BodyLimit())
@@ -133,6 +137,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds))
                     .register(new SyncResource(sync))
+                    .register(new MetricsResource(metrics, sync, seats))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);

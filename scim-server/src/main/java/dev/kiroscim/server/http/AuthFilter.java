@@ -46,7 +46,8 @@ public final class AuthFilter implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kiro-scim-bridge\"").build());
             return;
         }
-        Scope needed = path.startsWith("admin/") ? Scope.ADMIN : Scope.SCIM;
+        // /metrics reveals seat counts and costs: admin scope, like the admin API.
+        Scope needed = path.startsWith("admin/") || path.equals("metrics") ? Scope.ADMIN : Scope.SCIM;
         if (!caller.get().may(needed)) {
             String message = "token '" + caller.get().name() + "' lacks the " + needed.wireName() + " scope";
             request.abortWith(AdminErrors.isAdminPath(path) ? AdminErrors.of(403, message) : ScimErrors.response(403, null, message));
