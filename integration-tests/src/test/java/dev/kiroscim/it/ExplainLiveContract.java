@@ -53,8 +53,7 @@ abstract class ExplainLiveContract {
         String storeId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
         Files.writeString(config, CONFIG.formatted(storeId, moto.endpoint()));
         server = KiroServer.start(ServerOptions.on(backend()).withConfigPath(config)
-                .withEnv("AWS_ACCESS_KEY_ID", "testing").withEnv("AWS_SECRET_ACCESS_KEY", "testing")
-                .withEnv("AWS_EC2_METADATA_DISABLED", "true"));
+                .withStaticAwsCredentials());
         scim = ScimClient.bearer(server);
     }
 

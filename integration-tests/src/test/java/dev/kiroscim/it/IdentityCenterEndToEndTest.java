@@ -104,10 +104,7 @@ class IdentityCenterEndToEndTest {
         identityStoreId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
         config = dir.resolve("kiro-scim.yaml");
         writeConfig("    tier: PRO\n    seats: 2");
-        server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config)
-                .withEnv("AWS_ACCESS_KEY_ID", "testing")
-                .withEnv("AWS_SECRET_ACCESS_KEY", "testing")
-                .withEnv("AWS_EC2_METADATA_DISABLED", "true"));
+        server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config).withStaticAwsCredentials());
         scim = ScimClient.bearer(server);
         store = IdentityStoreView.of(moto.endpoint(), identityStoreId);
     }
@@ -451,10 +448,7 @@ class IdentityCenterEndToEndTest {
                     tier: PRO
                 """.formatted(deleteStoreId, moto.endpoint());
         try (IdentityStoreView deleteStore = IdentityStoreView.of(moto.endpoint(), deleteStoreId);
-             KiroServer deleting = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(yaml)
-                     .withEnv("AWS_ACCESS_KEY_ID", "testing")
-                     .withEnv("AWS_SECRET_ACCESS_KEY", "testing")
-                     .withEnv("AWS_EC2_METADATA_DISABLED", "true"))) {
+             KiroServer deleting = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(yaml).withStaticAwsCredentials())) {
             ScimClient client = ScimClient.bearer(deleting);
             String carl = "del-carl-" + Bodies.unique() + "@example.com";
             String ada = "del-ada-" + Bodies.unique() + "@example.com";

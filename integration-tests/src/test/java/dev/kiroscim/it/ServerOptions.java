@@ -59,4 +59,13 @@ public record ServerOptions(Backend backend, String configYaml, Path configPath,
         all.put(name, value);
         return new ServerOptions(backend, configYaml, configPath, dataDir, bootstrapToken, extraArgs, all);
     }
+
+    /**
+     * Static AWS credentials for a server that talks to the local Identity Store emulator (the SDK's default chain
+     * reads them from the environment; the emulator accepts any), and no EC2 metadata lookups.
+     */
+    public ServerOptions withStaticAwsCredentials() {
+        return withEnv("AWS_ACCESS_KEY_ID", "testing").withEnv("AWS_SECRET_ACCESS_KEY", "testing")
+                .withEnv("AWS_EC2_METADATA_DISABLED", "true");
+    }
 }
