@@ -200,7 +200,9 @@ final class JdbcAuditLog implements AuditLog {
     /** The smallest and largest seq of the events in a time window, or null if it holds none. */
     private long[] seqBounds(Branch window) {
         return session.doReturningWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("select min(seq), max(seq) from audit_event where " + window.where())) {
+            // "seq + 0": a bare min(seq) lets PostgreSQL walk the primary key in seq order until the first row in the
+            // window (half the log for a window mid-way; 156 ms at a million events), as if matches were spread evenly.
+            try (PreparedStatement s = c.prepareStatement("select min(seq + 0), max(seq + 0) from audit_event where " + window.where())) {
                 for (int i = 0; i < window.args().size(); i++) {
                     s.setObject(i + 1, window.args().get(i));
                 }
