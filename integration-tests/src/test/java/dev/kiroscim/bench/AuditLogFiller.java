@@ -4,7 +4,7 @@ import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvent;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.audit.CanonicalJson;
+import dev.kiroscim.persistence.JdbcAuditLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,9 +85,7 @@ final class AuditLogFiller {
         }
         SplittableRandom random = new SplittableRandom(42);
         long at = START.toEpochMilli();
-        try (PreparedStatement insert = c.prepareStatement("insert into audit_event (seq, at_ms, event_type, actor, subject_kind, "
-                + "subject_id, subject_name, group_id, group_name, details, request_id, prev_hash, hash, subject_name_ci, group_name_ci) "
-                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement insert = c.prepareStatement(JdbcAuditLog.INSERT)) {
             for (long n = 0; n < events; n++) {
                 at += random.nextInt(50_000); // 25 s apart on average: ~290 days for a million events
                 int pick = random.nextInt(total);
@@ -102,7 +100,7 @@ final class AuditLogFiller {
                 AuditEvent e = new AuditEvent(++seq, Instant.ofEpochMilli(at), type, actor, entry.subject(), entry.group(),
                         entry.details(), requestId, previous, null).chainedTo(previous);
                 previous = e.hash();
-                bind(insert, e);
+                JdbcAuditLog.bind(insert, e);
                 insert.addBatch();
                 if (seq % 5000 == 0) {
                     insert.executeBatch();
@@ -177,23 +175,5 @@ final class AuditLogFiller {
                 yield new AuditEntry(type, AuditSubject.token("token-" + u), null, d);
             }
         };
-    }
-
-    private static void bind(PreparedStatement s, AuditEvent e) throws SQLException {
-        s.setLong(1, e.seq());
-        s.setLong(2, e.at().toEpochMilli());
-        s.setString(3, e.type());
-        s.setString(4, e.actor());
-        s.setString(5, e.subject().kind());
-        s.setString(6, e.subject().id());
-        s.setString(7, e.subject().name());
-        s.setString(8, e.group() == null ? null : e.group().id());
-        s.setString(9, e.group() == null ? null : e.group().name());
-        s.setString(10, CanonicalJson.write(e.details()));
-        s.setString(11, e.requestId());
-        s.setString(12, e.previousHash());
-        s.setString(13, e.hash());
-        s.setString(14, e.subject().name() == null ? null : e.subject().name().toLowerCase(Locale.ROOT));
-        s.setString(15, e.group() == null ? null : e.group().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -30,7 +30,7 @@ import org.hibernate.Session;
  * numbers and chains the queued events, inserts them and moves the head. The lock is held only from there to
  * commit; concurrent writers — on this or another replica — wait for it, so seq is gap-free and in commit order.
  */
-final class JdbcAuditLog implements AuditLog {
+public final class JdbcAuditLog implements AuditLog {
 
     private static final String COLUMNS = "seq, at_ms, event_type, actor, subject_kind, subject_id, subject_name, "
             + "group_id, group_name, details, request_id, prev_hash, hash";
@@ -60,8 +60,7 @@ final class JdbcAuditLog implements AuditLog {
             ChainHead head = lockHead(c);
             long seq = head.lastSeq();
             String previous = head.lastHash();
-            try (PreparedStatement insert = c.prepareStatement("insert into audit_event (" + COLUMNS
-                    + ", subject_name_ci, group_name_ci) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 for (Pending p : pending) {
                     AuditEntry e = p.entry();
                     AuditEvent event = new AuditEvent(++seq, p.context().at(), e.type(), p.context().actor(), e.subject(),
@@ -91,7 +90,11 @@ final class JdbcAuditLog implements AuditLog {
         }
     }
 
-    private static void bind(PreparedStatement s, AuditEvent e) throws SQLException {
+    /** The row insert, with {@link #bind} filling its parameters; the benchmark's bulk filler uses both too. */
+    public static final String INSERT = "insert into audit_event (" + COLUMNS
+            + ", subject_name_ci, group_name_ci) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    public static void bind(PreparedStatement s, AuditEvent e) throws SQLException {
         s.setLong(1, e.seq());
         s.setLong(2, e.at().toEpochMilli());
         s.setString(3, e.type());
