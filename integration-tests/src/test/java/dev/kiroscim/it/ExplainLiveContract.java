@@ -3,18 +3,15 @@ package dev.kiroscim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.core.testsupport.MotoIdentityStoreServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The Identity Center steps of "why can't this user sign in?" (steps 4 and 5) with live sync to the moto Identity
@@ -35,22 +32,18 @@ abstract class ExplainLiveContract {
               endpoint: %s
             """;
 
-    private MotoIdentityStoreServer moto;
-    private TestAbortedException unavailable;
+    private Emulator moto;
     private KiroServer server;
     private ScimClient scim;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        String script = System.getProperty("kiro.motoIdentityStoreScript", "emulator/moto_identitystore.py");
-        try {
-            moto = MotoIdentityStoreServer.start(Path.of(script).toAbsolutePath().normalize());
-        } catch (TestAbortedException skipped) {  // never on CI=true: ExternalComponent fails there instead
-            unavailable = skipped;
+        moto = Emulator.start();
+        if (!moto.running()) {
             return;
         }
         Path config = dir.resolve("kiro-scim.yaml");
-        String storeId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
+        String storeId = Emulator.newStoreId();
         Files.writeString(config, CONFIG.formatted(storeId, moto.endpoint()));
         server = KiroServer.start(ServerOptions.on(backend()).withConfigPath(config)
                 .withStaticAwsCredentials());
@@ -72,9 +65,7 @@ abstract class ExplainLiveContract {
 
     @BeforeEach
     void requireEmulator() {
-        if (unavailable != null) {
-            throw unavailable;
-        }
+        moto.require();
     }
 
     private JsonNode explain(String user) {

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.testsupport.MotoIdentityStoreServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Issue 5 end to end: the real jar, live against the Identity Store emulator (moto + extension), driven over SCIM
@@ -82,8 +79,7 @@ class IdentityCenterEndToEndTest {
         }
     }
 
-    private MotoIdentityStoreServer moto;
-    private TestAbortedException unavailable;
+    private Emulator moto;
     private KiroServer server;
     private ScimClient scim;
     private IdentityStoreView store;
@@ -94,14 +90,11 @@ class IdentityCenterEndToEndTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        String script = System.getProperty("kiro.motoIdentityStoreScript", "emulator/moto_identitystore.py");
-        try {
-            moto = MotoIdentityStoreServer.start(Path.of(script).toAbsolutePath().normalize());
-        } catch (TestAbortedException skipped) {  // never on CI=true: ExternalComponent fails there instead
-            unavailable = skipped;
+        moto = Emulator.start();
+        if (!moto.running()) {
             return;
         }
-        identityStoreId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
+        identityStoreId = Emulator.newStoreId();
         config = dir.resolve("kiro-scim.yaml");
         writeConfig("    tier: PRO\n    seats: 2");
         server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config).withStaticAwsCredentials());
@@ -127,9 +120,7 @@ class IdentityCenterEndToEndTest {
 
     @BeforeEach
     void requireEmulator() {
-        if (unavailable != null) {
-            throw unavailable;
-        }
+        moto.require();
     }
 
     private void writeConfig(String reloadTeamPool) throws IOException {
@@ -432,7 +423,7 @@ class IdentityCenterEndToEndTest {
      */
     @Test
     void deleteUserOffboarding_deletesUsersWeCreated_neverAdoptedOnes() {
-        String deleteStoreId = "d-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(5));
+        String deleteStoreId = Emulator.newStoreId();
         String yaml = """
                 identityCenter:
                   identityStoreId: %s
