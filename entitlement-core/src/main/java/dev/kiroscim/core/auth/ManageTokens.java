@@ -126,6 +126,21 @@ public final class ManageTokens {
         });
     }
 
+    /**
+     * Parses {@code expiresIn} / {@code grace}: an ISO-8601 duration like {@code P365D} or {@code PT24H}; null or
+     * blank gives null (the default).
+     */
+    public static Duration duration(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 duration like P365D or PT24H, not '" + text + "'");
+        }
+    }
+
     /** Every secret of every token (never the secrets themselves), by name and then newest first. */
     public List<ApiToken> list() {
         return transactions.read(tx -> tx.tokens().list());
