@@ -124,11 +124,16 @@ public final class KiroServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create(scheme() + "://127.0.0.1:" + port);
     }
 
     public URI scimUri() {
-        return URI.create("http://127.0.0.1:" + port + "/scim/v2");
+        return URI.create(scheme() + "://127.0.0.1:" + port + "/scim/v2");
+    }
+
+    /** {@code https} when the server was started with {@code --tls-cert} (in-jar TLS), else {@code http}. */
+    private String scheme() {
+        return options.extraArgs().contains("--tls-cert") ? "https" : "http";
     }
 
     public int port() {
@@ -298,7 +303,8 @@ public final class KiroServer implements AutoCloseable {
         String lastProblem = "no answer yet";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = PROBE.send(healthz, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = (scheme().equals("https") ? TrustAnyCertificate.HTTP_CLIENT : PROBE)
+                        .send(healthz, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
