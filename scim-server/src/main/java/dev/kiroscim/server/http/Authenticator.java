@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Looked-up secrets are cached for {@link #CACHE_TTL} to keep authentication off the database on the hot path.
  * That is the revocation bound: a token revoked on any replica is refused by every replica at most
- * {@code CACHE_TTL} after the revocation commits (this replica: at once). Expiry and the end of a rotation's
- * grace period are checked on every request against the cached expiry, so they take effect to the millisecond.
- * The allow-list is checked on every request against the client address ({@link ClientAddresses}).
+ * {@code CACHE_TTL} after the revocation commits (this replica: at once). Expiry is checked on every request
+ * against the cached expiry, so a token created with an expiry stops to the millisecond; a rotation's new expiry
+ * for the old secret is seen by every replica within {@code CACHE_TTL} as well, so a grace period of 2 s or more
+ * ends exactly, and a shorter one (e.g. {@code PT0S}) within {@code CACHE_TTL}. The allow-list is checked on every
+ * request against the client address ({@link ClientAddresses}).
  */
 public final class Authenticator {
 
