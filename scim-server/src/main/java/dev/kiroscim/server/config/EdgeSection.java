@@ -10,7 +10,7 @@ import java.util.List;
  * What the edge trusts and how hard it throttles, from the {@code server:} section:
  * <pre>
  * server:
- *   trustedProxies: [10.0.0.0/8, 2001:db8::/32]   # X-Forwarded-For is believed only from these peers
+ *   trustedProxies: ["10.0.0.0/8", "2001:db8::/32"]   # X-Forwarded-For is believed only from these peers
  *   rateLimit:
  *     perTokenPerSecond: 50                       # absent or 0: no per-token limit
  *     burst: 100                                  # default: twice the rate
