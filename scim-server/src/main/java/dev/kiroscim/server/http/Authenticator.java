@@ -72,11 +72,6 @@ public final class Authenticator {
         this.usage = usage;
     }
 
-    /** Just the caller, for code that has no client address (equivalent to a request from an unknown address). */
-    public Optional<Caller> authenticate(String authorization) {
-        return check(authorization, null) instanceof Allowed a ? Optional.of(a.caller()) : Optional.empty();
-    }
-
     public Outcome check(String authorization, String clientAddress) {
         Optional<Presented> presented = parse(authorization);
         if (presented.isEmpty()) {
