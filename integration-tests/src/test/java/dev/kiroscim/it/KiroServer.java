@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  */
 public final class KiroServer implements AutoCloseable {
 
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: on a loaded 2-core CI machine a start (JIT, Flyway, Hibernate) has taken more than 30 s. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -124,11 +125,16 @@ public final class KiroServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create(scheme() + "://127.0.0.1:" + port);
     }
 
     public URI scimUri() {
-        return URI.create("http://127.0.0.1:" + port + "/scim/v2");
+        return URI.create(scheme() + "://127.0.0.1:" + port + "/scim/v2");
+    }
+
+    /** {@code https} when the server was started with {@code --tls-cert} (in-jar TLS), else {@code http}. */
+    private String scheme() {
+        return options.extraArgs().contains("--tls-cert") ? "https" : "http";
     }
 
     public int port() {
@@ -298,7 +304,8 @@ public final class KiroServer implements AutoCloseable {
         String lastProblem = "no answer yet";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = PROBE.send(healthz, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = (scheme().equals("https") ? TrustAnyCertificate.HTTP_CLIENT : PROBE)
+                        .send(healthz, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

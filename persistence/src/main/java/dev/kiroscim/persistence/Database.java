@@ -56,7 +56,7 @@ public final class Database implements Transactions, AutoCloseable {
             LOG.info("database {} at schema version {} ({} migrations applied)", config.describe(),
                     result.targetSchemaVersion, result.migrationsExecuted);
             SessionFactory sf = new HibernatePersistenceConfiguration("kiro-scim")
-                    .managedClasses(UserEntity.class, GroupEntity.class, TokenEntity.class)
+                    .managedClasses(UserEntity.class, GroupEntity.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 100)
                     .property(AvailableSettings.ORDER_INSERTS, true)
@@ -182,6 +182,6 @@ public final class Database implements Transactions, AutoCloseable {
         public GroupStore groups() { return new HibernateGroupStore(session); }
 
         @Override
-        public TokenStore tokens() { return new HibernateTokenStore(session); }
+        public TokenStore tokens() { return new JdbcTokenStore(session); }
     }
 }

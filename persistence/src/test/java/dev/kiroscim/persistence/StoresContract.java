@@ -201,6 +201,38 @@ abstract class StoresContract {
         assertThat(this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash("a".repeat(64)))).isEmpty();
     }
 
+    /** A rotated token has two secrets (newest first), each with its own expiry; last use only moves forward. */
+    @Test
+    void tokenSecretsKeepTheirOwnExpiryAndLastUse() {
+        var allow = dev.kiroscim.core.net.AddressRanges.parse("10.0.0.0/8,2001:db8::/32");
+        ApiToken first = new ApiToken("entra-test", "b".repeat(64), Scope.ADMIN, T0, T0.plusSeconds(3600), allow, null, null);
+        ApiToken second = new ApiToken("entra-test", "c".repeat(64), Scope.ADMIN, T0.plusSeconds(60), null, allow, null, null);
+        db.write(tx -> {
+            tx.tokens().insert(first);
+            tx.tokens().addSecret(second);
+            tx.tokens().expireSecret(first.hash(), T0.plusSeconds(120));
+            return null;
+        });
+        java.util.List<ApiToken> secrets = write(tx -> tx.tokens().lockSecrets("entra-test"));
+        assertThat(secrets).extracting(ApiToken::hash).containsExactly(second.hash(), first.hash());
+        assertThat(secrets.get(1).expires()).isEqualTo(T0.plusSeconds(120));
+        assertThat(secrets.get(0).allowFrom().texts()).containsExactly("10.0.0.0/8", "2001:db8::/32");
+        assertThat(this.<java.util.List<ApiToken>>write(tx -> tx.tokens().lockSecrets("nobody"))).isEmpty();
+
+        db.write(tx -> {
+            tx.tokens().recordUse(second.hash(), T0.plusSeconds(300), "2001:db8::7");
+            tx.tokens().recordUse(second.hash(), T0.plusSeconds(200), "10.9.9.9"); // older: ignored
+            tx.tokens().deleteExpiredSecrets("entra-test", T0.plusSeconds(121));
+            return null;
+        });
+        ApiToken used = this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash(second.hash())).orElseThrow();
+        assertThat(used.lastUsed()).isEqualTo(T0.plusSeconds(300));
+        assertThat(used.lastSourceIp()).isEqualTo("2001:db8::7");
+        assertThat(this.<java.util.List<ApiToken>>read(tx -> tx.tokens().list())).extracting(ApiToken::hash).containsExactly(second.hash());
+        assertThat(this.<Boolean>write(tx -> tx.tokens().revoke("entra-test"))).isTrue();
+        assertThat(this.<java.util.List<ApiToken>>read(tx -> tx.tokens().list())).isEmpty();
+    }
+
     /** With every connection taken, a request fails fast with StoreBusy (the edge answers 429) instead of hanging. */
     @Test
     void exhaustedPoolIsReportedAsBusy() throws Exception {

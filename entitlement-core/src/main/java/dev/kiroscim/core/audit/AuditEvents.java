@@ -48,9 +48,15 @@ public final class AuditEvents {
 
     public static final String TOKEN_CREATED = "token.created";
     public static final String TOKEN_REVOKED = "token.revoked";
+    /** A token got a new secret; the old one stays valid until {@code graceEnds}. */
+    public static final String TOKEN_ROTATED = "token.rotated";
     public static final String POLICY_LOADED = "policy.loaded";
     public static final String POLICY_REJECTED = "policy.rejected";
     public static final String AUTH_FAILED = "auth.failed";
+    /** A client was answered 429: its token's rate limit, or the failed-authentication backoff of its address. */
+    public static final String AUTH_THROTTLED = "auth.throttled";
+    /** An admin asked for something that has no event of its own (policy reload, sync retry, reconcile). */
+    public static final String ADMIN_ACTION = "admin.action";
     /** Retention removed old events; the chain continues from the checkpoint. */
     public static final String AUDIT_PRUNED = "audit.pruned";
 
@@ -62,7 +68,8 @@ public final class AuditEvents {
             SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED,
             IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
-            TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED);
+            TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
+            TOKEN_ROTATED, AUTH_THROTTLED, ADMIN_ACTION);
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
@@ -219,8 +226,40 @@ public final class AuditEvents {
         return entry(TOKEN_CREATED, AuditSubject.token(name), null, details("scope", scope));
     }
 
+    /**
+     * Never the secret. {@code expires} null = no expiry; {@code allowFrom} empty = anywhere; the actor's kind and
+     * source address come from {@code by}.
+     */
+    public static AuditEntry tokenCreated(String name, String scope, java.time.Instant expires, List<String> allowFrom, Actor by) {
+        Map<String, Object> d = details("scope", scope, "expires", expires == null ? null : expires.toString(),
+                "allowFrom", List.copyOf(allowFrom));
+        d.putAll(by.auditDetails());
+        return entry(TOKEN_CREATED, AuditSubject.token(name), null, d);
+    }
+
+    /** @param graceEnds when the previous secret stops working; {@code expires} of the new secret (null = never) */
+    public static AuditEntry tokenRotated(String name, java.time.Instant graceEnds, java.time.Instant expires, Actor by) {
+        Map<String, Object> d = details("graceEnds", graceEnds.toString(), "expires", expires == null ? null : expires.toString());
+        d.putAll(by.auditDetails());
+        return entry(TOKEN_ROTATED, AuditSubject.token(name), null, d);
+    }
+
     public static AuditEntry tokenRevoked(String name) {
         return entry(TOKEN_REVOKED, AuditSubject.token(name), null, Map.of());
+    }
+
+    public static AuditEntry tokenRevoked(String name, Actor by) {
+        return entry(TOKEN_REVOKED, AuditSubject.token(name), null, by.auditDetails());
+    }
+
+    /**
+     * @param action  e.g. {@code policy.reload}, {@code sync.retry}, {@code sync.reconcile}
+     * @param outcome what it did, in a few words or numbers (canonical-JSON values)
+     */
+    public static AuditEntry adminAction(String action, Actor by, Map<String, Object> outcome) {
+        Map<String, Object> d = details("action", action, "outcome", outcome);
+        d.putAll(by.auditDetails());
+        return entry(ADMIN_ACTION, new AuditSubject(AuditSubject.ADMIN, action, action), null, d);
     }
 
     /**
@@ -239,6 +278,19 @@ public final class AuditEvents {
     /** @param suppressedBefore failures from this address not written since the previous event (rate limit) */
     public static AuditEntry authFailed(String clientAddress, String reason, long suppressedBefore) {
         return entry(AUTH_FAILED, AuditSubject.client(clientAddress), null, details("reason", reason, "suppressedBefore", suppressedBefore));
+    }
+
+    /**
+     * @param reason           {@code rate-limit} (the token's requests per second) or {@code auth-backoff} (too many
+     *                         failed authentications from the address)
+     * @param tokenName        the token for {@code rate-limit}, else null
+     * @param suppressedBefore throttled requests of this subject not written since the previous event
+     */
+    public static AuditEntry authThrottled(String clientAddress, String reason, String tokenName, long retryAfterSeconds,
+                                           long suppressedBefore) {
+        return entry(AUTH_THROTTLED, tokenName != null ? AuditSubject.token(tokenName) : AuditSubject.client(clientAddress), null,
+                details("reason", reason, "sourceIp", clientAddress, "retryAfterSeconds", retryAfterSeconds,
+                        "suppressedBefore", suppressedBefore));
     }
 
     public static AuditEntry auditPruned(long firstKeptSeq, long prunedCount, String olderThan) {

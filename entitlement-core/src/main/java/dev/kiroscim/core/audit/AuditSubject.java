@@ -21,6 +21,8 @@ public record AuditSubject(String kind, String id, String name) {
     public static final String TOKEN = "token";
     public static final String POLICY = "policy";
     public static final String CLIENT = "client";
+    /** An admin action ({@code admin.action}): id and name are the action, e.g. {@code policy.reload}. */
+    public static final String ADMIN = "admin";
 
     public AuditSubject {
         if (kind == null || kind.isBlank()) {

@@ -4,6 +4,7 @@ import dev.kiroscim.core.seats.ManageSeats;
 import dev.kiroscim.core.seats.SeatOverview;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.server.http.RequestMetrics;
+import dev.kiroscim.server.http.ThrottleMetrics;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -22,17 +23,20 @@ public final class MetricsResource {
     private final RequestMetrics requests;
     private final IdentityCenterSync sync;
     private final ManageSeats seats;
+    private final ThrottleMetrics throttles;
 
-    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats) {
+    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles) {
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;
+        this.throttles = throttles;
     }
 
     @GET
     public Response metrics() {
         StringBuilder out = new StringBuilder(4096);
         requests.write(out);
+        throttles.write(out);
         IdentityCenterSync.Status status = sync.status();
         gauge(out, "kiro_sync_pending", "Identity Center work items waiting.", status.pending());
         gauge(out, "kiro_sync_dead_letters", "Identity Center work items that failed for good (see /admin/v1/sync).", status.deadLetter());

@@ -21,16 +21,21 @@ public final class PolicyResource {
 
     private final PolicyReloader reloader;
     private final RequestIds requestIds;
+    private final AdminActions actions;
 
-    public PolicyResource(PolicyReloader reloader, RequestIds requestIds) {
+    public PolicyResource(PolicyReloader reloader, RequestIds requestIds, AdminActions actions) {
         this.reloader = reloader;
         this.requestIds = requestIds;
+        this.actions = actions;
     }
 
     @POST
     @Path("reload")
     public Response reload(@Context ContainerRequestContext context) {
-        PolicyReloader.Outcome outcome = reloader.reload(requestIds.context(context));
+        dev.kiroscim.core.directory.events.ChangeContext ctx = requestIds.context(context);
+        PolicyReloader.Outcome outcome = reloader.reload(ctx);
+        actions.record(ctx, "policy.reload", java.util.Map.of("applied", outcome.applied(),
+                "contentSha256", String.valueOf(outcome.policy().contentSha256()), "seatChanges", outcome.events().size()));
         if (!outcome.applied()) {
             ObjectNode body = ScimJson.MAPPER.createObjectNode().put("status", 400)
                     .put("message", "policy rejected; the previous policy stays in force");

@@ -7,7 +7,13 @@ import dev.kiroscim.server.sync.SyncRendering;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.server.http.RequestIds;
+import java.util.Map;
+import dev.kiroscim.core.sync.state.ReconcileReport;
 
 /**
  * The Identity Center sync (admin scope):
@@ -24,9 +30,13 @@ import jakarta.ws.rs.core.Response;
 public final class SyncResource {
 
     private final IdentityCenterSync sync;
+    private final RequestIds requestIds;
+    private final AdminActions actions;
 
-    public SyncResource(IdentityCenterSync sync) {
+    public SyncResource(IdentityCenterSync sync, RequestIds requestIds, AdminActions actions) {
         this.sync = sync;
+        this.requestIds = requestIds;
+        this.actions = actions;
     }
 
     @GET
@@ -42,14 +52,23 @@ public final class SyncResource {
 
     @POST
     @Path("reconcile")
-    public Response reconcile() {
-        return json(SyncRendering.report(sync.reconcile()));
+    public Response reconcile(@Context ContainerRequestContext context) {
+        ChangeContext ctx = requestIds.context(context);
+        ReconcileReport report = sync.reconcile();
+        Map<String, Object> outcome = new java.util.LinkedHashMap<>();
+        outcome.put("changes", report.changes());
+        outcome.put("driftFound", report.drift());
+        outcome.put("error", report.error());
+        actions.record(ctx, "sync.reconcile", outcome);
+        return json(SyncRendering.report(report));
     }
 
     @POST
     @Path("retry")
-    public Response retry() {
+    public Response retry(@Context ContainerRequestContext context) {
+        ChangeContext ctx = requestIds.context(context);
         int n = sync.retryDeadLetters();
+        actions.record(ctx, "sync.retry", Map.of("requeued", n));
         return json(ScimJson.MAPPER.createObjectNode().put("requeued", n));
     }
 

@@ -39,6 +39,15 @@ import dev.kiroscim.server.http.Overload;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.core.directory.events.DirectoryChangeListeners;
 import dev.kiroscim.server.http.TrailingSlash;
+import dev.kiroscim.server.admin.AdminActions;
+import dev.kiroscim.server.config.EdgeSection;
+import dev.kiroscim.server.http.AuthBackoff;
+import dev.kiroscim.server.http.ClientAddresses;
+import dev.kiroscim.server.http.SecurityHeaders;
+import dev.kiroscim.server.http.ThrottleMetrics;
+import dev.kiroscim.server.http.TokenRateLimit;
+import dev.kiroscim.server.http.TokenUsage;
+import dev.kiroscim.server.tls.TlsSettings;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.patch.PatchEngine;
@@ -76,18 +85,28 @@ public final class BridgeServer implements AutoCloseable {
     private final AuditRetentionJob retention;
     private final SeatExpiryJob expiry;
     private final IdentityCenterSync sync;
+    private final TokenUsage tokenUsage;
+    private final TlsSettings tls;
 
     private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, SeatExpiryJob expiry,
-                         IdentityCenterSync sync) {
+                         IdentityCenterSync sync, TokenUsage tokenUsage, TlsSettings tls) {
         this.http = http;
         this.database = database;
         this.retention = retention;
         this.expiry = expiry;
         this.sync = sync;
+        this.tokenUsage = tokenUsage;
+        this.tls = tls;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
             throws IOException {
+        return start(bind, port, dbConfig, config, bootstrapToken, null);
+    }
+
+    /** @param tls in-jar TLS ({@code --tls-cert/--tls-key}), or null for plain HTTP (TLS at the load balancer) */
+    public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken,
+                                     TlsSettings tls) throws IOException {
         PolicyInForce policy;
         try {
             policy = PolicyFile.load(config.source());
@@ -97,12 +116,19 @@ public final class BridgeServer implements AutoCloseable {
         Database database = Database.open(dbConfig);
         SeatExpiryJob expiry = null;
         IdentityCenterSync sync = null;
+        TokenUsage tokenUsage = null;
         try {
             Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
             ResourceDocumentReader reader = new ResourceDocumentReader();
             PatchEngine patch = new PatchEngine();
-            Authenticator authenticator = new Authenticator(database, bootstrapToken, clock);
+            tokenUsage = new TokenUsage(database).start();
+            Authenticator authenticator = new Authenticator(database, bootstrapToken, clock, tokenUsage);
+            EdgeSection edge = config.edge();
+            ThrottleMetrics throttles = new ThrottleMetrics();
+            AuthFilter.Guards guards = new AuthFilter.Guards(new ClientAddresses(edge.trustedProxies()), new AuthBackoff(),
+                    new TokenRateLimit(edge.perTokenPerSecond(), edge.burst()), throttles);
+            AdminActions adminActions = new AdminActions(database);
             RequestIds requestIds = new RequestIds(clock);
             RequestMetrics metrics = new RequestMetrics();
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
@@ -124,7 +150,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
                     .register(new BodyLimit())
-                    .register(new AuthFilter(authenticator, new AuthFailures(database, clock)))
+                    .register(new AuthFilter(authenticator, new AuthFailures(database, clock), guards, clock))
+                    .register(new SecurityHeaders())
                     .register(new ErrorMapper())
                     .register(new HealthResource(database))
                     .register(new DiscoveryResource(config.scim()))
@@ -135,19 +162,25 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new ReportsResource(auditTrail))
                     .register(new SeatsResource(seats))
                     .register(new EntitlementsResource(seats))
-                    .register(new PolicyResource(reloader, requestIds))
-                    .register(new SyncResource(sync))
-                    .register(new MetricsResource(metrics, sync, seats))
+                    .register(new PolicyResource(reloader, requestIds, adminActions))
+                    .register(new SyncResource(sync, requestIds, adminActions))
+                    .register(new MetricsResource(metrics, sync, seats, throttles))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
 
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
+            String scheme = tls == null ? "http" : "https";
+            HttpServer http = tls == null
+                    ? GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false)
+                    : GrizzlyHttpServerFactory.createHttpServer(URI.create("https://" + bind + ":" + port + "/"), rc, true, tls.engine(), false);
             for (NetworkListener listener : http.getListeners()) {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("kiro-http").setCorePoolSize(16).setMaxPoolSize(config.maxInFlight() + 16));
                 listener.getKeepAlive().setIdleTimeoutInSeconds(60);
             }
             http.start();
-            LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
+            LOG.info("Kiro SCIM Bridge listening on {}://{}:{}/scim/v2 (database: {})", scheme, bind, port, dbConfig.describe());
+            if (tls != null) {
+                LOG.info("in-jar {}", tls.describe());
+            }
             AuditRetentionJob retention = config.auditRetention()
                     .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);
             expiry = SeatExpiryJob.start(seats, clock);
@@ -156,8 +189,11 @@ public final class BridgeServer implements AutoCloseable {
                     policy.policy().pools().size());
             sync.start();
             LOG.info("Identity Center sync: {} mode", sync.mode());
-            return new BridgeServer(http, database, retention, expiry, sync);
+            return new BridgeServer(http, database, retention, expiry, sync, tokenUsage, tls);
         } catch (IOException | RuntimeException e) {
+            if (tokenUsage != null) {
+                tokenUsage.close();
+            }
             if (sync != null) {
                 sync.close();
             }
@@ -185,6 +221,10 @@ public final class BridgeServer implements AutoCloseable {
         }
         expiry.close();
         sync.close();
+        tokenUsage.close(); // writes the last "last used" times
+        if (tls != null) {
+            tls.close();
+        }
         database.close();
         LOG.info("stopped");
     }

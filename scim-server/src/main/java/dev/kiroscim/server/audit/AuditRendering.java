@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * One rendering of audit events and reports as JSON, CSV (RFC 4180: comma-separated, CRLF, fields with a comma,
- * quote or line break quoted, quotes doubled) and a plain-text table, shared by the admin API and the CLI.
+ * quote or line break quoted, quotes doubled; formula-like cells defused by {@link CsvCells}) and a plain-text
+ * table, shared by the admin API and the CLI.
  */
 public final class AuditRendering {
 
@@ -59,7 +60,7 @@ public final class AuditRendering {
                 if (i > 0) {
                     out.append(',');
                 }
-                String c = cells.get(i) == null ? "" : cells.get(i);
+                String c = cells.get(i) == null ? "" : CsvCells.neutralise(cells.get(i));
                 if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
                     out.append('"').append(c.replace("\"", "\"\"")).append('"');
                 } else {

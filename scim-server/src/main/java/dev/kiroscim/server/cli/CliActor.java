@@ -1,5 +1,6 @@
 package dev.kiroscim.server.cli;
 
+import dev.kiroscim.core.audit.Actor;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,6 @@ final class CliActor {
     }
 
     static ChangeContext context() {
-        return new ChangeContext("cli:" + System.getProperty("user.name", "unknown"), "cli-" + UUID.randomUUID(), Instant.now());
+        return ChangeContext.of(Actor.cli(System.getProperty("user.name", "unknown")), "cli-" + UUID.randomUUID(), Instant.now());
     }
 }

@@ -46,6 +46,7 @@ final class Errors {
                 return ", or use the admin API (GET /admin/v1/reports/" + command.substring("report ".length()) + ")";
             case "token create":
             case "token list":
+            case "token rotate":
             case "token revoke":
                 return ", or use the admin API (/admin/v1/tokens)";
             default:

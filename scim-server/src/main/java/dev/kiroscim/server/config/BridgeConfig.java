@@ -19,6 +19,7 @@ import java.util.Set;
  *   maxResults: 200              # advertised filter.maxResults; caps "count"
  * server:
  *   maxInFlight: 64              # more concurrent requests get 429 + Retry-After
+ *   trustedProxies: [10.0.0.0/8] # see EdgeSection: X-Forwarded-For and the per-token rate limit
  * audit:
  *   retention: P400D             # ISO-8601 duration; events older than this are pruned (default: forever)
  * </pre>
@@ -68,6 +69,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
         config.auditRetention(); // fail at start-up, not at the first pruning
         config.identityCenter();
+        config.edge();
         return config;
     }
 
@@ -113,6 +115,11 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
                     new java.math.BigDecimal(t.path("monthlyPriceUsd").asText("0"))));
         }
         return new dev.kiroscim.core.audit.report.TierPrices(list);
+    }
+
+    /** {@code server.trustedProxies} and {@code server.rateLimit}; see {@link EdgeSection}. */
+    public EdgeSection edge() {
+        return EdgeSection.from(source, raw.path("server"));
     }
 
     /** The {@code identityCenter:} section; see {@link IdentityCenterSection}. */

@@ -38,13 +38,30 @@ public final class AuthFailures {
 
     /** @return true when an event was written for this failure, false when it was only counted */
     public boolean record(String clientAddress, String reason, String requestId) {
-        Instant now = clock.instant();
         String address = clientAddress == null ? "unknown" : clientAddress;
+        return write("failed " + address, requestId, address,
+                suppressed -> AuditEvents.authFailed(address, reason, suppressed));
+    }
+
+    /**
+     * {@code auth.throttled}, rate-limited like {@code auth.failed}: one event per token (rate limit) or per
+     * address (backoff) per {@link #WINDOW}, carrying the count of the ones in between.
+     */
+    public boolean throttled(String clientAddress, String reason, String tokenName, long retryAfterSeconds, String requestId) {
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        String key = "throttled " + reason + " " + (tokenName != null ? "token " + tokenName : address);
+        return write(key, requestId, address,
+                suppressed -> AuditEvents.authThrottled(address, reason, tokenName, retryAfterSeconds, suppressed));
+    }
+
+    private boolean write(String key, String requestId, String address,
+                          java.util.function.LongFunction<dev.kiroscim.core.audit.AuditEntry> event) {
+        Instant now = clock.instant();
         if (windows.size() > MAX_ADDRESSES) {
             windows.values().removeIf(w -> !w.start().plus(WINDOW).isAfter(now));
         }
         long[] suppressed = {-1};
-        windows.compute(address, (a, w) -> {
+        windows.compute(key, (a, w) -> {
             if (w == null || !w.start().plus(WINDOW).isAfter(now)) {
                 suppressed[0] = w == null ? 0 : w.suppressed();
                 return new Window(now, 0);
@@ -56,13 +73,14 @@ public final class AuthFailures {
         }
         try {
             transactions.write(tx -> {
-                tx.audit().append(new ChangeContext("anonymous", requestId, now), AuditEvents.authFailed(address, reason, suppressed[0]));
+                tx.audit().append(ChangeContext.of(dev.kiroscim.core.audit.Actor.anonymous(address), requestId, now),
+                        event.apply(suppressed[0]));
                 return null;
             });
             return true;
         } catch (RuntimeException e) {
-            // The 401 matters more than its audit event; never turn a failed login into a 500.
-            LOG.warn("could not record auth.failed for {}: {}", address, e.toString());
+            // The 401/429 matters more than its audit event; never turn a refusal into a 500.
+            LOG.warn("could not record {} for {}: {}", key.startsWith("failed") ? "auth.failed" : "auth.throttled", address, e.toString());
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package dev.kiroscim.server.http;
 
+import dev.kiroscim.core.audit.Actor;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id — the client's {@code X-Request-Id} if it sent a sane one, else a new UUID — echoes
- * it in the response, and builds the {@link ChangeContext} (actor, request id, time) that audit events carry.
+ * it in the response, and builds the {@link ChangeContext} (actor with source address, request id, time) that
+ * audit events carry.
  */
 @PreMatching
 @Priority(0)
@@ -52,8 +54,10 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
     /** The context of the current request, for use cases that record changes. */
     public ChangeContext context(ContainerRequestContext request) {
         Object caller = request.getProperty(AuthFilter.CALLER);
-        String actor = caller instanceof Authenticator.Caller c ? c.name() : "anonymous";
+        Object address = request.getProperty(AuthFilter.CLIENT_ADDRESS);
+        String source = address == null ? null : address.toString();
+        Actor actor = caller instanceof Authenticator.Caller c ? Actor.token(c.name(), source) : Actor.anonymous(source);
         Object id = request.getProperty(PROPERTY);
-        return new ChangeContext(actor, id == null ? UUID.randomUUID().toString() : id.toString(), clock.instant());
+        return ChangeContext.of(actor, id == null ? UUID.randomUUID().toString() : id.toString(), clock.instant());
     }
 }
