@@ -138,7 +138,9 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new PolicyResource(reloader, requestIds))
                     .register(new SyncResource(sync))
                     .register(new MetricsResource(metrics, sync, seats))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
+                    .register(new dev.kiroscim.server.admin.BackupResource(new dev.kiroscim.server.backup.OnlineBackups(
+                            database, dev.kiroscim.server.backup.OnlineBackups.directoryFor(dbConfig), clock)));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
