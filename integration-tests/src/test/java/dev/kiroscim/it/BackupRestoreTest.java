@@ -88,6 +88,56 @@ class BackupRestoreTest {
         }
     }
 
+    /**
+     * The PostgreSQL procedure of docs/deploy-operations.md: {@code pg_dump -Fc} of a live server's database,
+     * {@code pg_restore} into a new database, a server on it finds every user, seat and audit event, and
+     * {@code audit verify} passes. Skips (fails on CI) without PostgreSQL or its client tools.
+     */
+    @Test
+    void pgDumpAndPgRestoreCarryEveryUserSeatAndAuditEvent() throws Exception {
+        Path bin = Path.of(System.getProperty("kiro.postgresBin", "/usr/lib/postgresql/15/bin"));
+        dev.kiroscim.core.testsupport.ExternalComponent.require("pg_dump and pg_restore in " + bin,
+                Files.isExecutable(bin.resolve("pg_dump")) && Files.isExecutable(bin.resolve("pg_restore")),
+                "install postgresql-client-15 or set -Dkiro.postgresBin");
+        Path dump = Files.createTempFile("kiro-it-", ".dump");
+        try (KiroServer server = KiroServer.start(Backend.POSTGRES);
+             dev.kiroscim.core.testsupport.TestPostgres target = dev.kiroscim.core.testsupport.TestPostgres.createFreshDatabase()) {
+            ScimClient scim = ScimClient.bearer(server);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add(scim.createUser(Bodies.uniqueUserName("Dump.User" + i)));
+            }
+            scim.createGroup("Kiro-Platform", ids.toArray(String[]::new));
+            WriteLoad load = WriteLoad.start(() -> RawHttp.to(server), server.token(), 2, List.of(), 50);
+            Poll.until("writes under way", Duration.ofSeconds(60), Duration.ofMillis(20),
+                    () -> load.acknowledgedUsers().size(), n -> n >= 10);
+            Snapshot before = Snapshot.of(server, ids, load.acknowledgedUsers());
+            String sourceUrl = server.databaseArgs().get(1);
+            String source = sourceUrl.substring(sourceUrl.lastIndexOf('/') + 1);
+            run(bin.resolve("pg_dump"), "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", source, "-Fc", "-f", dump.toString());
+            load.stop();
+            run(bin.resolve("pg_restore"), "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", target.databaseName(),
+                    "--no-owner", dump.toString());
+
+            List<String> targetDb = List.of("--db-url", target.jdbcUrl(), "--db-user", target.user());
+            try (KiroServer copy = KiroServer.start(ServerOptions.on(Backend.H2).withArgs(targetDb.toArray(String[]::new)))) {
+                before.assertFoundIn(copy);
+            }
+            AcknowledgedWrites.assertAuditVerifies(targetDb);
+        } finally {
+            Files.deleteIfExists(dump);
+        }
+    }
+
+    private static void run(Path binary, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(command + " finished").isTrue();
+        assertThat(p.exitValue()).as(command + ": " + output).isZero();
+    }
+
     /** What a restored copy must hold: the users, the seat state of the seat users, and the audit events (seq → hash). */
     private record Snapshot(List<WriteLoad.AckedUser> users, Map<String, String> seatStates, Map<Long, String> audit) {
 
