@@ -16,8 +16,8 @@ import java.sql.Statement;
  * started, so callers queued behind it find little or nothing left to write (a group commit).
  *
  * <p>Why not {@code WRITE_DELAY=0}, which also writes at each commit: it stops H2's background writer, and with it
- * the housekeeping that rewrites half-empty chunks and shrinks the file; measured, the file then grew to 1.5 GB
- * after 54,000 small transactions where it stays at 120 MB otherwise (docs/decisions.md).
+ * the housekeeping that rewrites half-empty chunks and shrinks the file. Either way a commit writes its own chunk,
+ * so the file grows with the sustained write rate (measured in docs/decisions.md).
  *
  * <p>The write reaches the operating system, not the disk: there is no fsync per commit, so a process crash loses
  * nothing, but an OS crash or power loss can lose the last seconds of commits (docs/decisions.md).
