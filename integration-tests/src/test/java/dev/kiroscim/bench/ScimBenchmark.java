@@ -57,6 +57,14 @@ public final class ScimBenchmark {
             AuditBenchmark.main(backend);
             System.exit(0);
         }
+        if ("writes".equals(System.getProperty("bench.mode"))) {
+            // The cost of a write alone (issue 9: durable H2 commits): one client, then `concurrency` clients.
+            try (KiroServer server = KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {
+                ScimBenchmark bench = new ScimBenchmark(server);
+                bench.writesOnly(users, concurrency, backend);
+            }
+            System.exit(0);
+        }
         try (KiroServer server = KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {
             ScimBenchmark bench = new ScimBenchmark(server);
             bench.run(users, concurrency, readSeconds, backend);
@@ -78,18 +86,57 @@ public final class ScimBenchmark {
         rows.forEach(System.out::println);
     }
 
-    /** POST /Users with {@code concurrency} clients; every request is a distinct user. */
+    private void writesOnly(int users, int concurrency, Backend backend) throws Exception {
+        System.out.printf("write cost: %d users per run, %s, jar %s, %d cores%n", users, backend, KiroServer.jar(),
+                Runtime.getRuntime().availableProcessors());
+        for (int[] run : new int[][] {{1, 0}, {concurrency, users}}) {
+            long written = bytesWritten();
+            createUsers(users, run[0], run[1]);
+            rows.add(String.format("| bytes the server wrote per POST /Users (%d clients; /proc/PID/io wchar) | %,d B | |",
+                    run[0], (bytesWritten() - written) / users));
+        }
+        long dbBytes;
+        try (var files = Files.list(server.dataDir())) {
+            dbBytes = files.filter(f -> f.getFileName().toString().endsWith(".mv.db")).mapToLong(f -> f.toFile().length()).sum();
+        }
+        rows.add(String.format("| H2 file after %d users | %.1f MB | |", 2 * users, dbBytes / 1e6));
+        System.out.println();
+        System.out.println("| measurement | result | latency |");
+        System.out.println("|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    /** Bytes the server process has passed to write(2) so far (Linux); -1 elsewhere. */
+    private long bytesWritten() throws IOException {
+        Path io = Path.of("/proc", Long.toString(server.pid()), "io");
+        if (!Files.isReadable(io)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(io)) {
+            if (line.startsWith("wchar:")) {
+                return Long.parseLong(line.substring("wchar:".length()).trim());
+            }
+        }
+        return -1;
+    }
+
     private List<String> createUsers(int users, int concurrency) throws Exception {
+        return createUsers(users, concurrency, 0);
+    }
+
+    /** POST /Users with {@code concurrency} clients; every request is a distinct user, numbered from {@code first}. */
+    private List<String> createUsers(int users, int concurrency, int first) throws Exception {
         String[] ids = new String[users];
         AtomicLong next = new AtomicLong();
         Instant start = Instant.now();
         Latencies all = parallel(concurrency, lat -> {
             long i;
             while ((i = next.getAndIncrement()) < users) {
-                String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench.user" + i
-                        + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User" + i + "\"},"
-                        + "\"emails\":[{\"value\":\"bench.user" + i + "@example.com\",\"type\":\"work\",\"primary\":true}],"
-                        + "\"externalId\":\"ext-" + i + "\",\"active\":true}";
+                long n = first + i;
+                String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench.user" + n
+                        + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User" + n + "\"},"
+                        + "\"emails\":[{\"value\":\"bench.user" + n + "@example.com\",\"type\":\"work\",\"primary\":true}],"
+                        + "\"externalId\":\"ext-" + n + "\",\"active\":true}";
                 long t = System.nanoTime();
                 HttpResponse<String> r = send("POST", "/Users", body);
                 lat.add(System.nanoTime() - t);
@@ -98,8 +145,8 @@ public final class ScimBenchmark {
             }
         });
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        rows.add(String.format("| SCIM writes (POST /Users, %d users) | %.0f writes/s | p50 %.1f ms, p99 %.1f ms |",
-                users, users / seconds, all.medianMs(), all.percentileMs(99)));
+        rows.add(String.format("| SCIM writes (POST /Users, %d users, %d clients) | %.0f writes/s | p50 %.1f ms, p99 %.1f ms |",
+                users, concurrency, users / seconds, all.medianMs(), all.percentileMs(99)));
         return List.of(ids);
     }
 

@@ -38,8 +38,9 @@ import java.util.stream.Stream;
  */
 public final class KiroServer implements AutoCloseable {
 
-    /** Generous: on a loaded 2-core CI machine a start (JIT, Flyway, Hibernate) has taken more than 30 s. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: on a loaded 2-core CI machine a start (JIT, Flyway, Hibernate, recovering a killed H2 file) has taken
+     * more than 30 s; {@code -Dkiro.it.startTimeoutSeconds} overrides it. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("kiro.it.startTimeoutSeconds", 90));
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -210,6 +211,37 @@ public final class KiroServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         LIVE.remove(p);
+        return p.exitValue();
+    }
+
+    /** Exit status of a JVM killed by SIGKILL: 128 + 9. */
+    public static final int SIGKILL_EXIT_STATUS = 137;
+
+    /**
+     * {@code kill -9}: SIGKILL, which the process cannot catch, so no shutdown hook, no graceful close and no last
+     * write of the database run (on Unix {@link Process#destroyForcibly()} sends SIGKILL). Returns once the process is
+     * gone, with its exit status; fails unless it is {@link #SIGKILL_EXIT_STATUS}, i.e. unless it really died of SIGKILL.
+     * {@link #startAgain()} starts it again on the same data dir / database.
+     */
+    public int kill() {
+        Process p = requireProcess();
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("server " + name + " still alive " + STOP_TIMEOUT + " after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            LIVE.remove(p);
+        }
+        process = null;
+        appendToLog("=== " + Instant.now() + " killed with SIGKILL (exit status " + p.exitValue() + ")\n");
+        if (p.exitValue() != SIGKILL_EXIT_STATUS) {
+            throw new AssertionError("server " + name + " exited with " + p.exitValue() + ", not " + SIGKILL_EXIT_STATUS
+                    + " (SIGKILL); it was not killed by kill -9\n" + logTail());
+        }
         return p.exitValue();
     }
 

@@ -7,6 +7,7 @@ import dev.kiroscim.core.auth.TokenStore;
 import dev.kiroscim.core.directory.Directory;
 import dev.kiroscim.core.directory.GroupStore;
 import dev.kiroscim.core.directory.StoreBusy;
+import dev.kiroscim.core.directory.StoreUnavailable;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserStore;
 import dev.kiroscim.core.seats.SeatStore;
@@ -14,6 +15,7 @@ import dev.kiroscim.core.sync.state.IdcLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,12 +39,20 @@ public final class Database implements Transactions, AutoCloseable {
     private final SessionFactory sessionFactory;
 
     private final boolean postgres;
+    /** Null on PostgreSQL, which makes a commit durable before it returns. */
+    private final H2CommitFlush h2Flush;
+    private final OutageBreaker breaker;
+
+    /** How often a database that went away is tried again (see {@link OutageBreaker}). */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.postgres = config.jdbcUrl().startsWith("jdbc:postgresql:");
+        this.h2Flush = config.jdbcUrl().startsWith("jdbc:h2:file:") ? new H2CommitFlush(config) : null;
+        this.breaker = new OutageBreaker(this::connectionIsValid, PROBE_INTERVAL);
     }
 
     /** Opens the pool, migrates the schema to the newest version and starts Hibernate. */
@@ -105,8 +115,9 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     private <T> T inTransaction(Function<Directory, T> work, boolean readOnly) {
+        breaker.checkAvailable();
         try {
-            return sessionFactory.fromTransaction(session -> {
+            T committed = sessionFactory.fromTransaction(session -> {
                 session.setDefaultReadOnly(readOnly);
                 if (readOnly) {
                     // Nothing to write back: skip Hibernate's dirty checking before each query and at commit.
@@ -117,7 +128,15 @@ public final class Database implements Transactions, AutoCloseable {
                 directory.audit.flushPending(); // last: the chain-head lock is held only until commit
                 return result;
             });
+            if (h2Flush != null && !readOnly) {
+                h2Flush.flush(); // before the caller acknowledges the write
+            }
+            return committed;
         } catch (RuntimeException e) {
+            if (ConnectionLoss.isConnectionLoss(e)) {
+                breaker.markDown(e);
+                throw new StoreUnavailable("the database is unreachable; nothing was changed, retry shortly", e);
+            }
             if (causedByPoolTimeout(e)) {
                 throw new StoreBusy("no database connection free within " + config.connectionTimeout(), e);
             }
@@ -134,18 +153,30 @@ public final class Database implements Transactions, AutoCloseable {
         return false;
     }
 
+    /** Readiness: false at once while the breaker is open; a lost connection here opens it. */
     @Override
     public boolean ping() {
+        return !breaker.isDown() && connectionIsValid();
+    }
+
+    private boolean connectionIsValid() {
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(2);
         } catch (Exception e) {
+            if (ConnectionLoss.isConnectionLoss(e)) {
+                breaker.markDown(e);
+            }
             return false;
         }
     }
 
     @Override
     public void close() {
+        breaker.close();
         sessionFactory.close();
+        if (h2Flush != null) {
+            h2Flush.close();
+        }
         dataSource.close();
     }
 

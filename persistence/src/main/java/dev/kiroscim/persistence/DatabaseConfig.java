@@ -36,6 +36,17 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
+    /** The data dir of an embedded H2 database ({@link #h2}); empty for any other database. */
+    public java.util.Optional<Path> h2DataDir() {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        int options = jdbcUrl.indexOf(';');
+        Path file = Path.of(jdbcUrl.substring(prefix.length(), options < 0 ? jdbcUrl.length() : options));
+        return java.util.Optional.ofNullable(file.toAbsolutePath().getParent());
+    }
+
     /** The URL without credentials or options, safe to log. */
     public String describe() {
         int options = jdbcUrl.indexOf(';');

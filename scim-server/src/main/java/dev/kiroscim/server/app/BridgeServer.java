@@ -9,6 +9,8 @@ import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.seats.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.SeatAllocationListener;
+import dev.kiroscim.server.admin.BackupResource;
+import dev.kiroscim.server.backup.OnlineBackups;
 import dev.kiroscim.server.admin.AuditResource;
 import dev.kiroscim.server.admin.EntitlementsResource;
 import dev.kiroscim.server.admin.PolicyResource;
@@ -165,7 +167,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
                     .register(new MetricsResource(metrics, sync, seats, throttles))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
+                    .register(new BackupResource(new OnlineBackups(database, OnlineBackups.directoryFor(dbConfig), clock)));
 
             String scheme = tls == null ? "http" : "https";
             HttpServer http = tls == null

@@ -84,15 +84,20 @@ public final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (Database db = Database.open(database.toConfig())) {
-                ChainVerifier.Verification v = new AuditTrail(db, () -> TierPrices.DEFAULT).verify();
-                if (v.ok()) {
-                    System.out.println("audit chain OK: " + v.verified() + " events verified");
-                    return 0;
-                }
-                System.out.println("audit chain BROKEN at seq " + v.firstBadSeq() + ": " + v.problem()
-                        + " (" + v.verified() + " events before it verified)");
-                return 1;
+                return verifyAndPrint(db);
             }
+        }
+
+        /** Prints the outcome; 0 when the chain verifies, 1 when not (also used by {@code restore}). */
+        static int verifyAndPrint(Database db) {
+            ChainVerifier.Verification v = new AuditTrail(db, () -> TierPrices.DEFAULT).verify();
+            if (v.ok()) {
+                System.out.println("audit chain OK: " + v.verified() + " events verified");
+                return 0;
+            }
+            System.out.println("audit chain BROKEN at seq " + v.firstBadSeq() + ": " + v.problem()
+                    + " (" + v.verified() + " events before it verified)");
+            return 1;
         }
     }
 }

@@ -40,6 +40,8 @@ final class Errors {
                 return ", or use the admin API (GET /admin/v1/users/{user}/explain)";
             case "audit":
                 return ", or use the admin API (GET /admin/v1/audit)";
+            case "backup":
+                return ", or back up the running server: 'backup --url http://HOST:PORT' (POST /admin/v1/backup)";
             case "report holders":
             case "report offboarding":
             case "report seats":

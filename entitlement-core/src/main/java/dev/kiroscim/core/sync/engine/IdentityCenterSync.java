@@ -90,10 +90,16 @@ public final class IdentityCenterSync implements AutoCloseable {
             LOG.info("Identity Center reconcile: {} change(s), {} drift finding(s)", r.changes(), r.drift());
         } catch (RuntimeException e) {
             LOG.warn("Identity Center reconcile failed: {}", e.toString());
-            db.write(tx -> {
-                tx.idcLinks().saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
-                return null;
-            });
+            try {
+                db.write(tx -> {
+                    tx.idcLinks().saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
+                    return null;
+                });
+            } catch (RuntimeException databaseDown) {
+                // Typically the same outage. Must not escape: a scheduled task that throws is never run again,
+                // and the reconciler would stay dead after the database came back.
+                LOG.warn("could not record the failed reconcile either: {}", databaseDown.toString());
+            }
         }
     }
 
