@@ -39,6 +39,9 @@ import dev.kiroscim.server.http.Overload;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.core.directory.events.DirectoryChangeListeners;
 import dev.kiroscim.server.http.TrailingSlash;
+import dev.kiroscim.server.http.CaseInsensitivePaths;
+import dev.kiroscim.server.http.OversizedHeadResponses;
+import dev.kiroscim.server.http.RequestHeadLimits;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.patch.PatchEngine;
@@ -123,6 +126,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(metrics)
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
+                    .register(new RequestHeadLimits())
+                    .register(new CaseInsensitivePaths())
                     .register(new BodyLimit())
                     .register(new AuthFilter(authenticator, new AuthFailures(database, clock)))
                     .register(new ErrorMapper())
@@ -145,8 +150,13 @@ public final class BridgeServer implements AutoCloseable {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("kiro-http").setCorePoolSize(16).setMaxPoolSize(config.maxInFlight() + 16));
                 listener.getKeepAlive().setIdleTimeoutInSeconds(60);
+                listener.setMaxHttpHeaderSize(RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES);
+                listener.setMaxRequestHeaders(RequestHeadLimits.TRANSPORT_MAX_HEADER_COUNT);
             }
             http.start();
+            for (NetworkListener listener : http.getListeners()) {
+                OversizedHeadResponses.install(listener, http.getServerConfiguration());
+            }
             LOG.info("Kiro SCIM Bridge listening on http://{}:{}/scim/v2 (database: {})", bind, port, dbConfig.describe());
             AuditRetentionJob retention = config.auditRetention()
                     .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);

@@ -100,7 +100,7 @@ final class FilterTokenizer {
   private static String requireText(String literal, int start) throws FilterParseException {
     Optional<String> problem = TextRules.problem(literal);
     if (problem.isPresent()) {
-      throw new FilterParseException("the literal holds a " + problem.get(), start);
+      throw new FilterParseException("the literal holds a " + problem.get() + " of the literal, which starts", start);
     }
     return literal;
   }
