@@ -40,6 +40,8 @@ import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.core.directory.events.DirectoryChangeListeners;
 import dev.kiroscim.server.http.TrailingSlash;
 import dev.kiroscim.server.http.CaseInsensitivePaths;
+import dev.kiroscim.server.http.HeaderSyntax;
+import dev.kiroscim.server.http.MalformedUriGuard;
 import dev.kiroscim.server.http.OversizedHeadResponses;
 import dev.kiroscim.server.http.RequestHeadLimits;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
@@ -127,6 +129,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
                     .register(new RequestHeadLimits())
+                    .register(new HeaderSyntax())
                     .register(new CaseInsensitivePaths())
                     .register(new BodyLimit())
                     .register(new AuthFilter(authenticator, new AuthFailures(database, clock)))
@@ -146,6 +149,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
+            MalformedUriGuard.install(http);
             for (NetworkListener listener : http.getListeners()) {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("kiro-http").setCorePoolSize(16).setMaxPoolSize(config.maxInFlight() + 16));
