@@ -75,7 +75,9 @@ public final class OversizedHeadResponses extends HttpServerFilter {
             default -> "the request is not valid HTTP/1.1";
         };
         byte[] body = ScimJson.bytes(ScimErrors.body(response.getStatus(), null, detail));
-        response.setContentType(ScimJson.CONTENT_TYPE);
+        // A header, not setContentType: when the request line itself was too long, Grizzly does not encode the
+        // content type it was given (the request never became HTTP/1.1), but it does write plain headers.
+        response.getHeaders().setValue("Content-Type").setString(ScimJson.CONTENT_TYPE);
         response.setContentLength(body.length);
         return HttpContent.builder(response)
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, body))
