@@ -29,6 +29,15 @@ record FuzzRequest(String shape, String method, String target, List<String> head
         return !method.equals("GET") && !target.contains("/.search");
     }
 
+    /** Bytes of the request line and headers, which Grizzly caps at 64 KiB before closing the connection. */
+    int headLength() {
+        int length = method.length() + target.length() + 12;
+        for (String header : headers) {
+            length += header.length() + 2;
+        }
+        return length;
+    }
+
     byte[] toBytes(String hostAndPort) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringBuilder head = new StringBuilder();

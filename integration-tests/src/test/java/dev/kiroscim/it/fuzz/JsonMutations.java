@@ -1,6 +1,7 @@
 package dev.kiroscim.it.fuzz;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,6 +23,11 @@ import java.util.SplittableRandom;
 final class JsonMutations {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        // The fuzzer nests deeper than the server accepts (64) on purpose; Jackson's writer would stop it at 1000.
+        MAPPER.getFactory().setStreamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(100_000).build());
+    }
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final SplittableRandom random;

@@ -69,6 +69,13 @@ final class RequestFactory {
                     : JsonMutations.encode(JsonMutations.write(tree));
         }
         List<String> headers = headers(shape, body != null, mutations);
+        if (headers.size() > 200 && body != null) {
+            // Grizzly refuses a head with more than 200 fields before reading the body and closes the connection;
+            // a body still being written then meets a reset that can swallow the 431. Send the head alone.
+            body = null;
+            headers.removeIf(h -> h.startsWith("Content-Type"));
+            mutations.add("body dropped");
+        }
         String target = "/scim/v2" + path + (query == null ? "" : "?" + query);
         return new FuzzRequest(shape.name(), shape.method(), target, headers, body, targetId, shape.kind(), mutations);
     }
