@@ -44,6 +44,8 @@ final class SqlWhere {
             return compare(compare);
         } else if (criteria instanceof Criteria.Element element) {
             return element(element);
+        } else if (criteria instanceof Criteria.Membership membership) {
+            return membershipElement(membership);
         }
         return "1=1";
     }
@@ -69,7 +71,7 @@ final class SqlWhere {
 
     private String compare(Criteria.Compare c) {
         if (c.field() instanceof Field.Column col) {
-            return columnCompare(column(col), col, c.op(), c.value());
+            return columnCompare(column(col), col.kind(), col.caseExact(), c.op(), c.value());
         } else if (c.field() instanceof Field.Indexed idx) {
             return c.op() == Operator.NE
                     ? "(not " + indexed(idx, Operator.EQ, c.value()) + ")"
@@ -80,15 +82,16 @@ final class SqlWhere {
 
     private String present(Field field) {
         if (field instanceof Field.Column col) {
-            String column = column(col);
-            return col.kind() == ValueKind.STRING
-                    ? "(" + column + " is not null and " + column + " <> '')"
-                    : column + " is not null";
+            return presentColumn(column(col), col.kind());
         } else if (field instanceof Field.Indexed idx) {
             return table.alias() + ".id in (select a.user_id from scim_user_attr a where a.path = "
                     + bind(idx.path()) + " and a.val is not null and a.val <> '')";
         }
         return table.alias() + ".id in (select m." + table.ownSideOfMembership() + " from scim_membership m)";
+    }
+
+    private static String presentColumn(String column, ValueKind kind) {
+        return kind == ValueKind.STRING ? "(" + column + " is not null and " + column + " <> '')" : column + " is not null";
     }
 
     private String indexed(Field.Indexed idx, Operator op, Object value) {
@@ -137,6 +140,37 @@ final class SqlWhere {
         throw new IllegalArgumentException("inside a value path only sub-attributes can be compared: " + f);
     }
 
+    /**
+     * {@code groups[display eq "X"]}, {@code groups.display co "Kiro"}: some membership row {@code m}, joined to the
+     * resource {@code o} on its other side, satisfies the inner condition.
+     */
+    private String membershipElement(Criteria.Membership membership) {
+        ResourceTable other = table.other();
+        return table.alias() + ".id in (select m." + table.ownSideOfMembership() + " from scim_membership m join "
+                + other.tableName() + " o on o.id = m." + table.otherSideOfMembership() + " where "
+                + membershipCondition(membership.inner()) + ")";
+    }
+
+    private String membershipCondition(Criteria inner) {
+        if (inner instanceof Criteria.And and) {
+            return "(" + membershipCondition(and.left()) + " and " + membershipCondition(and.right()) + ")";
+        } else if (inner instanceof Criteria.Or or) {
+            return "(" + membershipCondition(or.left()) + " or " + membershipCondition(or.right()) + ")";
+        } else if (inner instanceof Criteria.Not not) {
+            return "(not " + membershipCondition(not.inner()) + ")";
+        } else if (inner instanceof Criteria.Present p) {
+            return p.field() instanceof Field.Related r ? presentColumn("o." + table.other().column(r.column(), r.caseExact()), r.kind())
+                    : "1=1";
+        } else if (inner instanceof Criteria.Compare c) {
+            if (c.field() instanceof Field.Related r) {
+                return columnCompare("o." + table.other().column(r.column(), r.caseExact()), r.kind(), r.caseExact(), c.op(), c.value());
+            } else if (c.field() instanceof Field.Membership) {
+                return columnCompare("m." + table.otherSideOfMembership(), ValueKind.STRING, true, c.op(), c.value());
+            }
+        }
+        throw new IllegalArgumentException("inside a membership condition only the other side can be compared: " + inner);
+    }
+
     private String membership(Operator op, Object value) {
         String own = table.ownSideOfMembership();
         String other = table.otherSideOfMembership();
@@ -145,7 +179,7 @@ final class SqlWhere {
         return op == Operator.NE ? "(not " + inner + ")" : inner;
     }
 
-    private String columnCompare(String column, Field.Column col, Operator op, Object value) {
+    private String columnCompare(String column, ValueKind kind, boolean caseExact, Operator op, Object value) {
         if (value == null) {
             return switch (op) {
                 case EQ -> column + " is null";
@@ -153,15 +187,15 @@ final class SqlWhere {
                 default -> throw new IllegalArgumentException(op + " null is not a comparison");
             };
         }
-        Object bound = switch (col.kind()) {
+        Object bound = switch (kind) {
             case INSTANT -> ((Instant) value).toEpochMilli();
-            case STRING -> col.caseExact() ? value.toString() : value.toString().toLowerCase(Locale.ROOT);
+            case STRING -> caseExact ? value.toString() : value.toString().toLowerCase(Locale.ROOT);
             default -> value;
         };
         if (op == Operator.NE) {
             return "(" + column + " is null or " + column + " <> " + bind(bound) + ")";
         }
-        if (col.kind() == ValueKind.STRING) {
+        if (kind == ValueKind.STRING) {
             return textCompare(column, op, (String) bound);
         }
         return column + " " + sqlOperator(op) + " " + bind(bound);
@@ -221,20 +255,27 @@ final class SqlWhere {
 
     /** Which table a search runs on, and how its columns and memberships are named. */
     enum ResourceTable {
-        USERS("u", "user_id", "group_id"),
-        GROUPS("g", "group_id", "user_id");
+        USERS("u", "scim_user", "user_id", "group_id"),
+        GROUPS("g", "scim_group", "group_id", "user_id");
 
         private final String alias;
+        private final String tableName;
         private final String ownSide;
         private final String otherSide;
 
-        ResourceTable(String alias, String ownSide, String otherSide) {
+        ResourceTable(String alias, String tableName, String ownSide, String otherSide) {
             this.alias = alias;
+            this.tableName = tableName;
             this.ownSide = ownSide;
             this.otherSide = otherSide;
         }
 
         String alias() { return alias; }
+
+        String tableName() { return tableName; }
+
+        /** The resources on the other side of the membership relation. */
+        ResourceTable other() { return this == USERS ? GROUPS : USERS; }
 
         String ownSideOfMembership() { return ownSide; }
 

@@ -50,6 +50,11 @@ import dev.kiroscim.server.http.ThrottleMetrics;
 import dev.kiroscim.server.http.TokenRateLimit;
 import dev.kiroscim.server.http.TokenUsage;
 import dev.kiroscim.server.tls.TlsSettings;
+import dev.kiroscim.server.http.CaseInsensitivePaths;
+import dev.kiroscim.server.http.HeaderSyntax;
+import dev.kiroscim.server.http.MalformedUriGuard;
+import dev.kiroscim.server.http.OversizedHeadResponses;
+import dev.kiroscim.server.http.RequestHeadLimits;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.patch.PatchEngine;
@@ -151,6 +156,9 @@ public final class BridgeServer implements AutoCloseable {
                     .register(metrics)
                     .register(new Overload(config.maxInFlight()))
                     .register(new TrailingSlash())
+                    .register(new RequestHeadLimits())
+                    .register(new HeaderSyntax())
+                    .register(new CaseInsensitivePaths())
                     .register(new BodyLimit())
                     .register(new AuthFilter(authenticator, new AuthFailures(database, clock), guards, clock))
                     .register(new SecurityHeaders())
@@ -174,12 +182,18 @@ public final class BridgeServer implements AutoCloseable {
             HttpServer http = tls == null
                     ? GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false)
                     : GrizzlyHttpServerFactory.createHttpServer(URI.create("https://" + bind + ":" + port + "/"), rc, true, tls.engine(), false);
+            MalformedUriGuard.install(http);
             for (NetworkListener listener : http.getListeners()) {
                 listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                         .setPoolName("kiro-http").setCorePoolSize(16).setMaxPoolSize(config.maxInFlight() + 16));
                 listener.getKeepAlive().setIdleTimeoutInSeconds(60);
+                listener.setMaxHttpHeaderSize(RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES);
+                listener.setMaxRequestHeaders(RequestHeadLimits.TRANSPORT_MAX_HEADER_COUNT);
             }
             http.start();
+            for (NetworkListener listener : http.getListeners()) {
+                OversizedHeadResponses.install(listener, http.getServerConfiguration());
+            }
             LOG.info("Kiro SCIM Bridge listening on {}://{}:{}/scim/v2 (database: {})", scheme, bind, port, dbConfig.describe());
             if (tls != null) {
                 LOG.info("in-jar {}", tls.describe());

@@ -84,6 +84,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             case 405 -> "method not allowed on this endpoint";
             case 406 -> "responses are application/scim+json";
             case 413 -> "the request body is larger than 1 MiB";
+            case 414 -> "the request URI is too long";
+            case 431 -> "the request headers are too large";
             case 415 -> "send application/scim+json or application/json";
             default -> e.getMessage() == null ? "HTTP " + status : e.getMessage();
         };

@@ -35,4 +35,13 @@ public sealed interface Criteria {
      */
     record Element(String attributePath, Criteria inner) implements Criteria {
     }
+
+    /**
+     * A condition on one membership of the resource, e.g. User {@code groups[display eq "Admins"]} or
+     * {@code groups.display co "Kiro"}: the resource has a membership whose other side satisfies the inner
+     * criteria. Fields inside are {@link Field.Membership} (the other side's id) and {@link Field.Related}
+     * (the other side's columns).
+     */
+    record Membership(Criteria inner) implements Criteria {
+    }
 }

@@ -27,6 +27,13 @@ public sealed interface Field {
     record Indexed(String path, ValueKind kind, boolean caseExact) implements Field {
     }
 
+    /**
+     * A column of the resource on the other side of a membership, e.g. User {@code groups.display}: the display
+     * name of a group the user is in. Only valid inside {@link Criteria.Membership}.
+     */
+    record Related(ResourceColumn column, ValueKind kind, boolean caseExact) implements Field {
+    }
+
     /** The id of the other side of a membership: a group's member ids, or a user's group ids. */
     record Membership() implements Field {
         @Override

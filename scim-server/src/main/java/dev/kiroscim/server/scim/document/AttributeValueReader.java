@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
+import dev.kiroscim.server.scim.limits.InputLimits;
+import dev.kiroscim.server.scim.limits.TextRules;
 import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import java.time.Instant;
@@ -48,6 +50,7 @@ public final class AttributeValueReader {
             list = IdpQuirks.SINGLE_OBJECT_FOR_MULTI_VALUED.wrap(attribute, raw)
                     .orElseThrow(() -> invalid(where + " is multi-valued and must be an array"));
         }
+        InputLimits.requireValueCount(list.size(), where);
         ArrayNode out = JSON.arrayNode();
         for (JsonNode element : list) {
             readSingle(attribute, element, where).ifPresent(out::add);
@@ -75,6 +78,7 @@ public final class AttributeValueReader {
                 if (!raw.isTextual()) {
                     throw invalid(where + " must be a string");
                 }
+                requireStorableText(attribute, raw.textValue(), where);
                 yield Optional.of(raw);
             }
             case INTEGER -> {
@@ -121,6 +125,15 @@ public final class AttributeValueReader {
                 seen = true;
             }
         }
+    }
+
+    /** Length from the column that stores it, and no control characters or broken surrogates ({@link TextRules}). */
+    private static void requireStorableText(AttributeDef attribute, String text, String where) {
+        InputLimits.requireLength(attribute, text, where);
+        TextRules.problem(text).ifPresent(problem -> {
+            throw invalid(where + " contains a " + problem + "; control characters other than tab and line breaks,"
+                    + " and unpaired surrogates, are not accepted");
+        });
     }
 
     private static Instant instant(JsonNode raw, String where) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
+import dev.kiroscim.server.scim.limits.InputLimits;
 import dev.kiroscim.server.scim.quirks.IdpQuirks;
+import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import dev.kiroscim.server.scim.schema.Mutability;
 import dev.kiroscim.server.scim.schema.ResourceTypeDef;
@@ -61,6 +63,7 @@ public final class ResourceDocumentReader {
             values.read(attribute, field.getValue(), attribute.name()).ifPresent(v -> document.set(attribute.name(), v));
         }
         requireRequiredAttributes(type, document);
+        InputLimits.requireDocumentLength(ScimJson.write(document).length());
         return new NormalizedResource(document, memberIds);
     }
 

@@ -57,6 +57,9 @@ public final class FilterParser {
   /** Most comparisons ({@code eq}, {@code pr}, …) accepted in one filter: bounds the cost of evaluating it. */
   public static final int MAX_COMPARISONS = 100;
 
+  /** Largest digit count and exponent magnitude of a number literal. */
+  public static final int MAX_NUMBER_SCALE = 1000;
+
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|\\$(?i:ref)");
   private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
@@ -272,7 +275,12 @@ public final class FilterParser {
       }
       if (JSON_NUMBER.matcher(word).matches()) {
         try {
-          return new FilterValue.Num(new BigDecimal(word));
+          BigDecimal number = new BigDecimal(word);
+          // 1e999999999 is a valid BigDecimal whose plain text has a billion digits; no attribute holds such a number.
+          if (Math.abs((long) number.scale()) > MAX_NUMBER_SCALE || number.precision() > MAX_NUMBER_SCALE) {
+            throw new NumberFormatException(word);
+          }
+          return new FilterValue.Num(number);
         } catch (NumberFormatException outOfRange) {
           throw new FilterParseException("number " + token.describe() + " is out of range", token.start());
         }

@@ -1,7 +1,9 @@
 package dev.kiroscim.server.scim.filter;
 
+import dev.kiroscim.server.scim.limits.TextRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cuts a filter into {@link FilterToken}s. Tokens are separated by spaces or tabs (any number: the HTTP layer has
@@ -48,7 +50,7 @@ final class FilterTokenizer {
         pos++;
         tokens.add(new FilterToken(single, String.valueOf(c), start, pos));
       } else if (c == '"') {
-        String value = readString();
+        String value = requireText(readString(), start);
         tokens.add(new FilterToken(FilterToken.Kind.STRING, value, start, pos));
       } else {
         while (pos < input.length() && isWordChar(input.charAt(pos))) {
@@ -57,7 +59,7 @@ final class FilterTokenizer {
         if (pos == start) {
           throw new FilterParseException(String.format("unexpected control character U+%04X", (int) c), pos);
         }
-        tokens.add(new FilterToken(FilterToken.Kind.WORD, input.substring(start, pos), start, pos));
+        tokens.add(new FilterToken(FilterToken.Kind.WORD, requireText(input.substring(start, pos), start), start, pos));
       }
     }
   }
@@ -92,6 +94,15 @@ final class FilterTokenizer {
       }
     }
     throw new FilterParseException("unterminated string starting", opening);
+  }
+
+  /** Literals follow the same character rules as stored values ({@link TextRules}): no NUL reaches a query. */
+  private static String requireText(String literal, int start) throws FilterParseException {
+    Optional<String> problem = TextRules.problem(literal);
+    if (problem.isPresent()) {
+      throw new FilterParseException("the literal holds a " + problem.get() + " of the literal, which starts", start);
+    }
+    return literal;
   }
 
   private char readUnicodeEscape(int escape) throws FilterParseException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
+import dev.kiroscim.server.scim.limits.InputLimits;
 import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.quirks.PathlessDottedKeys.PathAndValue;
 import dev.kiroscim.server.scim.schema.AttributeDef;
@@ -54,7 +55,19 @@ public final class PatchEngine {
                 applyTo(type, document, operation.op(), paths.resolve(type, operation.path()), operation.value(), memberChanges);
             }
         }
+        InputLimits.requireMemberCount(memberChanges.stream().mapToInt(PatchEngine::memberIdCount).sum());
         return new PatchOutcome(documents.read(type, document).document(), memberChanges);
+    }
+
+    private static int memberIdCount(MemberChange change) {
+        if (change instanceof MemberChange.Add add) {
+            return add.ids().size();
+        } else if (change instanceof MemberChange.Remove remove) {
+            return remove.ids().size();
+        } else if (change instanceof MemberChange.ReplaceAll all) {
+            return all.ids().size();
+        }
+        return 0;
     }
 
     private void applyPathless(ResourceTypeDef type, ObjectNode document, PatchOperation operation, List<MemberChange> memberChanges) {

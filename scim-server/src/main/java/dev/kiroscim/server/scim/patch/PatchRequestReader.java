@@ -3,6 +3,7 @@ package dev.kiroscim.server.scim.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
+import dev.kiroscim.server.scim.limits.InputLimits;
 import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,6 +36,10 @@ final class PatchRequestReader {
         if (operations == null || !operations.isArray() || operations.isEmpty()) {
             throw syntax("the PATCH body must have a non-empty \"Operations\" array");
         }
+        if (operations.size() > InputLimits.MAX_PATCH_OPERATIONS) {
+            throw new ScimException(400, ScimType.INVALID_VALUE, "Operations has " + operations.size()
+                    + " entries; at most " + InputLimits.MAX_PATCH_OPERATIONS + " are accepted in one PATCH");
+        }
         List<PatchOperation> result = new ArrayList<>();
         for (JsonNode operation : operations) {
             result.add(readOperation(operation, result.size()));
@@ -58,6 +63,12 @@ final class PatchRequestReader {
             pathText = path.textValue().trim();
         }
         JsonNode value = field(operation, "value");
+        if (value == null && pathText != null && type != PatchOpType.REMOVE) {
+            // RFC 7644 §3.5.2.1/§3.5.2.3: add and replace "MUST" carry a value. Without one, clearing the attribute
+            // (what an absent value would otherwise mean) is a guess; an explicit "value": null still clears.
+            throw new ScimException(400, ScimType.INVALID_VALUE, "Operations[" + index + "]: " + type.name().toLowerCase()
+                    + " " + pathText + " needs a \"value\" (use remove to clear an attribute)");
+        }
         return new PatchOperation(type, pathText, value == null || value.isMissingNode() ? null : value);
     }
 

@@ -74,7 +74,7 @@ public final class AttributeIndexer {
     }
 
     private static void scalar(List<IndexedValue> out, String path, int element, AttributeDef def, JsonNode v) {
-        if (v == null || v.isNull() || v.isContainerNode()) {
+        if (v == null || v.isNull() || v.isContainerNode() || !FieldCatalog.isIndexable(def)) {
             return;
         }
         String text = v.asText();

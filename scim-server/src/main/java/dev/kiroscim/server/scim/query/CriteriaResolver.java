@@ -7,6 +7,7 @@ import dev.kiroscim.core.directory.query.ValueKind;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.filter.AttributePath;
+import dev.kiroscim.server.scim.filter.CompareOp;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
 import dev.kiroscim.server.scim.schema.AttributeDef;
@@ -43,9 +44,19 @@ public final class CriteriaResolver {
         } else if (filter instanceof Filter.Not not) {
             return new Criteria.Not(resolve(not.inner()));
         } else if (filter instanceof Filter.Present present) {
-            return new Criteria.Present(field(present.path()));
+            Field field = field(present.path());
+            return field instanceof Field.Related ? new Criteria.Membership(new Criteria.Present(field)) : new Criteria.Present(field);
         } else if (filter instanceof Filter.Compare compare) {
-            return compare(field(compare.path()), compare);
+            Field field = field(compare.path());
+            if (field instanceof Field.Related) {
+                // groups.display ne "X": no group of the user is named X (as ne on other multi-valued attributes).
+                if (compare.op() == CompareOp.NE) {
+                    Filter.Compare eq = new Filter.Compare(compare.path(), CompareOp.EQ, compare.value());
+                    return new Criteria.Not(new Criteria.Membership(compare(field, eq)));
+                }
+                return new Criteria.Membership(compare(field, compare));
+            }
+            return compare(field, compare);
         }
         return valuePath((Filter.ValuePath) filter);
     }
@@ -59,8 +70,8 @@ public final class CriteriaResolver {
         Field wholeAttribute = catalog.field(new ResolvedPath(attr.schema(), def, def.sub("value").orElse(null)))
                 .orElseThrow(() -> invalid("'" + vp.attribute() + "' cannot be filtered on"));
         if (wholeAttribute instanceof Field.Membership) {
-            // members[value eq "x"]: a membership lookup, not an element of the attribute index.
-            return inner(vp.inner(), attr);
+            // members[value eq "x"], groups[display eq "X"]: one membership, not an element of the attribute index.
+            return new Criteria.Membership(inner(vp.inner(), attr));
         }
         return new Criteria.Element(IndexPaths.of(def, null), inner(vp.inner(), attr));
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Which storage {@link Field} stands behind each filterable attribute of a resource type. The attributes IdPs
  * filter by have indexed columns ({@code id}, {@code userName}, {@code externalId}, {@code displayName},
- * {@code active}, {@code meta.created}, {@code meta.lastModified}); membership ids are the membership relation;
+ * {@code active}, {@code meta.created}, {@code meta.lastModified}); membership ids are the membership relation, and
+ * User {@code groups.display} is the display name of the group on the other side of it;
  * every other User attribute is in the attribute index. Groups have no attribute index: they only have columns
  * and members.
  */
@@ -29,7 +30,8 @@ public final class FieldCatalog {
             "meta.created", new Field.Column(ResourceColumn.CREATED, ValueKind.INSTANT, true),
             "meta.lastmodified", new Field.Column(ResourceColumn.LAST_MODIFIED, ValueKind.INSTANT, true),
             "groups.value", new Field.Membership(),
-            "groups", new Field.Membership());
+            "groups", new Field.Membership(),
+            "groups.display", new Field.Related(ResourceColumn.DISPLAY_NAME, ValueKind.STRING, false));
 
     private static final Map<String, Field> GROUP_COLUMNS = Map.of(
             "id", new Field.Column(ResourceColumn.ID, ValueKind.STRING, true),
@@ -70,11 +72,30 @@ public final class FieldCatalog {
         if (column != null) {
             return Optional.of(column);
         }
+        if (isRelation(path.attribute())) {
+            // groups.type, groups.$ref, members.display…: not stored, so never an attribute-index lookup (which
+            // would silently match nothing).
+            return Optional.empty();
+        }
         if (!hasAttributeIndex || leaf.isComplex() || path.attribute().name().equals("meta")
-                || leaf.returned() == dev.kiroscim.server.scim.schema.Returned.NEVER) {
+                || leaf.returned() == dev.kiroscim.server.scim.schema.Returned.NEVER || !isIndexable(leaf)) {
             return Optional.empty();
         }
         return Optional.of(new Field.Indexed(key, kindOf(leaf.type()), leaf.caseExact()));
+    }
+
+    /** User {@code groups} and Group {@code members}: the membership relation, not the document. */
+    private static boolean isRelation(AttributeDef attribute) {
+        return (attribute.name().equals("groups") && attribute.schemaUrn().equals(ScimSchemas.USER_URN))
+                || (attribute.name().equals("members") && attribute.schemaUrn().equals(ScimSchemas.GROUP_URN));
+    }
+
+    /**
+     * Binary values (base64 {@code x509Certificates.value}) are not indexed: comparing certificates by substring
+     * means nothing, and a certificate is longer than an index value may be ({@code scim_user_attr.val}).
+     */
+    static boolean isIndexable(AttributeDef leaf) {
+        return leaf.type() != AttributeType.BINARY;
     }
 
     static ValueKind kindOf(AttributeType type) {

@@ -58,7 +58,7 @@ public record ResourceQuery(Criteria criteria, SortKey sort, PageRequest page, l
         if (resolved.subAttribute() == null && resolved.attribute().isComplex() && resolved.attribute().multiValued()) {
             resolved = new ResolvedPath(resolved.schema(), resolved.attribute(), resolved.attribute().sub("value").orElse(null));
         }
-        Field field = catalog.field(resolved).filter(f -> !(f instanceof Field.Membership))
+        Field field = catalog.field(resolved).filter(f -> f instanceof Field.Column || f instanceof Field.Indexed)
                 .orElseThrow(() -> ScimException.badRequest(ScimType.INVALID_VALUE, "cannot sort by " + p.sortBy()));
         return new SortKey(field, descending);
     }

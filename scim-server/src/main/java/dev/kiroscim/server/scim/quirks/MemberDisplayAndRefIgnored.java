@@ -3,6 +3,8 @@ package dev.kiroscim.server.scim.quirks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
+import dev.kiroscim.server.scim.limits.InputLimits;
+import dev.kiroscim.server.scim.limits.TextRules;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -30,7 +32,9 @@ public final class MemberDisplayAndRefIgnored implements IdpQuirk {
     /**
      * @param members an array of member objects, or one member object
      * @return the distinct member ids in order
-     * @throws ScimException 400 invalidValue when an element is not an object or has no non-empty string {@code value}
+     * @throws ScimException 400 invalidValue when an element is not an object or has no non-empty string {@code value},
+     *                       the value holds a control character, or there are more than
+     *                       {@link InputLimits#MAX_MEMBERS_PER_REQUEST} elements
      */
     public List<String> memberIds(JsonNode members) {
         List<JsonNode> elements = new ArrayList<>();
@@ -39,6 +43,7 @@ public final class MemberDisplayAndRefIgnored implements IdpQuirk {
         } else {
             elements.add(members);
         }
+        InputLimits.requireMemberCount(elements.size());
         Set<String> ids = new LinkedHashSet<>();
         for (JsonNode element : elements) {
             if (!element.isObject()) {
@@ -48,6 +53,9 @@ public final class MemberDisplayAndRefIgnored implements IdpQuirk {
             if (value == null || !value.isTextual() || value.textValue().isBlank()) {
                 throw new ScimException(400, ScimType.INVALID_VALUE, "members.value must be a non-empty string id");
             }
+            TextRules.problem(value.textValue()).ifPresent(problem -> {
+                throw new ScimException(400, ScimType.INVALID_VALUE, "members.value contains a " + problem);
+            });
             ids.add(value.textValue());
         }
         return List.copyOf(ids);

@@ -95,7 +95,12 @@ public record Projection(List<ResolvedPath> include, List<ResolvedPath> exclude)
     private ObjectNode keepOnly(ResourceTypeDef type, ObjectNode full) {
         ObjectNode out = full.objectNode();
         copyIfPresent(full, out, "schemas");
-        copyIfPresent(full, out, "id");
+        // RFC 7644 §3.9: "returned: always" attributes (id, meta) come back whatever "attributes" names.
+        for (AttributeDef attribute : type.core().attributes()) {
+            if (attribute.returned() == Returned.ALWAYS) {
+                copyIfPresent(full, out, attribute.name());
+            }
+        }
         for (ResolvedPath p : include) {
             ObjectNode from = container(type, full, p, false);
             if (from == null || !from.has(p.attribute().name())) {

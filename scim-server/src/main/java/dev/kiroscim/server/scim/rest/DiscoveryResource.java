@@ -119,6 +119,10 @@ public final class DiscoveryResource {
         n.put("required", a.required()).put("caseExact", a.caseExact())
                 .put("mutability", a.mutability().wireName()).put("returned", a.returned().wireName())
                 .put("uniqueness", a.uniqueness());
+        if (!a.referenceTypes().isEmpty()) {
+            ArrayNode types = n.putArray("referenceTypes");
+            a.referenceTypes().forEach(types::add);
+        }
         if (!a.subAttributes().isEmpty()) {
             ArrayNode subs = n.putArray("subAttributes");
             a.subAttributes().forEach(s -> subs.add(attribute(s)));

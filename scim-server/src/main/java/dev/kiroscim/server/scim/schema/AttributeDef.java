@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param uniqueness    {@code none}, {@code server} or {@code global}
  * @param description   human text for {@code /Schemas}
  * @param subAttributes sub-attributes of a complex attribute, empty otherwise
+ * @param referenceTypes for a reference attribute, what it may point at ({@code User}, {@code Group},
+ *                       {@code external}, {@code uri}); empty otherwise
  */
 public record AttributeDef(
         String name,
@@ -33,10 +35,12 @@ public record AttributeDef(
         Returned returned,
         String uniqueness,
         String description,
-        List<AttributeDef> subAttributes) {
+        List<AttributeDef> subAttributes,
+        List<String> referenceTypes) {
 
     public AttributeDef {
         subAttributes = List.copyOf(subAttributes);
+        referenceTypes = List.copyOf(referenceTypes);
     }
 
     public boolean isComplex() {
@@ -49,18 +53,26 @@ public record AttributeDef(
     }
 
     public AttributeDef withMutability(Mutability m) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, m, returned, uniqueness, description, subAttributes);
+        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, m, returned, uniqueness, description, subAttributes, referenceTypes);
     }
 
     public AttributeDef withType(AttributeType t) {
-        return new AttributeDef(name, schemaUrn, t, multiValued, caseExact, required, mutability, returned, uniqueness, description, subAttributes);
+        return new AttributeDef(name, schemaUrn, t, multiValued, caseExact, required, mutability, returned, uniqueness, description, subAttributes, referenceTypes);
+    }
+
+    public AttributeDef withUniqueness(String u) {
+        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, u, description, subAttributes, referenceTypes);
+    }
+
+    public AttributeDef withReferenceTypes(List<String> types) {
+        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, uniqueness, description, subAttributes, types);
     }
 
     public AttributeDef withCaseExact(boolean exact) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, exact, required, mutability, returned, uniqueness, description, subAttributes);
+        return new AttributeDef(name, schemaUrn, type, multiValued, exact, required, mutability, returned, uniqueness, description, subAttributes, referenceTypes);
     }
 
     public AttributeDef withSubAttributes(List<AttributeDef> subs) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, uniqueness, description, subs);
+        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, uniqueness, description, subs, referenceTypes);
     }
 }

@@ -22,7 +22,9 @@ import org.apache.directory.scim.spec.schema.Schemas;
  *   <li>{@code id} is caseExact (§3.1);</li>
  *   <li>{@code meta} and User {@code groups} are readOnly (§3.1, §4.1.2) — SCIMple says readWrite;</li>
  *   <li>{@code groups.type} and {@code members.type} are strings, not complex;</li>
- *   <li>{@code manager.$ref} is a reference;</li>
+ *   <li>{@code manager.$ref} is a reference to a User; {@code groups.$ref} to a Group, {@code members.$ref} to a
+ *       User (groups hold users only);</li>
+ *   <li>Group {@code displayName} is unique ("server"): a unique index enforces it with 409;</li>
  *   <li>{@code password} is writeOnly / returned never, and is not advertised at all, because we accept it
  *       (Okta always sends one) but never store it.</li>
  * </ul>
@@ -82,21 +84,29 @@ public final class ScimSchemas {
                 a.getName(), urn, AttributeType.valueOf(a.getType().name()), a.isMultiValued(), a.isCaseExact(),
                 a.isRequired(), Mutability.valueOf(a.getMutability().name()), Returned.valueOf(a.getReturned().name()),
                 a.getUniqueness() == null ? "none" : a.getUniqueness().name().toLowerCase(java.util.Locale.ROOT),
-                a.getDescription(), subs);
+                a.getDescription(), subs, a.getReferenceTypes() == null ? List.of() : a.getReferenceTypes());
     }
 
     private static UnaryOperator<AttributeDef> rfcCorrections(String urn) {
         return a -> switch (a.name()) {
             case "id" -> a.withCaseExact(true);
             case "meta" -> a.withMutability(Mutability.READ_ONLY);
-            case "groups" -> a.withMutability(Mutability.READ_ONLY).withSubAttributes(stringType(a.subAttributes(), "type"));
-            case "members" -> a.withSubAttributes(stringType(a.subAttributes(), "type"));
+            case "groups" -> a.withMutability(Mutability.READ_ONLY)
+                    .withSubAttributes(referenceTo(stringType(a.subAttributes(), "type"), "Group"));
+            case "members" -> a.withSubAttributes(referenceTo(stringType(a.subAttributes(), "type"), "User"));
+            // The unique index on display_name_ci enforces it (409 uniqueness); SCIMple declares "none".
+            case "displayName" -> urn.equals(GROUP_URN) ? a.withUniqueness("server") : a;
             case "manager" -> a.withSubAttributes(a.subAttributes().stream()
-                    .map(s -> s.name().equals("$ref") ? s.withType(AttributeType.REFERENCE) : s).toList());
+                    .map(s -> s.name().equals("$ref") ? s.withType(AttributeType.REFERENCE).withReferenceTypes(List.of("User")) : s).toList());
             case "password" -> new AttributeDef(a.name(), a.schemaUrn(), a.type(), false, a.caseExact(), false,
-                    Mutability.WRITE_ONLY, Returned.NEVER, a.uniqueness(), a.description(), List.of());
+                    Mutability.WRITE_ONLY, Returned.NEVER, a.uniqueness(), a.description(), List.of(), List.of());
             default -> a;
         };
+    }
+
+    /** {@code $ref} of User groups (always a Group) and Group members (always a User: groups hold users only). */
+    private static List<AttributeDef> referenceTo(List<AttributeDef> subs, String resourceType) {
+        return subs.stream().map(s -> s.name().equals("$ref") ? s.withReferenceTypes(List.of(resourceType)) : s).toList();
     }
 
     private static List<AttributeDef> stringType(List<AttributeDef> subs, String name) {
