@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class FuzzContract {
 
-    static final int DEFAULT_REQUESTS = 20_000;
+    static final int DEFAULT_REQUESTS = 3_000;
     private static final int MAX_FAILURES = 10;
     private static final int POOL_USERS = 4;
     private static final int POOL_GROUPS = 2;
