@@ -4,12 +4,14 @@ import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.policy.PolicyLoader;
 import dev.kiroscim.core.policy.PolicyProblem;
 import dev.kiroscim.core.seats.PolicyInForce;
+import dev.kiroscim.core.seats.StoredPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -39,6 +41,41 @@ public final class PolicyFile {
             return PolicyInForce.builtInDefault();
         }
         return new PolicyInForce(PolicyLoader.parse(text, file.toString()), file.toString(), sha256(bytes));
+    }
+
+    /** A file's policy and its text as the cluster stores it, read from one read of the file. */
+    public record Loaded(PolicyInForce policy, StoredPolicy stored) {
+    }
+
+    /**
+     * Like {@link #load}, keeping the text for the database ({@code storedBy}: who applies it). The built-in default
+     * is stored as empty text with source {@code built-in}.
+     */
+    public static Loaded loadForCluster(Path file, String storedBy, Instant at) throws PolicyException {
+        if (file == null || !Files.exists(file)) {
+            return builtIn(storedBy, at);
+        }
+        byte[] bytes = read(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!POLICY_KEY.matcher(text).find()) {
+            return builtIn(storedBy, at);
+        }
+        String sha = sha256(bytes);
+        return new Loaded(new PolicyInForce(PolicyLoader.parse(text, file.toString()), file.toString(), sha),
+                new StoredPolicy(sha, file.toString(), text, at, storedBy));
+    }
+
+    /** {@code policy apply FILE}: the file must exist and hold a policy. */
+    public static Loaded checkForCluster(Path file, String storedBy, Instant at) throws PolicyException {
+        byte[] bytes = read(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String sha = sha256(bytes);
+        return new Loaded(new PolicyInForce(PolicyLoader.parse(text, file.toString()), file.toString(), sha),
+                new StoredPolicy(sha, file.toString(), text, at, storedBy));
+    }
+
+    private static Loaded builtIn(String storedBy, Instant at) {
+        return new Loaded(PolicyInForce.builtInDefault(), new StoredPolicy("", PolicyInForce.BUILT_IN, "", at, storedBy));
     }
 
     /** For {@code policy check FILE}: the file must exist and hold a policy. */
