@@ -69,10 +69,14 @@ final class OktaLoad implements AutoCloseable {
     private ExecutorService clients;
     private final List<Future<?>> futures = new ArrayList<>();
 
-    OktaLoad(URI base, String token, Map<String, String> poolGroupIds) {
+    private final String prefix;
+
+    /** @param prefix starts every userName this load creates, so successive loads on one cluster do not collide */
+    OktaLoad(URI base, String token, Map<String, String> poolGroupIds, String prefix) {
         this.base = base;
         this.token = token;
         this.poolGroupIds = poolGroupIds;
+        this.prefix = prefix;
     }
 
     List<UserModel> users() {
@@ -114,7 +118,7 @@ final class OktaLoad implements AutoCloseable {
             int roll = random.nextInt(100);
             List<UserModel> live = mine.stream().filter(u -> !u.deleted && !u.uncertain && u.id != null).toList();
             if (roll < 35 || live.isEmpty()) {
-                UserModel u = new UserModel("t" + thread + "-u" + (created++) + "@example.com",
+                UserModel u = new UserModel(prefix + "-t" + thread + "-u" + (created++) + "@example.com",
                         pools.get(random.nextInt(pools.size())));
                 mine.add(u);
                 users.add(u);

@@ -98,6 +98,16 @@ final class JdbcSyncOutbox implements SyncOutbox {
                 ps.setLong(4, claimVersion);
                 n[0] = ps.executeUpdate();
             }
+            if (n[0] == 1) {
+                // the rest of this worker's batch waits behind the rate limit: keep those claims alive too
+                try (PreparedStatement ps = c.prepareStatement("update idc_outbox set lease_until_ms = ?"
+                        + " where lease_owner = ? and state = 'PENDING' and id <> ?")) {
+                    ps.setLong(1, leaseUntil.toEpochMilli());
+                    ps.setString(2, workerId);
+                    ps.setLong(3, itemId);
+                    ps.executeUpdate();
+                }
+            }
         });
         return n[0] == 1;
     }
