@@ -84,21 +84,35 @@ final class ChaosCluster implements AutoCloseable {
     final Path logDir;
     private final URI emulator;
     HaproxyFrontend haproxy;
+    final int rate;
+    private final Map<String, Integer> capsA;
+    private final Map<String, Integer> capsB;
     private boolean policyA = true;
 
     ChaosCluster(ClusterDatabase database, URI emulator, String name) throws IOException {
+        this(database, emulator, name, RATE, CAPS_A, CAPS_B);
+    }
+
+    /** With another Identity Store budget and pool caps (the benchmark's uncapped backlog). */
+    ChaosCluster(ClusterDatabase database, URI emulator, String name, int rate, Map<String, Integer> capsA,
+                 Map<String, Integer> capsB) throws IOException {
+        this.rate = rate;
+        this.capsA = capsA;
+        this.capsB = capsB;
         this.database = database;
         this.emulator = emulator;
         this.tap = new IdentityStoreTap(emulator);
         this.logDir = Files.createDirectories(Path.of("target", "it-logs", "chaos-" + name + "-" + ProcessHandle.current().pid()));
         this.config = Files.createTempFile("kiro-chaos-", ".yaml");
-        capsBySha.put(sha256(configText(CAPS_A)), CAPS_A);
-        capsBySha.put(sha256(configText(CAPS_B)), CAPS_B);
-        Files.writeString(config, configText(CAPS_A));
+        capsBySha.put(sha256(configText(capsA)), capsA);
+        capsBySha.put(sha256(configText(capsB)), capsB);
+        Files.writeString(config, configText(capsA));
     }
 
     String configText(Map<String, Integer> caps) {
         return """
+                server:
+                  maxRequestAge: PT8S
                 identityCenter:
                   identityStoreId: %s
                   region: us-east-1
@@ -119,7 +133,7 @@ final class ChaosCluster implements AutoCloseable {
                   - group: Pool-Plat
                     tier: PRO_PLUS
                     seats: %d
-                """.formatted(storeId, tap.endpoint(), RATE, CLAIM_LEASE.toSeconds(), caps.get("Pool-Dev"),
+                """.formatted(storeId, tap.endpoint(), rate, CLAIM_LEASE.toSeconds(), caps.get("Pool-Dev"),
                 caps.get("Pool-Plat"));
     }
 
@@ -147,7 +161,7 @@ final class ChaosCluster implements AutoCloseable {
     /** Rewrites the shared config file with the other caps; the caller then reloads through the load balancer. */
     synchronized void togglePolicyFile() throws IOException {
         policyA = !policyA;
-        Files.writeString(config, configText(policyA ? CAPS_A : CAPS_B));
+        Files.writeString(config, configText(policyA ? capsA : capsB));
     }
 
     /** Restarts every replica that is not running and waits until all are ready. */

@@ -52,6 +52,7 @@ final class HaproxyFrontend implements AutoCloseable {
                     option redispatch
                 frontend scim
                     bind 127.0.0.1:%d
+                    http-request set-header X-Request-Start t=%%[date(0,ms)]
                     default_backend replicas
                 backend replicas
                     balance roundrobin

@@ -83,6 +83,11 @@ public final class Database implements Transactions, AutoCloseable {
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setPoolName("kiro-scim-db");
         hc.setAutoCommit(false);
+        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // A replica frozen mid-transaction (SIGSTOP, VM pause) must not hold row locks (the allocation lock, the
+            // chain head) for the whole cluster: PostgreSQL ends such a transaction after 15 s; it never commits.
+            hc.setConnectionInitSql("set idle_in_transaction_session_timeout = '15s'");
+        }
         return new HikariDataSource(hc);
     }
 

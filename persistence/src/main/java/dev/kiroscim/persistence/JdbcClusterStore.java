@@ -93,6 +93,17 @@ public final class JdbcClusterStore implements ClusterStore {
     }
 
     @Override
+    public void deregister(String replicaId) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from cluster_replica where replica_id = ?")) {
+                ps.setString(1, replicaId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<ReplicaState> replicas() {
         return inTransaction(c -> {
             List<ReplicaState> out = new ArrayList<>();

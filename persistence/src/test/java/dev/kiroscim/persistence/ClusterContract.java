@@ -142,6 +142,8 @@ abstract class ClusterContract {
         assertThat(mine.get(0).jobs()).containsExactly("idc-reconcile", "seat-expiry");
         assertThat(mine.get(0).goneAt(T0.plusSeconds(61))).isFalse();
         assertThat(mine.get(0).goneAt(T0.plusSeconds(63))).isTrue();
+        store.deregister(id);
+        assertThat(store.replicas()).noneMatch(r -> r.replicaId().equals(id));
     }
 
     @Test

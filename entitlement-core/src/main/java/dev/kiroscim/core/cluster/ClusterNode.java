@@ -171,7 +171,10 @@ public final class ClusterNode implements SingletonScheduler, AutoCloseable {
         }
     }
 
-    /** Stops the jobs and the heartbeat and gives the leases up, so a peer takes the jobs over at once. */
+    /**
+     * Stops the jobs and the heartbeat, gives the leases up (a peer takes the jobs at its next heartbeat) and leaves
+     * the registry.
+     */
     @Override
     public void close() {
         heartbeat.shutdownNow();
@@ -188,6 +191,7 @@ public final class ClusterNode implements SingletonScheduler, AutoCloseable {
         heldUntil.clear();
         try {
             store.releaseLeases(replicaId);
+            store.deregister(replicaId);
         } catch (RuntimeException e) {
             LOG.warn("could not release the singleton job leases ({}); peers take them when they expire", e.toString());
         }

@@ -15,6 +15,9 @@ public interface ClusterStore {
     /** Inserts or refreshes this replica's row; also forgets replicas gone for more than a day. */
     void heartbeat(ReplicaState state);
 
+    /** Removes this replica's row (graceful stop: it is not "gone", it left). */
+    void deregister(String replicaId);
+
     /** Every replica the registry remembers, gone ones included, by start time. */
     List<ReplicaState> replicas();
 

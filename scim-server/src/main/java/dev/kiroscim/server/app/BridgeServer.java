@@ -130,6 +130,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(requestIds)
                     .register(metrics)
                     .register(new Overload(config.maxInFlight()))
+                    .register(new dev.kiroscim.server.http.StaleRequests(config.maxRequestAge(), clock))
                     .register(new TrailingSlash())
                     .register(new BodyLimit())
                     .register(new AuthFilter(authenticator, new AuthFailures(database, clock)))
