@@ -144,12 +144,12 @@ final class ChaosCluster implements AutoCloseable {
                     logDir.resolve("replica-" + i + ".log")));
         }
         replicas.get(0).start();   // the first migrates the schema alone
-        replicas.get(0).awaitReady(Duration.ofSeconds(90));
+        replicas.get(0).awaitReady(Duration.ofSeconds(180));
         for (int i = 1; i < n; i++) {
             replicas.get(i).start();
         }
         for (ClusterReplica r : replicas) {
-            r.awaitReady(Duration.ofSeconds(90));
+            r.awaitReady(Duration.ofSeconds(180));
         }
         haproxy = HaproxyFrontend.start(replicas.stream().map(ClusterReplica::port).toList(), logDir);
     }
@@ -172,7 +172,7 @@ final class ChaosCluster implements AutoCloseable {
             }
         }
         for (ClusterReplica r : replicas) {
-            r.awaitReady(Duration.ofSeconds(90));
+            r.awaitReady(Duration.ofSeconds(180));
         }
     }
 

@@ -204,7 +204,7 @@ final class ClusterChecks {
         assertThat(sync.path("deadLetter").asLong()).as("dead letters: " + sync.path("deadLetters")).isZero();
         List<String> args = new ArrayList<>(List.of("audit", "verify"));
         args.addAll(c.database.serverArgs());
-        KiroCli.Result verify = KiroCli.run(args.toArray(String[]::new));
+        KiroCli.Result verify = KiroCli.run(Duration.ofMinutes(3), args.toArray(String[]::new));
         assertThat(verify.exitCode()).as(verify.describe()).isZero();
         assertThat(verify.stdout()).contains("audit chain OK");
     }

@@ -87,6 +87,10 @@ public final class Database implements Transactions, AutoCloseable {
             // A replica frozen mid-transaction (SIGSTOP, VM pause) must not hold row locks (the allocation lock, the
             // chain head) for the whole cluster: PostgreSQL ends such a transaction after 15 s; it never commits.
             hc.setConnectionInitSql("set idle_in_transaction_session_timeout = '15s'");
+            // pgjdbc's isValid() opens a transaction when auto-commit is off and nobody ends it: pooled connections
+            // would sit "idle in transaction" and be closed by the timeout above. A test query Hikari rolls back.
+            hc.setConnectionTestQuery("select 1");
+            hc.setIsolateInternalQueries(true);
         }
         return new HikariDataSource(hc);
     }
@@ -142,7 +146,9 @@ public final class Database implements Transactions, AutoCloseable {
     @Override
     public boolean ping() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
+            boolean valid = c.isValid(2);
+            c.rollback();   // isValid may have begun a transaction (auto-commit is off): do not leave it open
+            return valid;
         } catch (Exception e) {
             return false;
         }
