@@ -1,7 +1,6 @@
 package dev.kiroscim.server.cluster;
 
 import dev.kiroscim.core.cluster.ClusterNode;
-import dev.kiroscim.core.cluster.ReplicaState;
 import dev.kiroscim.core.cluster.SharedRateBudget;
 import dev.kiroscim.core.sync.IdentityStoreRateLimit;
 import dev.kiroscim.core.sync.aws.IdentityCenterConfig;
@@ -92,11 +91,6 @@ public final class ClusterComposition implements AutoCloseable {
 
     public void start() {
         node.start();
-    }
-
-    /** For {@code GET /admin/v1/cluster} and {@code /metrics}. */
-    public java.util.List<ReplicaState> replicas() {
-        return node.replicas();
     }
 
     @Override

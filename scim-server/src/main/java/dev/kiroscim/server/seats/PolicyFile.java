@@ -32,15 +32,7 @@ public final class PolicyFile {
 
     /** What the file asks for; {@code file} may be null or missing. */
     public static PolicyInForce load(Path file) throws PolicyException {
-        if (file == null || !Files.exists(file)) {
-            return PolicyInForce.builtInDefault();
-        }
-        byte[] bytes = read(file);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (!POLICY_KEY.matcher(text).find()) {
-            return PolicyInForce.builtInDefault();
-        }
-        return new PolicyInForce(PolicyLoader.parse(text, file.toString()), file.toString(), sha256(bytes));
+        return loadForCluster(file, "", Instant.EPOCH).policy();
     }
 
     /** A file's policy and its text as the cluster stores it, read from one read of the file. */
@@ -60,14 +52,15 @@ public final class PolicyFile {
         if (!POLICY_KEY.matcher(text).find()) {
             return builtIn(storedBy, at);
         }
-        String sha = sha256(bytes);
-        return new Loaded(new PolicyInForce(PolicyLoader.parse(text, file.toString()), file.toString(), sha),
-                new StoredPolicy(sha, file.toString(), text, at, storedBy));
+        return parsed(file, bytes, storedBy, at);
     }
 
     /** {@code policy apply FILE}: the file must exist and hold a policy. */
     public static Loaded checkForCluster(Path file, String storedBy, Instant at) throws PolicyException {
-        byte[] bytes = read(file);
+        return parsed(file, read(file), storedBy, at);
+    }
+
+    private static Loaded parsed(Path file, byte[] bytes, String storedBy, Instant at) throws PolicyException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         String sha = sha256(bytes);
         return new Loaded(new PolicyInForce(PolicyLoader.parse(text, file.toString()), file.toString(), sha),
@@ -80,9 +73,7 @@ public final class PolicyFile {
 
     /** For {@code policy check FILE}: the file must exist and hold a policy. */
     public static PolicyInForce check(Path file) throws PolicyException {
-        byte[] bytes = read(file);
-        return new PolicyInForce(PolicyLoader.parse(new String(bytes, StandardCharsets.UTF_8), file.toString()),
-                file.toString(), sha256(bytes));
+        return checkForCluster(file, "", Instant.EPOCH).policy();
     }
 
     /** Hex SHA-256 of the file as it is now, or {@code ""} when it cannot be read; for {@code policy.rejected}. */
