@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,26 @@ class ClusterBenchmarkTest {
     private static final int RATE = 40;
     private static final Map<String, Integer> UNCAPPED = Map.of("Pool-Dev", 100_000, "Pool-Plat", 100_000);
 
+    /** One PATCH adding a batch of members, as Okta pushes group membership. */
+    private static void addMembers(OktaLoad client, String groupId, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (String id : ids) {
+            values.append(values.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+        }
+        client.send("PATCH", "/scim/v2/Groups/" + groupId, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[" + values + "]}]}");
+    }
+
     @Test
     void throughputAndRateBudget() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("bench.cluster"), "cluster benchmark: run with -Dbench.cluster=true");
         ExternalComponent.requirePostgres();
         try (Emulator emulator = Emulator.start()) {
             emulator.require();
-            for (int replicas = 1; replicas <= 3; replicas++) {
+            for (int replicas = 1; replicas <= 3 && !Boolean.getBoolean("bench.skipThroughput"); replicas++) {
                 try (ChaosCluster c = new ChaosCluster(ChaosCluster.freshPostgres(), emulator.endpoint(),
                         "bench-" + replicas, 20, UNCAPPED, UNCAPPED)) {
                     c.start(replicas);
@@ -55,19 +69,24 @@ class ClusterBenchmarkTest {
                 c.start(3);
                 Map<String, String> groups = c.createPoolGroups(new OktaLoad(c.lb(), c.token, Map.of(), "setup"));
                 OktaLoad client = new OktaLoad(c.lb(), c.token, groups, "backlog");
-                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+                int threads = 8;
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
                 Instant start = Instant.now();
                 java.util.List<java.util.concurrent.Future<?>> tasks = new java.util.ArrayList<>();
-                for (int t = 0; t < 4; t++) {
+                for (int t = 0; t < threads; t++) {
                     int thread = t;
                     tasks.add(pool.submit(() -> {
-                        for (int i = thread; i < 2000; i += 4) {
-                            String name = "backlog-" + i + "@example.com";
+                        List<String> ids = new java.util.ArrayList<>();
+                        for (int i = thread; i < 2000; i += threads) {
                             OktaLoad.Answer a = client.send("POST", "/scim/v2/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                                    + "\"userName\":\"" + name + "\",\"name\":{\"givenName\":\"B\",\"familyName\":\"L\"},\"active\":true}");
-                            client.send("PATCH", "/scim/v2/Groups/" + groups.get("Pool-Dev"), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                                    + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + a.json().path("id").asText() + "\"}]}]}");
+                                    + "\"userName\":\"backlog-" + i + "@example.com\",\"name\":{\"givenName\":\"B\",\"familyName\":\"L\"},\"active\":true}");
+                            ids.add(a.json().path("id").asText());
+                            if (ids.size() == 25) {
+                                addMembers(client, groups.get("Pool-Dev"), ids);
+                                ids.clear();
+                            }
                         }
+                        addMembers(client, groups.get("Pool-Dev"), ids);
                     }));
                 }
                 for (java.util.concurrent.Future<?> f : tasks) {
