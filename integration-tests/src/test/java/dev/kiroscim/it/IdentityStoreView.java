@@ -89,6 +89,25 @@ final class IdentityStoreView implements AutoCloseable {
         return new Snapshot(users, groupIds, members);
     }
 
+    /** Every user and membership row as listed, duplicates included (the snapshot's maps would hide them). */
+    record Rows(List<String> userNames, List<String> membershipKeys) {
+    }
+
+    Rows rows() {
+        List<String> names = new java.util.ArrayList<>();
+        for (User u : client.listUsersPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).users()) {
+            names.add(u.userName());
+        }
+        List<String> memberships = new java.util.ArrayList<>();
+        for (Group g : client.listGroupsPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).groups()) {
+            for (GroupMembership m : client.listGroupMembershipsPaginator(
+                    r -> r.identityStoreId(identityStoreId).groupId(g.groupId()).maxResults(100)).groupMemberships()) {
+                memberships.add(g.displayName() + "/" + m.memberId().userId());
+            }
+        }
+        return new Rows(names, memberships);
+    }
+
     /** Whether Identity Store user {@code userId} is in the group named {@code group} (a displayName, not an id) right now: two list calls, for fast polling. */
     boolean isMember(String group, String userId) {
         Optional<String> groupId = groupId(group);

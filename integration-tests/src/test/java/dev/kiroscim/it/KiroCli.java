@@ -34,6 +34,11 @@ public final class KiroCli {
     }
 
     public static Result run(String... args) {
+        return run(TIMEOUT, args);
+    }
+
+    /** With a longer timeout, e.g. {@code audit verify} over a large chain on a busy machine. */
+    public static Result run(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of(KiroServer.javaExecutable(), "-Xmx256m", "-jar", KiroServer.jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -42,9 +47,9 @@ public final class KiroCli {
             Process process = builder.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("`" + String.join(" ", command) + "` did not finish within " + TIMEOUT);
+                throw new AssertionError("`" + String.join(" ", command) + "` did not finish within " + timeout);
             }
             return new Result(command, process.exitValue(), out.get(), err.get());
         } catch (IOException e) {

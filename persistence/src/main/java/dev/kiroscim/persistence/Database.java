@@ -93,6 +93,15 @@ public final class Database implements Transactions, AutoCloseable {
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setPoolName("kiro-scim-db");
         hc.setAutoCommit(false);
+        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // A replica frozen mid-transaction (SIGSTOP, VM pause) must not hold row locks (the allocation lock, the
+            // chain head) for the whole cluster: PostgreSQL ends such a transaction after 15 s; it never commits.
+            hc.setConnectionInitSql("set idle_in_transaction_session_timeout = '15s'");
+            // pgjdbc's isValid() opens a transaction when auto-commit is off and nobody ends it: pooled connections
+            // would sit "idle in transaction" and be closed by the timeout above. A test query Hikari rolls back.
+            hc.setConnectionTestQuery("select 1");
+            hc.setIsolateInternalQueries(true);
+        }
         return new HikariDataSource(hc);
     }
 
@@ -161,7 +170,9 @@ public final class Database implements Transactions, AutoCloseable {
 
     private boolean connectionIsValid() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
+            boolean valid = c.isValid(2);
+            c.rollback();   // isValid may have begun a transaction (auto-commit is off): do not leave it open
+            return valid;
         } catch (Exception e) {
             if (ConnectionLoss.isConnectionLoss(e)) {
                 breaker.markDown(e);

@@ -20,8 +20,9 @@ import org.hibernate.Session;
  *
  * <p>Claiming: a user's head is their smallest PENDING id. The claim selects due, unleased heads in id order and
  * locks them ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so replicas claim disjoint users without waiting;
- * plain {@code FOR UPDATE} on H2, which runs a single worker), then leases them. A worker that dies leaves a lease
- * that simply expires.
+ * plain {@code FOR UPDATE} on H2, which runs a single worker), then leases them and increments their
+ * {@code claim_version}. A worker that dies leaves a lease that simply expires; one that stalls and resumes finds
+ * its version superseded ({@link #renewClaim}).
  */
 final class JdbcSyncOutbox implements SyncOutbox {
 
@@ -54,7 +55,7 @@ final class JdbcSyncOutbox implements SyncOutbox {
     public List<OutboxItem> claim(int max, Instant now, Duration lease, String workerId) {
         List<OutboxItem> items = new ArrayList<>();
         session.doWork(c -> {
-            String sql = "select o.id, o.user_id, o.reason, o.enqueued_at_ms, o.attempts from idc_outbox o"
+            String sql = "select o.id, o.user_id, o.reason, o.enqueued_at_ms, o.attempts, o.claim_version from idc_outbox o"
                     + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
                     + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
                     + " and o.id = (select min(h.id) from idc_outbox h where h.user_id = o.user_id and h.state = 'PENDING')"
@@ -66,22 +67,49 @@ final class JdbcSyncOutbox implements SyncOutbox {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5)));
+                                Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5), rs.getLong(6) + 1));
                     }
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "update idc_outbox set lease_owner = ?, lease_until_ms = ? where id = ?")) {
+                    "update idc_outbox set lease_owner = ?, lease_until_ms = ?, claim_version = ? where id = ?")) {
                 for (OutboxItem item : items) {
                     ps.setString(1, workerId);
                     ps.setLong(2, now.plus(lease).toEpochMilli());
-                    ps.setLong(3, item.id());
+                    ps.setLong(3, item.claimVersion());
+                    ps.setLong(4, item.id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         });
         return items;
+    }
+
+    @Override
+    public boolean renewClaim(long itemId, String workerId, long claimVersion, Instant leaseUntil) {
+        int[] n = {0};
+        session.doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update idc_outbox set lease_until_ms = ? where id = ?"
+                    + " and state = 'PENDING' and lease_owner = ? and claim_version = ?")) {
+                ps.setLong(1, leaseUntil.toEpochMilli());
+                ps.setLong(2, itemId);
+                ps.setString(3, workerId);
+                ps.setLong(4, claimVersion);
+                n[0] = ps.executeUpdate();
+            }
+            if (n[0] == 1) {
+                // the rest of this worker's batch waits behind the rate limit: keep those claims alive too
+                try (PreparedStatement ps = c.prepareStatement("update idc_outbox set lease_until_ms = ?"
+                        + " where lease_owner = ? and state = 'PENDING' and id <> ?")) {
+                    ps.setLong(1, leaseUntil.toEpochMilli());
+                    ps.setString(2, workerId);
+                    ps.setLong(3, itemId);
+                    ps.executeUpdate();
+                }
+            }
+        });
+        return n[0] == 1;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.kiroscim.persistence;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatStore;
+import dev.kiroscim.core.seats.StoredPolicy;
 import dev.kiroscim.core.seats.Waiter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,6 +68,25 @@ final class SqlSeatStore implements SeatStore {
     @Override
     public void recordAppliedPolicy(String contentSha256) {
         update("update seat_allocation_lock set applied_policy_sha256 = ? where id = 1", List.of(contentSha256));
+    }
+
+    @Override
+    public Optional<StoredPolicy> activePolicy() {
+        return query("select sha256, source, content, stored_at_ms, stored_by from cluster_policy where id = 1", List.of(),
+                rs -> rs.next() ? Optional.of(new StoredPolicy(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5))) : Optional.<StoredPolicy>empty());
+    }
+
+    @Override
+    public void storeActivePolicy(StoredPolicy policy) {
+        List<Object> values = List.of(policy.sha256(), policy.source(), policy.content(),
+                policy.storedAt().toEpochMilli(), policy.storedBy());
+        if (update("update cluster_policy set sha256 = ?, source = ?, content = ?, stored_at_ms = ?, stored_by = ?"
+                + " where id = 1", values) == 0) {
+            update("insert into cluster_policy (sha256, source, content, stored_at_ms, stored_by, id) values (?, ?, ?, ?, ?, 1)",
+                    values);
+        }
+        recordAppliedPolicy(policy.sha256());
     }
 
     @Override
@@ -301,11 +321,11 @@ final class SqlSeatStore implements SeatStore {
         });
     }
 
-    private void update(String sql, List<?> params) {
+    private int update(String sql, List<?> params) {
         flushOnce();
-        session.doWork(c -> {
+        return session.doReturningWork(c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {
-                ps.executeUpdate();
+                return ps.executeUpdate();
             }
         });
     }

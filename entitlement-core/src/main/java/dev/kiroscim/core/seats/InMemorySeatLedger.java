@@ -189,6 +189,19 @@ public final class InMemorySeatLedger implements SeatStore {
         appliedPolicy = contentSha256;
     }
 
+    private StoredPolicy activePolicy;
+
+    @Override
+    public synchronized Optional<StoredPolicy> activePolicy() {
+        return Optional.ofNullable(activePolicy);
+    }
+
+    @Override
+    public synchronized void storeActivePolicy(StoredPolicy policy) {
+        activePolicy = policy;
+        appliedPolicy = policy.sha256();
+    }
+
     /** The previous step's instant, for {@link #lockForAllocation}. */
     private Instant lastStep = Instant.MIN;
 

@@ -6,6 +6,7 @@ import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Seat use cases outside SCIM requests: expiry (the scheduler), policy reloads, and the admin read models.
@@ -25,6 +28,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link SeatStore#lockForAllocation}) and writes its {@code seat.*} events to the audit log.
  */
 public final class ManageSeats {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManageSeats.class);
+
+    /** Which policy a replica enforces after start-up, and why. */
+    public enum StartupPolicy {
+        /** The database had no active policy yet: the file's became the cluster's. */
+        FILE_STORED,
+        /** The file and the cluster's active policy are the same. */
+        SAME,
+        /** They differ and no other replica runs (or the database is single-process): the file's became active. */
+        FILE_WON,
+        /** They differ and other replicas run: the cluster's active policy is enforced, the file is ignored. */
+        DATABASE_WON
+    }
 
     /** At most this many users are looked at per entitlements page, whatever the filter. */
     static final int SCAN_BUDGET = 1000;
@@ -39,6 +56,55 @@ public final class ManageSeats {
 
     public Policy policy() {
         return inForce.get().policy();
+    }
+
+    /**
+     * The policy for an allocation step, called right after {@link SeatStore#lockForAllocation}: if another replica
+     * stored a new active policy since this one last looked, it is loaded now, so no step is ever judged under a
+     * policy older than the last one applied anywhere in the cluster.
+     */
+    public Policy policyAfterLock(Directory tx) {
+        String active = tx.seats().appliedPolicySha256();
+        if (!active.equals(inForce.get().contentSha256())) {
+            adopt(tx, active);
+        }
+        return inForce.get().policy();
+    }
+
+    /**
+     * Loads the cluster's active policy if it changed (the replicas' poll; one cheap read when nothing changed).
+     * @return true when a new policy is in force here
+     */
+    public boolean refreshFromCluster() {
+        return transactions.read(tx -> {
+            String active = tx.seats().appliedPolicySha256();
+            return !active.equals(inForce.get().contentSha256()) && adopt(tx, active);
+        });
+    }
+
+    private boolean adopt(Directory tx, String activeSha) {
+        Optional<StoredPolicy> stored = tx.seats().activePolicy().filter(p -> p.sha256().equals(activeSha));
+        if (stored.isEmpty()) {
+            return false;  // applied by a replica that predates stored policies: nothing to load
+        }
+        PolicyInForce current = inForce.get();
+        try {
+            PolicyInForce next = stored.get().parse();
+            if (inForce.compareAndSet(current, next)) {
+                LOG.info("cluster policy {} (from {}, applied by {}) is now enforced here", abbreviate(next.contentSha256()),
+                        next.source(), stored.get().storedBy());
+                return true;
+            }
+            return false;
+        } catch (PolicyException e) {
+            LOG.error("the cluster's active policy {} does not parse on this replica (an older version?); still "
+                    + "enforcing {}:\n{}", abbreviate(activeSha), abbreviate(current.contentSha256()), e.getMessage());
+            return false;
+        }
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.isEmpty() ? "(built-in)" : sha.substring(0, Math.min(12, sha.length()));
     }
 
     public PolicyInForce policyInForce() {
@@ -62,9 +128,65 @@ public final class ManageSeats {
         return apply(inForce.get(), ctx, false);
     }
 
+    /**
+     * Applies {@code next} and makes it the cluster's active policy in the same transaction ({@code stored} is its
+     * text); the other replicas load it within their poll interval, and before their next allocation step.
+     */
+    public List<SeatEvent> applyAndStore(PolicyInForce next, StoredPolicy stored, ChangeContext ctx) {
+        return apply(next, Optional.of(stored), ctx, true);
+    }
+
+    /**
+     * Decides which policy this replica starts with and applies it (see {@link StartupPolicy}): the cluster's active
+     * policy wins over a different file unless {@code fileMayWin} (no other replica runs, or the database is
+     * single-process), so a rolling deploy never flips the policy back and forth.
+     */
+    public StartupPolicy startup(StoredPolicy file, PolicyInForce filePolicy, boolean fileMayWin, ChangeContext ctx) {
+        StartupPolicy[] outcome = new StartupPolicy[1];
+        apply(ctx, false, tx -> {
+            Optional<StoredPolicy> active = tx.seats().activePolicy()
+                    .filter(p -> p.sha256().equals(tx.seats().appliedPolicySha256()));
+            if (active.isEmpty()) {
+                outcome[0] = StartupPolicy.FILE_STORED;
+            } else if (active.get().sha256().equals(file.sha256())) {
+                outcome[0] = StartupPolicy.SAME;
+            } else if (fileMayWin) {
+                outcome[0] = StartupPolicy.FILE_WON;
+            } else {
+                try {
+                    outcome[0] = StartupPolicy.DATABASE_WON;
+                    return new Choice(active.get().parse(), Optional.empty());
+                } catch (PolicyException e) {
+                    LOG.error("the cluster's active policy does not parse on this replica; enforcing the file's:\n{}",
+                            e.getMessage());
+                    outcome[0] = StartupPolicy.FILE_WON;
+                }
+            }
+            return new Choice(filePolicy, outcome[0] == StartupPolicy.SAME ? Optional.empty() : Optional.of(file));
+        });
+        return outcome[0];
+    }
+
+    /** What a start-up applies: a policy, and the text to store as active (if it changes). */
+    private record Choice(PolicyInForce policy, Optional<StoredPolicy> toStore) {
+    }
+
     private List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx, boolean explicitReload) {
+        return apply(next, Optional.empty(), ctx, explicitReload);
+    }
+
+    private List<SeatEvent> apply(PolicyInForce next, Optional<StoredPolicy> store, ChangeContext ctx,
+                                  boolean explicitReload) {
+        return apply(ctx, explicitReload, tx -> new Choice(next, store));
+    }
+
+    /** One allocation step under the lock: {@code choose} picks the policy (and what to store) once the lock is held. */
+    private List<SeatEvent> apply(ChangeContext ctx, boolean explicitReload,
+                                  java.util.function.Function<Directory, Choice> choose) {
         return transactions.write(tx -> {
             Instant at = tx.seats().lockForAllocation(ctx.at());
+            Choice choice = choose.apply(tx);
+            PolicyInForce next = choice.policy();
             PolicyInForce previous = inForce.get();
             Map<String, Object> changes = PolicyDiff.between(previous.policy(), next.policy());
             inForce.set(next);
@@ -73,6 +195,7 @@ public final class ManageSeats {
                     tx.audit().append(ctx, AuditEvents.policyLoaded(next.source(), next.contentSha256(), changes));
                     tx.seats().recordAppliedPolicy(next.contentSha256());
                 }
+                choice.toStore().ifPresent(tx.seats()::storeActivePolicy);
                 List<SeatEvent> events = new SeatAllocator(tx.seats()).recomputeAll(next.policy(), at);
                 SeatAuditing.record(tx, ctx, events, Map.of());
                 return events;
@@ -98,7 +221,7 @@ public final class ManageSeats {
                 return List.of(); // the common case: no lock, no write
             }
             Instant at = tx.seats().lockForAllocation(ctx.at());
-            List<SeatEvent> events = new SeatAllocator(tx.seats()).expireDue(policy(), at);
+            List<SeatEvent> events = new SeatAllocator(tx.seats()).expireDue(policyAfterLock(tx), at);
             SeatAuditing.record(tx, ctx, events, Map.of());
             return events;
         });

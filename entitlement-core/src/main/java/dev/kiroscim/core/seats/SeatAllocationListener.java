@@ -38,10 +38,18 @@ import java.util.function.Supplier;
  */
 public final class SeatAllocationListener implements DirectoryChangeListener {
 
-    private final Supplier<Policy> policy;
+    private final java.util.function.Function<Directory, Policy> policy;
 
     public SeatAllocationListener(Supplier<Policy> policy) {
-        this.policy = policy;
+        this.policy = tx -> policy.get();
+    }
+
+    /**
+     * With the policy read per step, after the allocation lock is held, e.g. {@code seats::policyAfterLock}, which
+     * loads a policy another replica made active (issue 9: one policy for the cluster).
+     */
+    public SeatAllocationListener(java.util.function.Function<Directory, Policy> policyAfterLock) {
+        this.policy = policyAfterLock;
     }
 
     @Override
@@ -53,7 +61,7 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
         }
         SeatStore seats = tx.seats();
         Instant at = seats.lockForAllocation(ctx.at());
-        Policy current = policy.get(); // read after the lock: a reload that committed meanwhile is seen
+        Policy current = policy.apply(tx); // read after the lock: a reload that committed meanwhile is seen
         Set<String> touched = new TreeSet<>();
         Map<String, String> deletedNames = new HashMap<>();
         boolean poolMembershipMoved = false;

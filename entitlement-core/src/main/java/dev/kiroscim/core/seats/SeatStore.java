@@ -44,6 +44,16 @@ public interface SeatStore extends SeatLedger {
 
     void recordAppliedPolicy(String contentSha256);
 
+    /** The cluster's active policy, as last stored by {@link #storeActivePolicy}; empty before the first one. */
+    Optional<StoredPolicy> activePolicy();
+
+    /**
+     * Makes {@code policy} the cluster's active policy, and its SHA-256 the applied one ({@link #recordAppliedPolicy}),
+     * in the transaction of the allocation step that applies it. Replicas poll {@link #appliedPolicySha256} and load
+     * the new text when it changes.
+     */
+    void storeActivePolicy(StoredPolicy policy);
+
     /** How many users wait in the pool, with the definition of {@link #firstWaiting}. */
     int countWaiting(String poolGroup, Set<String> upgradableTiers);
 

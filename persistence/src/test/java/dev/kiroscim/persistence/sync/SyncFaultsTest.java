@@ -111,6 +111,22 @@ class SyncFaultsTest {
     }
 
     @Test
+    void crashAfterCreateGroupMembershipThenDeactivation_removesTheMembershipInsteadOfForgettingIt() {
+        h = new SyncHarness(store, FAST, Policy.builtInDefault());
+        h.putUser("gone@example.com", "G", "One", true);
+        h.seat("gone@example.com", "PRO");
+        store.injectFaults(IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 1);
+        h.sync.worker().runOnce();   // CreateUser, then CreateGroupMembership takes effect and its answer is lost
+        assertThat(store.memberships()).hasSize(1);
+
+        h.putUser("gone@example.com", "G", "One", false);   // deactivated before the retry
+        h.seat("gone@example.com", null);
+        h.converge();
+        assertThat(store.memberships()).as("the seat does not outlive the deactivation").isEmpty();
+        assertThat(h.sync.plan().calls()).isEmpty();
+    }
+
+    @Test
     void existingUserIsAdoptedNotDuplicatedAndSurvivesScimDelete() {
         h = new SyncHarness(store, FAST, Policy.builtInDefault());
         String existing = store.createUser(new dev.kiroscim.core.sync.IdcUserProfile("old@example.com", "Old", "O", "Ld", null));

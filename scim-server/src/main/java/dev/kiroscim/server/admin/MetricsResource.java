@@ -24,12 +24,16 @@ public final class MetricsResource {
     private final IdentityCenterSync sync;
     private final ManageSeats seats;
     private final ThrottleMetrics throttles;
+    private final ClusterMetrics cluster;
 
-    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles) {
+    /** @param cluster the replica registry ({@code kiro_cluster_*}), or null */
+    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
+                           ClusterMetrics cluster) {
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;
         this.throttles = throttles;
+        this.cluster = cluster;
     }
 
     @GET
@@ -51,6 +55,9 @@ public final class MetricsResource {
         out.append("# HELP kiro_pool_assigned Seats held, by pool.\n# TYPE kiro_pool_assigned gauge\n");
         overview.pools().forEach(p -> out.append("kiro_pool_assigned{pool=\"").append(escape(p.group())).append("\"} ").append(p.assigned()).append('\n'));
         gauge(out, "kiro_seats_monthly_cost_usd", "Monthly cost of the seats held, at the policy's prices.", overview.monthlyCostUsd().doubleValue());
+        if (cluster != null) {
+            cluster.write(out);
+        }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         gauge(out, "kiro_jvm_heap_used_bytes", "JVM heap in use.", heap.getUsed());
         gauge(out, "kiro_jvm_heap_max_bytes", "JVM heap limit (-Xmx).", heap.getMax());
@@ -63,7 +70,7 @@ public final class MetricsResource {
         out.append(name).append(' ').append(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)).append('\n');
     }
 
-    private static String escape(String label) {
+    static String escape(String label) {
         return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

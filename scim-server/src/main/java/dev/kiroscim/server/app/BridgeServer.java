@@ -20,6 +20,10 @@ import dev.kiroscim.server.seats.PolicyFile;
 import dev.kiroscim.server.seats.PolicyReloader;
 import dev.kiroscim.server.seats.ReloadOnSighup;
 import dev.kiroscim.server.seats.SeatExpiryJob;
+import dev.kiroscim.server.admin.ClusterMetrics;
+import dev.kiroscim.server.admin.ClusterResource;
+import dev.kiroscim.server.cluster.ClusterComposition;
+import dev.kiroscim.server.http.StaleRequests;
 import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
@@ -89,18 +93,16 @@ public final class BridgeServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Database database;
-    private final AuditRetentionJob retention;
-    private final SeatExpiryJob expiry;
+    private final ClusterComposition cluster;
     private final IdentityCenterSync sync;
     private final TokenUsage tokenUsage;
     private final TlsSettings tls;
 
-    private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, SeatExpiryJob expiry,
-                         IdentityCenterSync sync, TokenUsage tokenUsage, TlsSettings tls) {
+    private BridgeServer(HttpServer http, Database database, ClusterComposition cluster, IdentityCenterSync sync,
+                         TokenUsage tokenUsage, TlsSettings tls) {
         this.http = http;
         this.database = database;
-        this.retention = retention;
-        this.expiry = expiry;
+        this.cluster = cluster;
         this.sync = sync;
         this.tokenUsage = tokenUsage;
         this.tls = tls;
@@ -114,18 +116,21 @@ public final class BridgeServer implements AutoCloseable {
     /** @param tls in-jar TLS ({@code --tls-cert/--tls-key}), or null for plain HTTP (TLS at the load balancer) */
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken,
                                      TlsSettings tls) throws IOException {
-        PolicyInForce policy;
+        Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+        PolicyFile.Loaded fromFile;
         try {
-            policy = PolicyFile.load(config.source());
+            fromFile = PolicyFile.loadForCluster(config.source(), "start-up", clock.instant());
         } catch (PolicyException e) {
             throw new ConfigException("the entitlement policy is invalid:\n" + e.getMessage());
         }
+        PolicyInForce policy = fromFile.policy();
         Database database = Database.open(dbConfig);
-        SeatExpiryJob expiry = null;
+        ClusterComposition cluster = null;
         IdentityCenterSync sync = null;
         TokenUsage tokenUsage = null;
         try {
-            Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+            cluster = ClusterComposition.create(database, bind, port,
+                    !dbConfig.jdbcUrl().startsWith("jdbc:postgresql:"), clock);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
             ResourceDocumentReader reader = new ResourceDocumentReader();
             PatchEngine patch = new PatchEngine();
@@ -139,14 +144,19 @@ public final class BridgeServer implements AutoCloseable {
             RequestIds requestIds = new RequestIds(clock);
             RequestMetrics metrics = new RequestMetrics();
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
+            // One policy for the cluster: the file's, or the database's when peers run (ClusterComposition).
             ManageSeats seats = new ManageSeats(database, policy);
-            seats.applyAtStartup(ManageSeats.system(clock.instant()));
-            PolicyReloader reloader = new PolicyReloader(seats, config.source());
-            sync = SyncComposition.create(database, config.identityCenter(), seats::policy, SyncComposition.SEATS, clock);
+            ManageSeats.StartupPolicy startup = seats.startup(fromFile.stored(), policy, cluster.fileMayWinAtStartup(),
+                    ManageSeats.system(clock.instant()));
+            logStartupPolicy(startup, fromFile, seats);
+            var node = cluster.node(() -> seats.policyInForce().contentSha256(), policy.contentSha256());
+            PolicyReloader reloader = new PolicyReloader(seats, config.source(), cluster.replicaId());
+            sync = SyncComposition.create(database, config.identityCenter(), seats::policy, SyncComposition.SEATS, clock,
+                    cluster::rateBudget);
             // Audit first: later listeners append their own events after the SCIM ones. Seats before the outbox:
             // a seat change enqueues Identity Center work for every user it touched, promotions included.
             DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
-                    new AuditRecorder(), new SeatAllocationListener(seats::policy), new OutboxListener(sync::wake)));
+                    new AuditRecorder(), new SeatAllocationListener(seats::policyAfterLock), new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
 
             ResourceConfig rc = new ResourceConfig()
@@ -155,6 +165,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(requestIds)
                     .register(metrics)
                     .register(new Overload(config.maxInFlight()))
+                    .register(new StaleRequests(config.maxRequestAge(), clock))
                     .register(new TrailingSlash())
                     .register(new RequestHeadLimits())
                     .register(new HeaderSyntax())
@@ -174,7 +185,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
-                    .register(new MetricsResource(metrics, sync, seats, throttles))
+                    .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock)))
+                    .register(new ClusterResource(node, seats, clock))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
                     .register(new BackupResource(new OnlineBackups(database, OnlineBackups.directoryFor(dbConfig), clock)));
 
@@ -198,27 +210,42 @@ public final class BridgeServer implements AutoCloseable {
             if (tls != null) {
                 LOG.info("in-jar {}", tls.describe());
             }
-            AuditRetentionJob retention = config.auditRetention()
-                    .map(keep -> AuditRetentionJob.start(auditTrail, keep, clock)).orElse(null);
-            expiry = SeatExpiryJob.start(seats, clock);
+            // Singleton jobs: registered first, then the node's first heartbeat takes the free leases.
+            config.auditRetention().ifPresent(keep -> AuditRetentionJob.schedule(node, auditTrail, keep, clock));
+            SeatExpiryJob.schedule(node, seats, clock);
+            node.onHeartbeat(seats::refreshFromCluster);
             ReloadOnSighup.install(reloader, clock);
-            LOG.info("entitlement policy from {}: {} tiers, {} pools", policy.source(), policy.policy().tiers().size(),
-                    policy.policy().pools().size());
-            sync.start();
-            LOG.info("Identity Center sync: {} mode", sync.mode());
-            return new BridgeServer(http, database, retention, expiry, sync, tokenUsage, tls);
+            LOG.info("entitlement policy from {}: {} tiers, {} pools", seats.policyInForce().source(),
+                    seats.policy().tiers().size(), seats.policy().pools().size());
+            sync.start(node);
+            cluster.start();
+            LOG.info("Identity Center sync: {} mode; replica {}", sync.mode(), cluster.replicaId());
+            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls);
         } catch (IOException | RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             if (tokenUsage != null) {
                 tokenUsage.close();
             }
             if (sync != null) {
                 sync.close();
             }
-            if (expiry != null) {
-                expiry.close();
-            }
             database.close();
             throw e;
+        }
+    }
+
+    private static void logStartupPolicy(ManageSeats.StartupPolicy startup, PolicyFile.Loaded fromFile, ManageSeats seats) {
+        if (startup == ManageSeats.StartupPolicy.DATABASE_WON) {
+            LOG.warn("the policy in {} (sha256 {}) differs from the cluster's active policy (sha256 {}), which other "
+                    + "replicas enforce: enforcing the cluster's. To make the file's policy active, run "
+                    + "'policy apply {}' or POST /admin/v1/policy/reload on this replica (GET /admin/v1/cluster shows "
+                    + "which replicas differ)", fromFile.policy().source(), fromFile.policy().contentSha256(),
+                    seats.policyInForce().contentSha256(), fromFile.policy().source());
+        } else if (startup == ManageSeats.StartupPolicy.FILE_WON) {
+            LOG.info("no other replica runs: the policy in {} replaces the cluster's active policy",
+                    fromFile.policy().source());
         }
     }
 
@@ -233,10 +260,7 @@ public final class BridgeServer implements AutoCloseable {
             LOG.warn("graceful HTTP shutdown did not complete: {}", e.toString());
             http.shutdownNow();
         }
-        if (retention != null) {
-            retention.close();
-        }
-        expiry.close();
+        cluster.close();   // jobs stop and their leases are released: a peer takes them at its next heartbeat
         sync.close();
         tokenUsage.close(); // writes the last "last used" times
         if (tls != null) {

@@ -68,6 +68,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         int maxInFlight = positive(file, "server.maxInFlight", root.path("server").path("maxInFlight"), DEFAULT_MAX_IN_FLIGHT);
         BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
         config.auditRetention(); // fail at start-up, not at the first pruning
+        config.maxRequestAge();
         config.identityCenter();
         config.edge();
         return config;
@@ -120,6 +121,31 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
     /** {@code server.trustedProxies} and {@code server.rateLimit}; see {@link EdgeSection}. */
     public EdgeSection edge() {
         return EdgeSection.from(source, raw.path("server"));
+    }
+
+    /** Default of {@link #maxRequestAge()}: below the 60 s after which Okta and Entra give up on a request. */
+    public static final java.time.Duration DEFAULT_MAX_REQUEST_AGE = java.time.Duration.ofSeconds(30);
+
+    /**
+     * {@code server.maxRequestAge} (ISO-8601, default {@code PT30S}): a write whose load-balancer timestamp
+     * ({@code X-Request-Start}, or the ALB's {@code X-Amzn-Trace-Id}) is older than this when the replica reads it is
+     * refused with 503, because its client has most likely timed out and retried elsewhere (a replica frozen with the
+     * request in its socket buffer must not apply it late, after newer writes).
+     */
+    public java.time.Duration maxRequestAge() {
+        JsonNode node = raw.path("server").path("maxRequestAge");
+        if (node.isMissingNode() || node.isNull()) {
+            return DEFAULT_MAX_REQUEST_AGE;
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(node.asText().trim());
+            if (d.toMillis() < 1000) {
+                throw new ConfigException(source + ": server.maxRequestAge must be at least PT1S");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigException(source + ": server.maxRequestAge must be an ISO-8601 duration like PT30S");
+        }
     }
 
     /** The {@code identityCenter:} section; see {@link IdentityCenterSection}. */

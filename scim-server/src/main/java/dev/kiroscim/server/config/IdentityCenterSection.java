@@ -30,10 +30,16 @@ import java.util.Set;
 public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSettings settings) {
 
     private static final Set<String> KEYS = Set.of("identityStoreId", "region", "endpoint", "maxRequestsPerSecond",
-            "offboarding", "reconcileInterval");
+            "offboarding", "reconcileInterval", "claimLease");
+
+    /**
+     * How long an outbox claim lasts without renewal. Workers renew it at every Identity Store call, so it only runs
+     * out when a replica is frozen or dead: then another replica takes the user over after at most this long.
+     */
+    static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(30);
 
     static IdentityCenterSection from(Path file, JsonNode node) {
-        SyncSettings settings = SyncSettings.defaults();
+        SyncSettings settings = SyncSettings.defaults().withLease(DEFAULT_CLAIM_LEASE);
         if (node == null || node.isMissingNode() || node.isNull()) {
             return new IdentityCenterSection(Optional.empty(), settings);
         }
@@ -57,6 +63,13 @@ public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSe
                 }
                 settings = settings.withReconcileInterval(d);
             }
+            if (node.hasNonNull("claimLease")) {
+                Duration d = Duration.parse(node.get("claimLease").asText());
+                if (d.toMillis() < 1000) {
+                    throw new IllegalArgumentException("claimLease must be at least PT1S");
+                }
+                settings = settings.withLease(d);
+            }
             if (!node.hasNonNull("identityStoreId")) {
                 return new IdentityCenterSection(Optional.empty(), settings);
             }
@@ -70,7 +83,7 @@ public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSe
             return new IdentityCenterSection(Optional.of(new IdentityCenterConfig(node.get("identityStoreId").asText(),
                     region, endpoint, rate)), settings);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(file + ": identityCenter.reconcileInterval must be an ISO-8601 duration like PT6H");
+            throw new ConfigException(file + ": identityCenter.reconcileInterval and claimLease must be ISO-8601 durations like PT6H or PT30S");
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": identityCenter: " + e.getMessage());
         }

@@ -3,11 +3,14 @@ package dev.kiroscim.server.sync;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.IdentityStore;
+import dev.kiroscim.core.sync.IdentityStoreRateLimit;
+import dev.kiroscim.core.sync.aws.IdentityCenterConfig;
 import dev.kiroscim.core.sync.aws.AwsIdentityStore;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
 import dev.kiroscim.server.config.IdentityCenterSection;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +31,17 @@ public final class SyncComposition {
     public static IdentityCenterSync create(Transactions db, IdentityCenterSection section, Supplier<Policy> policy,
                                             SeatLookup seats, Clock clock) {
         IdentityStore store = section.store().map(AwsIdentityStore::create).orElse(null);
+        return new IdentityCenterSync(db, store, policy, seats, section.settings(), clock);
+    }
+
+    /**
+     * Like {@link #create(Transactions, IdentityCenterSection, Supplier, SeatLookup, Clock)}, with the Identity Store
+     * calls drawn from {@code budget} (the cluster's shared rate budget) instead of a per-process token bucket.
+     */
+    public static IdentityCenterSync create(Transactions db, IdentityCenterSection section, Supplier<Policy> policy,
+                                            SeatLookup seats, Clock clock,
+                                            Function<IdentityCenterConfig, IdentityStoreRateLimit> budget) {
+        IdentityStore store = section.store().map(c -> AwsIdentityStore.create(c, budget.apply(c))).orElse(null);
         return new IdentityCenterSync(db, store, policy, seats, section.settings(), clock);
     }
 }

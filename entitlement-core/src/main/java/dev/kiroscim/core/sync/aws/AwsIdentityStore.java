@@ -1,6 +1,8 @@
 package dev.kiroscim.core.sync.aws;
 
 import dev.kiroscim.core.sync.AddMembershipResult;
+import dev.kiroscim.core.sync.CallFence;
+import dev.kiroscim.core.sync.IdentityStoreRateLimit;
 import dev.kiroscim.core.sync.IdcMembership;
 import dev.kiroscim.core.sync.IdcUser;
 import dev.kiroscim.core.sync.IdcUserAttribute;
@@ -39,7 +41,8 @@ import software.amazon.awssdk.services.identitystore.model.User;
 /**
  * {@link IdentityStore} on the AWS SDK v2 {@link IdentitystoreClient}.
  *
- * <p>Every call first takes a token from a {@link TokenBucket} at {@code maxRequestsPerSecond}, then makes
+ * <p>Every call first takes a token from a {@link TokenBucket} at {@code maxRequestsPerSecond} (or from a cluster's
+ * shared budget), runs the thread's {@link CallFence}, then makes
  * exactly one request: the SDK's own retries are off ({@code maxAttempts 1}) because the outbox worker owns
  * retries, backoff and {@code RetryAfterSeconds}. SDK exceptions become {@code IdentityStoreException}s via
  * {@link AwsErrors}.
@@ -59,7 +62,7 @@ public final class AwsIdentityStore implements IdentityStore, AutoCloseable {
 
     private final IdentitystoreClient client;
     private final String identityStoreId;
-    private final TokenBucket rateLimit;
+    private final IdentityStoreRateLimit rateLimit;
     private final int pageSize;
 
     /** Uses the SDK's default credentials chain (environment, profile, container or instance role). */
@@ -74,10 +77,24 @@ public final class AwsIdentityStore implements IdentityStore, AutoCloseable {
     }
 
     /**
+     * Uses the given credentials and a rate budget shared with other replicas instead of this process's own token
+     * bucket ({@code config.maxRequestsPerSecond()} is then the shared budget's business).
+     */
+    public static AwsIdentityStore create(IdentityCenterConfig config, AwsCredentialsProvider credentials,
+                                          IdentityStoreRateLimit rateLimit) {
+        return new AwsIdentityStore(buildClient(config, credentials), config.identityStoreId(), rateLimit, MAX_PAGE_SIZE);
+    }
+
+    /** The SDK's default credentials chain, with a shared rate budget. */
+    public static AwsIdentityStore create(IdentityCenterConfig config, IdentityStoreRateLimit rateLimit) {
+        return create(config, DefaultCredentialsProvider.builder().build(), rateLimit);
+    }
+
+    /**
      * For tests and special wiring: an existing client (closed by {@link #close()}), a rate limit and a
      * page size of 1..{@value IdentityStore#MAX_PAGE_SIZE}.
      */
-    AwsIdentityStore(IdentitystoreClient client, String identityStoreId, TokenBucket rateLimit, int pageSize) {
+    AwsIdentityStore(IdentitystoreClient client, String identityStoreId, IdentityStoreRateLimit rateLimit, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be 1.." + MAX_PAGE_SIZE + ": " + pageSize);
         }
@@ -246,6 +263,7 @@ public final class AwsIdentityStore implements IdentityStore, AutoCloseable {
             throw new IdentityStoreUnavailable(operation, null, "interrupted while waiting for the rate limit",
                     null, interrupted);
         }
+        CallFence.beforeSend();   // after the wait: a claim lost meanwhile stops the call here
         try {
             return request.get();
         } catch (SdkException error) {

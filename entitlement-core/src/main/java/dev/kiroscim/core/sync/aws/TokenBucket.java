@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * every 100 ms. Shared by all threads of one {@link AwsIdentityStore}, so the process as a whole stays within
  * the budget.
  */
-final class TokenBucket {
+final class TokenBucket implements dev.kiroscim.core.sync.IdentityStoreRateLimit {
 
     /** Waits; replaced in tests by a fake clock that just advances. */
     interface Sleeper {
@@ -42,7 +42,8 @@ final class TokenBucket {
     }
 
     /** Takes one token, waiting as long as needed. */
-    synchronized void acquire() throws InterruptedException {
+    @Override
+    public synchronized void acquire() throws InterruptedException {
         refill();
         while (tokens < 1) {
             long waitNanos = (long) Math.ceil((1 - tokens) / ratePerNano);

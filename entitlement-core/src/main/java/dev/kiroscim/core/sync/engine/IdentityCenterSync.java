@@ -1,5 +1,6 @@
 package dev.kiroscim.core.sync.engine;
 
+import dev.kiroscim.core.cluster.SingletonScheduler;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.IdentityStore;
@@ -65,6 +66,23 @@ public final class IdentityCenterSync implements AutoCloseable {
 
     public String mode() {
         return mode;
+    }
+
+    /** The reconciler's singleton job name (one replica of a cluster reconciles; see {@link #start(SingletonScheduler)}). */
+    public static final String RECONCILE_JOB = "idc-reconcile";
+
+    /**
+     * Starts the worker on this replica and registers the reconcile as the cluster singleton job
+     * {@value #RECONCILE_JOB}: whichever replica holds it reconciles when it takes it (at start-up on a single node)
+     * and every {@code reconcileInterval} after. Plan-only mode drains the outbox here, as in {@link #start()}.
+     */
+    public synchronized void start(SingletonScheduler jobs) {
+        if (worker == null) {
+            start();
+            return;
+        }
+        worker.start();
+        jobs.schedule(RECONCILE_JOB, settings.reconcileInterval(), this::scheduledReconcile);
     }
 
     /** Starts the worker and the reconcile schedule (the first reconcile runs at once, in the background). */

@@ -203,6 +203,9 @@ public final class Reconciler {
                 if (!tierOfGroup.containsKey(g)) {
                     continue;
                 }
+                if (IdcLink.ADDING.equals(link.memberships().get(g))) {
+                    continue;   // an add in flight or interrupted: the listing below says what is, no drift to report
+                }
                 boolean was = link.memberships().containsKey(g);
                 boolean is = memberships.containsKey(g);
                 if (was != is) {

@@ -39,6 +39,10 @@ public record SyncSettings(Offboarding offboarding, Duration reconcileInterval, 
         return new SyncSettings(offboarding, d, pollInterval, batchSize, lease, retry);
     }
 
+    public SyncSettings withLease(Duration l) {
+        return new SyncSettings(offboarding, reconcileInterval, pollInterval, batchSize, l, retry);
+    }
+
     public SyncSettings withRetry(RetryPolicy r) {
         return new SyncSettings(offboarding, reconcileInterval, pollInterval, batchSize, lease, r);
     }

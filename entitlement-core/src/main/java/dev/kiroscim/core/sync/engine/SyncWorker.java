@@ -3,10 +3,12 @@ package dev.kiroscim.core.sync.engine;
 import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
+import dev.kiroscim.core.directory.Directory;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.sync.CallFence;
 import dev.kiroscim.core.sync.IdentityStore;
 import dev.kiroscim.core.sync.IdentityStoreException;
 import dev.kiroscim.core.sync.IdentityStoreThrottled;
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * since every other call would be throttled too. A non-retryable one (validation, access denied, a userName taken by
  * someone else), or {@code maxAttempts} failures, parks the user's items as a dead letter; other users carry on. Each
  * failure is audited as {@code idc.call.failed} with the AWS request id.
+ *
+ * <p><b>Lease fencing.</b> A claim carries the item's claim version. Before each Identity Store call (after the rate
+ * wait, through {@link CallFence}) and in every transaction that records a result, the worker renews its claim only
+ * if it still holds that version ({@link dev.kiroscim.core.sync.state.SyncOutbox#renewClaim}); otherwise another
+ * worker took the item over after this one stalled (SIGSTOP, GC pause) and the item is abandoned with nothing
+ * recorded ({@link StaleClaim}). Renewing also keeps the claim alive while a slow convergence runs.
  *
  * <p>{@link #runOnce()} is the whole algorithm, for tests; {@link #start()} runs it on a thread that wakes on
  * {@link #wake()} (local enqueues) or every {@code pollInterval} (other replicas' enqueues, retries falling due).
@@ -77,12 +85,22 @@ public final class SyncWorker implements AutoCloseable {
             if (clock.instant().isBefore(pausedUntil)) {
                 // throttled: hand the rest back, due when the pause ends
                 db.write(tx -> {
-                    tx.outbox().retryLater(item.id(), item.attempts(), pausedUntil, "deferred: Identity Store throttling");
+                    if (stillMine(tx, item)) {
+                        tx.outbox().retryLater(item.id(), item.attempts(), pausedUntil, "deferred: Identity Store throttling");
+                    }
                     return null;
                 });
                 continue;
             }
-            process(item);
+            try {
+                process(item);
+            } catch (RuntimeException e) {
+                if (!StaleClaim.in(e)) {
+                    throw e;
+                }
+                LOG.warn("outbox item {} (user {}) was taken over by another worker while this one stalled; abandoned",
+                        item.id(), item.userId());
+            }
         }
         return items.size();
     }
@@ -94,7 +112,22 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
+    /** Renews this worker's claim on {@code item} if it still holds it (see the class comment). */
+    private boolean stillMine(Directory tx, OutboxItem item) {
+        return tx.outbox().renewClaim(item.id(), workerId, item.claimVersion(), clock.instant().plus(settings.lease()));
+    }
+
+    private void requireClaim(Directory tx, OutboxItem item) {
+        if (!stillMine(tx, item)) {
+            throw new StaleClaim("claim " + item.claimVersion() + " on outbox item " + item.id() + " was lost");
+        }
+    }
+
     void process(OutboxItem item) {
+        db.write(tx -> {
+            requireClaim(tx, item);   // a later item of a batch may have expired while earlier ones ran
+            return null;
+        });
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), clock.instant());
         record Snapshot(List<Long> ids, DesiredUser desired, Optional<IdcLink> link) {
         }
@@ -108,6 +141,7 @@ public final class SyncWorker implements AutoCloseable {
         });
         UserConvergence convergence = new UserConvergence(store, groups, settings.offboarding(),
                 (userId, link, events) -> db.write(tx -> {
+                    requireClaim(tx, item);
                     if (link == null) {
                         tx.idcLinks().delete(userId);
                     } else {
@@ -118,13 +152,20 @@ public final class SyncWorker implements AutoCloseable {
                     }
                     return null;
                 }));
-        try {
+        try (CallFence.Binding fence = CallFence.bind(() -> db.write(tx -> {
+            requireClaim(tx, item);
+            return null;
+        }))) {
             convergence.converge(snap.desired(), snap.link());
             db.write(tx -> {
+                requireClaim(tx, item);
                 tx.outbox().complete(snap.ids());
                 return null;
             });
         } catch (RuntimeException e) {
+            if (StaleClaim.in(e)) {
+                throw e;
+            }
             failed(item, snap.desired(), e);
         }
     }
@@ -147,6 +188,7 @@ public final class SyncWorker implements AutoCloseable {
         AuditSubject who = AuditSubject.user(item.userId(), desired.profile() == null ? null : desired.profile().userName());
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), now);
         db.write(tx -> {
+            requireClaim(tx, item);
             tx.audit().append(ctx, AuditEvents.idcCallFailed(who, operation, awsRequestId, error));
             if (dead) {
                 tx.outbox().deadLetter(item.userId(), attempts, error, now);

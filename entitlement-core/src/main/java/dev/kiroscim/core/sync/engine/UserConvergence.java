@@ -33,7 +33,8 @@ import java.util.Optional;
  * audit event are recorded ({@link Progress}, one transaction each). If the process dies between a call taking
  * effect and the record, the retry converges anyway: CreateUser gives Conflict, and the user is looked up and kept
  * (as created by us, because a {@link IdcLink.Origin#CREATING} mark was recorded before sending); CreateGroupMembership
- * answers AlreadyMember; deletes of missing things answer "not found", which is done.
+ * answers AlreadyMember, and because {@link IdcLink#ADDING} was recorded before it, a user deactivated meanwhile has
+ * the membership removed rather than forgotten; deletes of missing things answer "not found", which is done.
  *
  * <p>Only tier groups and users we created or adopted are touched; no user or group is ever deleted to be recreated.
  */
@@ -91,7 +92,7 @@ public final class UserConvergence {
                 link = removeMembership(who, link, group);
             }
         }
-        if (desired.tierGroup().isPresent() && !link.memberships().containsKey(desired.tierGroup().get())) {
+        if (desired.tierGroup().isPresent() && !link.confirmedMemberOf(desired.tierGroup().get())) {
             link = addMembership(who, link, desired.tierGroup().get(), desired.tier().orElse(null));
         }
         return link;
@@ -148,6 +149,10 @@ public final class UserConvergence {
 
     private IdcLink addMembership(AuditSubject who, IdcLink link, String group, String tier) {
         String groupId = groups.ensure(group, store);
+        if (!link.memberships().containsKey(group)) {
+            link = link.withMembership(group, IdcLink.ADDING);   // crash after send: see IdcLink.ADDING
+            progress.record(who.id(), link, List.of());
+        }
         AddMembershipResult result;
         try {
             result = store.addMembership(groupId, link.idcUserId());
@@ -168,7 +173,7 @@ public final class UserConvergence {
 
     private IdcLink removeMembership(AuditSubject who, IdcLink link, String group) {
         String membershipId = link.memberships().get(group);
-        if (membershipId != null) {
+        if (membershipId != null && !IdcLink.ADDING.equals(membershipId)) {
             store.removeMembershipById(membershipId);   // false = already gone: done
         } else {
             Optional<String> groupId = groups.find(group, store);

@@ -18,10 +18,23 @@ import java.util.TreeMap;
  * @param origin      how we came to manage the user
  * @param profile     the profile last written (or read back by a reconcile); {@code null} when unknown
  * @param memberships tier group displayName → membership id ({@code null} id when the service did not tell us,
- *                    e.g. after an AlreadyMember answer)
+ *                    e.g. after an AlreadyMember answer; {@link #ADDING} while CreateGroupMembership is in flight)
  */
 public record IdcLink(String scimUserId, String idcUserId, Origin origin, IdcUserProfile profile,
                       Map<String, String> memberships) {
+
+    /**
+     * The membership id recorded just before CreateGroupMembership is sent: if the process dies after the service
+     * added the member but before the answer was recorded, the link still says "maybe a member", so a later
+     * deactivation removes the membership (by lookup) instead of leaving a seat behind; while it is still wanted the
+     * add is simply sent again (AlreadyMember is success).
+     */
+    public static final String ADDING = "(adding)";
+
+    /** Whether the membership of {@code group} is known to exist (recorded after the service confirmed it). */
+    public boolean confirmedMemberOf(String group) {
+        return memberships.containsKey(group) && !ADDING.equals(memberships.get(group));
+    }
 
     /** How the Identity Store user came to be ours. */
     public enum Origin {

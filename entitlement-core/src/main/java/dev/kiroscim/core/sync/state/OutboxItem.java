@@ -13,12 +13,19 @@ import java.util.Objects;
  * @param reason     why it was enqueued, e.g. {@code scim.user.updated} or {@code seat.promoted}
  * @param enqueuedAt commit time of the change (approximately: the change's own timestamp)
  * @param attempts   failed attempts so far
+ * @param claimVersion the item's claim counter when this worker claimed it: the fence its results are recorded under
+ *                     ({@link SyncOutbox#renewClaim})
  */
-public record OutboxItem(long id, String userId, String reason, Instant enqueuedAt, int attempts) {
+public record OutboxItem(long id, String userId, String reason, Instant enqueuedAt, int attempts, long claimVersion) {
 
     public OutboxItem {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
+    }
+
+    /** An item as enqueued, never claimed. */
+    public OutboxItem(long id, String userId, String reason, Instant enqueuedAt, int attempts) {
+        this(id, userId, reason, enqueuedAt, attempts, 0);
     }
 }

@@ -32,6 +32,15 @@ public interface SyncOutbox {
      */
     List<OutboxItem> claim(int max, Instant now, Duration lease, String workerId);
 
+    /**
+     * Lease fencing: extends the claim to {@code leaseUntil} if the item is still pending under this worker's claim
+     * ({@code workerId} and the {@link OutboxItem#claimVersion} it was claimed with). False when it is gone or another
+     * worker claimed it after this claim expired (this worker stalled): the caller must then not record anything
+     * for the item, nor send anything more for it. A successful renewal also extends this worker's other claims
+     * (the rest of its batch, waiting behind the rate limit), so only a stalled or dead worker loses its claims.
+     */
+    boolean renewClaim(long itemId, String workerId, long claimVersion, Instant leaseUntil);
+
     /** Ids of the user's pending items, read before the user's state so that they are covered by it. */
     List<Long> pendingIdsOf(String userId);
 
