@@ -30,6 +30,16 @@ public record TierPrices(List<Tier> lowestFirst) {
         return -1;
     }
 
+    /** Seat-only billing rules for these tiers (no overage): what the seats report bills. */
+    public dev.kiroscim.core.billing.BillingRules billingRules() {
+        List<dev.kiroscim.core.billing.BillingTier> tiers = new java.util.ArrayList<>();
+        for (int i = 0; i < lowestFirst.size(); i++) {
+            tiers.add(new dev.kiroscim.core.billing.BillingTier(lowestFirst.get(i).name(), i, lowestFirst.get(i).monthlyPriceUsd(),
+                    java.util.Optional.empty()));
+        }
+        return dev.kiroscim.core.billing.BillingRules.seatsOnly(tiers);
+    }
+
     /** The monthly price, or zero for an unknown tier. */
     public BigDecimal price(String tier) {
         int rank = rank(tier);
