@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Path source) {
 
-    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit");
+    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit",
+            "overage", "billing", "usage");
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
