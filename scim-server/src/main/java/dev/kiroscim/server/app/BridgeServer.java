@@ -76,14 +76,19 @@ public final class BridgeServer implements AutoCloseable {
     private final AuditRetentionJob retention;
     private final SeatExpiryJob expiry;
     private final IdentityCenterSync sync;
+    private final dev.kiroscim.server.usage.UsageComposition usage;
+    private final dev.kiroscim.server.usage.UsageImportJob usageJob;
 
     private BridgeServer(HttpServer http, Database database, AuditRetentionJob retention, SeatExpiryJob expiry,
-                         IdentityCenterSync sync) {
+                         IdentityCenterSync sync, dev.kiroscim.server.usage.UsageComposition usage,
+                         dev.kiroscim.server.usage.UsageImportJob usageJob) {
         this.http = http;
         this.database = database;
         this.retention = retention;
         this.expiry = expiry;
         this.sync = sync;
+        this.usage = usage;
+        this.usageJob = usageJob;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
@@ -115,6 +120,7 @@ public final class BridgeServer implements AutoCloseable {
             DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
                     new AuditRecorder(), new SeatAllocationListener(seats::policy), new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
+            dev.kiroscim.server.usage.UsageComposition usage = dev.kiroscim.server.usage.UsageComposition.create(config.usage(), database, clock);
 
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -138,7 +144,9 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new PolicyResource(reloader, requestIds))
                     .register(new SyncResource(sync))
                     .register(new MetricsResource(metrics, sync, seats))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
+                    .register(new dev.kiroscim.server.admin.UsageResource(usage))
+                    .register(new dev.kiroscim.server.admin.UserUsageResource(usage, database));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
@@ -156,7 +164,11 @@ public final class BridgeServer implements AutoCloseable {
                     policy.policy().pools().size());
             sync.start();
             LOG.info("Identity Center sync: {} mode", sync.mode());
-            return new BridgeServer(http, database, retention, expiry, sync);
+            dev.kiroscim.server.usage.UsageImportJob usageJob = usage.importer().map(importer -> {
+                LOG.info("Kiro usage reports from {}, imported daily at {} UTC", usage.source().orElseThrow().describe(), config.usage().importAt());
+                return dev.kiroscim.server.usage.UsageImportJob.start(usage::daily, config.usage().importAt(), clock);
+            }).orElse(null);
+            return new BridgeServer(http, database, retention, expiry, sync, usage, usageJob);
         } catch (IOException | RuntimeException e) {
             if (sync != null) {
                 sync.close();
@@ -184,6 +196,10 @@ public final class BridgeServer implements AutoCloseable {
             retention.close();
         }
         expiry.close();
+        if (usageJob != null) {
+            usageJob.close();
+        }
+        usage.close();
         sync.close();
         database.close();
         LOG.info("stopped");

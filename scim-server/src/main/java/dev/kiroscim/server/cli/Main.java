@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kiro-scim-bridge", mixinStandardHelpOptions = true, version = "kiro-scim-bridge 0.1.0",
         description = "SCIM 2.0 server that provisions Kiro seats through AWS IAM Identity Center.",
         subcommands = {ServeCommand.class, TokenCommand.class, AuditCommand.class, ReportCommand.class,
-                PolicyCommand.class, SeatsCommand.class, PlanCommand.class, ExplainCommand.class})
+                PolicyCommand.class, SeatsCommand.class, PlanCommand.class, ExplainCommand.class,
+                UsageCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

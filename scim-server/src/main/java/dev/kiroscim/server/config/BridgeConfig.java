@@ -69,6 +69,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
         config.auditRetention(); // fail at start-up, not at the first pruning
         config.identityCenter();
+        config.usage();
         return config;
     }
 
@@ -121,6 +122,11 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         return IdentityCenterSection.from(source, raw.path("identityCenter"));
     }
 
+
+    /** The {@code usage:} section; see {@link UsageSection}. */
+    public UsageSection usage() {
+        return UsageSection.from(source, raw.path("usage"));
+    }
 
     private static int positive(Path file, String name, JsonNode node, int fallback) {
         if (node.isMissingNode() || node.isNull()) {
