@@ -22,11 +22,18 @@ public final class MetricsResource {
     private final RequestMetrics requests;
     private final IdentityCenterSync sync;
     private final ManageSeats seats;
+    private final dev.kiroscim.server.usage.UsageMetrics usage;
 
     public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats) {
+        this(requests, sync, seats, null);
+    }
+
+    /** @param usage the invoice and usage gauges; null to leave them out */
+    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, dev.kiroscim.server.usage.UsageMetrics usage) {
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;
+        this.usage = usage;
     }
 
     @GET
@@ -46,7 +53,10 @@ public final class MetricsResource {
         overview.pools().forEach(p -> out.append("kiro_pool_waitlisted{pool=\"").append(escape(p.group())).append("\"} ").append(p.waitlisted()).append('\n'));
         out.append("# HELP kiro_pool_assigned Seats held, by pool.\n# TYPE kiro_pool_assigned gauge\n");
         overview.pools().forEach(p -> out.append("kiro_pool_assigned{pool=\"").append(escape(p.group())).append("\"} ").append(p.assigned()).append('\n'));
-        gauge(out, "kiro_seats_monthly_cost_usd", "Monthly cost of the seats held, at the policy's prices.", overview.monthlyCostUsd().doubleValue());
+        gauge(out, "kiro_seats_monthly_cost_usd", "Monthly cost at current holders x list price (not the invoice: see kiro_invoice_*).", overview.monthlyCostUsd().doubleValue());
+        if (usage != null) {
+            usage.write(out);
+        }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         gauge(out, "kiro_jvm_heap_used_bytes", "JVM heap in use.", heap.getUsed());
         gauge(out, "kiro_jvm_heap_max_bytes", "JVM heap limit (-Xmx).", heap.getMax());

@@ -121,6 +121,8 @@ public final class BridgeServer implements AutoCloseable {
                     new AuditRecorder(), new SeatAllocationListener(seats::policy), new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
             dev.kiroscim.server.usage.UsageComposition usage = dev.kiroscim.server.usage.UsageComposition.create(config.usage(), database, clock);
+            dev.kiroscim.core.billing.Invoices invoices = new dev.kiroscim.core.billing.Invoices(auditTrail, seats::policy,
+                    usage.reports()::dailyCredits, clock);
 
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -143,10 +145,11 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds))
                     .register(new SyncResource(sync))
-                    .register(new MetricsResource(metrics, sync, seats))
+                    .register(new MetricsResource(metrics, sync, seats, new dev.kiroscim.server.usage.UsageMetrics(invoices, usage)))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
                     .register(new dev.kiroscim.server.admin.UsageResource(usage))
-                    .register(new dev.kiroscim.server.admin.UserUsageResource(usage, database));
+                    .register(new dev.kiroscim.server.admin.UserUsageResource(usage, database))
+                    .register(new dev.kiroscim.server.admin.InvoiceResource(invoices));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
