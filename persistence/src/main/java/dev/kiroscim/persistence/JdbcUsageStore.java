@@ -102,8 +102,17 @@ public final class JdbcUsageStore implements UsageStore {
 
     @Override
     public Optional<LocalDate> latestDay() {
+        return day("select max(activity_day) from usage_daily");
+    }
+
+    @Override
+    public Optional<LocalDate> earliestDay() {
+        return day("select min(activity_day) from usage_daily");
+    }
+
+    private Optional<LocalDate> day(String sql) {
         return call(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select max(activity_day) from usage_daily"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getDate(1) != null ? Optional.of(rs.getDate(1).toLocalDate()) : Optional.empty();
             }
         });

@@ -81,6 +81,7 @@ abstract class UsageStoreContract {
                     .extracting(r -> r.credits().toPlainString()).containsExactly("120");
             assertThat(store.imported(ide)).map(ImportedFile::fingerprint).contains("etag-3");
             assertThat(store.latestDay()).hasValueSatisfying(d -> assertThat(d).isAfterOrEqualTo(LocalDate.parse("2026-11-16")));
+            assertThat(store.earliestDay()).hasValueSatisfying(d -> assertThat(d).isBeforeOrEqualTo(LocalDate.parse("2026-11-14")));
         }
     }
 }

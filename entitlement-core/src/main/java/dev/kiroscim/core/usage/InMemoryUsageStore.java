@@ -43,6 +43,11 @@ public final class InMemoryUsageStore implements UsageStore {
     }
 
     @Override
+    public synchronized Optional<LocalDate> earliestDay() {
+        return rows.values().stream().map(UsageRow::day).min(Comparator.naturalOrder());
+    }
+
+    @Override
     public synchronized Map<String, UsageActivity> lastActivity() {
         Map<String, UsageActivity> last = new HashMap<>();
         for (UsageRow r : sorted(new ArrayList<>(rows.values()))) {

@@ -25,6 +25,9 @@ public interface UsageStore {
     /** The latest activity day in any imported row (how fresh the data is); empty when nothing was imported. */
     Optional<LocalDate> latestDay();
 
+    /** The earliest activity day in any imported row: before it, the report says nothing (not "no activity"). */
+    Optional<LocalDate> earliestDay();
+
     /** The latest activity day of each Kiro user, any time. */
     java.util.Map<String, UsageActivity> lastActivity();
 

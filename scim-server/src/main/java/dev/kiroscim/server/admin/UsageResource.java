@@ -1,7 +1,8 @@
 package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.core.usage.ImportReport;
+import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.server.usage.DailyUsageWork;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.usage.UsageComposition;
@@ -22,8 +23,9 @@ import java.util.Optional;
 /**
  * Kiro usage from the per-user activity report (admin scope):
  * <ul>
- *   <li>{@code POST /admin/v1/usage/import[?from=2026-11-01]} (or body {@code {"from":"2026-11-01"}}): imports new
- *       report files now; 409 when no report location is configured, 502 when the location cannot be read.</li>
+ *   <li>{@code POST /admin/v1/usage/import[?from=2026-11-01]} (or body {@code {"from":"2026-11-01"}}): the daily
+ *       work now: imports new report files, then reclaims idle seats in pools with {@code reclaim: release}; 409 when
+ *       no report location is configured, 502 when the location cannot be read.</li>
  *   <li>{@code GET /admin/v1/usage?month=2026-11[&format=csv]}: per-user credits, overage credits, active days per
  *       client, totals.</li>
  * </ul>
@@ -32,9 +34,11 @@ import java.util.Optional;
 public final class UsageResource {
 
     private final UsageComposition usage;
+    private final DailyUsageWork daily;
 
-    public UsageResource(UsageComposition usage) {
+    public UsageResource(UsageComposition usage, DailyUsageWork daily) {
         this.usage = usage;
+        this.daily = daily;
     }
 
     @POST
@@ -51,8 +55,12 @@ public final class UsageResource {
                     + "or usage.directory, in the config file (docs/usage-and-cost.md)");
         }
         try {
-            ImportReport report = usage.importer().get().run(from);
-            return Response.ok(ScimJson.bytes(UsageRendering.importJson(report))).type("application/json").build();
+            DailyUsageWork.Outcome outcome = daily.run(from);
+            var answer = UsageRendering.importJson(outcome.imported());
+            var reclaimed = answer.putArray("reclaimed");
+            outcome.reclaimed().stream().filter(e -> e.type() == SeatEvent.Type.RECLAIMED)
+                    .forEach(e -> reclaimed.addObject().put("userId", e.userId()).put("pool", e.pool()).put("reason", e.reason()));
+            return Response.ok(ScimJson.bytes(answer)).type("application/json").build();
         } catch (UncheckedIOException e) {
             return AdminErrors.of(502, e.getMessage());
         }

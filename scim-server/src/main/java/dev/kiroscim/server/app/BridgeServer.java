@@ -121,6 +121,8 @@ public final class BridgeServer implements AutoCloseable {
                     new AuditRecorder(), new SeatAllocationListener(seats::policy), new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
             dev.kiroscim.server.usage.UsageComposition usage = dev.kiroscim.server.usage.UsageComposition.create(config.usage(), database, clock);
+            dev.kiroscim.core.usage.IdleSeats idleSeats = usage.idleSeats(database, seats::policy, clock);
+            dev.kiroscim.server.usage.DailyUsageWork dailyUsage = new dev.kiroscim.server.usage.DailyUsageWork(usage, idleSeats, seats, clock);
             dev.kiroscim.core.billing.Invoices invoices = new dev.kiroscim.core.billing.Invoices(auditTrail, seats::policy,
                     usage.reports()::dailyCredits, clock);
 
@@ -145,11 +147,13 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds))
                     .register(new SyncResource(sync))
-                    .register(new MetricsResource(metrics, sync, seats, new dev.kiroscim.server.usage.UsageMetrics(invoices, usage)))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
-                    .register(new dev.kiroscim.server.admin.UsageResource(usage))
+                    .register(new MetricsResource(metrics, sync, seats, new dev.kiroscim.server.usage.UsageMetrics(invoices, usage, idleSeats)))
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode),
+                            new dev.kiroscim.core.usage.KiroActivityEvidence(idleSeats, auditTrail)::addTo))
+                    .register(new dev.kiroscim.server.admin.UsageResource(usage, dailyUsage))
                     .register(new dev.kiroscim.server.admin.UserUsageResource(usage, database))
-                    .register(new dev.kiroscim.server.admin.InvoiceResource(invoices));
+                    .register(new dev.kiroscim.server.admin.InvoiceResource(invoices))
+                    .register(new dev.kiroscim.server.admin.IdleSeatsResource(idleSeats));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
@@ -169,7 +173,7 @@ public final class BridgeServer implements AutoCloseable {
             LOG.info("Identity Center sync: {} mode", sync.mode());
             dev.kiroscim.server.usage.UsageImportJob usageJob = usage.importer().map(importer -> {
                 LOG.info("Kiro usage reports from {}, imported daily at {} UTC", usage.source().orElseThrow().describe(), config.usage().importAt());
-                return dev.kiroscim.server.usage.UsageImportJob.start(usage::daily, config.usage().importAt(), clock);
+                return dev.kiroscim.server.usage.UsageImportJob.start(dailyUsage::daily, config.usage().importAt(), clock);
             }).orElse(null);
             return new BridgeServer(http, database, retention, expiry, sync, usage, usageJob);
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package dev.kiroscim.server.usage;
 
-import dev.kiroscim.core.usage.ImportReport;
 import dev.kiroscim.core.usage.ImportUsage;
 import dev.kiroscim.core.usage.ReportSource;
 import dev.kiroscim.core.usage.UsageReports;
@@ -10,8 +9,6 @@ import dev.kiroscim.persistence.JdbcUsageStore;
 import dev.kiroscim.server.config.UsageSection;
 import java.time.Clock;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Wires the usage feature for the server and the CLI alike: the store, the reports, and (when {@code usage.s3} or
@@ -22,8 +19,6 @@ import org.slf4j.LoggerFactory;
 public record UsageComposition(UsageSection section, UsageReports reports, Optional<ImportUsage> importer,
                                Optional<ReportSource> source) implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UsageComposition.class);
-
     public static UsageComposition create(UsageSection section, Database database, Clock clock) {
         JdbcUsageStore store = new JdbcUsageStore(database.dataSource());
         UsageReports reports = new UsageReports(store, () -> UserMapping.load(database), database, section.creditsIncludeOverage());
@@ -33,14 +28,10 @@ public record UsageComposition(UsageSection section, UsageReports reports, Optio
         return new UsageComposition(section, reports, importer, source);
     }
 
-    /** The daily job's work: import what is new (from the 1st of last month) and log what happened. */
-    public void daily() {
-        importer.ifPresent(i -> {
-            ImportReport r = i.run(Optional.empty());
-            LOG.info("usage import from {}: {} files imported, {} unchanged, {} rows, {} problems, {} unknown users",
-                    r.source(), r.filesImported(), r.filesUnchanged(), r.rowsImported(), r.problems().size(), r.unknownUsers().size());
-            r.problems().stream().limit(20).forEach(p -> LOG.warn("usage import: {}", p));
-        });
+    /** Seat holders' activity from the report, under the policy in force. */
+    public dev.kiroscim.core.usage.IdleSeats idleSeats(dev.kiroscim.core.directory.Transactions transactions,
+                                                       java.util.function.Supplier<dev.kiroscim.core.policy.Policy> policy, Clock clock) {
+        return new dev.kiroscim.core.usage.IdleSeats(transactions, policy, reports, section.enabled(), clock);
     }
 
     @Override

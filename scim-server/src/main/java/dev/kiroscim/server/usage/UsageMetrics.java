@@ -2,6 +2,8 @@ package dev.kiroscim.server.usage;
 
 import dev.kiroscim.core.billing.Invoice;
 import dev.kiroscim.core.billing.Invoices;
+import dev.kiroscim.core.usage.IdleSeats;
+import dev.kiroscim.core.usage.SeatActivity;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,15 +17,19 @@ import java.util.TreeMap;
 public final class UsageMetrics {
 
     private static final long CACHE_MILLIS = 60_000;
+    private static final int IDLE_DAYS = 30;
 
     private final Invoices invoices;
     private final UsageComposition usage;
+    private final IdleSeats idle;
     private Invoice cached;
+    private IdleSeats.Result cachedIdle;
     private long cachedAt;
 
-    public UsageMetrics(Invoices invoices, UsageComposition usage) {
+    public UsageMetrics(Invoices invoices, UsageComposition usage, IdleSeats idle) {
         this.invoices = invoices;
         this.usage = usage;
+        this.idle = idle;
     }
 
     public void write(StringBuilder out) {
@@ -38,6 +44,14 @@ public final class UsageMetrics {
         out.append("# HELP kiro_usage_credits_month Credits used this month by seat holders, by billed tier (from the imported report).\n")
                 .append("# TYPE kiro_usage_credits_month gauge\n");
         credits.forEach((tier, c) -> out.append("kiro_usage_credits_month{tier=\"").append(tier).append("\"} ").append(c.toPlainString()).append('\n'));
+        Map<String, Integer> idleByPool = new TreeMap<>();
+        cachedIdle.with(SeatActivity.Verdict.IDLE).forEach(h -> idleByPool.merge(h.pool(), 1, Integer::sum));
+        out.append("# HELP kiro_seats_idle Seat holders with no Kiro activity in the report for 30 days, by pool (missing data is not idle).\n")
+                .append("# TYPE kiro_seats_idle gauge\n");
+        idleByPool.forEach((pool, n) -> out.append("kiro_seats_idle{pool=\"").append(pool.replace("\\", "\\\\").replace("\"", "\\\""))
+                .append("\"} ").append(n).append('\n'));
+        gauge(out, "kiro_seats_without_report_data", "Seat holders the report says nothing about (not configured, not imported, not mapped).",
+                BigDecimal.valueOf(cachedIdle.holders().stream().filter(h -> !h.hasData()).count()));
         usage.reports().store().latestDay().ifPresent(d -> gauge(out, "kiro_usage_data_through_timestamp_seconds",
                 "Start of the latest activity day in the imported report (staleness of usage figures).",
                 BigDecimal.valueOf(d.atStartOfDay(ZoneOffset.UTC).toEpochSecond())));
@@ -47,6 +61,7 @@ public final class UsageMetrics {
         long now = System.currentTimeMillis();
         if (cached == null || now - cachedAt > CACHE_MILLIS) {
             cached = invoices.month(invoices.currentMonth());
+            cachedIdle = idle.find(IDLE_DAYS);
             cachedAt = now;
         }
         return cached;
