@@ -57,14 +57,14 @@ class InvoiceEndToEndTest {
             assertThat(invoice.path("complete").asBoolean()).isFalse();
             List<String> lines = new ArrayList<>();
             invoice.path("lines").forEach(l -> lines.add(l.path("userName").asText() + " " + l.path("tier").asText() + " "
-                    + l.path("totalUsd").asText()));
-            assertThat(lines).containsExactlyInAnyOrder(annName + " PRO 20.00", bobName + " PRO 20.00");
-            JsonNode annLine = invoice.path("lines").get(lines.indexOf(annName + " PRO 20.00"));
+                    + l.path("totalUsd").asDouble()));
+            assertThat(lines).containsExactlyInAnyOrder(annName + " PRO 20.0", bobName + " PRO 20.0");
+            JsonNode annLine = invoice.path("lines").get(lines.indexOf(annName + " PRO 20.0"));
             assertThat(annLine.path("reason").asText()).contains("charged to the month's end");
-            assertThat(invoice.path("totalUsd").asText()).isEqualTo("40.00");
+            assertThat(invoice.path("totalUsd").asDouble()).isEqualTo(40.0);
             assertThat(invoice.path("naive").path("holders").asInt()).isEqualTo(1);
-            assertThat(invoice.path("naive").path("costUsd").asText()).isEqualTo("20.00");
-            assertThat(invoice.path("forecast").path("forecastUsd").asText()).isEqualTo("40.00");
+            assertThat(invoice.path("naive").path("costUsd").asDouble()).isEqualTo(20.0);
+            assertThat(invoice.path("forecast").path("forecastUsd").asDouble()).isEqualTo(40.0);
             assertThat(invoice.path("tiers").get(0).path("users").asInt()).isEqualTo(2);
 
             JsonNode seats = scim.get(server.baseUri() + "/admin/v1/seats").expectStatus(200).json();
@@ -88,7 +88,7 @@ class InvoiceEndToEndTest {
             KiroCli.Result offline = KiroCli.run("invoice", "--data-dir", server.dataDir().toString(), "--config", config.toString(),
                     "--format", "json");
             assertThat(offline.exitCode()).as(offline.describe()).isZero();
-            assertThat(Json.parse(offline.stdout()).path("totalUsd").asText()).isEqualTo("40.00");
+            assertThat(Json.parse(offline.stdout()).path("totalUsd").asDouble()).isEqualTo(40.0);
         }
     }
 }

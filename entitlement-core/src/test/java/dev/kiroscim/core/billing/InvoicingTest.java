@@ -48,6 +48,34 @@ class InvoicingTest {
         });
     }
 
+    /** The worked month of docs/usage-and-cost.md §3, line by line. */
+    @Test
+    void theAdminGuidesWorkedMonth() {
+        List<UserSeats> seats = List.of(
+                new UserSeats("a", "ann", List.of(span("PRO", "2026-10-01", null))),
+                new UserSeats("b", "bob", List.of(span("PRO", "2026-10-01", "2026-11-14"), span("POWER", "2026-11-14", null))),
+                new UserSeats("c", "cid", List.of(span("POWER", "2026-10-01", "2026-11-10"), span("PRO", "2026-11-10", null))),
+                new UserSeats("d", "dee", List.of(span("PRO_PLUS", "2026-10-01", "2026-11-03"))),
+                new UserSeats("e", "eve", List.of(span("PRO_PLUS", "2026-11-03", null))));
+        Map<String, List<DailyCredits>> usage = Map.of(
+                "a", List.of(credits("2026-11-05", "1000"), credits("2026-11-20", "800")),
+                "b", List.of(credits("2026-11-05", "1300"), credits("2026-11-20", "4700")),
+                "c", List.of(credits("2026-11-12", "900")),
+                "d", List.of(credits("2026-11-02", "150")));
+        Invoice invoice = Invoicing.of(billing(true), NOV, day("2026-12-01"), seats, usage);
+        assertThat(invoice.lines()).extracting(Invoice.Line::userName, l -> l.bill().billedTier(), l -> l.bill().totalUsd().toPlainString(),
+                        l -> l.bill().reason())
+                .containsExactly(
+                        tuple("ann", "PRO", "52.00", "held PRO all month; 800.00 overage credits × $0.04"),
+                        tuple("bob", "POWER", "200.00", "held PRO 1–13 Nov, held POWER from 14 Nov; upgrades apply at once, the lower tier is not charged"),
+                        tuple("cid", "POWER", "200.00", "held POWER 1–9 Nov, held PRO from 10 Nov; downgrades apply next month"),
+                        tuple("dee", "PRO_PLUS", "40.00", "held PRO_PLUS 1–2 Nov; released on 3 Nov; charged to the month's end"),
+                        tuple("eve", "PRO_PLUS", "40.00", "held PRO_PLUS from 3 Nov; new seats are charged for the whole month"));
+        assertThat(invoice.totalUsd()).isEqualByComparingTo("532");
+        assertThat(invoice.naiveHolders()).isEqualTo(4);
+        assertThat(invoice.naiveUsd()).isEqualByComparingTo("280");
+    }
+
     @Test
     void usersWithoutSeatsInTheMonthHaveNoLine() {
         List<UserSeats> seats = List.of(new UserSeats("u1", "ann", List.of(span("PRO", "2026-09-01", "2026-10-15"))));

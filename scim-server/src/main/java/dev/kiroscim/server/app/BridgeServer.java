@@ -153,7 +153,9 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new dev.kiroscim.server.admin.UsageResource(usage, dailyUsage))
                     .register(new dev.kiroscim.server.admin.UserUsageResource(usage, database))
                     .register(new dev.kiroscim.server.admin.InvoiceResource(invoices))
-                    .register(new dev.kiroscim.server.admin.IdleSeatsResource(idleSeats));
+                    .register(new dev.kiroscim.server.admin.IdleSeatsResource(idleSeats))
+                    .register(new dev.kiroscim.server.admin.RecommendationsResource(
+                            new dev.kiroscim.core.billing.Recommendations(invoices, seats::policy, usage.reports()::dailyCredits)));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {
