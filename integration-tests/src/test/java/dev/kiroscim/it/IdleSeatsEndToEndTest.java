@@ -101,15 +101,19 @@ class IdleSeatsEndToEndTest {
                     .containsOnly("no Kiro activity report imported yet (POST /admin/v1/usage/import)");
             assertThat(before.path("counts").path("holders").asInt()).isEqualTo(2);
 
-            LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(40);
-            Path folder = Files.createDirectories(reports.resolve("kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/"
-                    + day.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/00"));
-            Files.writeString(folder.resolve("KIRO_IDE_111122223333_user_report_" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "0000.csv"),
-                    "Date,UserId,Client_Type,Credits_Used,User_Email\n" + day + "," + snap.users().get(annName).userId() + ",KIRO_IDE,12.5,"
-                            + annName + "\n");
+            // the report covers today (its first day, so idleness counts from the grant) and the day 40 days ahead
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate day = today.plusDays(40);
+            for (LocalDate d : List.of(today, day)) {
+                Path folder = Files.createDirectories(reports.resolve("kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/"
+                        + d.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/00"));
+                Files.writeString(folder.resolve("KIRO_IDE_111122223333_user_report_" + d.format(DateTimeFormatter.BASIC_ISO_DATE) + "0000.csv"),
+                        "Date,UserId,Client_Type,Credits_Used,User_Email\n" + d + "," + snap.users().get(annName).userId() + ",KIRO_IDE,12.5,"
+                                + annName + "\n");
+            }
 
-            JsonNode imported = scim.post(server.baseUri() + "/admin/v1/usage/import?from=" + day, null).expectStatus(200).json();
-            assertThat(imported.path("rowsImported").asInt()).isEqualTo(1);
+            JsonNode imported = scim.post(server.baseUri() + "/admin/v1/usage/import?from=" + today, null).expectStatus(200).json();
+            assertThat(imported.path("rowsImported").asInt()).isEqualTo(2);
             assertThat(imported.path("reclaimed")).extracting(r -> r.path("userId").asText()).containsExactly(bob);
 
             JsonNode audit = scim.get(server.baseUri() + "/admin/v1/audit", "type", "seat.reclaimed").expectStatus(200).json();

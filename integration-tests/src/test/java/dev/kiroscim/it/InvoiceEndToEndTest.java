@@ -75,6 +75,11 @@ class InvoiceEndToEndTest {
                     "kiro_usage_credits_month{tier=\"PRO\"} 0");
 
             scim.get(server.baseUri() + "/admin/v1/invoice", "month", "last").expectStatus(400);
+            JsonNode advice = scim.get(server.baseUri() + "/admin/v1/recommendations").expectStatus(200).json();
+            assertThat(advice.path("recommendations").size()).as("no report data, no advice").isZero();
+            assertThat(advice.path("holdersWithoutData").asInt()).isEqualTo(1);
+            assertThat(advice.path("basedOn").size()).isEqualTo(3);
+            scim.get(server.baseUri() + "/admin/v1/recommendations", "months", "13").expectStatus(400);
             JsonNode past = scim.get(server.baseUri() + "/admin/v1/invoice", "month", "2020-01").expectStatus(200).json();
             assertThat(past.path("complete").asBoolean()).isTrue();
             assertThat(past.path("lines").size()).isZero();

@@ -77,7 +77,7 @@ public final class AuditEvents {
 
     /**
      * The types a {@code type=} filter selects: an exact type, or every type under a dotted prefix.
-     * {@code "seat."} and {@code "seat"} both give the five {@code seat.*} types; {@code "scim.user"} the five
+     * {@code "seat."} and {@code "seat"} both give the six {@code seat.*} types; {@code "scim.user"} the five
      * user types; {@code "sea"} nothing (prefixes end at a dot).
      */
     public static List<String> typesMatching(String filter) {
