@@ -64,7 +64,12 @@ public final class KiroActivityEvidence {
                         : "last activity " + d.get("lastActivity")) + "). To get a seat back: be removed from and re-added to "
                         + d.get("pool") + " in the identity provider (re-joining puts the user at the end of the queue); "
                         + "then use Kiro within the pool's idle period to keep it.";
-                Map<String, Object> evidence = new LinkedHashMap<>(d);
+                Map<String, Object> evidence = new LinkedHashMap<>();
+                d.forEach((k, v) -> {
+                    if (v != null) { // explain evidence holds no nulls: "no activity since the grant" is the absent key
+                        evidence.put(k, v);
+                    }
+                });
                 evidence.put("reclaimedAt", r.at().toString());
                 checks.add(new Check(step, TITLE, Check.Outcome.BROKEN, message, evidence));
                 verdict = "Step " + step + " (" + TITLE + "): " + message;
