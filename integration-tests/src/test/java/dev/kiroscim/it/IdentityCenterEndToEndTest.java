@@ -409,7 +409,7 @@ class IdentityCenterEndToEndTest {
             List<String> groupsToCreate = new ArrayList<>();
             plan.path("groupsToCreate").forEach(g -> groupsToCreate.add(g.asText()));
             assertThat(groupsToCreate).as("no Identity Store: every tier group is missing")
-                    .containsExactlyInAnyOrder("kiro-pro", "kiro-pro-plus", "kiro-power");
+                    .containsExactlyInAnyOrder("kiro-pro", "kiro-pro-plus", "kiro-pro-max", "kiro-power");
             assertThat(plan.path("notice").asText()).contains("Kiro console");
         }
     }

@@ -40,7 +40,7 @@ class SeatsDataDirCliTest {
             "Dev-Team PRO 1 1 1",
             "Power-Team POWER unlimited 1 0",
             "",
-            "TIER ASSIGNED MONTHLY COST (USD)",
+            "TIER ASSIGNED MONTHLY COST AT CURRENT HOLDERS (USD)",
             "PRO 1 20",
             "POWER 1 200",
             "TOTAL 220");

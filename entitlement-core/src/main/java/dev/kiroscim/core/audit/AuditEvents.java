@@ -36,6 +36,8 @@ public final class AuditEvents {
     public static final String SEAT_PROMOTED = "seat.promoted";
     public static final String SEAT_RELEASED = "seat.released";
     public static final String SEAT_EXPIRED = "seat.expired";
+    /** An idle seat freed by the pool's reclaim policy, with the evidence (last activity, days idle). */
+    public static final String SEAT_RECLAIMED = "seat.reclaimed";
 
     public static final String IDC_USER_CREATED = "idc.user.created";
     public static final String IDC_USER_UPDATED = "idc.user.updated";
@@ -65,7 +67,7 @@ public final class AuditEvents {
             SCIM_USER_CREATED, SCIM_USER_UPDATED, SCIM_USER_DEACTIVATED, SCIM_USER_REACTIVATED, SCIM_USER_DELETED,
             SCIM_GROUP_CREATED, SCIM_GROUP_RENAMED, SCIM_GROUP_UPDATED, SCIM_GROUP_DELETED,
             SCIM_MEMBERSHIP_ADDED, SCIM_MEMBERSHIP_REMOVED,
-            SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED,
+            SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED, SEAT_RECLAIMED,
             IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
             TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
@@ -82,7 +84,7 @@ public final class AuditEvents {
 
     /**
      * The types a {@code type=} filter selects: an exact type, or every type under a dotted prefix.
-     * {@code "seat."} and {@code "seat"} both give the five {@code seat.*} types; {@code "scim.user"} the five
+     * {@code "seat."} and {@code "seat"} both give the six {@code seat.*} types; {@code "scim.user"} the five
      * user types; {@code "sea"} nothing (prefixes end at a dot).
      */
     public static List<String> typesMatching(String filter) {
@@ -173,6 +175,12 @@ public final class AuditEvents {
     /** The grant reached {@code maxGrant}; the seat is free from this event on. */
     public static AuditEntry seatExpired(AuditSubject user, String pool, String tier, String reason) {
         return seat(SEAT_EXPIRED, user, pool, tier, reason);
+    }
+
+    /** {@code lastActivity}: ISO date or null (no activity since the grant); {@code daysIdle}: as counted from the report. */
+    public static AuditEntry seatReclaimed(AuditSubject user, String pool, String tier, String reason, String lastActivity,
+                                           long daysIdle) {
+        return seat(SEAT_RECLAIMED, user, pool, tier, reason).with("lastActivity", lastActivity).with("daysIdle", daysIdle);
     }
 
     private static AuditEntry seat(String type, AuditSubject user, String pool, String tier, String reason) {

@@ -52,6 +52,11 @@ public final class AuditTrail {
         return SeatsReport.of(events(List.of("seat."), end), month, tiers.get());
     }
 
+    /** Seat holdings rebuilt from every {@code seat.*} event before {@code until}: the invoice's input. */
+    public dev.kiroscim.core.audit.report.SeatHistory seatHistory(Instant until) {
+        return dev.kiroscim.core.audit.report.SeatHistory.of(events(List.of("seat."), until));
+    }
+
     /** Every event of the given types (exact or dotted prefixes) before {@code until} (null: all), in seq order. */
     List<AuditEvent> events(List<String> typeFilters, Instant until) {
         List<String> types = new ArrayList<>();

@@ -5,12 +5,6 @@ import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.GroupRef;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
-import dev.kiroscim.core.directory.query.Criteria;
-import dev.kiroscim.core.directory.query.Field;
-import dev.kiroscim.core.directory.query.Operator;
-import dev.kiroscim.core.directory.query.PageRequest;
-import dev.kiroscim.core.directory.query.ResourceColumn;
-import dev.kiroscim.core.directory.query.ValueKind;
 import dev.kiroscim.core.explain.Check.Outcome;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
@@ -23,7 +17,6 @@ import dev.kiroscim.core.sync.state.ReconcileReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,7 +37,6 @@ import java.util.function.Supplier;
  */
 public final class ExplainAccess {
 
-    private static final Field USER_NAME = new Field.Column(ResourceColumn.USER_NAME, ValueKind.STRING, false);
 
     private final Transactions transactions;
     private final Supplier<Policy> policy;
@@ -92,13 +84,9 @@ public final class ExplainAccess {
     }
 
     private static Optional<UserRecord> find(Directory tx, String userNameOrId) {
-        Optional<UserRecord> byId = tx.users().find(userNameOrId);
-        if (byId.isPresent()) {
-            return byId;
-        }
-        return tx.users().search(new Criteria.Compare(USER_NAME, Operator.EQ, userNameOrId.toLowerCase(Locale.ROOT)),
-                null, new PageRequest(0, 1)).items().stream().findFirst();
+        return dev.kiroscim.core.directory.UserLookup.byIdOrUserName(tx, userNameOrId);
     }
+
 
     private static Check identity(UserRecord user) {
         Map<String, Object> evidence = Map.of("userId", user.id(), "userName", user.userName(), "active", user.active(),

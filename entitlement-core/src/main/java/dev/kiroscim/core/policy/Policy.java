@@ -1,5 +1,7 @@
 package dev.kiroscim.core.policy;
 
+import dev.kiroscim.core.billing.BillingRules;
+import dev.kiroscim.core.billing.BillingTier;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -17,11 +19,13 @@ import java.util.stream.Collectors;
  *
  * @param tiers lowest rank first
  * @param pools in file order; that order breaks ties between pools of the same tier
+ * @param costs overage and the billing choices ({@code overage:}, {@code billing:})
  */
-public record Policy(List<Tier> tiers, List<Pool> pools) {
+public record Policy(List<Tier> tiers, List<Pool> pools, CostTerms costs) {
     public Policy {
         tiers = List.copyOf(tiers);
         pools = List.copyOf(pools);
+        Objects.requireNonNull(costs, "costs");
         for (int i = 0; i < tiers.size(); i++) {
             if (tiers.get(i).rank() != i) {
                 throw new IllegalArgumentException("tier " + tiers.get(i).name() + " must have rank " + i);
@@ -40,18 +44,35 @@ public record Policy(List<Tier> tiers, List<Pool> pools) {
         }
     }
 
+    /** A policy with the default cost terms (overage off, full-month charges, re-rating on upgrade). */
+    public Policy(List<Tier> tiers, List<Pool> pools) {
+        this(tiers, pools, CostTerms.DEFAULT);
+    }
+
     /**
-     * The policy in force when no {@code --config} is given: PRO ($20) &lt; PRO_PLUS ($40) &lt; POWER ($200),
+     * The policy in force when no {@code --config} is given: Kiro's list prices and allowances (2026-08)
+     * PRO ($20, 1,000 credits) &lt; PRO_PLUS ($40, 2,000) &lt; PRO_MAX ($100, 5,000) &lt; POWER ($200, 10,000),
      * and the uncapped pools Kiro-Developers → PRO, Kiro-Platform → PRO_PLUS, Kiro-Contractors → PRO.
      */
     public static Policy builtInDefault() {
         return new Policy(
-                List.of(new Tier("PRO", "kiro-pro", BigDecimal.valueOf(20), 0),
-                        new Tier("PRO_PLUS", "kiro-pro-plus", BigDecimal.valueOf(40), 1),
-                        new Tier("POWER", "kiro-power", BigDecimal.valueOf(200), 2)),
+                List.of(builtInTier("PRO", "kiro-pro", 20, 1000, 0),
+                        builtInTier("PRO_PLUS", "kiro-pro-plus", 40, 2000, 1),
+                        builtInTier("PRO_MAX", "kiro-pro-max", 100, 5000, 2),
+                        builtInTier("POWER", "kiro-power", 200, 10000, 3)),
                 List.of(Pool.unlimited("Kiro-Developers", "PRO"),
                         Pool.unlimited("Kiro-Platform", "PRO_PLUS"),
                         Pool.unlimited("Kiro-Contractors", "PRO")));
+    }
+
+    private static Tier builtInTier(String name, String group, int price, int credits, int rank) {
+        return new Tier(name, group, BigDecimal.valueOf(price), rank, Optional.of(BigDecimal.valueOf(credits)), Optional.empty());
+    }
+
+    /** The billing rules this policy implies: its tiers' prices and allowances, overage and billing choices. */
+    public BillingRules billingRules() {
+        return new BillingRules(tiers.stream().map(t -> new BillingTier(t.name(), t.rank(), t.monthlyPriceUsd(), t.includedCredits())).toList(),
+                costs.overage(), costs.upgradeOverage(), costs.newSeats());
     }
 
     /** The tier called exactly {@code name}. */

@@ -39,14 +39,18 @@ public final class PolicyLoader {
     /** Name used in messages for policies parsed from a string. */
     public static final String STRING_SOURCE = "<policy>";
 
-    private static final Set<String> TOP_KEYS = orderedSet("tiers", "pools");
+    private static final Set<String> TOP_KEYS = orderedSet("tiers", "pools", "overage", "billing");
     /**
      * Sections of the same {@code kiro-scim.yaml} that belong to other parts of the server: accepted and ignored
      * here, so the policy can live in the server's config file. Any other top-level key is still reported (typos).
      */
-    private static final Set<String> OTHER_SECTIONS = orderedSet("scim", "server", "identityCenter", "audit");
-    private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd");
-    private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant");
+    private static final Set<String> OTHER_SECTIONS = orderedSet("scim", "server", "identityCenter", "audit", "usage");
+    private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd", "includedCredits",
+            "monthlyBudgetUsd");
+    private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant", "reclaimAfterIdle", "reclaim",
+            "reclaimGrace", "monthlyBudgetUsd");
+    private static final Set<String> OVERAGE_KEYS = orderedSet("enabled", "pricePerCreditUsd");
+    private static final Set<String> BILLING_KEYS = orderedSet("newSeats", "upgradeOverage");
 
     private PolicyLoader() {
     }
@@ -97,10 +101,11 @@ public final class PolicyLoader {
             checkKeys(top, topLevel, "at the top level");
             List<Tier> tiers = tiers(top);
             List<Pool> pools = pools(top, tiers);
+            CostTerms costs = costs(top);
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new Policy(tiers, pools);
+            return new Policy(tiers, pools, costs);
         }
 
         private List<Tier> tiers(YamlNode.Mapping top) {
@@ -124,6 +129,8 @@ public final class PolicyLoader {
                 Optional<String> name = requiredText(tier, "name", "tier");
                 Optional<String> group = requiredText(tier, "identityCenterGroup", "tier");
                 Optional<BigDecimal> price = price(tier);
+                Optional<Optional<BigDecimal>> credits = optionalAmount(tier, "includedCredits", "1000");
+                Optional<Optional<BigDecimal>> budget = optionalAmount(tier, "monthlyBudgetUsd", "500");
                 name.ifPresent(n -> {
                     Integer first = nameLines.putIfAbsent(n, lineOfValue(tier, "name"));
                     if (first != null) {
@@ -137,8 +144,9 @@ public final class PolicyLoader {
                                 "identityCenterGroup '" + g + "' is already used by tier '" + owner + "'");
                     }
                 });
-                if (name.isPresent() && group.isPresent() && price.isPresent() && tiers.stream().noneMatch(t -> t.name().equals(name.get()))) {
-                    tiers.add(new Tier(name.get(), group.get(), price.get(), tiers.size()));
+                if (name.isPresent() && group.isPresent() && price.isPresent() && credits.isPresent() && budget.isPresent()
+                        && tiers.stream().noneMatch(t -> t.name().equals(name.get()))) {
+                    tiers.add(new Tier(name.get(), group.get(), price.get(), tiers.size(), credits.get(), budget.get()));
                 }
             }
             return tiers;
@@ -180,6 +188,8 @@ public final class PolicyLoader {
                 Optional<String> tier = requiredText(pool, "tier", "pool");
                 Optional<OptionalInt> seats = seats(pool);
                 Optional<Optional<Duration>> maxGrant = maxGrant(pool);
+                Optional<Optional<Reclaim>> reclaim = reclaim(pool);
+                Optional<Optional<BigDecimal>> budget = optionalAmount(pool, "monthlyBudgetUsd", "500");
                 group.ifPresent(g -> {
                     Integer first = groupLines.putIfAbsent(Pool.keyOf(g), lineOfValue(pool, "group"));
                     if (first != null) {
@@ -193,8 +203,9 @@ public final class PolicyLoader {
                                 + "' (defined: " + String.join(", ", tiers.stream().map(Tier::name).toList()) + ")");
                     }
                 });
-                if (group.isPresent() && tier.isPresent() && seats.isPresent() && maxGrant.isPresent()) {
-                    pools.add(new Pool(group.get(), tier.get(), seats.get(), maxGrant.get()));
+                if (group.isPresent() && tier.isPresent() && seats.isPresent() && maxGrant.isPresent() && reclaim.isPresent()
+                        && budget.isPresent()) {
+                    pools.add(new Pool(group.get(), tier.get(), seats.get(), maxGrant.get(), reclaim.get(), budget.get()));
                 }
             }
             return pools;
@@ -234,21 +245,26 @@ public final class PolicyLoader {
         }
 
         private Optional<Optional<Duration>> maxGrant(YamlNode.Mapping pool) {
-            YamlNode node = pool.entries().get("maxGrant");
+            return duration(pool, "maxGrant", "P90D or PT5S", false);
+        }
+
+        /** An optional ISO-8601 duration (days or smaller); the outer Optional is empty after a problem. */
+        private Optional<Optional<Duration>> duration(YamlNode.Mapping parent, String key, String examples, boolean zeroAllowed) {
+            YamlNode node = parent.entries().get(key);
             if (node == null) {
                 return Optional.of(Optional.empty());
             }
             Optional<String> text = scalarText(node);
-            String hint = "maxGrant must be an ISO-8601 duration such as P90D or PT5S (days or smaller; no months or years), got "
-                    + YamlNode.describe(node);
+            String hint = key + " must be an ISO-8601 duration such as " + examples
+                    + " (days or smaller; no months or years), got " + YamlNode.describe(node);
             if (text.isEmpty()) {
                 problem(node.line(), hint);
                 return Optional.empty();
             }
             try {
                 Duration duration = Duration.parse(text.get().trim());
-                if (duration.isNegative() || duration.isZero()) {
-                    problem(node.line(), "maxGrant must be longer than zero, got " + text.get());
+                if (duration.isNegative() || (duration.isZero() && !zeroAllowed)) {
+                    problem(node.line(), key + " must be longer than zero, got " + text.get());
                     return Optional.empty();
                 }
                 return Optional.of(Optional.of(duration));
@@ -256,6 +272,106 @@ public final class PolicyLoader {
                 problem(node.line(), hint);
                 return Optional.empty();
             }
+        }
+
+        /** {@code reclaimAfterIdle}, {@code reclaim}, {@code reclaimGrace} of a pool. */
+        private Optional<Optional<Reclaim>> reclaim(YamlNode.Mapping pool) {
+            Optional<Optional<Duration>> afterIdle = duration(pool, "reclaimAfterIdle", "P30D", false);
+            Optional<Optional<Duration>> grace = duration(pool, "reclaimGrace", "P14D", true);
+            Optional<Optional<Reclaim.Mode>> mode = choice(pool, "reclaim", Reclaim.Mode.class);
+            if (afterIdle.isEmpty() || grace.isEmpty() || mode.isEmpty()) {
+                return Optional.empty();
+            }
+            if (afterIdle.get().isEmpty()) {
+                for (String key : List.of("reclaim", "reclaimGrace")) {
+                    if (pool.entries().containsKey(key)) {
+                        problem(lineOfValue(pool, key), key + " needs reclaimAfterIdle (e.g. reclaimAfterIdle: P30D) in the same pool");
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(Optional.empty());
+            }
+            return Optional.of(Optional.of(new Reclaim(afterIdle.get().get(), mode.get().orElse(Reclaim.Mode.REPORT),
+                    grace.get().orElse(Reclaim.DEFAULT_GRACE))));
+        }
+
+        /**
+         * An optional enum value written in lower case with dashes ({@code full-month} for {@code FULL_MONTH});
+         * the outer Optional is empty after a problem.
+         */
+        private <E extends Enum<E>> Optional<Optional<E>> choice(YamlNode.Mapping parent, String key, Class<E> type) {
+            YamlNode node = parent.entries().get(key);
+            if (node == null || isNull(node)) {
+                return Optional.of(Optional.empty());
+            }
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+            String text = scalarText(node).map(String::trim).orElse("");
+            int index = allowed.indexOf(text.toLowerCase(Locale.ROOT));
+            if (index < 0) {
+                problem(node.line(), key + " must be one of " + String.join(", ", allowed) + ", got " + YamlNode.describe(node));
+                return Optional.empty();
+            }
+            return Optional.of(Optional.of(type.getEnumConstants()[index]));
+        }
+
+        /** An optional number >= 0 (credits or dollars); the outer Optional is empty after a problem. */
+        private Optional<Optional<BigDecimal>> optionalAmount(YamlNode.Mapping parent, String key, String example) {
+            YamlNode node = parent.entries().get(key);
+            if (node == null || isNull(node)) {
+                return Optional.of(Optional.empty());
+            }
+            try {
+                BigDecimal value = new BigDecimal(scalarText(node).map(String::trim).orElseThrow(NumberFormatException::new));
+                if (value.signum() < 0) {
+                    problem(node.line(), key + " must not be negative, got " + value.toPlainString());
+                    return Optional.empty();
+                }
+                return Optional.of(Optional.of(value));
+            } catch (NumberFormatException e) {
+                problem(node.line(), key + " must be a number like " + example + ", got " + YamlNode.describe(node));
+                return Optional.empty();
+            }
+        }
+
+        /** The top-level {@code overage:} and {@code billing:} sections; defaults when absent. */
+        private CostTerms costs(YamlNode.Mapping top) {
+            dev.kiroscim.core.billing.OverageTerms overage = CostTerms.DEFAULT.overage();
+            YamlNode overageNode = top.entries().get("overage");
+            if (overageNode instanceof YamlNode.Mapping o) {
+                checkKeys(o, OVERAGE_KEYS, "in overage");
+                boolean enabled = flag(o, "enabled").orElse(false);
+                BigDecimal price = optionalAmount(o, "pricePerCreditUsd", "0.04").flatMap(p -> p)
+                        .orElse(dev.kiroscim.core.billing.OverageTerms.LIST_PRICE_PER_CREDIT);
+                overage = new dev.kiroscim.core.billing.OverageTerms(enabled, price);
+            } else if (overageNode != null && !isNull(overageNode)) {
+                problem(overageNode.line(), "'overage' must be a mapping with enabled and pricePerCreditUsd, got "
+                        + YamlNode.describe(overageNode));
+            }
+            var upgrade = CostTerms.DEFAULT.upgradeOverage();
+            var newSeats = CostTerms.DEFAULT.newSeats();
+            YamlNode billingNode = top.entries().get("billing");
+            if (billingNode instanceof YamlNode.Mapping b) {
+                checkKeys(b, BILLING_KEYS, "in billing");
+                newSeats = choice(b, "newSeats", dev.kiroscim.core.billing.BillingRules.NewSeatCharge.class).flatMap(c -> c).orElse(newSeats);
+                upgrade = choice(b, "upgradeOverage", dev.kiroscim.core.billing.BillingRules.UpgradeOverage.class).flatMap(c -> c).orElse(upgrade);
+            } else if (billingNode != null && !isNull(billingNode)) {
+                problem(billingNode.line(), "'billing' must be a mapping with newSeats and upgradeOverage, got " + YamlNode.describe(billingNode));
+            }
+            return new CostTerms(overage, upgrade, newSeats);
+        }
+
+        private Optional<Boolean> flag(YamlNode.Mapping parent, String key) {
+            YamlNode node = parent.entries().get(key);
+            if (node == null || isNull(node)) {
+                return Optional.empty();
+            }
+            String text = scalarText(node).map(String::trim).orElse("");
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Optional.of(Boolean.parseBoolean(text.toLowerCase(Locale.ROOT)));
+            }
+            problem(node.line(), key + " must be true or false, got " + YamlNode.describe(node));
+            return Optional.empty();
         }
 
         private Optional<YamlNode.Sequence> requiredList(YamlNode.Mapping parent, String key, String where) {

@@ -1,5 +1,6 @@
 package dev.kiroscim.core.policy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,16 +18,26 @@ import java.util.OptionalInt;
  * @param tier     name of a {@link Tier} of the same policy
  * @param seats    the cap; empty means unlimited
  * @param maxGrant how long a seat lasts after it is assigned; empty means forever
+ * @param reclaim  the idle-seat policy ({@code reclaimAfterIdle}, {@code reclaim}, {@code reclaimGrace}); empty: none
+ * @param monthlyBudgetUsd the most this pool's seats may cost in a month, by the invoice rules; empty: no budget
  */
-public record Pool(String group, String tier, OptionalInt seats, Optional<Duration> maxGrant) {
+public record Pool(String group, String tier, OptionalInt seats, Optional<Duration> maxGrant, Optional<Reclaim> reclaim,
+                   Optional<BigDecimal> monthlyBudgetUsd) {
     public Pool {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(seats, "seats");
         Objects.requireNonNull(maxGrant, "maxGrant");
+        Objects.requireNonNull(reclaim, "reclaim");
+        Objects.requireNonNull(monthlyBudgetUsd, "monthlyBudgetUsd");
         if (seats.isPresent() && seats.getAsInt() < 0) {
             throw new IllegalArgumentException("seats must not be negative: " + seats.getAsInt());
         }
+    }
+
+    /** A pool without reclaim policy or budget. */
+    public Pool(String group, String tier, OptionalInt seats, Optional<Duration> maxGrant) {
+        this(group, tier, seats, maxGrant, Optional.empty(), Optional.empty());
     }
 
     /** An uncapped pool without maxGrant, as in the built-in default. */

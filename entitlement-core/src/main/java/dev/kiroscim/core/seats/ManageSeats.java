@@ -227,6 +227,39 @@ public final class ManageSeats {
         });
     }
 
+    /**
+     * Reclaims idle seats found by the usage report (pools with {@code reclaim: release}), audited as
+     * {@code seat.reclaimed} with the evidence, and gives them to the first users waiting. A user whose seat changed
+     * pool since it was found idle is left alone.
+     *
+     * @param idle the idle holders by user id: the pool their idle seat is in, and the evidence
+     */
+    public List<SeatEvent> reclaim(Map<String, IdleSeat> idle, ChangeContext ctx) {
+        if (idle.isEmpty()) {
+            return List.of();
+        }
+        return transactions.write(tx -> {
+            Instant at = tx.seats().lockForAllocation(ctx.at());
+            Map<String, String> reasons = new java.util.TreeMap<>();
+            Map<String, ReclaimEvidence> evidence = new java.util.HashMap<>();
+            idle.forEach((userId, seat) -> tx.seats().seatOf(userId)
+                    .filter(s -> dev.kiroscim.core.policy.Pool.keyOf(s.pool()).equals(dev.kiroscim.core.policy.Pool.keyOf(seat.pool())))
+                    .ifPresent(s -> {
+                        reasons.put(userId, "no Kiro activity for " + seat.evidence().daysIdle() + " days ("
+                                + (seat.evidence().lastActivity() == null ? "none since the grant" : "last: " + seat.evidence().lastActivity())
+                                + "); the pool reclaims idle seats");
+                        evidence.put(userId, seat.evidence());
+                    }));
+            List<SeatEvent> events = new SeatAllocator(tx.seats()).reclaim(policy(), at, reasons);
+            SeatAuditing.record(tx, ctx, events, Map.of(), evidence);
+            return events;
+        });
+    }
+
+    /** An idle seat to reclaim: its pool and the report's evidence. */
+    public record IdleSeat(String pool, ReclaimEvidence evidence) {
+    }
+
     public SeatOverview overview() {
         Policy policy = policy();
         return transactions.read(tx -> {

@@ -39,6 +39,8 @@ public final class PolicyDiff {
             put(changes, "tiers." + name + ".identityCenterGroup", b.get().identityCenterGroup(), a.get().identityCenterGroup());
             put(changes, "tiers." + name + ".monthlyPriceUsd", b.get().monthlyPriceUsd().toPlainString(),
                     a.get().monthlyPriceUsd().toPlainString());
+            put(changes, "tiers." + name + ".includedCredits", amount(b.get().includedCredits()), amount(a.get().includedCredits()));
+            put(changes, "tiers." + name + ".monthlyBudgetUsd", amount(b.get().monthlyBudgetUsd()), amount(a.get().monthlyBudgetUsd()));
         }
         TreeSet<String> poolKeys = new TreeSet<>();
         before.pools().forEach(p -> poolKeys.add(p.key()));
@@ -55,7 +57,11 @@ public final class PolicyDiff {
             put(changes, "pools." + name + ".tier", b.get().tier(), a.get().tier());
             put(changes, "pools." + name + ".seats", seats(b.get()), seats(a.get()));
             put(changes, "pools." + name + ".maxGrant", maxGrant(b.get()), maxGrant(a.get()));
+            put(changes, "pools." + name + ".reclaim", b.get().reclaim().map(Object::toString).orElse(null),
+                    a.get().reclaim().map(Object::toString).orElse(null));
+            put(changes, "pools." + name + ".monthlyBudgetUsd", amount(b.get().monthlyBudgetUsd()), amount(a.get().monthlyBudgetUsd()));
         }
+        put(changes, "costs", before.costs().toString(), after.costs().toString());
         return changes;
     }
 
@@ -63,6 +69,10 @@ public final class PolicyDiff {
         if (before == null ? after != null : !before.equals(after)) {
             changes.put(key, AttributeChanges.change(before, after));
         }
+    }
+
+    private static String amount(Optional<java.math.BigDecimal> value) {
+        return value.map(java.math.BigDecimal::toPlainString).orElse(null);
     }
 
     private static Object seats(Pool pool) {

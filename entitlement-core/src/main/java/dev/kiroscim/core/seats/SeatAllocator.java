@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,6 +75,36 @@ public final class SeatAllocator {
         }
         step.fill();
         step.reportWaits(expired);
+        return step.events;
+    }
+
+    /**
+     * Reclaims idle seats (the pools' {@code reclaim: release}): each user's seat is freed and the user is marked
+     * EXPIRED in that pool, so they do not take it straight back as an early joiner; they wait again after leaving
+     * and re-joining the group. The freed seats go to the first users waiting, as for any freed seat (rule 4).
+     *
+     * @param reasons the reason per user id, e.g. {@code "no Kiro activity for 41 days (last: 2026-10-01)"}
+     */
+    public List<SeatEvent> reclaim(Policy policy, Instant now, Map<String, String> reasons) {
+        Step step = new Step(policy, now, Set.of(), "first in the queue when a seat freed");
+        Set<String> reclaimed = new TreeSet<>();
+        for (Map.Entry<String, String> r : new java.util.TreeMap<>(reasons).entrySet()) {
+            Optional<Seat> seat = ledger.seatOf(r.getKey());
+            if (seat.isEmpty()) {
+                continue;
+            }
+            String poolName = policy.pool(seat.get().pool()).map(Pool::group).orElse(seat.get().pool());
+            ledger.release(r.getKey());
+            ledger.markExpired(r.getKey(), seat.get().pool(), now);
+            step.event(SeatEvent.Type.RECLAIMED, r.getKey(), poolName, seat.get().tier(), r.getValue());
+            policy.pool(seat.get().pool()).ifPresent(step.dirty::add);
+            reclaimed.add(r.getKey());
+        }
+        for (String userId : reclaimed) {
+            step.markPoolsOf(userId);
+        }
+        step.fill();
+        step.reportWaits(reclaimed);
         return step.events;
     }
 

@@ -28,12 +28,22 @@ final class SeatAuditing {
 
     /** @param knownNames userName of users the directory no longer has (deleted in this transaction), by id */
     static void record(Directory tx, ChangeContext ctx, List<SeatEvent> events, Map<String, String> knownNames) {
+        record(tx, ctx, events, knownNames, Map.of());
+    }
+
+    /** @param reclaimEvidence for RECLAIMED events, by user id: the last activity day (null: none) and days idle */
+    static void record(Directory tx, ChangeContext ctx, List<SeatEvent> events, Map<String, String> knownNames,
+                       Map<String, ReclaimEvidence> reclaimEvidence) {
         for (SeatEvent event : events) {
             String name = knownNames.get(event.userId());
             if (name == null) {
                 name = tx.users().find(event.userId()).map(UserRecord::userName).orElse(null);
             }
-            tx.audit().append(ctx, entry(event, AuditSubject.user(event.userId(), name)));
+            AuditSubject subject = AuditSubject.user(event.userId(), name);
+            ReclaimEvidence evidence = reclaimEvidence.get(event.userId());
+            tx.audit().append(ctx, event.type() == SeatEvent.Type.RECLAIMED && evidence != null
+                    ? AuditEvents.seatReclaimed(subject, event.pool(), event.tier(), event.reason(), evidence.lastActivity(), evidence.daysIdle())
+                    : entry(event, subject));
             if (event.type() != SeatEvent.Type.WAITLISTED) {
                 // The seat changed, so the user's Identity Center group must too: queue that work in this same
                 // transaction (the outbox), for promotions the request never named as well.
@@ -51,6 +61,8 @@ final class SeatAuditing {
             return AuditEvents.seatReleased(user, e.pool(), e.tier(), e.reason());
         } else if (e.type() == SeatEvent.Type.EXPIRED) {
             return AuditEvents.seatExpired(user, e.pool(), e.tier(), e.reason());
+        } else if (e.type() == SeatEvent.Type.RECLAIMED) {
+            return AuditEvents.seatReclaimed(user, e.pool(), e.tier(), e.reason(), null, -1);
         }
         AuditEntry waitlisted = AuditEvents.seatWaitlisted(user, e.pool(), e.tier(), e.reason());
         Matcher position = POSITION.matcher(e.reason());

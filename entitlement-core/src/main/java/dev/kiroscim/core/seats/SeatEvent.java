@@ -31,7 +31,12 @@ public record SeatEvent(Type type, String userId, String pool, String tier, Stri
         /** Lost a seat: left, deactivated, deleted, moved up, pool removed or cap lowered. */
         RELEASED,
         /** The seat reached {@code maxGrant}; the user is EXPIRED in that pool until they leave and re-join. */
-        EXPIRED
+        EXPIRED,
+        /**
+         * The seat was idle past the pool's {@code reclaimAfterIdle} under {@code reclaim: release}; like EXPIRED, the
+         * user does not wait in that pool again until they leave and re-join its group.
+         */
+        RECLAIMED
     }
 
     public SeatEvent {

@@ -80,15 +80,18 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void builtInDefaultIsTheIssueExampleWithoutCapsOrMaxGrant() throws PolicyException {
+    void builtInDefaultIsTheIssueExampleWithoutCapsOrMaxGrant_plusProMaxAndAllowances() throws PolicyException {
         Policy example = PolicyLoader.parse(ISSUE_EXAMPLE);
-        Policy uncapped = new Policy(example.tiers(), example.pools().stream()
-                .map(p -> Pool.unlimited(p.group(), p.tier())).toList());
+        List<Pool> uncapped = example.pools().stream().map(p -> Pool.unlimited(p.group(), p.tier())).toList();
 
-        assertThat(Policy.builtInDefault().tiers()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("monthlyPriceUsd")
-                .isEqualTo(uncapped.tiers());
-        assertThat(Policy.builtInDefault().tiers()).extracting(t -> t.monthlyPriceUsd().intValueExact()).containsExactly(20, 40, 200);
-        assertThat(Policy.builtInDefault().pools()).isEqualTo(uncapped.pools());
+        assertThat(Policy.builtInDefault().tiers()).extracting(Tier::name, Tier::identityCenterGroup, t -> t.monthlyPriceUsd().intValueExact(),
+                        t -> t.includedCredits().orElseThrow().intValueExact())
+                .containsExactly(org.assertj.core.api.Assertions.tuple("PRO", "kiro-pro", 20, 1000),
+                        org.assertj.core.api.Assertions.tuple("PRO_PLUS", "kiro-pro-plus", 40, 2000),
+                        org.assertj.core.api.Assertions.tuple("PRO_MAX", "kiro-pro-max", 100, 5000),
+                        org.assertj.core.api.Assertions.tuple("POWER", "kiro-power", 200, 10000));
+        assertThat(Policy.builtInDefault().pools()).isEqualTo(uncapped);
+        assertThat(Policy.builtInDefault().costs()).isEqualTo(CostTerms.DEFAULT);
     }
 
     @Test
@@ -97,7 +100,7 @@ class PolicyLoaderTest {
 
         assertThat(policy.poolsForGroup("kiro-platform")).extracting(Pool::group).containsExactly("Kiro-Platform");
         assertThat(policy.poolsForGroup("Kiro-Nobody")).isEmpty();
-        assertThat(policy.tier("POWER")).map(Tier::rank).contains(2);
+        assertThat(policy.tier("POWER")).map(Tier::rank).contains(3);
         assertThat(policy.poolsByPreference()).extracting(Pool::group)
                 .containsExactly("Kiro-Platform", "Kiro-Developers", "Kiro-Contractors");
         assertThat(policy.tiersBelow(policy.requirePool("Kiro-Platform"))).containsExactly("PRO");
@@ -148,13 +151,13 @@ class PolicyLoaderTest {
                         List.of("21: maxGrant must be longer than zero, got PT0S")),
                 Arguments.of("typo in a pool key",
                         ISSUE_EXAMPLE.replace("seats: 50", "seat: 50"),
-                        List.of("20: unknown key 'seat' in a pool (allowed: group, tier, seats, maxGrant); did you mean 'seats'?")),
+                        List.of("20: unknown key 'seat' in a pool (allowed: group, tier, seats, maxGrant, reclaimAfterIdle, reclaim, reclaimGrace, monthlyBudgetUsd); did you mean 'seats'?")),
                 Arguments.of("unknown top-level key",
                         "tier:\n" + ISSUE_EXAMPLE,
-                        List.of("1: unknown key 'tier' at the top level (allowed: tiers, pools, scim, server, identityCenter, audit); did you mean 'tiers'?")),
+                        List.of("1: unknown key 'tier' at the top level (allowed: tiers, pools, overage, billing, scim, server, identityCenter, audit, usage); did you mean 'tiers'?")),
                 Arguments.of("misspelt server section",
                         "servr:\n  maxInFlight: 8\n" + ISSUE_EXAMPLE,
-                        List.of("1: unknown key 'servr' at the top level (allowed: tiers, pools, scim, server, identityCenter, audit); did you mean 'server'?")),
+                        List.of("1: unknown key 'servr' at the top level (allowed: tiers, pools, overage, billing, scim, server, identityCenter, audit, usage); did you mean 'server'?")),
                 Arguments.of("pool without tier",
                         ISSUE_EXAMPLE.replace("    tier: PRO_PLUS\n", ""),
                         List.of("15: pool is missing 'tier'")),
@@ -184,7 +187,7 @@ class PolicyLoaderTest {
                                 .replace("P90D", "soon"),
                         List.of("17: seats must not be negative, got -1",
                                 "19: pool 'Kiro-Contractors' names unknown tier 'PRO_X' (defined: PRO, PRO_PLUS, POWER)",
-                                "20: unknown key 'seat' in a pool (allowed: group, tier, seats, maxGrant); did you mean 'seats'?",
+                                "20: unknown key 'seat' in a pool (allowed: group, tier, seats, maxGrant, reclaimAfterIdle, reclaim, reclaimGrace, monthlyBudgetUsd); did you mean 'seats'?",
                                 "21: maxGrant must be an ISO-8601 duration such as P90D or PT5S (days or smaller; no months or years), got 'soon'")));
     }
 

@@ -19,14 +19,21 @@ import jakarta.ws.rs.core.Response;
 public final class ExplainResource {
 
     private final ExplainAccess explain;
+    private final java.util.function.UnaryOperator<Explanation> kiroSide;
 
     public ExplainResource(ExplainAccess explain) {
+        this(explain, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param kiroSide adds the Kiro-side evidence (usage report, reclaimed seats) to each answer */
+    public ExplainResource(ExplainAccess explain, java.util.function.UnaryOperator<Explanation> kiroSide) {
         this.explain = explain;
+        this.kiroSide = kiroSide;
     }
 
     @GET
     public Response explain(@PathParam("user") String user) {
-        return Response.ok(ScimJson.bytes(json(explain.explain(user)))).type("application/json").build();
+        return Response.ok(ScimJson.bytes(json(kiroSide.apply(explain.explain(user))))).type("application/json").build();
     }
 
     public static ObjectNode json(Explanation e) {

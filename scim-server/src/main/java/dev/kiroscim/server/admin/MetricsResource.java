@@ -25,15 +25,20 @@ public final class MetricsResource {
     private final ManageSeats seats;
     private final ThrottleMetrics throttles;
     private final ClusterMetrics cluster;
+    private final dev.kiroscim.server.usage.UsageMetrics usage;
 
-    /** @param cluster the replica registry ({@code kiro_cluster_*}), or null */
+    /**
+     * @param cluster the replica registry ({@code kiro_cluster_*}), or null
+     * @param usage   the invoice and usage gauges, or null to leave them out
+     */
     public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
-                           ClusterMetrics cluster) {
+                           ClusterMetrics cluster, dev.kiroscim.server.usage.UsageMetrics usage) {
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;
         this.throttles = throttles;
         this.cluster = cluster;
+        this.usage = usage;
     }
 
     @GET
@@ -54,7 +59,10 @@ public final class MetricsResource {
         overview.pools().forEach(p -> out.append("kiro_pool_waitlisted{pool=\"").append(escape(p.group())).append("\"} ").append(p.waitlisted()).append('\n'));
         out.append("# HELP kiro_pool_assigned Seats held, by pool.\n# TYPE kiro_pool_assigned gauge\n");
         overview.pools().forEach(p -> out.append("kiro_pool_assigned{pool=\"").append(escape(p.group())).append("\"} ").append(p.assigned()).append('\n'));
-        gauge(out, "kiro_seats_monthly_cost_usd", "Monthly cost of the seats held, at the policy's prices.", overview.monthlyCostUsd().doubleValue());
+        gauge(out, "kiro_seats_monthly_cost_usd", "Monthly cost at current holders x list price (not the invoice: see kiro_invoice_*).", overview.monthlyCostUsd().doubleValue());
+        if (usage != null) {
+            usage.write(out);
+        }
         if (cluster != null) {
             cluster.write(out);
         }

@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.Response;
 @Path("admin/v1/seats")
 public final class SeatsResource {
 
+    /** What {@code monthlyCostUsd} is, and is not. */
+    public static final String COST_BASIS = "at current holders x list price; the invoice (GET /admin/v1/invoice) applies "
+            + "Kiro's billing rules (highest tier held in the month, released seats charged to the month's end, overage)";
+
     private final ManageSeats seats;
 
     public SeatsResource(ManageSeats seats) {
@@ -50,6 +54,7 @@ public final class SeatsResource {
             tiers.addObject().put("tier", t.tier()).put("assigned", t.assigned()).put("monthlyCostUsd", t.monthlyCostUsd());
         }
         out.put("monthlyCostUsd", overview.monthlyCostUsd());
+        out.put("monthlyCostBasis", COST_BASIS);
         return out;
     }
 }

@@ -9,6 +9,19 @@ import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.seats.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.SeatAllocationListener;
+import dev.kiroscim.core.billing.Invoices;
+import dev.kiroscim.core.billing.Recommendations;
+import dev.kiroscim.core.usage.IdleSeats;
+import dev.kiroscim.core.usage.KiroActivityEvidence;
+import dev.kiroscim.server.admin.IdleSeatsResource;
+import dev.kiroscim.server.admin.InvoiceResource;
+import dev.kiroscim.server.admin.RecommendationsResource;
+import dev.kiroscim.server.admin.UsageResource;
+import dev.kiroscim.server.admin.UserUsageResource;
+import dev.kiroscim.server.usage.DailyUsageWork;
+import dev.kiroscim.server.usage.UsageComposition;
+import dev.kiroscim.server.usage.UsageImportJob;
+import dev.kiroscim.server.usage.UsageMetrics;
 import dev.kiroscim.server.admin.BackupResource;
 import dev.kiroscim.server.backup.OnlineBackups;
 import dev.kiroscim.server.admin.AuditResource;
@@ -97,15 +110,17 @@ public final class BridgeServer implements AutoCloseable {
     private final IdentityCenterSync sync;
     private final TokenUsage tokenUsage;
     private final TlsSettings tls;
+    private final UsageComposition usage;
 
     private BridgeServer(HttpServer http, Database database, ClusterComposition cluster, IdentityCenterSync sync,
-                         TokenUsage tokenUsage, TlsSettings tls) {
+                         TokenUsage tokenUsage, TlsSettings tls, UsageComposition usage) {
         this.http = http;
         this.database = database;
         this.cluster = cluster;
         this.sync = sync;
         this.tokenUsage = tokenUsage;
         this.tls = tls;
+        this.usage = usage;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
@@ -158,6 +173,11 @@ public final class BridgeServer implements AutoCloseable {
             DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
                     new AuditRecorder(), new SeatAllocationListener(seats::policyAfterLock), new OutboxListener(sync::wake)));
             AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
+            UsageComposition usage = UsageComposition.create(config.usage(), database, clock);
+            IdleSeats idleSeats = usage.idleSeats(database, seats::policy, clock);
+            DailyUsageWork dailyUsage = new DailyUsageWork(usage, idleSeats, seats, clock);
+            Invoices invoices = new Invoices(auditTrail, seats::policy,
+                    usage.reports()::dailyCredits, clock);
 
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -185,9 +205,17 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
-                    .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock)))
+                    .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock),
+                            new UsageMetrics(invoices, usage, idleSeats)))
                     .register(new ClusterResource(node, seats, clock))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)))
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode),
+                            new KiroActivityEvidence(idleSeats, auditTrail)::addTo))
+                    .register(new UsageResource(usage, dailyUsage))
+                    .register(new UserUsageResource(usage, database))
+                    .register(new InvoiceResource(invoices))
+                    .register(new IdleSeatsResource(idleSeats))
+                    .register(new RecommendationsResource(
+                            new Recommendations(invoices, seats::policy, usage.reports()::dailyCredits)))
                     .register(new BackupResource(new OnlineBackups(database, OnlineBackups.directoryFor(dbConfig), clock)));
 
             String scheme = tls == null ? "http" : "https";
@@ -220,7 +248,12 @@ public final class BridgeServer implements AutoCloseable {
             sync.start(node);
             cluster.start();
             LOG.info("Identity Center sync: {} mode; replica {}", sync.mode(), cluster.replicaId());
-            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls);
+            if (usage.importer().isPresent()) {
+                LOG.info("Kiro usage reports from {}, imported daily at {} UTC (singleton job {})",
+                        usage.source().orElseThrow().describe(), config.usage().importAt(), UsageImportJob.NAME);
+                UsageImportJob.schedule(node, dailyUsage::daily, config.usage().importAt(), clock);
+            }
+            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls, usage);
         } catch (IOException | RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -261,6 +294,7 @@ public final class BridgeServer implements AutoCloseable {
             http.shutdownNow();
         }
         cluster.close();   // jobs stop and their leases are released: a peer takes them at its next heartbeat
+        usage.close();
         sync.close();
         tokenUsage.close(); // writes the last "last used" times
         if (tls != null) {

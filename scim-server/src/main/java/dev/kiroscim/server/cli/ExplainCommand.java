@@ -83,9 +83,12 @@ public final class ExplainCommand implements Callable<Integer> {
     private JsonNode fromDatabase() throws Exception {
         BridgeConfig cfg = BridgeConfig.load(config);
         String mode = cfg.identityCenter().store().isPresent() ? "live" : "plan-only";
-        try (Database db = Database.open(database.toConfig())) {
+        try (Database db = Database.open(database.toConfig());
+             var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
             var policy = PolicyFile.load(config).policy();
-            return ExplainResource.json(new ExplainAccess(db, () -> policy, () -> mode).explain(user));
+            var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
+                    new dev.kiroscim.core.audit.AuditTrail(db, cfg::tierPrices));
+            return ExplainResource.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
         } catch (PolicyException e) {
             throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
         }

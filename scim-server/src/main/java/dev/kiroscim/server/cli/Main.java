@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "SCIM 2.0 server that provisions Kiro seats through AWS IAM Identity Center.",
         subcommands = {ServeCommand.class, TokenCommand.class, AuditCommand.class, ReportCommand.class,
                 PolicyCommand.class, SeatsCommand.class, PlanCommand.class, ExplainCommand.class,
-                BackupCommand.class, RestoreCommand.class})
+                BackupCommand.class, RestoreCommand.class,
+                UsageCommand.class, InvoiceCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -107,6 +107,6 @@ public final class SeatsCommand implements Callable<Integer> {
         }
         tiers.add(List.of("TOTAL", "", seats.path("monthlyCostUsd").asText()));
         return new AuditRendering.Table(List.of("POOL", "TIER", "SEATS", "ASSIGNED", "WAITLISTED"), pools).text() + "\n"
-                + new AuditRendering.Table(List.of("TIER", "ASSIGNED", "MONTHLY COST (USD)"), tiers).text();
+                + new AuditRendering.Table(List.of("TIER", "ASSIGNED", "MONTHLY COST AT CURRENT HOLDERS (USD)"), tiers).text();
     }
 }

@@ -27,7 +27,8 @@ import java.util.Set;
  */
 public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Path source) {
 
-    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit");
+    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit",
+            "overage", "billing", "usage");
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
@@ -71,6 +72,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         config.maxRequestAge();
         config.identityCenter();
         config.edge();
+        config.usage();
         return config;
     }
 
@@ -153,6 +155,11 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         return IdentityCenterSection.from(source, raw.path("identityCenter"));
     }
 
+
+    /** The {@code usage:} section; see {@link UsageSection}. */
+    public UsageSection usage() {
+        return UsageSection.from(source, raw.path("usage"));
+    }
 
     private static int positive(Path file, String name, JsonNode node, int fallback) {
         if (node.isMissingNode() || node.isNull()) {

@@ -28,7 +28,8 @@ import java.util.Set;
 public final class OffboardingReport {
 
     private static final Set<String> OFFBOARDED = Set.of(AuditEvents.SCIM_USER_DEACTIVATED, AuditEvents.SCIM_USER_DELETED);
-    private static final Set<String> SEAT_GONE = Set.of(AuditEvents.SEAT_RELEASED, AuditEvents.SEAT_EXPIRED);
+    private static final Set<String> SEAT_GONE = Set.of(AuditEvents.SEAT_RELEASED, AuditEvents.SEAT_EXPIRED,
+            AuditEvents.SEAT_RECLAIMED);
     private static final Set<String> IDC_GONE = Set.of(AuditEvents.IDC_MEMBERSHIP_REMOVED, AuditEvents.IDC_USER_DELETED);
 
     public record Row(String userId, String userName, String how, Instant deactivatedAt, boolean hadSeat,

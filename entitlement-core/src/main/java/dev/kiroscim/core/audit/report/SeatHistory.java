@@ -75,4 +75,18 @@ public final class SeatHistory {
     public List<Holding> overlapping(Instant from, Instant to) {
         return holdings.stream().filter(h -> h.overlaps(from, to)).toList();
     }
+
+    /** The holdings grouped per user, as the billing rules take them (user name: the latest seen). */
+    public List<dev.kiroscim.core.billing.UserSeats> byUser() {
+        Map<String, List<dev.kiroscim.core.billing.SeatSpan>> spans = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Holding h : holdings) {
+            spans.computeIfAbsent(h.userId(), u -> new ArrayList<>())
+                    .add(new dev.kiroscim.core.billing.SeatSpan(h.tier(), h.pool(), h.since(), h.until()));
+            names.put(h.userId(), h.userName());
+        }
+        List<dev.kiroscim.core.billing.UserSeats> users = new ArrayList<>();
+        spans.forEach((user, list) -> users.add(new dev.kiroscim.core.billing.UserSeats(user, names.get(user), list)));
+        return users;
+    }
 }

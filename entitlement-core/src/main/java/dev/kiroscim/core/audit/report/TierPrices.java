@@ -12,9 +12,10 @@ public record TierPrices(List<Tier> lowestFirst) {
     public record Tier(String name, BigDecimal monthlyPriceUsd) {
     }
 
-    /** Kiro's list prices for PRO, PRO_PLUS and POWER, the built-in policy's tiers. */
+    /** Kiro's list prices for PRO, PRO_PLUS, PRO_MAX and POWER, the built-in policy's tiers. */
     public static final TierPrices DEFAULT = new TierPrices(List.of(
-            new Tier("PRO", new BigDecimal("20")), new Tier("PRO_PLUS", new BigDecimal("40")), new Tier("POWER", new BigDecimal("200"))));
+            new Tier("PRO", new BigDecimal("20")), new Tier("PRO_PLUS", new BigDecimal("40")), new Tier("PRO_MAX", new BigDecimal("100")),
+            new Tier("POWER", new BigDecimal("200"))));
 
     public TierPrices {
         lowestFirst = List.copyOf(lowestFirst);
@@ -28,6 +29,16 @@ public record TierPrices(List<Tier> lowestFirst) {
             }
         }
         return -1;
+    }
+
+    /** Seat-only billing rules for these tiers (no overage): what the seats report bills. */
+    public dev.kiroscim.core.billing.BillingRules billingRules() {
+        List<dev.kiroscim.core.billing.BillingTier> tiers = new java.util.ArrayList<>();
+        for (int i = 0; i < lowestFirst.size(); i++) {
+            tiers.add(new dev.kiroscim.core.billing.BillingTier(lowestFirst.get(i).name(), i, lowestFirst.get(i).monthlyPriceUsd(),
+                    java.util.Optional.empty()));
+        }
+        return dev.kiroscim.core.billing.BillingRules.seatsOnly(tiers);
     }
 
     /** The monthly price, or zero for an unknown tier. */

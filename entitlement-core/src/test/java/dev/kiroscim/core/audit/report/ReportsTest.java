@@ -38,7 +38,7 @@ class ReportsTest {
         SeatsReport.Result r = SeatsReport.of(ScriptedOctober.events(), YearMonth.of(2026, 10), TierPrices.DEFAULT);
         assertThat(r.tiers()).extracting(SeatsReport.TierLine::tier, SeatsReport.TierLine::seatDays, SeatsReport.TierLine::billedUsers,
                         t -> t.costUsd().intValueExact())
-                .containsExactly(tuple("PRO", 11L, 1, 20), tuple("PRO_PLUS", 11L, 1, 40), tuple("POWER", 47L, 2, 400));
+                .containsExactly(tuple("PRO", 11L, 1, 20), tuple("PRO_PLUS", 11L, 1, 40), tuple("PRO_MAX", 0L, 0, 0), tuple("POWER", 47L, 2, 400));
         assertThat(r.billedUsers()).isEqualTo(4);
         assertThat(r.totalCostUsd()).isEqualByComparingTo("460");
     }
