@@ -53,6 +53,10 @@ public final class AuditEvents {
     public static final String AUTH_FAILED = "auth.failed";
     /** Retention removed old events; the chain continues from the checkpoint. */
     public static final String AUDIT_PRUNED = "audit.pruned";
+    /** Browser console (subject kind {@code person}): sign-in, sign-out, and each state-changing request it made. */
+    public static final String CONSOLE_SIGNED_IN = "console.signed-in";
+    public static final String CONSOLE_SIGNED_OUT = "console.signed-out";
+    public static final String CONSOLE_ACTION = "console.action";
 
     /** Every type, in catalogue order. */
     public static final List<String> TYPES = List.of(
@@ -62,7 +66,8 @@ public final class AuditEvents {
             SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED,
             IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
-            TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED);
+            TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
+            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION);
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
@@ -244,6 +249,27 @@ public final class AuditEvents {
     public static AuditEntry auditPruned(long firstKeptSeq, long prunedCount, String olderThan) {
         return entry(AUDIT_PRUNED, new AuditSubject("audit", null, null), null, details(
                 "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
+    }
+
+    // --- console (subject: the signed-in person) -------------------------------------------------------------------
+
+    /** @param via {@code token} or {@code oidc}; @param role {@code admin} or {@code read-only} */
+    public static AuditEntry consoleSignedIn(String person, String via, String role) {
+        return entry(CONSOLE_SIGNED_IN, person(person), null, details("via", via, "role", role));
+    }
+
+    /** @param reason {@code signed-out} or {@code idle} */
+    public static AuditEntry consoleSignedOut(String person, String reason) {
+        return entry(CONSOLE_SIGNED_OUT, person(person), null, details("reason", reason));
+    }
+
+    /** A state-changing admin request made from the console, allowed or refused ({@code status}). */
+    public static AuditEntry consoleAction(String person, String method, String path, int status) {
+        return entry(CONSOLE_ACTION, person(person), null, details("method", method, "path", path, "status", status));
+    }
+
+    private static AuditSubject person(String person) {
+        return new AuditSubject("person", person, person);
     }
 
     private static AuditEntry entry(String type, AuditSubject subject, AuditSubject group, Map<String, Object> details) {

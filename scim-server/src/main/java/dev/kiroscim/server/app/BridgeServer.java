@@ -28,6 +28,7 @@ import dev.kiroscim.core.explain.ExplainAccess;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.OutboxListener;
 import dev.kiroscim.server.sync.SyncComposition;
+import dev.kiroscim.server.console.ConsoleComposition;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.http.AuthFailures;
 import dev.kiroscim.server.http.AuthFilter;
@@ -139,6 +140,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new SyncResource(sync))
                     .register(new MetricsResource(metrics, sync, seats))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode)));
+            ConsoleComposition.register(rc, database, config.console(), authenticator, auditTrail, seats, clock);
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + bind + ":" + port + "/"), rc, false);
             for (NetworkListener listener : http.getListeners()) {

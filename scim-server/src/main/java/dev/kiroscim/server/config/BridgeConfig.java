@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Path source) {
 
-    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit");
+    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit", "console");
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
@@ -68,6 +68,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
         config.auditRetention(); // fail at start-up, not at the first pruning
         config.identityCenter();
+        config.console();
         return config;
     }
 
@@ -113,6 +114,11 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
                     new java.math.BigDecimal(t.path("monthlyPriceUsd").asText("0"))));
         }
         return new dev.kiroscim.core.audit.report.TierPrices(list);
+    }
+
+    /** The {@code console:} section; see {@link ConsoleSection}. */
+    public ConsoleSection console() {
+        return ConsoleSection.from(source, raw.path("console"));
     }
 
     /** The {@code identityCenter:} section; see {@link IdentityCenterSection}. */

@@ -35,6 +35,10 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (path.equals("healthz") || path.equals("readyz")) {
             return;
         }
+        // The console's files and sign-in are public; a console session cookie already set the caller (ConsoleSessionFilter).
+        if (path.equals("console") || path.startsWith("console/") || request.getProperty(CALLER) != null) {
+            return;
+        }
         Optional<Authenticator.Caller> caller = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (caller.isEmpty()) {
             String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
