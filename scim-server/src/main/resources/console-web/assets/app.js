@@ -23,6 +23,7 @@ const routes = [
 
 async function route() {
   if (!session() || !session().signedIn) return;
+  announce('');
   const hash = location.hash.replace(/^#/, '') || '/overview';
   const [path, search] = hash.split('?');
   const params = new URLSearchParams(search || '');
@@ -43,6 +44,14 @@ async function route() {
   }
   location.hash = '#/overview';
 }
+
+// Codes the single sign-on callback sends back (never free text from a URL).
+const SIGN_IN_ERRORS = {
+  'not-in-group': 'Your company account is in neither of the console\u2019s groups. Ask an identity admin to add you to the console\u2019s admin or read-only group.',
+  'oidc-failed': 'Single sign-on did not complete. Try again; if it keeps failing, an admin can look for console.sign-in-refused in the audit log.',
+  'expired': 'That sign-in link has expired or was already used. Start again.',
+  'idp-unreachable': 'The company sign-in service cannot be reached right now. Try again, or sign in with a token.',
+};
 
 function signInPage(message, oidc) {
   document.getElementById('top').hidden = true;
@@ -97,7 +106,8 @@ async function boot() {
   window.kiroOidc = !!s.oidc;
   const params = new URLSearchParams(location.search);
   if (s.signedIn) await start(s);
-  else signInPage(params.get('error'), s.oidc);
+  else signInPage(SIGN_IN_ERRORS[params.get('error')] || null, s.oidc);
+  if (params.has('error')) history.replaceState(null, '', '/console/' + location.hash);
 }
 
 document.getElementById('sign-out').addEventListener('click', async () => {

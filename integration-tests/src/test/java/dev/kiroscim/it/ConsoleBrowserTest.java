@@ -173,8 +173,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void contentSecurityPolicyForbidsInlineScripts_andThePageHasNone() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri().resolve("/console/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = send(HttpRequest.newBuilder(server.baseUri().resolve("/console/")).build());
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").contains("style-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
         assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("style=");
@@ -236,11 +235,12 @@ class ConsoleBrowserTest {
     void retryADeadLetter_andWatchItDrain() {
         moto.require();
         signIn();
-        Poll.until("Dora's sync to become a dead letter", WAIT, Duration.ofMillis(200),
-                () -> admin("GET", "/admin/v1/sync", null).body(), s -> s.path("deadLetter").asInt() == 1);
+        JsonNode dead = Poll.until("Dora's sync to become a dead letter", WAIT, Duration.ofMillis(200),
+                () -> admin("GET", "/admin/v1/sync", null).body(), s -> s.path("deadLetter").asInt() > 0 && s.path("pending").asInt() == 0);
+        assertThat(dead.path("deadLetters").findValuesAsText("userId")).containsOnly(doraId);
         browser.driver.get(server.baseUri() + "/console/#/sync");
-        WebElement dead = browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=dead-letters]")));
-        assertThat(dead.getText()).contains(doraId);
+        WebElement table = browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=dead-letters]")));
+        assertThat(table.getText()).contains(doraId).contains("Duplicate Email");
         browser.screenshot("sync");
         store.deleteUser(squatterId); // the admin removed the stray user in Identity Center
         browser.driver.findElement(By.id("retry")).click();
@@ -272,7 +272,7 @@ class ConsoleBrowserTest {
         assertThat(lines.get(0)).contains("type");
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l).contains("seat.").contains("wendy.waiting@example.com"));
         String api = admin("GET", "/admin/v1/audit?type=seat.&userName=wendy.waiting@example.com&format=csv&limit=1000", null).text();
-        assertThat(String.join("\n", lines).trim()).isEqualTo(api.trim());
+        assertThat(lines).isEqualTo(api.lines().toList());
     }
 
     @Test
@@ -309,7 +309,8 @@ class ConsoleBrowserTest {
         assertThat(status).isEqualTo(201);
         browser.driver.get(server.baseUri() + "/console/#/tokens");
         browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[aria-label='Rotate to-rotate']"))).click();
-        boolean routeExists = admin("POST", "/admin/v1/tokens/no-such-token-xyz/rotate", "{}").text().contains("no token named");
+        Answer probe = admin("POST", "/admin/v1/tokens/no-such-token-xyz/rotate", "{}");
+        boolean routeExists = (probe.status() != 404 && probe.status() != 405) || probe.text().contains("no-such-token-xyz");
         if (routeExists) {
             assertThat(browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-secret"))).getAttribute("value")).startsWith("kiro_");
         } else {
@@ -352,8 +353,7 @@ class ConsoleBrowserTest {
 
     private void signIn() {
         browser.driver.get(server.baseUri() + "/console/");
-        browser.waiting(WAIT).until(d -> !d.findElements(By.id("token")).isEmpty() || !d.findElement(By.id("top")).getAttribute("hidden").isEmpty()
-                || d.findElement(By.id("top")).isDisplayed());
+        browser.waiting(WAIT).until(d -> !d.findElements(By.id("token")).isEmpty() || d.findElement(By.id("top")).isDisplayed());
         if (browser.driver.findElement(By.id("top")).isDisplayed()) {
             return;
         }
@@ -394,9 +394,12 @@ class ConsoleBrowserTest {
         return new Answer(r.statusCode(), r.body());
     }
 
+    /** HTTP/1.1: the JDK client's h2c upgrade on a POST would leave Grizzly waiting for the body. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

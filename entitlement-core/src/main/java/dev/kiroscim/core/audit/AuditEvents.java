@@ -57,6 +57,8 @@ public final class AuditEvents {
     public static final String CONSOLE_SIGNED_IN = "console.signed-in";
     public static final String CONSOLE_SIGNED_OUT = "console.signed-out";
     public static final String CONSOLE_ACTION = "console.action";
+    /** Single sign-on worked at the IdP but the person is in neither console group (or the IdP's answer failed checks). */
+    public static final String CONSOLE_SIGN_IN_REFUSED = "console.sign-in-refused";
 
     /** Every type, in catalogue order. */
     public static final List<String> TYPES = List.of(
@@ -67,7 +69,7 @@ public final class AuditEvents {
             IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
             TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
-            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION);
+            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION, CONSOLE_SIGN_IN_REFUSED);
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
@@ -266,6 +268,10 @@ public final class AuditEvents {
     /** A state-changing admin request made from the console, allowed or refused ({@code status}). */
     public static AuditEntry consoleAction(String person, String method, String path, int status) {
         return entry(CONSOLE_ACTION, person(person), null, details("method", method, "path", path, "status", status));
+    }
+
+    public static AuditEntry consoleSignInRefused(String person, String via, String reason) {
+        return entry(CONSOLE_SIGN_IN_REFUSED, person(person), null, details("via", via, "reason", reason));
     }
 
     private static AuditSubject person(String person) {

@@ -22,6 +22,8 @@ public final class ConsoleSessions {
     static final Duration TOUCH_EVERY = Duration.ofSeconds(30);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a single sign-on may take between the redirect to the IdP and its callback. */
+    static final Duration LOGIN_WINDOW = Duration.ofMinutes(10);
 
     private final ConsoleSessionStore store;
     private final Transactions transactions;
@@ -90,19 +92,38 @@ public final class ConsoleSessions {
         audit(session, clock.instant(), requestId, AuditEvents.consoleAction(session.person(), method, path, status));
     }
 
+    /** Records a sign-in the console refused (e.g. an IdP user in neither console group); the actor is the person. */
+    public void refused(String person, String via, String reason, String requestId) {
+        ChangeContext ctx = new ChangeContext(person + " (console)", requestId, clock.instant());
+        transactions.write(tx -> {
+            tx.audit().append(ctx, AuditEvents.consoleSignInRefused(person, via, reason));
+            return null;
+        });
+    }
+
+    /** Remembers a single sign-on login until its callback; keyed by the hash of its {@code state}. */
+    public void startLogin(String state, String codeVerifier, String nonce) {
+        store.savePendingLogin(TokenHash.of(state), new ConsoleSessionStore.PendingLogin(codeVerifier, nonce, clock.instant()));
+    }
+
+    /** The login that {@code state} names, once, if it started within the last 10 minutes. */
+    public Optional<ConsoleSessionStore.PendingLogin> finishLogin(String state) {
+        if (state == null || state.isBlank() || state.length() > 256) {
+            return Optional.empty();
+        }
+        return store.takePendingLogin(TokenHash.of(state))
+                .filter(p -> p.created().isAfter(clock.instant().minus(LOGIN_WINDOW)));
+    }
+
     /** Removes idle sessions and abandoned logins; called periodically. */
     public void sweep() {
         Instant now = clock.instant();
         store.deleteIdleBefore(now.minus(idleTimeout));
-        store.deletePendingLoginsBefore(now.minus(Duration.ofMinutes(10)));
+        store.deletePendingLoginsBefore(now.minus(LOGIN_WINDOW));
     }
 
     public Duration idleTimeout() {
         return idleTimeout;
-    }
-
-    public ConsoleSessionStore store() {
-        return store;
     }
 
     /** 256 random bits, URL-safe base64. */

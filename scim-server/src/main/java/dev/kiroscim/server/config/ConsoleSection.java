@@ -19,14 +19,23 @@ import java.util.Optional;
  *     clientSecretFile: /etc/kiro/console-oidc-secret
  *     adminGroups: [Kiro-Console-Admins]
  *     readOnlyGroups: [Kiro-Console-Viewers]
+ *     scopes: [openid, profile, email, groups]   # optional
+ *     redirectUri: https://kiro-scim.example.com/console/oidc/callback   # optional
  * </pre>
  */
 public record ConsoleSection(Duration idleTimeout, Optional<Oidc> oidc) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
-    /** OpenID Connect settings; {@code clientSecretFile} may be null for a public client (PKCE only). */
-    public record Oidc(String issuer, String clientId, Path clientSecretFile, List<String> adminGroups, List<String> readOnlyGroups) {
+    /**
+     * OpenID Connect settings; {@code clientSecretFile} may be null for a public client (PKCE only).
+     *
+     * @param scopes      requested scopes (default {@code openid profile email}; Okta needs {@code groups} too)
+     * @param redirectUri the callback URL registered at the IdP; null: worked out from the request
+     *                    ({@code https://HOST/console/oidc/callback})
+     */
+    public record Oidc(String issuer, String clientId, Path clientSecretFile, List<String> adminGroups, List<String> readOnlyGroups,
+                       List<String> scopes, String redirectUri) {
     }
 
     static ConsoleSection from(Path source, JsonNode node) {
@@ -54,8 +63,16 @@ public record ConsoleSection(Duration idleTimeout, Optional<Oidc> oidc) {
         if (admins.isEmpty() && readers.isEmpty()) {
             throw new ConfigException(source + ": console.oidc needs adminGroups or readOnlyGroups (nobody could sign in)");
         }
+        List<String> scopes = list(o.path("scopes"));
+        if (scopes.isEmpty()) {
+            scopes = List.of("openid", "profile", "email");
+        } else if (!scopes.contains("openid")) {
+            throw new ConfigException(source + ": console.oidc.scopes must include openid");
+        }
+        String redirect = o.path("redirectUri").asText("");
         return new ConsoleSection(idle, Optional.of(new Oidc(issuer, clientId,
-                secretFile == null || secretFile.isBlank() ? null : Path.of(secretFile), admins, readers)));
+                secretFile == null || secretFile.isBlank() ? null : Path.of(secretFile), admins, readers, scopes,
+                redirect.isBlank() ? null : redirect.trim())));
     }
 
     private static String required(Path source, JsonNode o, String key) {

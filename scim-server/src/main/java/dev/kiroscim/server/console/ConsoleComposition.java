@@ -38,5 +38,6 @@ public final class ConsoleComposition {
                 .register(new PoolsResource(new PoolRoster(database, seats::policy), clock))
                 .register(new SeatUseResource(auditTrail, clock))
                 .register(new AuditVerifyResource(auditTrail, clock));
+        config.oidc().ifPresent(oidc -> rc.register(new OidcResource(new OidcSignIn(oidc), sessions, oidc)));
     }
 }
