@@ -25,12 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Screenshots go to {@code target/console-screenshots}; with {@code -Dkiro.console.screenshots=update} they also
  * replace the committed ones in {@code docs/console/}.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("kiro.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("kiro.chromedriver", "/usr/bin/chromedriver"));
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     final Path downloads;
     private final Path profile;
 
@@ -46,7 +46,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 "install the Debian packages chromium and chromium-driver (.ci/run does), or point -Dkiro.chromium/-Dkiro.chromedriver at them");
     }
 
-    static ConsoleBrowser open() {
+    public static ConsoleBrowser open() {
         require();
         try {
             Path profile = Files.createTempDirectory("kiro-chromium-profile-");
@@ -68,7 +68,7 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
     }
 

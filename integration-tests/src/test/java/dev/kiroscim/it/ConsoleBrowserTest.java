@@ -3,9 +3,7 @@ package dev.kiroscim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,9 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,19 +87,19 @@ class ConsoleBrowserTest {
         server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config).withStaticAwsCredentials());
         scim = ScimClient.bearer(server);
 
-        List<String> developers = provisionBulk(server, BULK_USERS);
+        List<String> developers = ScimBulk.users(server, BULK_USERS, i -> ScimBulk.person("user%05d@bulk.example.com".formatted(i), "Bulk", "User %05d".formatted(i)));
         scim.createGroup("Kiro-Developers", developers.subList(0, 40).toArray(String[]::new));
         // Kiro-Platform has 2 seats: Pat and Sam take them, Wendy joins third and waits.
-        String pat = scim.createUser(person("pat.holder@example.com", "Pat", "Holder"));
-        String sam = scim.createUser(person("sam.holder@example.com", "Sam", "Holder"));
-        wendyId = scim.createUser(person("wendy.waiting@example.com", "Wendy", "Waiting"));
+        String pat = scim.createUser(ScimBulk.person("pat.holder@example.com", "Pat", "Holder"));
+        String sam = scim.createUser(ScimBulk.person("sam.holder@example.com", "Sam", "Holder"));
+        wendyId = scim.createUser(ScimBulk.person("wendy.waiting@example.com", "Wendy", "Waiting"));
         String platform = scim.createGroup("Kiro-Platform", pat, sam);
         scim.patch("/Groups/" + platform, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + wendyId + "\"}]}"))
                 .expectStatus(200);
         if (moto.running()) {
             // Someone created a user in Identity Center with Dora's email: creating Dora there fails for good.
             squatterId = store.createUserWithEmail("dora-squatter", "dora.dead@example.com");
-            doraId = scim.createUser(person("dora.dead@example.com", "Dora", "Dead"));
+            doraId = scim.createUser(ScimBulk.person("dora.dead@example.com", "Dora", "Dead"));
             scim.createGroup("Kiro-Contractors", doraId);
         }
         browser = ConsoleBrowser.open();
@@ -408,39 +403,4 @@ class ConsoleBrowserTest {
         }
     }
 
-    static ObjectNode person(String userName, String given, String family) {
-        ObjectNode body = Bodies.user(userName);
-        ((ObjectNode) body.path("name")).put("givenName", given).put("familyName", family);
-        body.put("displayName", given + " " + family);
-        return body;
-    }
-
-    /** {@code count} users over SCIM, 8 requests at a time (as an IdP's first push would), returning their ids in order. */
-    static List<String> provisionBulk(KiroServer server, int count) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> ids = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String n = "%05d".formatted(i);
-                ObjectNode body = person("user" + n + "@bulk.example.com", "Bulk", "User " + n);
-                ids.add(pool.submit(() -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.scimUri() + "/Users"))
-                            .header("Authorization", "Bearer " + server.token()).header("Content-Type", ScimClient.SCIM_JSON)
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 201) {
-                        throw new AssertionError("bulk POST answered " + r.statusCode() + ": " + r.body());
-                    }
-                    return Json.parse(r.body()).path("id").asText();
-                }));
-            }
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : ids) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
