@@ -241,6 +241,7 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.id("retry")).click();
         browser.waiting(WAIT).until(d -> d.findElements(By.cssSelector("[data-test=no-dead-letters]")).size() == 1
                 && d.findElement(By.cssSelector("#sync-status [data-test=sync-pending]")).getText().equals("0"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test=no-pending]"))).hasSize(1);
         assertThat(admin("GET", "/admin/v1/sync", null).body().path("deadLetter").asInt()).isZero();
         JsonNode actions = admin("GET", "/admin/v1/audit?type=console.action&limit=1000", null).body().path("events");
         assertThat(actions.toString()).contains("/admin/v1/sync/retry").contains("bootstrap (console)");

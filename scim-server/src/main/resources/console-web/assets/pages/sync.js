@@ -48,7 +48,7 @@ export async function sync() {
 
 
 async function refresh(target) {
-  const s = await get('/admin/v1/sync');
+  const [s, pending] = await Promise.all([get('/admin/v1/sync'), get('/admin/v1/sync/pending?limit=50')]);
   target.replaceChildren(
     h('dl', { class: 'facts' },
       h('dt', {}, 'Mode'), h('dd', {}, s.mode),
@@ -60,7 +60,13 @@ async function refresh(target) {
       ? table('Dead letters: work that failed after every retry', ['User', 'Reason', 'Attempts', 'Last error', 'Failed at'],
         s.deadLetters.map(d => [h('a', { href: '#/people/' + encodeURIComponent(d.userId) }, d.userId), d.reason, String(d.attempts), d.error, time(d.failedAt)]),
         { 'data-test': 'dead-letters' })
-      : h('p', { 'data-test': 'no-dead-letters' }, 'No dead letters.'));
+      : h('p', { 'data-test': 'no-dead-letters' }, 'No dead letters.'),
+    pending.items.length
+      ? table(`Pending work, oldest first${s.pending > pending.items.length ? ` (first ${pending.items.length} of ${s.pending})` : ''}`,
+        ['User', 'Reason', 'Queued', 'Attempts', 'Next attempt', 'Last error'],
+        pending.items.map(p => [h('a', { href: '#/people/' + encodeURIComponent(p.userId) }, p.userName || p.userId), p.reason,
+          time(p.enqueuedAt), String(p.attempts), time(p.nextAttemptAt), p.lastError || '—']), { 'data-test': 'pending-items' })
+      : h('p', { 'data-test': 'no-pending' }, 'Nothing pending.'));
   return s;
 }
 
