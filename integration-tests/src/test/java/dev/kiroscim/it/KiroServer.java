@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  */
 public final class KiroServer implements AutoCloseable {
 
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** 30 s; {@code -Dkiro.startTimeoutSeconds=N} for a machine under heavy load. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("kiro.startTimeoutSeconds", 30));
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
