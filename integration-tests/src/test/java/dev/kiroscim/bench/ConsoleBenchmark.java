@@ -39,6 +39,13 @@ final class ConsoleBenchmark {
         String config = """
                 server:
                   maxInFlight: 256
+                tiers:
+                  - name: PRO
+                    identityCenterGroup: kiro-pro
+                    monthlyPriceUsd: 20
+                  - name: PRO_PLUS
+                    identityCenterGroup: kiro-pro-plus
+                    monthlyPriceUsd: 40
                 pools:
                   - group: Kiro-Developers
                     tier: PRO

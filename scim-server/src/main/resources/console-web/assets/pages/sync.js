@@ -57,7 +57,7 @@ async function refresh(target) {
       h('dt', {}, 'Dead letters'), h('dd', { 'data-test': 'sync-dead', class: s.deadLetter > 0 ? 'bad' : '' }, String(s.deadLetter)),
       h('dt', {}, 'Last reconcile'), h('dd', {}, s.lastReconcile ? [time(s.lastReconcile.time), ` — ${s.lastReconcile.changes} changes, ${s.lastReconcile.driftFound} drift`] : 'not yet')),
     s.deadLetters.length
-      ? table('Dead letters: work that failed after every retry', ['User', 'Reason', 'Attempts', 'Last error', 'Failed at'],
+      ? table('Dead letters: work that failed for good (after its last retry, or at once when retrying cannot help)', ['User', 'Reason', 'Attempts', 'Last error', 'Failed at'],
         s.deadLetters.map(d => [h('a', { href: '#/people/' + encodeURIComponent(d.userId) }, d.userId), d.reason, String(d.attempts), d.error, time(d.failedAt)]),
         { 'data-test': 'dead-letters' })
       : h('p', { 'data-test': 'no-dead-letters' }, 'No dead letters.'),
