@@ -39,6 +39,8 @@ final class ConsoleBenchmark {
         String config = """
                 server:
                   maxInFlight: 256
+                scim:
+                  patchResponse: no-content   # set-up only: a PATCH must not stream a 50,000-member group back
                 tiers:
                   - name: PRO
                     identityCenterGroup: kiro-pro
