@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>Run: {@code mvn -q -B -DskipTests install && mvn -B -pl integration-tests exec:java -Pbenchmark}
  * with {@code -Dbench.users=100000 -Dbench.concurrency=8 -Dbench.readSeconds=20 -Dbench.backend=h2|postgres}.
  * It prints a Markdown table for {@code docs/benchmarks.md}. With {@code -Dbench.mode=audit} it runs
- * {@link AuditBenchmark} instead (audit queries at {@code -Dbench.events=1000000}). It is a measuring tool, not a test: it asserts nothing.
+ * {@link AuditBenchmark} instead (audit queries at {@code -Dbench.events=1000000}); with {@code -Dbench.mode=console},
+ * {@link ConsoleBenchmark} (the console's time to first render). It is a measuring tool, not a test: it asserts nothing.
  */
 public final class ScimBenchmark {
 
@@ -63,6 +64,10 @@ public final class ScimBenchmark {
                 ScimBenchmark bench = new ScimBenchmark(server);
                 bench.writesOnly(users, concurrency, backend);
             }
+            return;
+        }
+        if ("console".equals(System.getProperty("bench.mode"))) {
+            ConsoleBenchmark.main(backend);
             System.exit(0);
         }
         try (KiroServer server = KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {

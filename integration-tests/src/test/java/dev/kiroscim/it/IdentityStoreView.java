@@ -142,6 +142,17 @@ final class IdentityStoreView implements AutoCloseable {
                 .emails(e -> e.value(userName).type("work").primary(true))).userId();
     }
 
+    /** CreateUser with an email of our choosing, e.g. one a SCIM user will want too (a conflict the sync cannot fix). */
+    String createUserWithEmail(String userName, String email) {
+        return client.createUser(r -> r.identityStoreId(identityStoreId).userName(userName).displayName(userName)
+                .name(n -> n.givenName("Squatter").familyName("Console"))
+                .emails(e -> e.value(email).type("work").primary(true))).userId();
+    }
+
+    void deleteUser(String userId) {
+        client.deleteUser(r -> r.identityStoreId(identityStoreId).userId(userId));
+    }
+
     static List<String> tierGroups() {
         return List.of("kiro-pro", "kiro-pro-plus", "kiro-power");
     }

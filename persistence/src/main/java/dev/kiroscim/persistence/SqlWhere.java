@@ -244,7 +244,7 @@ final class SqlWhere {
         return table.alias() + "." + table.column(c.column(), c.caseExact());
     }
 
-    private static String escapeLike(String text) {
+    static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

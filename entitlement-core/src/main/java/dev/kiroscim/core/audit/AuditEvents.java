@@ -61,6 +61,12 @@ public final class AuditEvents {
     public static final String ADMIN_ACTION = "admin.action";
     /** Retention removed old events; the chain continues from the checkpoint. */
     public static final String AUDIT_PRUNED = "audit.pruned";
+    /** Browser console (subject kind {@code person}): sign-in, sign-out, and each state-changing request it made. */
+    public static final String CONSOLE_SIGNED_IN = "console.signed-in";
+    public static final String CONSOLE_SIGNED_OUT = "console.signed-out";
+    public static final String CONSOLE_ACTION = "console.action";
+    /** Single sign-on worked at the IdP but the person is in neither console group (or the IdP's answer failed checks). */
+    public static final String CONSOLE_SIGN_IN_REFUSED = "console.sign-in-refused";
 
     /** Every type, in catalogue order. */
     public static final List<String> TYPES = List.of(
@@ -71,7 +77,8 @@ public final class AuditEvents {
             IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
             TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
-            TOKEN_ROTATED, AUTH_THROTTLED, ADMIN_ACTION);
+            TOKEN_ROTATED, AUTH_THROTTLED, ADMIN_ACTION,
+            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION, CONSOLE_SIGN_IN_REFUSED);
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
@@ -304,6 +311,31 @@ public final class AuditEvents {
     public static AuditEntry auditPruned(long firstKeptSeq, long prunedCount, String olderThan) {
         return entry(AUDIT_PRUNED, new AuditSubject("audit", null, null), null, details(
                 "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
+    }
+
+    // --- console (subject: the signed-in person) -------------------------------------------------------------------
+
+    /** @param via {@code token} or {@code oidc}; @param role {@code admin} or {@code read-only} */
+    public static AuditEntry consoleSignedIn(String person, String via, String role) {
+        return entry(CONSOLE_SIGNED_IN, person(person), null, details("via", via, "role", role));
+    }
+
+    /** @param reason {@code signed-out} or {@code idle} */
+    public static AuditEntry consoleSignedOut(String person, String reason) {
+        return entry(CONSOLE_SIGNED_OUT, person(person), null, details("reason", reason));
+    }
+
+    /** A state-changing admin request made from the console, allowed or refused ({@code status}). */
+    public static AuditEntry consoleAction(String person, String method, String path, int status) {
+        return entry(CONSOLE_ACTION, person(person), null, details("method", method, "path", path, "status", status));
+    }
+
+    public static AuditEntry consoleSignInRefused(String person, String via, String reason) {
+        return entry(CONSOLE_SIGN_IN_REFUSED, person(person), null, details("via", via, "reason", reason));
+    }
+
+    private static AuditSubject person(String person) {
+        return new AuditSubject("person", person, person);
     }
 
     private static AuditEntry entry(String type, AuditSubject subject, AuditSubject group, Map<String, Object> details) {

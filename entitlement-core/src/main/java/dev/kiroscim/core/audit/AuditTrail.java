@@ -57,6 +57,12 @@ public final class AuditTrail {
         return dev.kiroscim.core.audit.report.SeatHistory.of(events(List.of("seat."), until));
     }
 
+    /** Seats held per pool and tier at the end of each of the last {@code days} UTC days (the console's chart). */
+    public dev.kiroscim.core.audit.report.SeatUseSeries.Result seatUse(int days, Instant now) {
+        java.time.LocalDate from = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(days - 1L);
+        return dev.kiroscim.core.audit.report.SeatUseSeries.of(seatHistory(null), from, now);
+    }
+
     /** Every event of the given types (exact or dotted prefixes) before {@code until} (null: all), in seq order. */
     List<AuditEvent> events(List<String> typeFilters, Instant until) {
         List<String> types = new ArrayList<>();

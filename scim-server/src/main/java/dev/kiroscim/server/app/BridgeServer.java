@@ -47,6 +47,7 @@ import dev.kiroscim.core.explain.ExplainAccess;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.OutboxListener;
 import dev.kiroscim.server.sync.SyncComposition;
+import dev.kiroscim.server.console.ConsoleComposition;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.http.AuthFailures;
 import dev.kiroscim.server.http.AuthFilter;
@@ -217,6 +218,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new RecommendationsResource(
                             new Recommendations(invoices, seats::policy, usage.reports()::dailyCredits)))
                     .register(new BackupResource(new OnlineBackups(database, OnlineBackups.directoryFor(dbConfig), clock)));
+            ConsoleComposition.register(rc, database, config.console(), authenticator, auditTrail, seats, clock);
 
             String scheme = tls == null ? "http" : "https";
             HttpServer http = tls == null

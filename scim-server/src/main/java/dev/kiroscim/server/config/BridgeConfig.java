@@ -28,7 +28,7 @@ import java.util.Set;
 public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Path source) {
 
     private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit",
-            "overage", "billing", "usage");
+            "overage", "billing", "usage", "console");
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
@@ -73,6 +73,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         config.identityCenter();
         config.edge();
         config.usage();
+        config.console();
         return config;
     }
 
@@ -148,6 +149,11 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         } catch (java.time.format.DateTimeParseException e) {
             throw new ConfigException(source + ": server.maxRequestAge must be an ISO-8601 duration like PT30S");
         }
+    }
+
+    /** The {@code console:} section; see {@link ConsoleSection}. */
+    public ConsoleSection console() {
+        return ConsoleSection.from(source, raw.path("console"));
     }
 
     /** The {@code identityCenter:} section; see {@link IdentityCenterSection}. */

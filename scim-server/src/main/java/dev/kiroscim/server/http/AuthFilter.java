@@ -60,6 +60,10 @@ public final class AuthFilter implements ContainerRequestFilter {
         boolean admin = AdminErrors.isAdminPath(path);
         String address = guards.addresses().resolve(peerAddress(), request.getHeaders().get("X-Forwarded-For"));
         request.setProperty(CLIENT_ADDRESS, address);
+        // The console's files and sign-in are public; a console session cookie already set the caller (ConsoleSessionFilter).
+        if (path.equals("console") || path.startsWith("console/") || request.getProperty(CALLER) != null) {
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Instant now = clock.instant();
 
