@@ -49,6 +49,9 @@ final class JsonMutations {
         }
     }
 
+    /** Upper bound on the characters one copy mutation writes (4 MB: four times the server's body limit). */
+    static final long MAX_COPIED_CHARS = 4_000_000;
+
     byte[] mutate(JsonNode body, int rounds) {
         JsonNode tree = body.deepCopy();
         for (int i = 0; i < rounds; i++) {
@@ -119,6 +122,12 @@ final class JsonMutations {
             case 7 -> {
                 ArrayNode many = JSON.arrayNode();
                 int count = Grammar.pick(random, List.of(2, 100, 101, 1000, 10_001));
+                // Copies of copies grow geometrically over rounds; keep a body near the server's 1 MiB limit
+                // (over it is still tested), not past what a Java String can hold.
+                long size = slot.value() == null ? 4 : slot.value().toString().length();
+                if (size * count > MAX_COPIED_CHARS) {
+                    count = (int) Math.max(2, MAX_COPIED_CHARS / Math.max(1, size));
+                }
                 for (int n = 0; n < count; n++) {
                     many.add(slot.value() == null ? JSON.nullNode() : slot.value().deepCopy());
                 }
