@@ -2,38 +2,17 @@ package dev.kiroscim.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.kiroscim.core.testsupport.MutableClock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Singleton leases as two nodes see them, heartbeat by heartbeat, on a clock the test moves. */
 class ClusterNodeTest {
 
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private final InMemoryClusterStore store = new InMemoryClusterStore();
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
 
     private ClusterNode node(String id) {
         ClusterNode n = new ClusterNode(store, id, id + ":8080", () -> "sha", () -> "sha", clock, false);
@@ -51,7 +30,7 @@ class ClusterNodeTest {
             assertThat(a.holds("job")).isTrue();
             assertThat(b.holds("job")).isFalse();
 
-            clock.now = clock.now.plus(ClusterNode.LEASE_TTL).plusMillis(1);   // a is frozen: no renewal
+            clock.advance(ClusterNode.LEASE_TTL.plusMillis(1));   // a is frozen: no renewal
             assertThat(a.holds("job")).as("by its own clock a knows its lease ran out").isFalse();
             b.beat();
             assertThat(b.holds("job")).isTrue();
