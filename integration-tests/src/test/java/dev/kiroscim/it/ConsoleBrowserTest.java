@@ -241,7 +241,9 @@ class ConsoleBrowserTest {
         browser.screenshot("sync");
         store.deleteUser(squatterId); // the admin removed the stray user in Identity Center
         browser.driver.findElement(By.id("retry")).click();
-        browser.waiting(WAIT).until(d -> d.findElements(By.cssSelector("[data-test=no-dead-letters]")).size() == 1
+        // The page re-renders while it polls: an element found a moment ago may be gone, so look again.
+        browser.waiting(WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[data-test=no-dead-letters]")).size() == 1
                 && d.findElement(By.cssSelector("#sync-status [data-test=sync-pending]")).getText().equals("0"));
         assertThat(browser.driver.findElements(By.cssSelector("[data-test=no-pending]"))).hasSize(1);
         assertThat(admin("GET", "/admin/v1/sync", null).body().path("deadLetter").asInt()).isZero();
