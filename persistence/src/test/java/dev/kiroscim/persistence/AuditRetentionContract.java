@@ -6,7 +6,7 @@ import dev.kiroscim.core.audit.AuditCheckpoint;
 import dev.kiroscim.core.audit.AuditEvent;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
 import dev.kiroscim.core.audit.report.TierPrices;
 import dev.kiroscim.core.directory.events.ChangeContext;

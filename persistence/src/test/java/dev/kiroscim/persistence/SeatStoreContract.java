@@ -2,7 +2,7 @@ package dev.kiroscim.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;

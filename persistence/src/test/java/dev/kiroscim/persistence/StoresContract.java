@@ -85,11 +85,11 @@ abstract class StoresContract {
         return out;
     }
 
-    private <T> T read(java.util.function.Function<dev.kiroscim.core.directory.Directory, T> work) {
+    private <T> T read(java.util.function.Function<dev.kiroscim.core.transaction.Directory, T> work) {
         return db.read(work);
     }
 
-    private <T> T write(java.util.function.Function<dev.kiroscim.core.directory.Directory, T> work) {
+    private <T> T write(java.util.function.Function<dev.kiroscim.core.transaction.Directory, T> work) {
         return db.write(work);
     }
 

@@ -1,5 +1,6 @@
 package dev.kiroscim.core.audit;
 
+import dev.kiroscim.core.directory.events.Actor;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import java.util.LinkedHashMap;

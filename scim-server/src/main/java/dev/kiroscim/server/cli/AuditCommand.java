@@ -3,7 +3,7 @@ package dev.kiroscim.server.cli;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditPage;
 import dev.kiroscim.core.audit.AuditQuery;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
 import dev.kiroscim.core.audit.report.TierPrices;
 import dev.kiroscim.persistence.Database;

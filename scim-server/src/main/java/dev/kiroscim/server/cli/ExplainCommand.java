@@ -87,7 +87,7 @@ public final class ExplainCommand implements Callable<Integer> {
              var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
             var policy = PolicyFile.load(config).policy();
             var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
-                    new dev.kiroscim.core.audit.AuditTrail(db, cfg::tierPrices));
+                    new dev.kiroscim.core.audit.service.AuditTrail(db, cfg::tierPrices));
             return ExplainResource.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
         } catch (PolicyException e) {
             throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());

@@ -2,7 +2,7 @@ package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.policy.PolicyException;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.admin.SeatsResource;
 import dev.kiroscim.server.audit.AuditRendering;

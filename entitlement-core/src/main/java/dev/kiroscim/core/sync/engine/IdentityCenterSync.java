@@ -1,7 +1,7 @@
 package dev.kiroscim.core.sync.engine;
 
 import dev.kiroscim.core.cluster.SingletonScheduler;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.state.DeadLetter;

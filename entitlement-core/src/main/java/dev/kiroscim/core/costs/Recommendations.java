@@ -1,5 +1,9 @@
-package dev.kiroscim.core.billing;
+package dev.kiroscim.core.costs;
 
+import dev.kiroscim.core.billing.TierAdvice;
+import dev.kiroscim.core.billing.KiroBilling;
+import dev.kiroscim.core.billing.Invoice;
+import dev.kiroscim.core.billing.DailyCredits;
 import dev.kiroscim.core.policy.Policy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,7 @@
-package dev.kiroscim.core.directory.events;
+package dev.kiroscim.core.transaction;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.directory.events.ChangeContext;
 import java.util.List;
 
 /**

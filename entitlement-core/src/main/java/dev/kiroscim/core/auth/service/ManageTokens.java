@@ -1,7 +1,10 @@
-package dev.kiroscim.core.auth;
+package dev.kiroscim.core.auth.service;
 
+import dev.kiroscim.core.auth.TokenHash;
+import dev.kiroscim.core.auth.Scope;
+import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.net.AddressRanges;
 import java.time.Clock;

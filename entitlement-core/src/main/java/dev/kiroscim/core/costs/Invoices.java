@@ -1,6 +1,10 @@
-package dev.kiroscim.core.billing;
+package dev.kiroscim.core.costs;
 
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.billing.KiroBilling;
+import dev.kiroscim.core.billing.Invoicing;
+import dev.kiroscim.core.billing.Invoice;
+import dev.kiroscim.core.billing.DailyCredits;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.policy.Policy;
 import java.time.Clock;
 import java.time.Instant;

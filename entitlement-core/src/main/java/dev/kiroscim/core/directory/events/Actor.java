@@ -1,4 +1,4 @@
-package dev.kiroscim.core.audit;
+package dev.kiroscim.core.directory.events;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

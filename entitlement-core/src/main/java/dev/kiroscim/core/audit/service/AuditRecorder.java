@@ -1,9 +1,13 @@
-package dev.kiroscim.core.audit;
+package dev.kiroscim.core.audit.service;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.audit.AuditSubject;
+import dev.kiroscim.core.audit.AuditLog;
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AttributeChanges;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
-import dev.kiroscim.core.directory.events.DirectoryChangeListener;
+import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import java.util.List;
 import java.util.Map;
 

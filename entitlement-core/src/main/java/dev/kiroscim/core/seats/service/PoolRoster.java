@@ -1,6 +1,9 @@
-package dev.kiroscim.core.seats;
+package dev.kiroscim.core.seats.service;
 
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.seats.SeatLedger;
+import dev.kiroscim.core.seats.Waiter;
+import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
@@ -72,7 +75,7 @@ public final class PoolRoster {
                 .toList());
     }
 
-    private static String userName(dev.kiroscim.core.directory.Directory tx, String userId) {
+    private static String userName(dev.kiroscim.core.transaction.Directory tx, String userId) {
         return tx.users().find(userId).map(UserRecord::userName).orElse(null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kiroscim.core.directory;
+package dev.kiroscim.core.transaction;
 
 import java.util.function.Function;
 

@@ -1,9 +1,11 @@
-package dev.kiroscim.core.seats;
+package dev.kiroscim.core.seats.service;
 
+import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.ReclaimEvidence;
 import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kiroscim.core.seats;
+package dev.kiroscim.core.seats.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

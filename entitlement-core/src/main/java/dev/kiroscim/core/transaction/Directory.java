@@ -1,5 +1,7 @@
-package dev.kiroscim.core.directory;
+package dev.kiroscim.core.transaction;
 
+import dev.kiroscim.core.directory.UserStore;
+import dev.kiroscim.core.directory.GroupStore;
 import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 

@@ -1,10 +1,16 @@
-package dev.kiroscim.core.audit;
+package dev.kiroscim.core.audit.service;
 
+import dev.kiroscim.core.audit.ChainVerifier;
+import dev.kiroscim.core.audit.AuditQuery;
+import dev.kiroscim.core.audit.AuditPage;
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AuditEvent;
+import dev.kiroscim.core.audit.AuditCheckpoint;
 import dev.kiroscim.core.audit.report.HoldersReport;
 import dev.kiroscim.core.audit.report.OffboardingReport;
 import dev.kiroscim.core.audit.report.SeatsReport;
 import dev.kiroscim.core.audit.report.TierPrices;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,22 @@
-package dev.kiroscim.core.seats;
+package dev.kiroscim.core.seats.service;
 
+import dev.kiroscim.core.seats.UserEntitlement;
+import dev.kiroscim.core.seats.SeatStore;
+import dev.kiroscim.core.seats.SeatOverview;
+import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.SeatAllocator;
+import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.seats.ReclaimEvidence;
+import dev.kiroscim.core.seats.PolicyDiff;
+import dev.kiroscim.core.seats.EntitlementReader;
+import dev.kiroscim.core.seats.EntitlementPage;
+import dev.kiroscim.core.seats.EntitlementFilter;
+import dev.kiroscim.core.seats.Entitlement;
+import dev.kiroscim.core.seats.StoredPolicy;
+import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.directory.Directory;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
