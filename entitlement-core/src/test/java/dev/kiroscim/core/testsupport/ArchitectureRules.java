@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 
 /**
  * The layout rules of docs/decisions.md ("The domain free of infrastructure, packages without cycles"), shared by
@@ -56,7 +57,7 @@ public final class ArchitectureRules {
      * No two packages under {@code root} depend on each other, directly or through others. Every package is its
      * own slice ({@code root.(**)}), so {@code core.seats} and {@code core.seats.service} are two slices.
      */
-    public static ArchRule noPackageCycles(String root) {
+    public static SliceRule noPackageCycles(String root) {
         return slices().matching(root + ".(**)").should().beFreeOfCycles();
     }
 
