@@ -16,12 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code JdbcAuditLog.query} splits OR/IN filters into keyset branches and bounds time windows by their seq range;
@@ -30,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * seq order. Run on H2 and PostgreSQL, whose planners differ.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuditQueryContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class AuditQueryContract {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final String[] TYPES = {AuditEvents.SCIM_MEMBERSHIP_ADDED, AuditEvents.SEAT_ASSIGNED, AuditEvents.SEAT_RELEASED,
@@ -39,9 +44,18 @@ abstract class AuditQueryContract {
     private Database db;
     private List<AuditEvent> all;
 
-    abstract DatabaseConfig config();
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
 
-    @BeforeAll
+    DatabaseConfig config() {
+        if (database == null) {
+            database = TestDatabase.create(kind, "audit");
+        }
+        return database.config();
+    }
+
+    @BeforeParameterizedClassInvocation
     void appendHistory() {
         db = Database.open(config());
         for (int i = 0; i < 300; i++) {
@@ -60,9 +74,13 @@ abstract class AuditQueryContract {
         all = db.read(tx -> tx.audit().after(0, 1000));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void closeDatabase() {
         db.close();
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     static Stream<Arguments> queries() {

@@ -16,10 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What replicas coordinate through, on each database: singleton leases (take, renew, expiry take-over with a new
@@ -27,7 +30,9 @@ import org.junit.jupiter.api.TestInstance;
  * expired and was taken over can no longer record anything).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ClusterContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class ClusterContract {
 
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     private static final Duration TTL = Duration.ofSeconds(10);
@@ -35,18 +40,31 @@ abstract class ClusterContract {
     private Database db;
     private ClusterStore store;
 
-    abstract DatabaseConfig config();
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
 
-    @BeforeAll
+    DatabaseConfig config() {
+        if (database == null) {
+            database = TestDatabase.create(kind, "cluster");
+        }
+        return database.config();
+    }
+
+    @BeforeParameterizedClassInvocation
     void open() {
         db = Database.open(config());
         store = JdbcClusterStore.of(db);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         if (db != null) {
             db.close();
+        }
+        if (database != null) {
+            database.close();
+            database = null;
         }
     }
 

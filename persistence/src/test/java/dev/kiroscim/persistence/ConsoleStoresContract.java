@@ -13,17 +13,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The console's stores (people search, sessions, logins in flight) on a real database: H2 and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConsoleStoresContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class ConsoleStoresContract {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
 
@@ -31,9 +36,18 @@ abstract class ConsoleStoresContract {
     private PeopleSearch search;
     private ConsoleSessionStore sessions;
 
-    abstract DatabaseConfig config();
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
 
-    @BeforeAll
+    DatabaseConfig config() {
+        if (database == null) {
+            database = TestDatabase.create(kind, "console");
+        }
+        return database.config();
+    }
+
+    @BeforeParameterizedClassInvocation
     void open() {
         db = Database.open(config());
         search = new JdbcPeopleSearch(db.dataSource());
@@ -44,10 +58,14 @@ abstract class ConsoleStoresContract {
         person("c-4", "zed_1x@corp.example", "Zed Other", "Zed", "Other");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         if (db != null) {
             db.close();
+        }
+        if (database != null) {
+            database.close();
+            database = null;
         }
     }
 

@@ -27,10 +27,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The SQL seat ledger must behave exactly like {@link InMemorySeatLedger}, the reference the allocator's rules are
@@ -40,7 +43,9 @@ import org.junit.jupiter.api.TestInstance;
  * pool C names its group by externalId.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SeatStoreContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class SeatStoreContract {
 
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final List<Tier> TIERS = List.of(
@@ -52,17 +57,30 @@ abstract class SeatStoreContract {
 
     private Database db;
 
-    abstract DatabaseConfig config();
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
 
-    @BeforeAll
+    DatabaseConfig config() {
+        if (database == null) {
+            database = TestDatabase.create(kind, "seats");
+        }
+        return database.config();
+    }
+
+    @BeforeParameterizedClassInvocation
     void open() {
         db = Database.open(config());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         if (db != null) {
             db.close();
+        }
+        if (database != null) {
+            database.close();
+            database = null;
         }
     }
 

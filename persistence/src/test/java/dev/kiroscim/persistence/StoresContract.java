@@ -27,17 +27,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The stores against a real database: the same contract runs on H2 and PostgreSQL, because the SQL must mean the
  * same on both. Each test uses its own user-name prefix, so tests share one schema without interfering.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoresContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class StoresContract {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final Field USER_NAME = new Field.Column(ResourceColumn.USER_NAME, ValueKind.STRING, false);
@@ -49,17 +54,30 @@ abstract class StoresContract {
 
     private Database db;
 
-    abstract DatabaseConfig config();
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
 
-    @BeforeAll
+    DatabaseConfig config() {
+        if (database == null) {
+            database = TestDatabase.create(kind, "stores");
+        }
+        return database.config();
+    }
+
+    @BeforeParameterizedClassInvocation
     void open() {
         db = Database.open(config());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         if (db != null) {
             db.close();
+        }
+        if (database != null) {
+            database.close();
+            database = null;
         }
     }
 

@@ -13,28 +13,46 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link JdbcUsageStore} answers as {@link InMemoryUsageStore} does, on H2 and PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UsageStoreContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class UsageStoreContract {
 
     private Database db;
 
-    abstract DatabaseConfig config();
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
 
-    @BeforeAll
+    DatabaseConfig config() {
+        if (database == null) {
+            database = TestDatabase.create(kind, "usage");
+        }
+        return database.config();
+    }
+
+    @BeforeParameterizedClassInvocation
     void open() {
         db = Database.open(config());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         if (db != null) {
             db.close();
+        }
+        if (database != null) {
+            database.close();
+            database = null;
         }
     }
 
