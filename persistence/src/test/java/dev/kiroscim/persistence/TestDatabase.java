@@ -2,6 +2,7 @@ package dev.kiroscim.persistence;
 
 import dev.kiroscim.core.testsupport.TestPostgres;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -36,7 +37,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new empty database; {@code name} appears in H2's URL (e.g. {@code jdbc:h2:mem:outbox-<uuid>;…}). */
     public static TestDatabase create(Kind kind, String name) {
-        if (kind == Kind.H2) {
+        if (Objects.requireNonNull(kind, "kind") == Kind.H2) {
             return new TestDatabase(h2(name), null);
         }
         TestPostgres.require();
