@@ -16,13 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,32 +29,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * order, without duplicates, even when an event matches a group by both id and name and when {@code at} is not in
  * seq order. Run on H2 and PostgreSQL, whose planners differ.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class AuditQueryContract {
+class AuditQueryContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final String[] TYPES = {AuditEvents.SCIM_MEMBERSHIP_ADDED, AuditEvents.SEAT_ASSIGNED, AuditEvents.SEAT_RELEASED,
             AuditEvents.SCIM_USER_UPDATED, AuditEvents.IDC_CALL_FAILED};
 
-    private Database db;
     private List<AuditEvent> all;
-
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    DatabaseConfig config() {
-        if (database == null) {
-            database = TestDatabase.create(kind, "audit");
-        }
-        return database.config();
-    }
 
     @BeforeParameterizedClassInvocation
     void appendHistory() {
-        db = Database.open(config());
         for (int i = 0; i < 300; i++) {
             int n = i;
             // at jitters by up to a minute against seq order, as concurrent transactions commit out of time order
@@ -72,15 +55,6 @@ class AuditQueryContract {
             });
         }
         all = db.read(tx -> tx.audit().after(0, 1000));
-    }
-
-    @AfterParameterizedClassInvocation
-    void closeDatabase() {
-        db.close();
-        if (database != null) {
-            database.close();
-            database = null;
-        }
     }
 
     static Stream<Arguments> queries() {

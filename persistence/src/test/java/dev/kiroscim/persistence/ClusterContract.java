@@ -17,10 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,43 +26,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * fence, release, races), the shared call schedule, the replica registry, and outbox lease fencing (a claim that
  * expired and was taken over can no longer record anything).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class ClusterContract {
+class ClusterContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     private static final Duration TTL = Duration.ofSeconds(10);
 
-    private Database db;
     private ClusterStore store;
-
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    DatabaseConfig config() {
-        if (database == null) {
-            database = TestDatabase.create(kind, "cluster");
-        }
-        return database.config();
-    }
 
     @BeforeParameterizedClassInvocation
     void open() {
-        db = Database.open(config());
         store = JdbcClusterStore.of(db);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (database != null) {
-            database.close();
-            database = null;
-        }
     }
 
     private static String job() {

@@ -15,10 +15,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,34 +24,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * replaces the whole link, a delete takes its memberships along, and the last reconcile is one shared row.
  * Each test starts with no links.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class IdentityCenterLinkStoreContract {
+class IdentityCenterLinkStoreContract extends OnBothDatabases {
 
     private static final IdentityCenterUserProfile ANN =
             new IdentityCenterUserProfile("ann@example.com", "Ann Example", "Ann", "Example", "ann@example.com");
 
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-    private Database db;
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        database = TestDatabase.create(kind, "links");
-        db = Database.open(database.config());
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @BeforeEach
     void noLinks() {

@@ -28,10 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,10 +38,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * equal. The SQL side goes through the real SCIM tables: pool A names its group by displayName in another case,
  * pool C names its group by externalId.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class SeatStoreContract {
+class SeatStoreContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final List<Tier> TIERS = List.of(
@@ -55,34 +50,6 @@ class SeatStoreContract {
     private static final int USERS = 7;
     private static final AtomicInteger RUNS = new AtomicInteger();
 
-    private Database db;
-
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    DatabaseConfig config() {
-        if (database == null) {
-            database = TestDatabase.create(kind, "seats");
-        }
-        return database.config();
-    }
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        db = Database.open(config());
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-    }
 
     enum Kind { JOIN, LEAVE, DEACTIVATE, ACTIVATE, DELETE, TICK, RELOAD }
 

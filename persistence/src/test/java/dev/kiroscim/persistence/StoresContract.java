@@ -28,10 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,10 +35,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The stores against a real database: the same contract runs on H2 and PostgreSQL, because the SQL must mean the
  * same on both. Each test uses its own user-name prefix, so tests share one schema without interfering.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class StoresContract {
+class StoresContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final Field USER_NAME = new Field.Column(ResourceColumn.USER_NAME, ValueKind.STRING, false);
@@ -52,34 +47,6 @@ class StoresContract {
     private static final Field ACTIVE = new Field.Column(ResourceColumn.ACTIVE, ValueKind.BOOLEAN, true);
     private static final Field MODIFIED = new Field.Column(ResourceColumn.LAST_MODIFIED, ValueKind.INSTANT, true);
 
-    private Database db;
-
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    DatabaseConfig config() {
-        if (database == null) {
-            database = TestDatabase.create(kind, "stores");
-        }
-        return database.config();
-    }
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        db = Database.open(config());
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-    }
 
     private UserRecord user(String id, String userName, boolean active, Instant modified) {
         return new UserRecord(id, userName, null, null, active, "{\"userName\":\"" + userName + "\"}", 1, T0, modified);
@@ -254,7 +221,7 @@ class StoresContract {
     /** With every connection taken, a request fails fast with StoreBusy (the edge answers 429) instead of hanging. */
     @Test
     void exhaustedPoolIsReportedAsBusy() throws Exception {
-        DatabaseConfig base = config();
+        DatabaseConfig base = database.config();
         try (Database tiny = Database.open(new DatabaseConfig(base.jdbcUrl(), base.user(), base.password(), 1, Duration.ofMillis(300)))) {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);

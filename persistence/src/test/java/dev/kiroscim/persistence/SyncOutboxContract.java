@@ -15,10 +15,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,34 +26,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Claims run at {@link #now} one minute ahead of the wall clock, because an enqueued item is due at its enqueue
  * time. Each test starts from an empty outbox (dead letters requeued, then everything pending discarded).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class SyncOutboxContract {
+class SyncOutboxContract extends OnBothDatabases {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-    private Database db;
     private Instant now;
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        database = TestDatabase.create(kind, "outbox");
-        db = Database.open(database.config());
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @BeforeEach
     void emptyOutbox() {

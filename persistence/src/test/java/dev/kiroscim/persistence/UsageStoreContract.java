@@ -14,47 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link JdbcUsageStore} answers as {@link InMemoryUsageStore} does, on H2 and PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass(name = "on {0}")
 @EnumSource(TestDatabase.Kind.class)
-class UsageStoreContract {
+class UsageStoreContract extends OnBothDatabases {
 
-    private Database db;
-
-    @Parameter
-    TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    DatabaseConfig config() {
-        if (database == null) {
-            database = TestDatabase.create(kind, "usage");
-        }
-        return database.config();
-    }
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        db = Database.open(config());
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-    }
 
     private static UsageRow row(String day, String user, String client, String credits, String file) {
         return new UsageRow(LocalDate.parse(day), user, client, "arn:profile/1", new BigDecimal(credits), new BigDecimal("0.5"), true,
