@@ -88,14 +88,10 @@ final class YamlTreeReader {
     /**
      * SnakeYAML reports where the broken construct started (context) and where parsing failed (problem);
      * the problem mark is the line an admin needs, e.g. line 4 for an unclosed {@code [} opened on line 2.
-     */
-    /**
-     * The line and wording of a syntax error. Jackson's YAML parser throws its own {@link MarkedYAMLException}, which
-     * carries SnakeYAML's problem and context marks; reading them there keeps SnakeYAML an implementation detail of
-     * the declared {@code jackson-dataformat-yaml} (its version follows Jackson's BOM, no second version to keep in
-     * step). The class is deprecated in favour of its superclass, which has no marks; it is in every Jackson 2.x.
-     * Example: {@code "17: YAML syntax error: expected <block end>, but found '<block mapping start>' (while parsing
-     * a block collection that starts on line 12)"}.
+     *
+     * <p>The marks are read from Jackson's own {@link MarkedYAMLException}, which its YAML parser throws: that keeps
+     * SnakeYAML an implementation detail of the declared {@code jackson-dataformat-yaml}, whose version follows the
+     * Jackson BOM. The class is deprecated in favour of its superclass, which has no marks; every Jackson 2.x has it.
      */
     @SuppressWarnings("deprecation")
     private static PolicyProblem syntaxProblem(JsonProcessingException e) {
