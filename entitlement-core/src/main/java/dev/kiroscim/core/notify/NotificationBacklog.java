@@ -1,0 +1,12 @@
+package dev.kiroscim.core.notify;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An endpoint's queue at a glance.
+ *
+ * @param oldestPending enqueue time of the oldest waiting delivery; its age is how far behind the receiver is
+ */
+public record NotificationBacklog(String endpoint, long pending, long deadLetters, Optional<Instant> oldestPending) {
+}
