@@ -26,6 +26,7 @@ public final class MetricsResource {
     private final ThrottleMetrics throttles;
     private final ClusterMetrics cluster;
     private final dev.kiroscim.server.usage.UsageMetrics usage;
+    private final dev.kiroscim.server.notify.NotificationMetrics notifications;
 
     /**
      * @param cluster the replica registry ({@code kiro_cluster_*}), or null
@@ -33,12 +34,20 @@ public final class MetricsResource {
      */
     public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
                            ClusterMetrics cluster, dev.kiroscim.server.usage.UsageMetrics usage) {
+        this(requests, sync, seats, throttles, cluster, usage, null);
+    }
+
+    /** @param notifications the webhook gauges ({@code kiro_notifications_*}), or null */
+    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
+                           ClusterMetrics cluster, dev.kiroscim.server.usage.UsageMetrics usage,
+                           dev.kiroscim.server.notify.NotificationMetrics notifications) {
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;
         this.throttles = throttles;
         this.cluster = cluster;
         this.usage = usage;
+        this.notifications = notifications;
     }
 
     @GET
@@ -65,6 +74,9 @@ public final class MetricsResource {
         }
         if (cluster != null) {
             cluster.write(out);
+        }
+        if (notifications != null) {
+            notifications.write(out);
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         gauge(out, "kiro_jvm_heap_used_bytes", "JVM heap in use.", heap.getUsed());
