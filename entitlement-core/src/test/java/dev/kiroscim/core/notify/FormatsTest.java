@@ -94,9 +94,10 @@ class FormatsTest {
                 .startsWith("Identity Center sync of Ann Example failed 8 times and is parked");
         assertThat(plain(AuditEvents.seatReclaimed(ANN, "Kiro-Developers", "POWER", "idle", null, 45)))
                 .isEqualTo("Ann Example's Kiro Power seat in Kiro-Developers was reclaimed after 45 idle days");
-        AuditEvent budget = new AuditEvent(7, AT, "budget.exhausted", "system", new AuditSubject("pool", "Kiro-Platform", "Kiro-Platform"),
+        // as the budget enforcement writes it (subject kind budget, id "pool:<group>")
+        AuditEvent budget = new AuditEvent(7, AT, "budget.exhausted", "system", new AuditSubject("budget", "pool:Kiro-Platform", "Kiro-Platform"),
                 null, Map.of("pool", "Kiro-Platform", "month", "2026-12", "budgetUsd", "400.00", "spentUsd", "400.00",
-                "nextMonthStarts", "2027-01-01T00:00:00Z"), null, ChainHash.GENESIS, "h");
+                "nextMonthStarts", "2027-01-01"), null, ChainHash.GENESIS, "h");
         assertThat(SlackSentences.of(budget, LOOKUP).plain())
                 .isEqualTo("The 2026-12 budget of Kiro-Platform is used up: $400.00 of $400.00; new seats wait until 2027-01-01");
     }
