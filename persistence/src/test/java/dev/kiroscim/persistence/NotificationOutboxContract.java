@@ -160,6 +160,34 @@ abstract class NotificationOutboxContract {
                 .containsExactly("seat.waitlisted", "seat.assigned");
     }
 
+    /**
+     * Two replicas claiming at the same moment take disjoint heads: while one claim's transaction still holds Ann's head
+     * locked, the other skips it (PostgreSQL {@code SKIP LOCKED}) and takes Bob's, without waiting.
+     */
+    void concurrentClaimsTakeDisjointHeads() throws Exception {
+        audit(AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
+                AuditEvents.seatAssigned(BOB, "Kiro-Developers", "PRO", "free"));
+        java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<List<Delivery>> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                db.write(tx -> {
+                    List<Delivery> mine = tx.notifications().claim(1, NOW, NotificationOutbox.DEFAULT_LEASE, "replica-1");
+                    claimed.countDown();
+                    try {
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return mine;
+                }));
+        assertThat(claimed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<Delivery> second = claim(NOW, "replica-2");
+        release.countDown();
+        List<Delivery> firstClaimed = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(firstClaimed).extracting(d -> d.event().subject()).containsExactly(ANN);
+        assertThat(second).extracting(d -> d.event().subject()).containsExactly(BOB);
+    }
+
     @Test
     void marksRememberRaisedDerivedEvents() {
         db.write(tx -> {
