@@ -26,7 +26,7 @@ public final class MetricsResource {
     private final ThrottleMetrics throttles;
     private final ClusterMetrics cluster;
     private final dev.kiroscim.server.usage.UsageMetrics usage;
-    private final dev.kiroscim.server.notify.NotificationMetrics notifications;
+    private final NotificationMetrics notifications;
 
     /**
      * @param cluster the replica registry ({@code kiro_cluster_*}), or null
@@ -40,7 +40,7 @@ public final class MetricsResource {
     /** @param notifications the webhook gauges ({@code kiro_notifications_*}), or null */
     public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
                            ClusterMetrics cluster, dev.kiroscim.server.usage.UsageMetrics usage,
-                           dev.kiroscim.server.notify.NotificationMetrics notifications) {
+                           NotificationMetrics notifications) {
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;

@@ -18,7 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +62,7 @@ public final class NotificationsResource {
                     .orElse(new NotificationBacklog(e.name(), 0, 0, java.util.Optional.empty()));
             n.put("pending", b.pending());
             n.put("deadLetters", b.deadLetters());
-            n.put("oldestPendingAgeSeconds", b.oldestPending()
-                    .map(t -> Math.max(0, Duration.between(t, clock.instant()).toSeconds())).orElse(0L));
+            n.put("oldestPendingAgeSeconds", b.oldestPendingAgeSeconds(clock.instant()));
             n.put("delivered", delivered.getOrDefault(e.name(), 0L));
             n.put("failedAttempts", failed.getOrDefault(e.name(), 0L));
         }

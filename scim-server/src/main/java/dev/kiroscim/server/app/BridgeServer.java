@@ -24,7 +24,7 @@ import dev.kiroscim.server.usage.UsageImportJob;
 import dev.kiroscim.server.usage.UsageMetrics;
 import dev.kiroscim.server.admin.NotificationsResource;
 import dev.kiroscim.server.notify.NotificationComposition;
-import dev.kiroscim.server.notify.NotificationMetrics;
+import dev.kiroscim.server.admin.NotificationMetrics;
 import dev.kiroscim.server.admin.BackupResource;
 import dev.kiroscim.server.backup.OnlineBackups;
 import dev.kiroscim.server.admin.AuditResource;

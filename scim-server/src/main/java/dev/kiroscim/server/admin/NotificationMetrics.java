@@ -1,8 +1,8 @@
-package dev.kiroscim.server.notify;
+package dev.kiroscim.server.admin;
 
 import dev.kiroscim.core.notify.NotificationBacklog;
+import dev.kiroscim.server.notify.NotificationComposition;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +33,7 @@ public final class NotificationMetrics {
         backlog.forEach(b -> line(out, "kiro_notifications_dead_letters", b.endpoint(), b.deadLetters()));
         header(out, "kiro_notifications_oldest_pending_age_seconds", "Age of the oldest waiting webhook delivery, by endpoint.", "gauge");
         backlog.forEach(b -> line(out, "kiro_notifications_oldest_pending_age_seconds", b.endpoint(),
-                b.oldestPending().map(t -> Math.max(0, Duration.between(t, clock.instant()).toSeconds())).orElse(0L)));
+                b.oldestPendingAgeSeconds(clock.instant())));
         counters(out, "kiro_notifications_delivered_total", "Webhook deliveries accepted by their receiver (this replica).",
                 notifications.delivery().deliveredCounts());
         counters(out, "kiro_notifications_failed_attempts_total", "Webhook attempts that failed (this replica).",
@@ -51,7 +51,7 @@ public final class NotificationMetrics {
     }
 
     private static void line(StringBuilder out, String name, String endpoint, long value) {
-        out.append(name).append("{endpoint=\"").append(endpoint.replace("\\", "\\\\").replace("\"", "\\\""))
+        out.append(name).append("{endpoint=\"").append(MetricsResource.escape(endpoint))
                 .append("\"} ").append(value).append('\n');
     }
 }
