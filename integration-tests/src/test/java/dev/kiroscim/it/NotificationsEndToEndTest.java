@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotificationsEndToEndTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90); // a retry after backoff, on a busy machine
     private static final Duration POLL = Duration.ofMillis(100);
     private static final String SECRET = "e2e-webhook-secret";
 
