@@ -3,7 +3,7 @@ package dev.kiroscim.core.notify;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.auth.ApiToken;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.seats.Seat;

@@ -1,6 +1,6 @@
 package dev.kiroscim.core.notify;
 
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

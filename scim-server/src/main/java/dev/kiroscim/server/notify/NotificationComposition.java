@@ -10,7 +10,7 @@ import dev.kiroscim.core.notify.NotificationDeadLetter;
 import dev.kiroscim.core.notify.NotificationDelivery;
 import dev.kiroscim.core.notify.PeopleAndPools;
 import dev.kiroscim.core.notify.WebhookSender;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.SeatOverview;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.config.NotificationsSection;
