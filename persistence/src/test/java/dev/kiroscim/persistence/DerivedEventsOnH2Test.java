@@ -7,7 +7,7 @@ import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.core.notify.DerivedEventRules;
-import dev.kiroscim.core.notify.DerivedEvents;
+import dev.kiroscim.core.notify.service.DerivedEvents;
 import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatOverview;
 import java.time.Duration;

@@ -324,7 +324,7 @@ public final class AuditEvents {
                 "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
     }
 
-    // --- notifications (dead letters and the derived events of core.notify.DerivedEvents) -------------------------
+    // --- notifications (dead letters and the derived events of core.notify.service.DerivedEvents) -------------------------
 
     /** @param attempts failed attempts before parking; @param error the last one (never a secret) */
     public static AuditEntry syncDeadLettered(AuditSubject user, int attempts, String error) {

@@ -33,6 +33,6 @@ public interface Directory {
     /** Webhook deliveries queued by the audit log (see {@link dev.kiroscim.core.notify.NotificationOutbox}). */
     dev.kiroscim.core.notify.NotificationOutbox notifications();
 
-    /** Which derived events were already raised (see {@link dev.kiroscim.core.notify.DerivedEvents}). */
+    /** Which derived events were already raised (see {@link dev.kiroscim.core.notify.service.DerivedEvents}). */
     dev.kiroscim.core.notify.NotificationMarks notificationMarks();
 }

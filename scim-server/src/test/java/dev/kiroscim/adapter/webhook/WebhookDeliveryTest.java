@@ -11,7 +11,7 @@ import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.core.notify.EventSelector;
 import dev.kiroscim.core.notify.NotificationDeadLetter;
-import dev.kiroscim.core.notify.NotificationDelivery;
+import dev.kiroscim.core.notify.service.NotificationDelivery;
 import dev.kiroscim.core.notify.NotificationEndpoint;
 import dev.kiroscim.core.notify.NotificationFormat;
 import dev.kiroscim.core.notify.NotificationRouting;

@@ -1,5 +1,7 @@
-package dev.kiroscim.core.notify;
+package dev.kiroscim.core.notify.service;
 
+import dev.kiroscim.core.notify.NotificationMarks;
+import dev.kiroscim.core.notify.DerivedEventRules;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.auth.ApiToken;

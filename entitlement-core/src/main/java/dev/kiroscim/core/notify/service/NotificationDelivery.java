@@ -1,5 +1,15 @@
-package dev.kiroscim.core.notify;
+package dev.kiroscim.core.notify.service;
 
+import dev.kiroscim.core.notify.WebhookSender;
+import dev.kiroscim.core.notify.SlackFormat;
+import dev.kiroscim.core.notify.PeopleAndPools;
+import dev.kiroscim.core.notify.NotificationRouting;
+import dev.kiroscim.core.notify.NotificationOutbox;
+import dev.kiroscim.core.notify.NotificationFormat;
+import dev.kiroscim.core.notify.NotificationEndpoint;
+import dev.kiroscim.core.notify.DeliveryOutcome;
+import dev.kiroscim.core.notify.Delivery;
+import dev.kiroscim.core.notify.CloudEventFormat;
 import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import java.nio.charset.StandardCharsets;
