@@ -102,7 +102,7 @@ public final class ResourceDocumentReader {
         return attribute.mutability() == Mutability.READ_ONLY || attribute.mutability() == Mutability.WRITE_ONLY;
     }
 
-    /** RFC 7643 §2.2 "required": User {@code userName}, Group {@code displayName}. Empty strings count as missing. */
+    /** RFC 7643 §2.2 "required": User {@code userName}, Group {@code displayName}. (An IdP's {@code ""} arrives as null, so it counts as missing.) */
     private static void requireRequiredAttributes(ResourceTypeDef type, ObjectNode document) {
         for (SchemaDef schema : type.allSchemas()) {
             JsonNode container = schema == type.core() ? document : document.get(schema.urn());
