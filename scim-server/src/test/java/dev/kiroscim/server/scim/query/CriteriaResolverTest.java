@@ -30,13 +30,13 @@ class CriteriaResolverTest {
                 Arguments.of("active eq \"True\"", "(col:ACTIVE EQ true:Boolean)"),
                 Arguments.of("active eq false", "(col:ACTIVE EQ false:Boolean)"),
                 Arguments.of("meta.lastModified gt \"2026-01-01T00:00:00+01:00\"", "(col:LAST_MODIFIED GT 2025-12-31T23:00:00Z:Instant)"),
-                Arguments.of("title pr", "(pr col:TITLE)"),
+                Arguments.of("title pr", "(pr idx:title)"),
                 Arguments.of("emails co \"@x\"", "(idx:emails.value CO @x:String)"),
                 Arguments.of("emails[type eq \"work\"]", "(element emails (idx:emails.type EQ work:String))"),
                 Arguments.of("groups.display ne \"G\"", "(not (membership (rel:DISPLAY_NAME EQ G:String)))"),
-                Arguments.of("title eq null", "(col:TITLE EQ null)"),
+                Arguments.of("title eq null", "(idx:title EQ null)"),
                 Arguments.of("not (userName sw \"a\") and title pr",
-                        "(and (not (col:USER_NAME SW a:String)) (pr col:TITLE))"));
+                        "(and (not (col:USER_NAME SW a:String)) (pr idx:title))"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,7 +49,7 @@ class CriteriaResolverTest {
         return Stream.of(
                 Arguments.of("displayName eq \"Eng\"", "(col:DISPLAY_NAME EQ Eng:String)"),
                 Arguments.of("members[value eq \"u1\"]", "(membership (member EQ u1:String))"),
-                Arguments.of("members.value eq \"u1\"", "(membership (member EQ u1:String))"));
+                Arguments.of("members.value eq \"u1\"", "(member EQ u1:String)"));
     }
 
     @ParameterizedTest(name = "{0}")
