@@ -234,7 +234,7 @@ public final class IdpRequestNormalizer {
     /** A whole attribute value: for a multi-valued attribute, the list. */
     private JsonNode value(AttributeDef attribute, JsonNode raw) {
         if (ResourceDocumentReader.isGroupMembers(attribute)) {
-            return members(raw);
+            return members(attribute, raw);
         }
         JsonNode value = IdpQuirks.EMPTY_STRING_MEANS_ABSENT.normalize(raw);
         if (!attribute.multiValued() || value.isNull()) {
@@ -250,8 +250,8 @@ public final class IdpRequestNormalizer {
     }
 
     /** Group {@code members}: a list of {@code {"value": id}}; empty strings are left for the member parser to reject. */
-    private static JsonNode members(JsonNode raw) {
-        JsonNode list = IdpQuirks.SINGLE_OBJECT_FOR_MULTI_VALUED.normalize(ScimSchemas.GROUP.attribute("members").orElseThrow(), raw);
+    private static JsonNode members(AttributeDef members, JsonNode raw) {
+        JsonNode list = IdpQuirks.SINGLE_OBJECT_FOR_MULTI_VALUED.normalize(members, raw);
         if (!list.isArray()) {
             return list;
         }
