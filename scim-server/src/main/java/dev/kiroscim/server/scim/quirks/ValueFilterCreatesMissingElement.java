@@ -1,7 +1,11 @@
 package dev.kiroscim.server.scim.quirks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
 import dev.kiroscim.server.scim.filter.CompareOp;
@@ -42,28 +46,27 @@ public final class ValueFilterCreatesMissingElement implements IdpQuirk, Unmatch
     @Override
     public Optional<ObjectNode> newElement(Filter filter, AttributeDef attribute) {
         ObjectNode template = JsonNodeFactory.instance.objectNode();
-        return collect(filter, template) ? Optional.of(template) : Optional.empty();
+        return collect(filter, attribute, template) ? Optional.of(template) : Optional.empty();
     }
 
-    private static boolean collect(Filter filter, ObjectNode into) {
+    private static boolean collect(Filter filter, AttributeDef attribute, ObjectNode into) {
         if (filter instanceof Filter.And and) {
-            return collect(and.left(), into) && collect(and.right(), into);
+            return collect(and.left(), attribute, into) && collect(and.right(), attribute, into);
         }
         if (filter instanceof Filter.Compare cmp && cmp.op() == CompareOp.EQ
                 && cmp.path().schemaUrn() == null && cmp.path().subAttribute() == null && cmp.path().attribute() != null) {
             String name = cmp.path().attribute();
-            if (cmp.value() instanceof FilterValue.Str s) {
-                into.put(name, s.value());
-                return true;
+            JsonNode literal = cmp.value() instanceof FilterValue.Str s ? TextNode.valueOf(s.value())
+                    : cmp.value() instanceof FilterValue.Bool b ? BooleanNode.valueOf(b.value())
+                    : cmp.value() instanceof FilterValue.Num n ? DecimalNode.valueOf(n.value())
+                    : null;
+            if (literal == null) {
+                return false;
             }
-            if (cmp.value() instanceof FilterValue.Bool b) {
-                into.put(name, b.value());
-                return true;
+            if (attribute.sub(name).isPresent()) { // an unknown name is left out of the new element, as unknown input is everywhere
+                into.set(name, literal);
             }
-            if (cmp.value() instanceof FilterValue.Num n) {
-                into.put(name, n.value());
-                return true;
-            }
+            return true;
         }
         return false;
     }
