@@ -174,6 +174,9 @@ class IdpRequestNormalizerTest {
         AttributeDef emails = ScimSchemas.USER.attribute("emails").orElseThrow();
         assertThat(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT.newElement(
                 filter("value co \"x\""), emails)).isEmpty();
+        assertThat(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT.newElement(
+                filter("type eq \"work\" and label eq \"x\" and primary eq true"), emails))
+                .contains(object("{'type':'work','primary':true}"));
     }
 
     private static dev.kiroscim.server.scim.filter.Filter filter(String text) {
