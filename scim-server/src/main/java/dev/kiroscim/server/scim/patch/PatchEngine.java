@@ -76,15 +76,20 @@ public final class PatchEngine {
     /** {@code Remove[a], Remove[b]} → {@code Remove[a, b]}: the same membership, one storage call. */
     private static List<MemberChange> mergeAdjacentRemovals(List<MemberChange> changes) {
         List<MemberChange> merged = new ArrayList<>();
+        Set<String> removals = new LinkedHashSet<>();
         for (MemberChange change : changes) {
-            int last = merged.size() - 1;
-            if (change instanceof MemberChange.Remove next && last >= 0 && merged.get(last) instanceof MemberChange.Remove previous) {
-                Set<String> ids = new LinkedHashSet<>(previous.ids());
-                ids.addAll(next.ids());
-                merged.set(last, new MemberChange.Remove(List.copyOf(ids)));
-            } else {
-                merged.add(change);
+            if (change instanceof MemberChange.Remove remove) {
+                removals.addAll(remove.ids());
+                continue;
             }
+            if (!removals.isEmpty()) {
+                merged.add(new MemberChange.Remove(List.copyOf(removals)));
+                removals.clear();
+            }
+            merged.add(change);
+        }
+        if (!removals.isEmpty()) {
+            merged.add(new MemberChange.Remove(List.copyOf(removals)));
         }
         return merged;
     }
