@@ -82,6 +82,7 @@ import dev.kiroscim.server.http.RequestHeadLimits;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.provisioning.ProvisionGroups;
 import dev.kiroscim.server.scim.provisioning.ProvisionUsers;
 import dev.kiroscim.server.scim.rest.DiscoveryResource;
@@ -158,7 +159,7 @@ public final class BridgeServer implements AutoCloseable {
                     !dbConfig.jdbcUrl().startsWith("jdbc:postgresql:"), clock);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
             ResourceDocumentReader reader = new ResourceDocumentReader();
-            PatchEngine patch = new PatchEngine();
+            PatchEngine patch = new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT);
             tokenUsage = new TokenUsage(database).start();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock, tokenUsage);
             EdgeSection edge = config.edge();
