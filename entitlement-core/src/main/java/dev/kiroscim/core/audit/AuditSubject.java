@@ -23,6 +23,8 @@ public record AuditSubject(String kind, String id, String name) {
     public static final String CLIENT = "client";
     /** An admin action ({@code admin.action}): id and name are the action, e.g. {@code policy.reload}. */
     public static final String ADMIN = "admin";
+    /** A {@code monthlyBudgetUsd} ({@code budget.exhausted}): id {@code pool:<group>} or {@code tier:<name>}, name the group or tier. */
+    public static final String BUDGET = "budget";
 
     public AuditSubject {
         if (kind == null || kind.isBlank()) {
@@ -52,6 +54,11 @@ public record AuditSubject(String kind, String id, String name) {
 
     public static AuditSubject policy(String source) {
         return new AuditSubject(POLICY, source, source);
+    }
+
+    /** @param scopeKind {@code pool} or {@code tier} */
+    public static AuditSubject budget(String scopeKind, String scopeName) {
+        return new AuditSubject(BUDGET, scopeKind + ":" + scopeName, scopeName);
     }
 
     public static AuditSubject client(String address) {
