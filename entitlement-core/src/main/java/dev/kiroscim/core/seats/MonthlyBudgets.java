@@ -152,6 +152,19 @@ public final class MonthlyBudgets {
     }
 
     /**
+     * Why the pool's queue does not move although the pool has a free seat: the budget that refuses the first user in
+     * line, or empty (no budget, no free seat, nobody waiting, or the grant fits). What {@code explain} tells a waiting
+     * user; it reads the month's charges, so call it after the month's first allocation step.
+     */
+    public Optional<Refusal> holding(Pool pool, Instant now) {
+        if (scopesOf(pool).isEmpty() || pool.freeSeats(ledger.countAssigned(pool.group())) == 0) {
+            return Optional.empty();
+        }
+        return ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), 1).stream().findFirst()
+                .flatMap(first -> refusal(pool, first.userId(), now));
+    }
+
+    /**
      * Records the user's new charge and keeps the cached sums current.
      *
      * @return the scopes whose committed cost went down (the user's lower charge moved away from them)

@@ -209,7 +209,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock),
                             new UsageMetrics(invoices, usage, idleSeats)))
                     .register(new ClusterResource(node, seats, clock))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode),
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode, clock),
                             new KiroActivityEvidence(idleSeats, auditTrail)::addTo))
                     .register(new UsageResource(usage, dailyUsage))
                     .register(new UserUsageResource(usage, database))
