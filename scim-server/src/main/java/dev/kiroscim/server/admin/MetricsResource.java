@@ -26,6 +26,7 @@ public final class MetricsResource {
     private final ThrottleMetrics throttles;
     private final ClusterMetrics cluster;
     private final dev.kiroscim.server.usage.UsageMetrics usage;
+    private final java.time.Clock clock;
 
     /**
      * @param cluster the replica registry ({@code kiro_cluster_*}), or null
@@ -33,6 +34,13 @@ public final class MetricsResource {
      */
     public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
                            ClusterMetrics cluster, dev.kiroscim.server.usage.UsageMetrics usage) {
+        this(requests, sync, seats, throttles, cluster, usage, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock what "this month" is for the budget gauges */
+    public MetricsResource(RequestMetrics requests, IdentityCenterSync sync, ManageSeats seats, ThrottleMetrics throttles,
+                           ClusterMetrics cluster, dev.kiroscim.server.usage.UsageMetrics usage, java.time.Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.sync = sync;
         this.seats = seats;
@@ -60,6 +68,7 @@ public final class MetricsResource {
         out.append("# HELP kiro_pool_assigned Seats held, by pool.\n# TYPE kiro_pool_assigned gauge\n");
         overview.pools().forEach(p -> out.append("kiro_pool_assigned{pool=\"").append(escape(p.group())).append("\"} ").append(p.assigned()).append('\n'));
         gauge(out, "kiro_seats_monthly_cost_usd", "Monthly cost at current holders x list price (not the invoice: see kiro_invoice_*).", overview.monthlyCostUsd().doubleValue());
+        BudgetMetrics.write(out, seats.budgets(clock.instant()));
         if (usage != null) {
             usage.write(out);
         }

@@ -32,6 +32,7 @@ import dev.kiroscim.server.config.ConfigException;
 import dev.kiroscim.server.seats.PolicyFile;
 import dev.kiroscim.server.seats.PolicyReloader;
 import dev.kiroscim.server.seats.ReloadOnSighup;
+import dev.kiroscim.server.seats.BudgetMonthJob;
 import dev.kiroscim.server.seats.SeatExpiryJob;
 import dev.kiroscim.server.admin.ClusterMetrics;
 import dev.kiroscim.server.admin.ClusterResource;
@@ -207,7 +208,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
                     .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock),
-                            new UsageMetrics(invoices, usage, idleSeats)))
+                            new UsageMetrics(invoices, usage, idleSeats), clock))
                     .register(new ClusterResource(node, seats, clock))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode, clock),
                             new KiroActivityEvidence(idleSeats, auditTrail)::addTo))
@@ -243,6 +244,7 @@ public final class BridgeServer implements AutoCloseable {
             // Singleton jobs: registered first, then the node's first heartbeat takes the free leases.
             config.auditRetention().ifPresent(keep -> AuditRetentionJob.schedule(node, auditTrail, keep, clock));
             SeatExpiryJob.schedule(node, seats, clock);
+            BudgetMonthJob.schedule(node, seats, clock);
             node.onHeartbeat(seats::refreshFromCluster);
             ReloadOnSighup.install(reloader, clock);
             LOG.info("entitlement policy from {}: {} tiers, {} pools", seats.policyInForce().source(),
