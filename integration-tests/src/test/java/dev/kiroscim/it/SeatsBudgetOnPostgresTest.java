@@ -1,0 +1,137 @@
+package dev.kiroscim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code monthlyBudgetUsd} across replicas: two server processes on one PostgreSQL database take parallel member adds
+ * into one uncapped pool whose budget buys {@value #AFFORDABLE} seats. The budget must hold (never overspent), the
+ * holders must be the first members by join time, {@code budget.exhausted} must be written once, and seats released
+ * this month must not free budget (they stay charged to the month's end), whichever replica handles what.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeatsBudgetOnPostgresTest {
+
+    private static final int AFFORDABLE = 5;
+    private static final int USERS = 30;
+    private static final String POLICY = """
+            tiers:
+              - name: PRO
+                identityCenterGroup: kiro-pro
+                monthlyPriceUsd: 20
+            pools:
+              - group: BudgetRace
+                tier: PRO
+                monthlyBudgetUsd: %d
+            """.formatted(20 * AFFORDABLE);
+
+    private KiroServer first;
+    private KiroServer second;
+
+    @BeforeAll
+    void startTwoReplicas() {
+        ExternalComponent.requirePostgres();
+        first = KiroServer.start(ServerOptions.on(Backend.POSTGRES).withConfigYaml(POLICY));
+        second = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(POLICY)
+                .withArgs(first.databaseArgs().toArray(String[]::new)));
+    }
+
+    @AfterAll
+    void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void twoReplicasNeverOverspendTheMonthlyBudget() throws Exception {
+        ScimClient a = ScimClient.bearer(first);
+        ScimClient b = ScimClient.bearer(second);
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            users.add((i % 2 == 0 ? a : b).createUser(Bodies.uniqueUserName("budget-" + i)));
+        }
+        String group = a.createGroup("BudgetRace");
+
+        parallel(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
+                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}")));
+
+        for (KiroServer server : List.of(first, second)) {
+            assertThat(new SeatsAdmin(server).use("BudgetRace")).as("seats seen by %s", server).isEqualTo(AFFORDABLE + "/" + (USERS - AFFORDABLE));
+        }
+        List<String> holders;
+        try (Connection db = first.connectToDatabase(); Statement sql = db.createStatement()) {
+            holders = strings(sql.executeQuery("select user_id from seat where pool_key = 'budgetrace' order by user_id"));
+            List<String> firstInLine = strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
+                    + " where g.display_name = 'BudgetRace' order by m.added_at, m.user_id limit " + AFFORDABLE));
+            assertThat(holders).as("FIFO by join time, whatever the replica").containsExactlyInAnyOrderElementsOf(firstInLine);
+            assertThat(strings(sql.executeQuery("select details from audit_event where event_type = 'budget.exhausted'")))
+                    .singleElement().satisfies(d -> assertThat(d).contains("\"pool\":\"BudgetRace\"", "\"spentUsd\":\"100.00\"",
+                            "\"budgetUsd\":\"100.00\""));
+        }
+        String nextMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).toString();
+        String waiting = users.stream().filter(u -> !holders.contains(u)).findFirst().orElseThrow();
+        String explain = b.get(second.baseUri() + "/admin/v1/users/" + waiting + "/explain").expectStatus(200).body();
+        assertThat(explain).contains("budget for BudgetRace exhausted this month (USD 100.00 of 100.00); next month starts on " + nextMonth);
+
+        // Two holders leave, one through each replica: their seats stay charged this month, so nobody moves up.
+        parallel(holders.subList(0, 2), (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
+                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
+        for (KiroServer server : List.of(first, second)) {
+            assertThat(new SeatsAdmin(server).use("BudgetRace")).as("after releases, seen by %s", server)
+                    .isEqualTo((AFFORDABLE - 2) + "/" + (USERS - AFFORDABLE));
+        }
+        String metrics = RawHttp.to(first).send("GET", first.baseUri() + "/metrics", null, "Authorization", "Bearer " + first.token()).body();
+        assertThat(metrics).contains("kiro_pool_committed_usd{pool=\"BudgetRace\"} 100", "kiro_pool_budget_usd{pool=\"BudgetRace\"} 100");
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        ScimResponse send(String userId, int index);
+    }
+
+    private static void parallel(List<String> userIds, Request request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<ScimResponse>> tasks = new ArrayList<>();
+            for (int i = 0; i < userIds.size(); i++) {
+                int index = i;
+                tasks.add(() -> request.send(userIds.get(index), index));
+            }
+            for (Future<ScimResponse> done : pool.invokeAll(tasks)) {
+                ScimResponse response = done.get();
+                assertThat(response.status()).as("%s", response.describe()).isIn(200, 204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> strings(ResultSet rs) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
