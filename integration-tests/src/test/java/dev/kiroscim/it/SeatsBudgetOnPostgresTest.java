@@ -3,16 +3,11 @@ package dev.kiroscim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +66,7 @@ class SeatsBudgetOnPostgresTest {
         }
         String group = a.createGroup("BudgetRace");
 
-        parallel(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
+        ParallelRequests.run(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
                 "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}")));
 
         for (KiroServer server : List.of(first, second)) {
@@ -79,11 +74,11 @@ class SeatsBudgetOnPostgresTest {
         }
         List<String> holders;
         try (Connection db = first.connectToDatabase(); Statement sql = db.createStatement()) {
-            holders = strings(sql.executeQuery("select user_id from seat where pool_key = 'budgetrace' order by user_id"));
-            List<String> firstInLine = strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
+            holders = ParallelRequests.strings(sql.executeQuery("select user_id from seat where pool_key = 'budgetrace' order by user_id"));
+            List<String> firstInLine = ParallelRequests.strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
                     + " where g.display_name = 'BudgetRace' order by m.added_at, m.user_id limit " + AFFORDABLE));
             assertThat(holders).as("FIFO by join time, whatever the replica").containsExactlyInAnyOrderElementsOf(firstInLine);
-            assertThat(strings(sql.executeQuery("select details from audit_event where event_type = 'budget.exhausted'")))
+            assertThat(ParallelRequests.strings(sql.executeQuery("select details from audit_event where event_type = 'budget.exhausted'")))
                     .singleElement().satisfies(d -> assertThat(d).contains("\"pool\":\"BudgetRace\"", "\"spentUsd\":\"100.00\"",
                             "\"budgetUsd\":\"100.00\""));
         }
@@ -93,7 +88,7 @@ class SeatsBudgetOnPostgresTest {
         assertThat(explain).contains("budget for BudgetRace exhausted this month (USD 100.00 of 100.00); next month starts on " + nextMonth);
 
         // Two holders leave, one through each replica: their seats stay charged this month, so nobody moves up.
-        parallel(holders.subList(0, 2), (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
+        ParallelRequests.run(holders.subList(0, 2), (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
                 "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
         for (KiroServer server : List.of(first, second)) {
             assertThat(new SeatsAdmin(server).use("BudgetRace")).as("after releases, seen by %s", server)
@@ -101,37 +96,5 @@ class SeatsBudgetOnPostgresTest {
         }
         String metrics = RawHttp.to(first).send("GET", first.baseUri() + "/metrics", null, "Authorization", "Bearer " + first.token()).body();
         assertThat(metrics).contains("kiro_pool_committed_usd{pool=\"BudgetRace\"} 100", "kiro_pool_budget_usd{pool=\"BudgetRace\"} 100");
-    }
-
-    @FunctionalInterface
-    private interface Request {
-        ScimResponse send(String userId, int index);
-    }
-
-    private static void parallel(List<String> userIds, Request request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Callable<ScimResponse>> tasks = new ArrayList<>();
-            for (int i = 0; i < userIds.size(); i++) {
-                int index = i;
-                tasks.add(() -> request.send(userIds.get(index), index));
-            }
-            for (Future<ScimResponse> done : pool.invokeAll(tasks)) {
-                ScimResponse response = done.get();
-                assertThat(response.status()).as("%s", response.describe()).isIn(200, 204);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static List<String> strings(ResultSet rs) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (rs) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

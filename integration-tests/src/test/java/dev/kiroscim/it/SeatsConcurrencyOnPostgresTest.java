@@ -3,16 +3,11 @@ package dev.kiroscim.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,38 +66,16 @@ class SeatsConcurrencyOnPostgresTest {
         }
         String group = a.createGroup("Race");
 
-        runInParallel(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
+        ParallelRequests.run(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
                 "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}")));
         assertTheCapHoldsAndTheFirstInLineHoldTheSeats(CAP, USERS - CAP);
 
         List<String> leaving = new ArrayList<>(users);
         Collections.shuffle(leaving, new Random(7));
         leaving = leaving.subList(0, 15);
-        runInParallel(leaving, (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
+        ParallelRequests.run(leaving, (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
                 "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
         assertTheCapHoldsAndTheFirstInLineHoldTheSeats(CAP, USERS - 15 - CAP);
-    }
-
-    @FunctionalInterface
-    private interface Request {
-        ScimResponse send(String userId, int index);
-    }
-
-    private static void runInParallel(List<String> userIds, Request request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Callable<ScimResponse>> tasks = new ArrayList<>();
-            for (int i = 0; i < userIds.size(); i++) {
-                int index = i;
-                tasks.add(() -> request.send(userIds.get(index), index));
-            }
-            for (Future<ScimResponse> done : pool.invokeAll(tasks)) {
-                ScimResponse response = done.get();
-                assertThat(response.status()).as("%s", response.describe()).isIn(200, 204);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void assertTheCapHoldsAndTheFirstInLineHoldTheSeats(int assigned, int waitlisted) throws Exception {
@@ -110,21 +83,11 @@ class SeatsConcurrencyOnPostgresTest {
             assertThat(new SeatsAdmin(server).use("Race")).as("seats seen by %s", server).isEqualTo(assigned + "/" + waitlisted);
         }
         try (Connection db = first.connectToDatabase(); Statement sql = db.createStatement()) {
-            List<String> holders = strings(sql.executeQuery("select user_id from seat where pool_key = 'race' order by user_id"));
-            List<String> firstInLine = strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
+            List<String> holders = ParallelRequests.strings(sql.executeQuery("select user_id from seat where pool_key = 'race' order by user_id"));
+            List<String> firstInLine = ParallelRequests.strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
                     + " where g.display_name = 'Race' order by m.added_at, m.user_id limit " + assigned));
             assertThat(holders).hasSize(assigned);
             assertThat(holders).as("FIFO by join time, whatever the request order").containsExactlyInAnyOrderElementsOf(firstInLine);
         }
-    }
-
-    private static List<String> strings(ResultSet rs) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (rs) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

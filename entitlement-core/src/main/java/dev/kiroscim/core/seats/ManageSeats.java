@@ -196,11 +196,7 @@ public final class ManageSeats {
                     tx.seats().recordAppliedPolicy(next.contentSha256());
                 }
                 choice.toStore().ifPresent(tx.seats()::storeActivePolicy);
-                SeatAllocator allocator = new SeatAllocator(tx.seats());
-                List<SeatEvent> events = allocator.recomputeAll(next.policy(), at);
-                SeatAuditing.record(tx, ctx, events, Map.of());
-                SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
-                return events;
+                return allocateAndAudit(tx, ctx, Map.of(), allocator -> allocator.recomputeAll(next.policy(), at));
             } catch (RuntimeException e) {
                 inForce.compareAndSet(next, previous);
                 throw e;
@@ -223,11 +219,8 @@ public final class ManageSeats {
                 return List.of(); // the common case: no lock, no write
             }
             Instant at = tx.seats().lockForAllocation(ctx.at());
-            SeatAllocator allocator = new SeatAllocator(tx.seats());
-            List<SeatEvent> events = allocator.expireDue(policyAfterLock(tx), at);
-            SeatAuditing.record(tx, ctx, events, Map.of());
-            SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
-            return events;
+            Policy policy = policyAfterLock(tx);
+            return allocateAndAudit(tx, ctx, Map.of(), allocator -> allocator.expireDue(policy, at));
         });
     }
 
@@ -243,11 +236,8 @@ public final class ManageSeats {
                 return List.of();
             }
             Instant at = tx.seats().lockForAllocation(ctx.at());
-            SeatAllocator allocator = new SeatAllocator(tx.seats());
-            List<SeatEvent> events = allocator.openMonth(policyAfterLock(tx), at);
-            SeatAuditing.record(tx, ctx, events, Map.of());
-            SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
-            return events;
+            Policy policy = policyAfterLock(tx);
+            return allocateAndAudit(tx, ctx, Map.of(), allocator -> allocator.openMonth(policy, at));
         });
     }
 
@@ -298,12 +288,18 @@ public final class ManageSeats {
                                 + "); the pool reclaims idle seats");
                         evidence.put(userId, seat.evidence());
                     }));
-            SeatAllocator allocator = new SeatAllocator(tx.seats());
-            List<SeatEvent> events = allocator.reclaim(policy(), at, reasons);
-            SeatAuditing.record(tx, ctx, events, Map.of(), evidence);
-            SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
-            return events;
+            return allocateAndAudit(tx, ctx, evidence, allocator -> allocator.reclaim(policy(), at, reasons));
         });
+    }
+
+    /** Runs one allocation step (the lock already held) and audits its seat events and exhausted budgets. */
+    private static List<SeatEvent> allocateAndAudit(Directory tx, ChangeContext ctx, Map<String, ReclaimEvidence> evidence,
+                                                    java.util.function.Function<SeatAllocator, List<SeatEvent>> step) {
+        SeatAllocator allocator = new SeatAllocator(tx.seats());
+        List<SeatEvent> events = step.apply(allocator);
+        SeatAuditing.record(tx, ctx, events, Map.of(), evidence);
+        SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
+        return events;
     }
 
     /** An idle seat to reclaim: its pool and the report's evidence. */
