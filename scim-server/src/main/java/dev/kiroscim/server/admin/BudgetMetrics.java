@@ -2,39 +2,49 @@ package dev.kiroscim.server.admin;
 
 import dev.kiroscim.core.seats.BudgetScope;
 import dev.kiroscim.core.seats.ManageSeats;
-import java.math.BigDecimal;
+import dev.kiroscim.server.metrics.GaugeFamily;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * The budget gauges of {@code GET /metrics}: per pool and per tier, the cost committed this (UTC) month by the invoice
- * rules, and the {@code monthlyBudgetUsd} where the policy sets one, e.g.
+ * The budget gauges of {@code GET /metrics}, read from the database once per scrape: per pool and per tier, the seat
+ * cost committed this (UTC) month by the invoice rules, and the {@code monthlyBudgetUsd} where the policy sets one, e.g.
  * <pre>
- * kiro_pool_committed_usd{pool="Kiro-Platform"} 400
- * kiro_pool_budget_usd{pool="Kiro-Platform"} 400
+ * kiro_pool_committed_usd{pool="Kiro-Platform"} 400.0
+ * kiro_pool_budget_usd{pool="Kiro-Platform"} 400.0
  * </pre>
  * An alert on {@code committed >= budget} fires when the pool stops granting (the audit log has {@code budget.exhausted}).
  */
-final class BudgetMetrics {
+public final class BudgetMetrics implements MultiCollector {
 
-    private BudgetMetrics() {
+    private final ManageSeats seats;
+    private final Clock clock;
+
+    /** @param clock what "this month" is */
+    public BudgetMetrics(ManageSeats seats, Clock clock) {
+        this.seats = seats;
+        this.clock = clock;
     }
 
-    static void write(StringBuilder out, List<ManageSeats.BudgetUse> uses) {
+    @Override
+    public MetricSnapshots collect() {
+        List<ManageSeats.BudgetUse> uses = seats.budgets(clock.instant());
+        MetricSnapshots.Builder out = MetricSnapshots.builder();
         for (BudgetScope.Kind kind : BudgetScope.Kind.values()) {
             String label = kind == BudgetScope.Kind.POOL ? "pool" : "tier";
-            List<ManageSeats.BudgetUse> ofKind = uses.stream().filter(u -> u.scope().kind() == kind).toList();
-            out.append("# HELP kiro_").append(label).append("_committed_usd Seat cost committed this month by the invoice rules, by ")
-                    .append(label).append(" (what monthlyBudgetUsd is checked against).\n")
-                    .append("# TYPE kiro_").append(label).append("_committed_usd gauge\n");
-            ofKind.forEach(u -> line(out, label + "_committed_usd", label, u.scope().name(), u.committedUsd()));
-            out.append("# HELP kiro_").append(label).append("_budget_usd The policy's monthlyBudgetUsd, by ").append(label)
-                    .append(" (only where set).\n# TYPE kiro_").append(label).append("_budget_usd gauge\n");
-            ofKind.forEach(u -> u.budgetUsd().ifPresent(b -> line(out, label + "_budget_usd", label, u.scope().name(), b)));
+            GaugeFamily committed = GaugeFamily.named("kiro_" + label + "_committed_usd",
+                    "Seat cost committed this month by the invoice rules, by " + label + " (what monthlyBudgetUsd is checked against).");
+            GaugeFamily budget = GaugeFamily.named("kiro_" + label + "_budget_usd", "The policy's monthlyBudgetUsd, by " + label + " (only where set).");
+            for (ManageSeats.BudgetUse use : uses) {
+                if (use.scope().kind() == kind) {
+                    committed.add(use.committedUsd(), label, use.scope().name());
+                    use.budgetUsd().ifPresent(b -> budget.add(b, label, use.scope().name()));
+                }
+            }
+            out.metricSnapshot(committed.snapshot()).metricSnapshot(budget.snapshot());
         }
-    }
-
-    private static void line(StringBuilder out, String metric, String label, String name, BigDecimal value) {
-        out.append("kiro_").append(metric).append('{').append(label).append("=\"").append(MetricsResource.escape(name)).append("\"} ")
-                .append(value.stripTrailingZeros().toPlainString()).append('\n');
+        return out.build();
     }
 }
