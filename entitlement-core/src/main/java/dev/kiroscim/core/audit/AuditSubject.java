@@ -25,6 +25,8 @@ public record AuditSubject(String kind, String id, String name) {
     public static final String ADMIN = "admin";
     /** A {@code monthlyBudgetUsd} ({@code budget.exhausted}): id {@code pool:<group>} or {@code tier:<name>}, name the group or tier. */
     public static final String BUDGET = "budget";
+    /** A seat pool ({@code pool.nearlyFull}): id and name are the pool's group. */
+    public static final String POOL = "pool";
 
     public AuditSubject {
         if (kind == null || kind.isBlank()) {

@@ -44,7 +44,8 @@ public final class PolicyLoader {
      * Sections of the same {@code kiro-scim.yaml} that belong to other parts of the server: accepted and ignored
      * here, so the policy can live in the server's config file. Any other top-level key is still reported (typos).
      */
-    private static final Set<String> OTHER_SECTIONS = orderedSet("scim", "server", "identityCenter", "audit", "usage");
+    private static final Set<String> OTHER_SECTIONS = orderedSet("scim", "server", "identityCenter", "audit", "usage",
+            "notifications", "notificationRules");
     private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd", "includedCredits",
             "monthlyBudgetUsd");
     private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant", "reclaimAfterIdle", "reclaim",

@@ -22,6 +22,9 @@ import dev.kiroscim.server.usage.DailyUsageWork;
 import dev.kiroscim.server.usage.UsageComposition;
 import dev.kiroscim.server.usage.UsageImportJob;
 import dev.kiroscim.server.usage.UsageMetrics;
+import dev.kiroscim.server.admin.NotificationsResource;
+import dev.kiroscim.server.notify.NotificationComposition;
+import dev.kiroscim.server.admin.NotificationMetrics;
 import dev.kiroscim.server.admin.BackupResource;
 import dev.kiroscim.server.backup.OnlineBackups;
 import dev.kiroscim.server.admin.AuditResource;
@@ -117,9 +120,10 @@ public final class BridgeServer implements AutoCloseable {
     private final TokenUsage tokenUsage;
     private final TlsSettings tls;
     private final UsageComposition usage;
+    private final NotificationComposition notifications;
 
     private BridgeServer(HttpServer http, Database database, ClusterComposition cluster, IdentityCenterSync sync,
-                         TokenUsage tokenUsage, TlsSettings tls, UsageComposition usage) {
+                         TokenUsage tokenUsage, TlsSettings tls, UsageComposition usage, NotificationComposition notifications) {
         this.http = http;
         this.database = database;
         this.cluster = cluster;
@@ -127,6 +131,7 @@ public final class BridgeServer implements AutoCloseable {
         this.tokenUsage = tokenUsage;
         this.tls = tls;
         this.usage = usage;
+        this.notifications = notifications;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
@@ -149,6 +154,7 @@ public final class BridgeServer implements AutoCloseable {
         ClusterComposition cluster = null;
         IdentityCenterSync sync = null;
         TokenUsage tokenUsage = null;
+        NotificationComposition notifications = null;
         try {
             cluster = ClusterComposition.create(database, bind, port,
                     !dbConfig.jdbcUrl().startsWith("jdbc:postgresql:"), clock);
@@ -169,6 +175,8 @@ public final class BridgeServer implements AutoCloseable {
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
             // One policy for the cluster: the file's, or the database's when peers run (ClusterComposition).
             ManageSeats seats = new ManageSeats(database, policy);
+            // Before the first write (the start-up policy below): from here on, audit events queue their webhooks.
+            notifications = NotificationComposition.create(config.notifications(), database, seats, cluster.replicaId(), clock);
             ManageSeats.StartupPolicy startup = seats.startup(fromFile.stored(), policy, cluster.fileMayWinAtStartup(),
                     ManageSeats.system(clock.instant()));
             logStartupPolicy(startup, fromFile, seats);
@@ -191,6 +199,7 @@ public final class BridgeServer implements AutoCloseable {
             meters.collectAtScrape(new UsageMetrics(invoices, usage, idleSeats));
             meters.collectAtScrape(new ClusterMetrics(node, clock));
             meters.collectAtScrape(new BudgetMetrics(seats, clock));
+            meters.collectAtScrape(new NotificationMetrics(notifications, clock));
 
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -220,6 +229,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
                     .register(new MetricsResource(meters))
+                    .register(new NotificationsResource(notifications, requestIds, adminActions, clock))
                     .register(new ClusterResource(node, seats, clock))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode, clock),
                             new KiroActivityEvidence(idleSeats, auditTrail)::addTo))
@@ -256,6 +266,7 @@ public final class BridgeServer implements AutoCloseable {
             config.auditRetention().ifPresent(keep -> AuditRetentionJob.schedule(node, auditTrail, keep, clock));
             SeatExpiryJob.schedule(node, seats, clock);
             BudgetMonthJob.schedule(node, seats, clock);
+            notifications.start(node, seats, clock);
             node.onHeartbeat(seats::refreshFromCluster);
             ReloadOnSighup.install(reloader, clock);
             LOG.info("entitlement policy from {}: {} tiers, {} pools", seats.policyInForce().source(),
@@ -268,7 +279,7 @@ public final class BridgeServer implements AutoCloseable {
                         usage.source().orElseThrow().describe(), config.usage().importAt(), UsageImportJob.NAME);
                 UsageImportJob.schedule(node, dailyUsage::daily, config.usage().importAt(), clock);
             }
-            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls, usage);
+            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls, usage, notifications);
         } catch (IOException | RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -278,6 +289,9 @@ public final class BridgeServer implements AutoCloseable {
             }
             if (sync != null) {
                 sync.close();
+            }
+            if (notifications != null) {
+                notifications.close();
             }
             database.close();
             throw e;
@@ -311,6 +325,7 @@ public final class BridgeServer implements AutoCloseable {
         cluster.close();   // jobs stop and their leases are released: a peer takes them at its next heartbeat
         usage.close();
         sync.close();
+        notifications.close();
         tokenUsage.close(); // writes the last "last used" times
         if (tls != null) {
             tls.close();

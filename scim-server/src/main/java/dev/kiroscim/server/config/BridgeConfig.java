@@ -28,7 +28,7 @@ import java.util.Set;
 public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Path source) {
 
     private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit",
-            "overage", "billing", "usage", "console");
+            "overage", "billing", "usage", "console", "notifications", "notificationRules");
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
@@ -74,6 +74,7 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         config.edge();
         config.usage();
         config.console();
+        config.notifications();
         return config;
     }
 
@@ -161,6 +162,11 @@ public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Pat
         return IdentityCenterSection.from(source, raw.path("identityCenter"));
     }
 
+
+    /** The {@code notifications:} list and {@code notificationRules:}; see {@link NotificationsSection}. */
+    public NotificationsSection notifications() {
+        return NotificationsSection.from(source, raw.path("notifications"), raw.path("notificationRules"));
+    }
 
     /** The {@code usage:} section; see {@link UsageSection}. */
     public UsageSection usage() {
