@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Request bodies shaped like what Okta and Entra send (idp-compat §1.4, §1.10), plus unique names. */
+/** Request bodies shaped like what Okta and Entra send (docs/idp-quirks.md §I10, "Okta"), plus unique names. */
 public final class Bodies {
 
     public static final String USER_URN = "urn:ietf:params:scim:schemas:core:2.0:User";

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Microsoft Entra ID provisioning (idp-compat §2.3–2.9) in both of its modes: the default one (capitalised ops,
+ * Microsoft Entra ID provisioning (docs/idp-quirks.md, "Entra") in both of its modes: the default one (capitalised ops,
  * {@code "True"}/{@code "False"} strings, member removal by value list) and the {@code aadOptscim062020} one
  * (lower-case ops, real booleans, one path-less replace with dotted and URN keys, member removal by filter).
  * Every request uses Entra's headers and, in flag mode, carries the flag on the URL as a tenant URL with

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Idle seats and {@code reclaim: release}, end to end (moto Identity Store for the user mapping, reports in a local
  * directory). Seats are granted today, so the report file the test writes is dated 40 days ahead: Ann is active that
  * day, Bob never is. Before any import nobody is idle (no report data is not idleness); after it Bob's seat is
- * reclaimed for Cid, who waited, and explain tells Bob why and how to get it back.
+ * reclaimed for Cid, who waited, and explain tells Bob why and how to get it back. Dee, as idle as Bob but in a pool
+ * with a 60-day {@code reclaimGrace}, keeps her seat (in grace), and Eve keeps waiting behind her.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdleSeatsEndToEndTest {
@@ -73,6 +74,12 @@ class IdleSeatsEndToEndTest {
                     reclaimAfterIdle: P30D
                     reclaim: release
                     reclaimGrace: P0D
+                  - group: Idle-Grace
+                    tier: PRO
+                    seats: 1
+                    reclaimAfterIdle: P30D
+                    reclaim: release
+                    reclaimGrace: P60D
                 usage:
                   directory: %s
                 """.formatted(storeId, moto.endpoint(), reports));
@@ -85,6 +92,13 @@ class IdleSeatsEndToEndTest {
             String ann = scim.createUser(annName);
             String bob = scim.createUser(bobName);
             String cid = scim.createUser(cidName);
+            String deeName = Bodies.uniqueUserName("idle-dee");
+            String dee = scim.createUser(deeName);
+            String eve = scim.createUser(Bodies.uniqueUserName("idle-eve"));
+            String graceTeam = scim.createGroup("Idle-Grace", dee);
+            scim.patch("/Groups/" + graceTeam, """
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}""".formatted(eve)).expectStatus(200);
             // one by one, so the queue order is Ann, Bob, Cid (rule 3: join time first)
             String team = scim.createGroup("Idle-Team", ann);
             for (String member : List.of(bob, cid)) {
@@ -93,13 +107,13 @@ class IdleSeatsEndToEndTest {
                          "Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}""".formatted(member)).expectStatus(200);
             }
             IdentityStoreView.Snapshot snap = Poll.until("seat holders in the Identity Store", TIMEOUT, POLL, view::snapshot,
-                    s -> s.users().containsKey(annName) && s.users().containsKey(bobName));
+                    s -> s.users().containsKey(annName) && s.users().containsKey(bobName) && s.users().containsKey(deeName));
 
             JsonNode before = scim.get(server.baseUri() + "/admin/v1/seats/idle", "days", "30").expectStatus(200).json();
             assertThat(before.path("idle").size()).isZero();
             assertThat(before.path("noReportData")).extracting(h -> h.path("message").asText())
                     .containsOnly("no Kiro activity report imported yet (POST /admin/v1/usage/import)");
-            assertThat(before.path("counts").path("holders").asInt()).isEqualTo(2);
+            assertThat(before.path("counts").path("holders").asInt()).isEqualTo(3);
 
             // the report covers today (its first day, so idleness counts from the grant) and the day 40 days ahead
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -114,7 +128,8 @@ class IdleSeatsEndToEndTest {
 
             JsonNode imported = scim.post(server.baseUri() + "/admin/v1/usage/import?from=" + today, null).expectStatus(200).json();
             assertThat(imported.path("rowsImported").asInt()).isEqualTo(2);
-            assertThat(imported.path("reclaimed")).extracting(r -> r.path("userId").asText()).containsExactly(bob);
+            assertThat(imported.path("reclaimed")).as("Dee is as idle as Bob, but in grace").extracting(r -> r.path("userId").asText())
+                    .containsExactly(bob);
 
             JsonNode audit = scim.get(server.baseUri() + "/admin/v1/audit", "type", "seat.reclaimed").expectStatus(200).json();
             JsonNode event = audit.path("events").get(0);
@@ -129,6 +144,13 @@ class IdleSeatsEndToEndTest {
             after.path("idle").forEach(h -> verdicts.add(h.path("userName").asText() + " " + h.path("verdict").asText()));
             after.path("noReportData").forEach(h -> verdicts.add(h.path("userName").asText() + " " + h.path("verdict").asText()));
             assertThat(after.path("counts").path("active").asInt()).isEqualTo(1);
+            assertThat(after.path("inGrace")).singleElement().satisfies(h -> {
+                assertThat(h.path("userId").asText()).isEqualTo(dee);
+                assertThat(h.path("verdict").asText()).isEqualTo("IN_GRACE");
+                assertThat(h.path("daysIdle").asLong()).isEqualTo(41);
+            });
+            assertThat(new SeatsAdmin(server).state(dee)).isEqualTo("ASSIGNED PRO Idle-Grace");
+            assertThat(new SeatsAdmin(server).state(eve)).isEqualTo("WAITLISTED - -");
             assertThat(verdicts).as("Cid, just promoted and not linked or not active yet, is never counted idle without data")
                     .allMatch(v -> v.startsWith(cidName));
 

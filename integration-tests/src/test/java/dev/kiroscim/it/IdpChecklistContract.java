@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Section 0 of {@code idp-compat.md}, one test per checklist line: I1–I15 (what we accept from Okta and Entra) and
+ * The checklist in {@code docs/idp-quirks.md}, one test per line: I1–I15 (what we accept from Okta and Entra) and
  * O1–O15 (what we answer). Each test sends the request shape the document quotes, byte for byte where the bytes
  * matter (query encoding, missing headers: see {@link RawHttp}).
  */
@@ -79,7 +79,7 @@ abstract class IdpChecklistContract extends ScimContract {
 
     @Test
     void I2_noAcceptHeaderIsAnsweredWithScimJson() {
-        // Entra's Test Connection (idp-compat §2.1): no Accept, no Content-Type, '+' for spaces, a random GUID.
+        // Entra's Test Connection (docs/idp-quirks.md §I2, "Entra"): no Accept, no Content-Type, '+' for spaces, a random GUID.
         ScimResponse response = raw().send("GET",
                 "/Users?filter=userName+eq+%227d420df3-9995-4831-a406-ecf8166f5f6a%22", null, "Authorization", bearer());
         response.expectStatus(200).expectScimContentType();

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Okta provisioning as Okta's client does it (idp-compat §1.4–1.10), for both integration flavours:
+ * Okta provisioning as Okta's client does it (docs/idp-quirks.md, "Okta"), for both integration flavours:
  * <ul>
  *   <li><b>wizard</b> (App Integration Wizard): PUT for everything, group membership as the full member list;</li>
  *   <li><b>catalogue</b> (OIN template): PATCH with a path-less value for (de)activation, PATCH for groups.</li>

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Overload (issue 3, idp-compat O15, decisions §8): with {@code server.maxInFlight: 1}, a request that arrives
+ * Overload (issue 3, docs/idp-quirks.md §O15, decisions §8): with {@code server.maxInFlight: 1}, a request that arrives
  * while another is in flight is answered at once with 429, an integer {@code Retry-After} and a SCIM error body,
  * which Okta and Entra honour, instead of queueing towards their 60-second timeout.
  *

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code scim.patchResponse: no-content} (idp-compat O8): PATCH answers 204 with no body, for users and groups,
+ * {@code scim.patchResponse: no-content} (docs/idp-quirks.md §O8): PATCH answers 204 with no body, for users and groups,
  * as the reference Postman and SAP suites assert; the change is still applied. The default (200 + resource) is
  * {@code IdpChecklistContract.O8_patchAnswers200WithTheFullResourceByDefault}.
  */

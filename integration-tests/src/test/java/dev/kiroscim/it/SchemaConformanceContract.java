@@ -280,7 +280,7 @@ abstract class SchemaConformanceContract extends ScimContract {
         String top = d.parent() == null ? d.name() : d.parent().path("name").asText();
         ObjectNode container = d.schemaUrn().equals(ENT) ? body.putObject(ENT) : body;
         if (top.equals("manager") && value.isObject() && !value.has("value")) {
-            // A manager without value is no manager (idp-compat I9): probe its other sub-attributes beside one.
+            // A manager without value is no manager (docs/idp-quirks.md §I9): probe its other sub-attributes beside one.
             value = ((ObjectNode) value.deepCopy()).put("value", "manager-" + Bodies.unique());
         }
         container.set(top, value);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Microsoft Entra SCIM Validator (https://scimvalidator.microsoft.com/, idp-compat §2.10), one test per scenario:
+ * The Microsoft Entra SCIM Validator (https://scimvalidator.microsoft.com/, docs/idp-quirks.md, "Entra"), one test per scenario:
  * the 24 mandatory ones ({@code validator01…24}) and the 7 preview ones ({@code validatorP1…P7}). The validator runs
  * only from Microsoft's cloud, so these replay what its published run reports show it sending, with
  * {@code userName} as the users' joining property and {@code displayName} as the groups'.

@@ -168,7 +168,7 @@ abstract class ServeContract extends ScimContract {
         for (JsonNode schema : schemas.node("Resources")) {
             assertThat(schema.path("attributes").size()).as("attributes of %s\n%s", schema.path("id"), schemas.describe()).isPositive();
         }
-        // password is never stored, so it must not be advertised (idp-compat bug #15).
+        // password is never stored, so it must not be advertised (docs/idp-quirks.md §O13).
         assertThat(schemas.body()).as("/Schemas must not advertise password\n%s", schemas.describe()).doesNotContain("\"password\"");
     }
 

@@ -217,7 +217,7 @@ abstract class UsersContract extends ScimContract {
         scim.send(scim.request().header("If-None-Match", "W/\"not-the-version\""), "GET", "/Users/" + id, null).expectStatus(200);
     }
 
-    /** PATCH answers 200 with the resource by default (idp-compat O8). */
+    /** PATCH answers 200 with the resource by default (docs/idp-quirks.md §O8). */
     protected int expectedPatchStatus() {
         return 200;
     }

@@ -1,6 +1,8 @@
 package dev.kiroscim.persistence;
 
 import dev.kiroscim.core.policy.Pool;
+import dev.kiroscim.core.seats.BudgetScope;
+import dev.kiroscim.core.seats.MonthCharge;
 import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatStore;
 import dev.kiroscim.core.seats.StoredPolicy;
@@ -10,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -249,6 +253,67 @@ final class SqlSeatStore implements SeatStore {
                 + " where user_id = ? and group_id in (" + marks(groups) + ")", insert);
     }
 
+    // ---- charges of the month (budgets) ------------------------------------------------------------------------
+
+    @Override
+    public Optional<YearMonth> chargesMonth() {
+        String month = query("select billing_month from seat_charge_month where id = 1", List.of(), rs -> rs.next() ? rs.getString(1) : "");
+        return month.isEmpty() ? Optional.empty() : Optional.of(YearMonth.parse(month));
+    }
+
+    /** One statement charges every holder: first_day is 0 for seats older than the month, else the grant's day. */
+    @Override
+    public void openChargesMonth(YearMonth month) {
+        long start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        update("delete from seat_charge where billing_month < ?", List.of(month.minusMonths(1).toString()));
+        update("delete from seat_charge where billing_month = ?", List.of(month.toString()));
+        update("insert into seat_charge (billing_month, user_id, pool, pool_key, tier, first_day)"
+                + " select ?, user_id, pool, pool_key, tier,"
+                + " case when assigned_at < ? then 0 else cast((assigned_at - ?) / 86400000 as integer) + 1 end from seat",
+                List.of(month.toString(), start, start));
+        update("update seat_charge_month set billing_month = ? where id = 1", List.of(month.toString()));
+    }
+
+    @Override
+    public Optional<MonthCharge> chargeOf(String userId, YearMonth month) {
+        return query("select pool, tier, first_day from seat_charge where billing_month = ? and user_id = ?", List.of(month.toString(), userId),
+                rs -> rs.next() ? Optional.of(new MonthCharge(month, userId, rs.getString(1), rs.getString(2), rs.getInt(3)))
+                        : Optional.<MonthCharge>empty());
+    }
+
+    @Override
+    public void putCharge(MonthCharge charge) {
+        List<Object> values = List.of(charge.pool(), Pool.keyOf(charge.pool()), charge.tier(), charge.firstDay(),
+                charge.month().toString(), charge.userId());
+        if (update("update seat_charge set pool = ?, pool_key = ?, tier = ?, first_day = ? where billing_month = ? and user_id = ?", values) == 0) {
+            update("insert into seat_charge (pool, pool_key, tier, first_day, billing_month, user_id) values (?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    @Override
+    public List<MonthCharge.Count> chargeCounts(YearMonth month, BudgetScope scope) {
+        String column = scope.kind() == BudgetScope.Kind.POOL ? "pool_key" : "tier";
+        return query("select tier, first_day, count(*) from seat_charge where billing_month = ? and " + column + " = ?"
+                + " group by tier, first_day order by tier, first_day", List.of(month.toString(), scope.key()), rs -> {
+                    List<MonthCharge.Count> counts = new ArrayList<>();
+                    while (rs.next()) {
+                        counts.add(new MonthCharge.Count(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+                    }
+                    return counts;
+                });
+    }
+
+    @Override
+    public boolean markBudgetExhausted(YearMonth month, BudgetScope scope, Instant at) {
+        List<Object> key = List.of(month.toString(), scope.kindName(), scope.key());
+        if (query("select count(*) from budget_exhausted where billing_month = ? and scope_kind = ? and scope_key = ?", key, SqlSeatStore::count) > 0) {
+            return false; // the allocation lock serialises this check and the insert across replicas
+        }
+        update("insert into budget_exhausted (billing_month, scope_kind, scope_key, at_ms) values (?, ?, ?, ?)",
+                append(new ArrayList<>(key), at.toEpochMilli()));
+        return true;
+    }
+
     // ---- admin reads -------------------------------------------------------------------------------------------
 
     @Override
@@ -287,9 +352,10 @@ final class SqlSeatStore implements SeatStore {
 
     /** Empties the tables the ledger reads and resets the step clock; only for tests that own their database. */
     void resetForTests() {
-        for (String table : List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group")) {
+        for (String table : List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group", "seat_charge", "budget_exhausted")) {
             update("delete from " + table, List.of());
         }
+        update("update seat_charge_month set billing_month = '' where id = 1", List.of());
         update("update seat_allocation_lock set last_step_at = 0, applied_policy_sha256 = '' where id = 1", List.of());
     }
 

@@ -8,7 +8,9 @@ import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
+import dev.kiroscim.core.seats.BudgetScope;
 import dev.kiroscim.core.seats.EntitlementReader;
+import dev.kiroscim.core.seats.MonthlyBudgets;
 import dev.kiroscim.core.seats.InMemorySeatLedger;
 import dev.kiroscim.core.seats.SeatAllocator;
 import dev.kiroscim.core.seats.SeatEvent;
@@ -51,7 +53,13 @@ class SeatStoreContract extends OnBothDatabases {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
 
-    enum Kind { JOIN, LEAVE, DEACTIVATE, ACTIVATE, DELETE, TICK, RELOAD }
+    /** The same tiers with a PRO_PLUS budget of two seats a month, across its pools. */
+    private static final List<Tier> BUDGETED_TIERS = List.of(TIERS.get(0),
+            new Tier("PRO_PLUS", "kiro-pro-plus", BigDecimal.valueOf(40), 1, Optional.empty(), Optional.of(BigDecimal.valueOf(80))),
+            TIERS.get(2));
+
+    /** MONTH: the clock jumps to the start of the next month, where the month-boundary check runs. */
+    enum Kind { JOIN, LEAVE, DEACTIVATE, ACTIVATE, DELETE, TICK, MONTH, RELOAD }
 
     /** One directory change (or clock tick, or policy reload) followed by the allocation step it triggers. */
     record Step(Kind kind, int user, int group, int minutes) {
@@ -68,7 +76,7 @@ class SeatStoreContract extends OnBothDatabases {
         for (int i = 0; i < n; i++) {
             int roll = random.nextInt(100);
             Kind kind = roll < 45 ? Kind.JOIN : roll < 60 ? Kind.LEAVE : roll < 70 ? Kind.DEACTIVATE : roll < 80 ? Kind.ACTIVATE
-                    : roll < 84 ? Kind.DELETE : roll < 95 ? Kind.TICK : Kind.RELOAD;
+                    : roll < 84 ? Kind.DELETE : roll < 91 ? Kind.TICK : roll < 95 ? Kind.MONTH : Kind.RELOAD;
             steps.add(new Step(kind, random.nextInt(USERS), random.nextInt(3), 1 + random.nextInt(3) * 15));
         }
         return steps;
@@ -142,10 +150,11 @@ class SeatStoreContract extends OnBothDatabases {
         String[] poolGroups = {"kiro-a-" + run, "Kiro-B-" + run, "EXT-C-" + run};
         String[] displayNames = {"KIRO-A-" + run, "Kiro-B-" + run, "Group-C-" + run};
         String[] externalIds = {null, null, "ext-c-" + run};
+        // Budgets bind too: pool A's $40 is two PRO seats a month below its cap of 3, and PRO_PLUS's $80 spans pools.
         Policy[] policies = {
-                new Policy(TIERS, List.of(pool(poolGroups[0], "PRO", 2, null), pool(poolGroups[1], "PRO_PLUS", 1, Duration.ofMinutes(30)),
-                        pool(poolGroups[2], "POWER", 1, null))),
-                new Policy(TIERS, List.of(pool(poolGroups[0], "PRO_PLUS", 1, null), pool(poolGroups[1], "PRO_PLUS", 2, null)))};
+                new Policy(BUDGETED_TIERS, List.of(budgeted(pool(poolGroups[0], "PRO", 3, null), 40),
+                        pool(poolGroups[1], "PRO_PLUS", 1, Duration.ofMinutes(30)), pool(poolGroups[2], "POWER", 1, null))),
+                new Policy(BUDGETED_TIERS, List.of(pool(poolGroups[0], "PRO_PLUS", 1, null), pool(poolGroups[1], "PRO_PLUS", 2, null)))};
         String[] groupIds = new String[3];
         String[] userIds = new String[USERS];
         boolean[] deleted = new boolean[USERS];
@@ -171,7 +180,10 @@ class SeatStoreContract extends OnBothDatabases {
             if (deleted[step.user()] && step.kind() != Kind.TICK && step.kind() != Kind.RELOAD) {
                 continue;
             }
-            now = now.plus(Duration.ofMinutes(step.kind() == Kind.TICK ? step.minutes() : 1));
+            now = step.kind() == Kind.MONTH
+                    ? java.time.YearMonth.from(now.atZone(java.time.ZoneOffset.UTC)).plusMonths(1).atDay(1)
+                            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(step.minutes()))
+                    : now.plus(Duration.ofMinutes(step.kind() == Kind.TICK ? step.minutes() : 1));
             Instant at = now;
             int g = step.group();
             List<SeatEvent> expected;
@@ -195,6 +207,7 @@ class SeatStoreContract extends OnBothDatabases {
                     allocate = a -> a.settle(policy, Set.of(userId), at);
                 }
                 case TICK -> allocate = a -> a.expireDue(policy, at);
+                case MONTH -> allocate = a -> a.openMonth(policy, at);
                 default -> {
                     policyIndex = 1 - policyIndex;
                     Policy next = policies[policyIndex];
@@ -213,6 +226,7 @@ class SeatStoreContract extends OnBothDatabases {
             assertThat(stepAt[0]).as("step instant of %s", step).isEqualTo(at);
             assertThat(actual).as("events of %s", step).isEqualTo(expected);
             assertSameState(reference, current, userIds, step);
+            assertSameCharges(reference, current, userIds, at, step);
         }
     }
 
@@ -254,8 +268,40 @@ class SeatStoreContract extends OnBothDatabases {
         });
     }
 
+    /** The month's charges and committed cost per pool and tier agree too (what budgets are judged by). */
+    private void assertSameCharges(InMemorySeatLedger reference, Policy policy, String[] userIds, Instant at, Step step) {
+        java.time.YearMonth month = MonthlyBudgets.monthOf(at);
+        db.read(tx -> {
+            Map<String, Object> expected = new TreeMap<>();
+            Map<String, Object> actual = new TreeMap<>();
+            expected.put("month", reference.chargesMonth());
+            actual.put("month", tx.seats().chargesMonth());
+            for (String id : userIds) {
+                expected.put(id + " charge", reference.chargeOf(id, month));
+                actual.put(id + " charge", tx.seats().chargeOf(id, month));
+            }
+            MonthlyBudgets expectedBudgets = new MonthlyBudgets(reference, policy, month);
+            MonthlyBudgets actualBudgets = new MonthlyBudgets(tx.seats(), policy, month);
+            for (Pool pool : policy.pools()) {
+                expected.put(pool.group() + " committed", expectedBudgets.committedUsd(BudgetScope.pool(pool.group())));
+                actual.put(pool.group() + " committed", actualBudgets.committedUsd(BudgetScope.pool(pool.group())));
+            }
+            for (Tier tier : policy.tiers()) {
+                expected.put(tier.name() + " committed", expectedBudgets.committedUsd(BudgetScope.tier(tier.name())));
+                actual.put(tier.name() + " committed", actualBudgets.committedUsd(BudgetScope.tier(tier.name())));
+            }
+            assertThat(actual).as("charges after %s", step).isEqualTo(expected);
+            return null;
+        });
+    }
+
     private static Pool pool(String group, String tier, int seats, Duration maxGrant) {
         return new Pool(group, tier, OptionalInt.of(seats), Optional.ofNullable(maxGrant));
+    }
+
+    private static Pool budgeted(Pool pool, int monthlyBudgetUsd) {
+        return new Pool(pool.group(), pool.tier(), pool.seats(), pool.maxGrant(), pool.reclaim(),
+                Optional.of(BigDecimal.valueOf(monthlyBudgetUsd)));
     }
 
     private static UserRecord user(String id, boolean active) {

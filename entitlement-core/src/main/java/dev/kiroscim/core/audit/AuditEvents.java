@@ -39,6 +39,11 @@ public final class AuditEvents {
     public static final String SEAT_EXPIRED = "seat.expired";
     /** An idle seat freed by the pool's reclaim policy, with the evidence (last activity, days idle). */
     public static final String SEAT_RECLAIMED = "seat.reclaimed";
+    /**
+     * A pool's or tier's {@code monthlyBudgetUsd} refused its first grant of the month (once per scope and month);
+     * notifications subscribe to this type by name.
+     */
+    public static final String BUDGET_EXHAUSTED = "budget.exhausted";
 
     public static final String IDC_USER_CREATED = "idc.user.created";
     public static final String IDC_USER_UPDATED = "idc.user.updated";
@@ -83,7 +88,7 @@ public final class AuditEvents {
             SCIM_USER_CREATED, SCIM_USER_UPDATED, SCIM_USER_DEACTIVATED, SCIM_USER_REACTIVATED, SCIM_USER_DELETED,
             SCIM_GROUP_CREATED, SCIM_GROUP_RENAMED, SCIM_GROUP_UPDATED, SCIM_GROUP_DELETED,
             SCIM_MEMBERSHIP_ADDED, SCIM_MEMBERSHIP_REMOVED,
-            SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED, SEAT_RECLAIMED,
+            SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED, SEAT_RECLAIMED, BUDGET_EXHAUSTED,
             IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
             TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
@@ -203,6 +208,19 @@ public final class AuditEvents {
 
     private static AuditEntry seat(String type, AuditSubject user, String pool, String tier, String reason) {
         return entry(type, user, null, details("pool", pool, "tier", tier, "reason", reason));
+    }
+
+    // --- budgets (subject: the budget, kind {@code budget}, id {@code pool:Kiro-Platform} or {@code tier:POWER}) -----
+
+    /**
+     * e.g. {@code {"pool":"Kiro-Platform","month":"2026-12","budgetUsd":"400.00","spentUsd":"400.00",
+     * "nextMonthStarts":"2027-01-01"}}; a tier's budget has {@code "tier"} instead of {@code "pool"}. Amounts are
+     * strings with two decimals (the canonical JSON has no decimals).
+     */
+    public static AuditEntry budgetExhausted(String scopeKind, String scopeName, String month, String budgetUsd, String spentUsd,
+                                             String nextMonthStarts) {
+        return entry(BUDGET_EXHAUSTED, AuditSubject.budget(scopeKind, scopeName), null, details(scopeKind, scopeName,
+                "month", month, "budgetUsd", budgetUsd, "spentUsd", spentUsd, "nextMonthStarts", nextMonthStarts));
     }
 
     // --- Identity Center (subject: the SCIM user) ----------------------------------------------------------------

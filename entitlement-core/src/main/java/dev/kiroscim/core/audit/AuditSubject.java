@@ -23,6 +23,8 @@ public record AuditSubject(String kind, String id, String name) {
     public static final String CLIENT = "client";
     /** An admin action ({@code admin.action}): id and name are the action, e.g. {@code policy.reload}. */
     public static final String ADMIN = "admin";
+    /** A {@code monthlyBudgetUsd} ({@code budget.exhausted}): id {@code pool:<group>} or {@code tier:<name>}, name the group or tier. */
+    public static final String BUDGET = "budget";
     /** A seat pool ({@code pool.nearlyFull}): id and name are the pool's group. */
     public static final String POOL = "pool";
 
@@ -54,6 +56,11 @@ public record AuditSubject(String kind, String id, String name) {
 
     public static AuditSubject policy(String source) {
         return new AuditSubject(POLICY, source, source);
+    }
+
+    /** @param scopeKind {@code pool} or {@code tier} */
+    public static AuditSubject budget(String scopeKind, String scopeName) {
+        return new AuditSubject(BUDGET, scopeKind + ":" + scopeName, scopeName);
     }
 
     public static AuditSubject client(String address) {

@@ -11,6 +11,9 @@ import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.Entitlement;
 import dev.kiroscim.core.seats.EntitlementReader;
+import dev.kiroscim.core.seats.MonthlyBudgets;
+import java.time.Clock;
+import java.time.Instant;
 import dev.kiroscim.core.sync.state.DeadLetter;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.ReconcileReport;
@@ -41,12 +44,19 @@ public final class ExplainAccess {
     private final Transactions transactions;
     private final Supplier<Policy> policy;
     private final Supplier<String> syncMode;
+    private final Clock clock;
 
     /** @param syncMode the Identity Center sync mode, e.g. {@code live} or {@code plan-only} */
     public ExplainAccess(Transactions transactions, Supplier<Policy> policy, Supplier<String> syncMode) {
+        this(transactions, policy, syncMode, Clock.systemUTC());
+    }
+
+    /** @param clock what "this month" is for budgets */
+    public ExplainAccess(Transactions transactions, Supplier<Policy> policy, Supplier<String> syncMode, Clock clock) {
         this.transactions = transactions;
         this.policy = policy;
         this.syncMode = syncMode;
+        this.clock = clock;
     }
 
     /** Explains the user with this SCIM id or userName (case-insensitive). */
@@ -66,7 +76,7 @@ public final class ExplainAccess {
             checks.add(identity(user));
             List<Pool> pools = groups(tx, user, current, checks);
             Entitlement entitlement = new EntitlementReader(tx.seats()).read(current, user.id());
-            checks.add(seat(user, entitlement, pools));
+            checks.add(seat(user, entitlement, pools, budgetHolds(tx, current, entitlement)));
             Optional<IdentityCenterLink> link = tx.identityCenterLinks().find(user.id());
             checks.add(identityCenter(tx, user, link));
             Optional<Tier> tier = entitlement.tier().flatMap(current::tier);
@@ -135,7 +145,18 @@ public final class ExplainAccess {
         return matched;
     }
 
-    private static Check seat(UserRecord user, Entitlement e, List<Pool> pools) {
+    /** Per waitlisted pool whose queue a monthly budget holds up: why, e.g. "budget for Kiro-Platform exhausted …". */
+    private Map<String, String> budgetHolds(Directory tx, Policy policy, Entitlement e) {
+        Instant now = clock.instant();
+        MonthlyBudgets budgets = new MonthlyBudgets(tx.seats(), policy, MonthlyBudgets.monthOf(now));
+        Map<String, String> holds = new LinkedHashMap<>();
+        for (Entitlement.WaitlistPosition w : e.waitlist()) {
+            policy.pool(w.pool()).flatMap(p -> budgets.holding(p, now)).ifPresent(r -> holds.put(w.pool(), r.explain()));
+        }
+        return holds;
+    }
+
+    private static Check seat(UserRecord user, Entitlement e, List<Pool> pools, Map<String, String> budgetHolds) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("state", e.state().name());
         e.tier().ifPresent(t -> evidence.put("tier", t));
@@ -150,9 +171,15 @@ public final class ExplainAccess {
                         + "' since " + e.since().map(Object::toString).orElse("?")
                         + e.expiresAt().map(x -> ", expiring " + x).orElse("") + ".", evidence);
             case WAITLISTED:
+                if (!budgetHolds.isEmpty()) {
+                    evidence.put("budget", budgetHolds);
+                }
                 return new Check(3, title, Outcome.BROKEN, "Waiting for a seat: " + String.join(", ", e.waitlist().stream()
-                        .map(w -> "pool '" + w.pool() + "' is full, position " + w.position() + " in line").toList())
-                        + ". A seat is given at once when one frees, or raise the pool's seats in the policy.", evidence);
+                        .map(w -> budgetHolds.containsKey(w.pool())
+                                ? "pool '" + w.pool() + "': " + budgetHolds.get(w.pool()) + ", position " + w.position() + " in line"
+                                : "pool '" + w.pool() + "' is full, position " + w.position() + " in line").toList())
+                        + ". A seat is given at once when one frees" + (budgetHolds.isEmpty() ? "" : " and the budget allows it")
+                        + ", or raise the pool's seats" + (budgetHolds.isEmpty() ? "" : " or monthlyBudgetUsd") + " in the policy.", evidence);
             case EXPIRED:
                 return new Check(3, title, Outcome.BROKEN, "The time-limited grant expired (maxGrant of the pool). "
                         + "Removing the user from the group and adding them again starts a new grant.", evidence);

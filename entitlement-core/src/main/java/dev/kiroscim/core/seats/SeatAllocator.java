@@ -32,15 +32,44 @@ import java.util.TreeSet;
  * never needs a second visit, and because the queue order and the pool order are total orders over the state, the
  * result does not depend on the order in which the touched users were given (rule 8).
  *
+ * <p><b>Budgets.</b> A pool also stops granting when the next grant would push this month's committed cost of the
+ * pool, or of its tier, over its {@code monthlyBudgetUsd} ({@link MonthlyBudgets}). The first user in line is then
+ * refused and nobody behind them is served (the queue stays FIFO); they all wait until the budget allows it again,
+ * at the latest when the next UTC month starts. Every step first checks whether a new month has begun: if so the
+ * month's charges are opened (every holder is charged again) and every budgeted pool is filled again, in queue
+ * order. The first refusal of a scope in a month is reported once ({@link #drainBudgetsExhausted}). With budgets, a
+ * pool may have free seats while users wait; the other settled-state rules hold as above.
+ *
  * <p><b>Example.</b> Kiro-Platform (PRO_PLUS, 1 seat) is held by Ann; Bob waits in it while holding a PRO seat in
  * Kiro-Developers (1 seat), where Cid waits. Ann leaves: {@code settle(policy, {ann}, now)} releases Ann, promotes
  * Bob into Kiro-Platform, which frees Kiro-Developers, which Cid gets.
  */
 public final class SeatAllocator {
     private final SeatLedger ledger;
+    private final List<BudgetExhausted> budgetsExhausted = new ArrayList<>();
 
     public SeatAllocator(SeatLedger ledger) {
         this.ledger = ledger;
+    }
+
+    /**
+     * The budgets that refused their first grant of the month in the steps this allocator ran since the last call
+     * (each scope at most once per month, across replicas): the {@code budget.exhausted} events to write.
+     */
+    public List<BudgetExhausted> drainBudgetsExhausted() {
+        List<BudgetExhausted> drained = List.copyOf(budgetsExhausted);
+        budgetsExhausted.clear();
+        return drained;
+    }
+
+    /**
+     * Starts a new billing month if {@code now} is in one whose charges are not open yet, and serves the users
+     * waiting in budgeted pools, in queue order (the month-boundary check; every other step does the same first).
+     */
+    public List<SeatEvent> openMonth(Policy policy, Instant now) {
+        Step step = new Step(policy, now, Set.of(), "a new month's budget has room");
+        step.fill();
+        return step.events;
     }
 
     /**
@@ -155,6 +184,9 @@ public final class SeatAllocator {
         return step.events;
     }
 
+    /** Waiters read per query in a budgeted pool. */
+    private static final int BUDGETED_BATCH = 8;
+
     /** One allocation step: the events so far and the pools still to fill. */
     private final class Step {
         private final Policy policy;
@@ -164,6 +196,9 @@ public final class SeatAllocator {
         /** Users whose facts changed in this step: a seat they get is ASSIGNED; anyone else's is a PROMOTION. */
         private final Set<String> touched;
         private final String promotionReason;
+        private final MonthlyBudgets budgets;
+        /** Pools (by key) whose first waiter a budget refused in this step, and why. */
+        private final Map<String, MonthlyBudgets.Refusal> refused = new java.util.HashMap<>();
 
         Step(Policy policy, Instant now, Set<String> touched, String promotionReason) {
             this.policy = policy;
@@ -172,6 +207,26 @@ public final class SeatAllocator {
             this.promotionReason = promotionReason;
             List<Pool> preference = policy.poolsByPreference();
             this.dirty = new TreeSet<>(Comparator.comparingInt(preference::indexOf));
+            this.budgets = new MonthlyBudgets(ledger, policy, MonthlyBudgets.monthOf(now));
+            openMonthIfNew();
+        }
+
+        /**
+         * At the first step of a month: charge every holder for the new month, and revisit every budgeted pool,
+         * since last month's spending no longer counts. Step instants only grow (the allocation lock), so a month
+         * once opened is never left for an earlier one.
+         */
+        private void openMonthIfNew() {
+            Optional<java.time.YearMonth> open = ledger.chargesMonth();
+            if (open.isPresent() && !open.get().isBefore(budgets.month())) {
+                return;
+            }
+            ledger.openChargesMonth(budgets.month());
+            for (Pool pool : policy.pools()) {
+                if (!budgets.scopesOf(pool).isEmpty()) {
+                    dirty.add(pool);
+                }
+            }
         }
 
         /**
@@ -203,6 +258,8 @@ public final class SeatAllocator {
             Seat updated = seat.withTier(current.tier()).withExpiresAt(current.maxGrant().map(seat.assignedAt()::plus));
             if (!updated.equals(seat)) {
                 ledger.assign(updated);
+                // A tier raised by a reload is an upgrade the invoice bills: charge it (an admin's change, never refused).
+                budgets.chargeAfterGrant(userId, current, now).ifPresent(this::commitCharge);
                 if (!seat.tier().equals(current.tier())) {
                     event(SeatEvent.Type.ASSIGNED, userId, current.group(), current.tier(),
                             "the pool's tier changed from " + seat.tier() + " to " + current.tier());
@@ -241,16 +298,54 @@ public final class SeatAllocator {
             return expired;
         }
 
-        /** Fills dirty pools in preference order until none is left; moving a user up marks the pool they left. */
+        /**
+         * Fills dirty pools in preference order until none is left; moving a user up marks the pool they left. In a
+         * budgeted pool the waiters are read a few at a time, since the budget may stop the pool long before its cap.
+         */
         void fill() {
             while (!dirty.isEmpty()) {
                 Pool pool = dirty.pollFirst();
+                refused.remove(pool.key());
                 int free = pool.freeSeats(ledger.countAssigned(pool.group()));
-                if (free == 0) {
-                    continue;
+                int batch = budgets.scopesOf(pool).isEmpty() ? free : Math.min(free, BUDGETED_BATCH);
+                while (free > 0) {
+                    List<Waiter> next = ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), Math.min(free, batch));
+                    for (Waiter waiter : next) {
+                        Optional<MonthlyBudgets.Refusal> refusal = budgets.refusal(pool, waiter.userId(), now);
+                        if (refusal.isPresent()) {
+                            refuse(pool, refusal.get());
+                            free = 0;
+                            break;
+                        }
+                        give(pool, waiter.userId());
+                        free--;
+                    }
+                    if (next.size() < batch) {
+                        break;
+                    }
                 }
-                for (Waiter waiter : ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), free)) {
-                    give(pool, waiter.userId());
+            }
+        }
+
+        /** The pool's first waiter does not fit its budget: the pool stops here (FIFO), and the scope is noted once a month. */
+        private void refuse(Pool pool, MonthlyBudgets.Refusal refusal) {
+            refused.put(pool.key(), refusal);
+            if (ledger.markBudgetExhausted(budgets.month(), refusal.scope(), now)) {
+                budgetsExhausted.add(new BudgetExhausted(refusal.scope(), budgets.month(), refusal.budgetUsd(),
+                        refusal.spentUsd(), refusal.nextMonthStarts()));
+            }
+        }
+
+        /** Records a charge; pools refused for a scope whose committed cost just went down (an upgrade) get another look. */
+        private void commitCharge(MonthCharge charge) {
+            List<BudgetScope> lowered = budgets.commit(charge);
+            if (lowered.isEmpty()) {
+                return;
+            }
+            for (Pool pool : policy.pools()) {
+                MonthlyBudgets.Refusal r = refused.get(pool.key());
+                if (r != null && lowered.contains(r.scope())) {
+                    dirty.add(pool);
                 }
             }
         }
@@ -262,7 +357,9 @@ public final class SeatAllocator {
                 throw new IllegalStateException("SeatLedger.firstWaiting(" + pool.group() + ") returned " + userId
                         + ", who already holds " + lower.get().tier() + " in " + lower.get().pool());
             }
+            Optional<MonthCharge> charge = budgets.chargeAfterGrant(userId, pool, now);
             ledger.assign(new Seat(userId, pool.group(), pool.tier(), now, pool.maxGrant().map(now::plus)));
+            charge.ifPresent(this::commitCharge);
             if (lower.isPresent()) {
                 Seat left = lower.get();
                 event(SeatEvent.Type.RELEASED, userId, policy.pool(left.pool()).map(Pool::group).orElse(left.pool()),
@@ -287,8 +384,9 @@ public final class SeatAllocator {
                     if (Queueing.waits(ledger, policy, userId, pool)) {
                         Instant joinedAt = ledger.joinedAt(userId, pool.group()).orElseThrow();
                         int ahead = ledger.countWaitingAhead(pool.group(), policy.tiersBelow(pool), new Waiter(userId, joinedAt));
+                        MonthlyBudgets.Refusal budget = refused.get(pool.key());
                         event(SeatEvent.Type.WAITLISTED, userId, pool.group(), pool.tier(),
-                                "the pool is full; position " + (ahead + 1) + " in its queue");
+                                (budget == null ? "the pool is full" : budget.explain()) + "; position " + (ahead + 1) + " in its queue");
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.kiroscim.core.seats;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,4 +77,32 @@ public interface SeatLedger {
 
     /** Marks the user's grant in the pool as expired at {@code at}; cleared when they leave the group. */
     void markExpired(String userId, String poolGroup, Instant at);
+
+    // ---- this month's seat charges, for monthlyBudgetUsd (see MonthlyBudgets) ---------------------------------
+
+    /** The billing month whose charges are kept ({@link #openChargesMonth}), or empty before the first. */
+    Optional<YearMonth> chargesMonth();
+
+    /**
+     * Starts keeping charges for {@code month}: every current seat holder is charged at their seat's tier and pool,
+     * from the month's start (or from the day they got the seat, if that is in {@code month}), since a seat carried
+     * into a month is billed again. Charges of months before the previous one may be dropped.
+     */
+    void openChargesMonth(YearMonth month);
+
+    /** The user's charge in {@code month}, if they held a seat in it. */
+    Optional<MonthCharge> chargeOf(String userId, YearMonth month);
+
+    /** Records or replaces the user's charge for its month. */
+    void putCharge(MonthCharge charge);
+
+    /** The charges of {@code month} that count against the scope, counted per (tier, first day). */
+    List<MonthCharge.Count> chargeCounts(YearMonth month, BudgetScope scope);
+
+    /**
+     * Notes that the scope's budget refused a grant in {@code month}.
+     *
+     * @return true the first time for this scope and month (when {@code budget.exhausted} is written)
+     */
+    boolean markBudgetExhausted(YearMonth month, BudgetScope scope, Instant at);
 }

@@ -3,6 +3,9 @@ package dev.kiroscim.core.seats;
 import dev.kiroscim.core.policy.Pool;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -260,5 +263,57 @@ public final class InMemorySeatLedger implements SeatStore {
         if (joinedAt(userId, poolGroup).isPresent()) {
             expiries.computeIfAbsent(Pool.keyOf(poolGroup), g -> new HashMap<>()).put(userId, at);
         }
+    }
+
+    // ---- charges --------------------------------------------------------------------------------------------
+
+    private YearMonth chargesMonth;
+    /** "month|userId" → charge. */
+    private final Map<String, MonthCharge> charges = new TreeMap<>();
+    /** "month|kind|key" of budgets that refused a grant. */
+    private final Set<String> exhausted = new TreeSet<>();
+
+    @Override
+    public synchronized Optional<YearMonth> chargesMonth() {
+        return Optional.ofNullable(chargesMonth);
+    }
+
+    @Override
+    public synchronized void openChargesMonth(YearMonth month) {
+        charges.values().removeIf(c -> c.month().isBefore(month.minusMonths(1)));
+        Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (Seat seat : seats.values()) {
+            int firstDay = seat.assignedAt().isBefore(start) ? MonthCharge.HELD_AT_START
+                    : LocalDate.ofInstant(seat.assignedAt(), ZoneOffset.UTC).getDayOfMonth();
+            putCharge(new MonthCharge(month, seat.userId(), seat.pool(), seat.tier(), firstDay));
+        }
+        chargesMonth = month;
+    }
+
+    @Override
+    public synchronized Optional<MonthCharge> chargeOf(String userId, YearMonth month) {
+        return Optional.ofNullable(charges.get(month + "|" + userId));
+    }
+
+    @Override
+    public synchronized void putCharge(MonthCharge charge) {
+        charges.put(charge.month() + "|" + charge.userId(), charge);
+    }
+
+    @Override
+    public synchronized List<MonthCharge.Count> chargeCounts(YearMonth month, BudgetScope scope) {
+        Map<String, Integer> counts = new TreeMap<>();
+        charges.values().stream().filter(c -> c.month().equals(month))
+                .filter(c -> scope.kind() == BudgetScope.Kind.POOL ? Pool.keyOf(c.pool()).equals(scope.key()) : c.tier().equals(scope.key()))
+                .forEach(c -> counts.merge(c.tier() + "|" + c.firstDay(), 1, Integer::sum));
+        return counts.entrySet().stream().map(e -> {
+            int bar = e.getKey().lastIndexOf('|');
+            return new MonthCharge.Count(e.getKey().substring(0, bar), Integer.parseInt(e.getKey().substring(bar + 1)), e.getValue());
+        }).toList();
+    }
+
+    @Override
+    public synchronized boolean markBudgetExhausted(YearMonth month, BudgetScope scope, Instant at) {
+        return exhausted.add(month + "|" + scope.kindName() + "|" + scope.key());
     }
 }

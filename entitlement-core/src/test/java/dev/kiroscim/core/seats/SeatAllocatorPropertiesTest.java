@@ -266,50 +266,119 @@ class SeatAllocatorPropertiesTest {
 
     /**
      * Determinism across requests (rule 8). After any history, requests of <em>unrelated</em> users are handled one
-     * by one, each settled on its own, all at the same instant, in two orders (as given and reversed). Two users are
-     * unrelated when the sets of groups they belong to, before or after their request, do not intersect, so neither
-     * request changes a queue the other user is in (a seat freed by one may still cascade into a pool the other
-     * joins). Batches are cut down to such users; cases with fewer than two are counted and must be a minority.
-     * The final ledger snapshots must be equal.
+     * by one, each settled on its own, all at the same instant, in two orders (as given and reversed). Two requests are
+     * unrelated when the groups they can reach do not intersect: a request reaches the groups its user belongs to,
+     * before or after it, and, transitively, every group of every user who shares a group with one it reaches. So
+     * neither request changes a queue the other can affect, and no user waits in pools both can free a seat in.
+     * (Sharing only a waiter is enough to relate them: when Ann frees a PRO_PLUS seat in one pool and Bob one in another,
+     * and Cid waits in both, Cid takes whichever frees first, and the other goes to the next in line; see
+     * {@link #aSharedWaiterRelatesTwoRequests}.) Batches are cut down to unrelated requests. With 6 users in 4 groups most
+     * batches connect everything, so about 18% of cases keep two or more requests: 1,500 cases give about 280 (standard
+     * deviation 15), and at least 200 must. The final ledger snapshots must be equal.
      */
     @Test
     void unrelatedRequestsCommute() {
         int[] compared = {0};
-        PropertyCheck.forAllCases("unrelated requests commute", 600, Case::random, c -> {
-            World probe = replay(c.policy(), c.history());
-            List<Action> unrelated = new ArrayList<>();
-            Set<String> groupsTaken = new HashSet<>();
-            for (Action action : c.batch()) {
-                Set<String> groups = new TreeSet<>(probe.ledger.groupsOf(action.user().orElseThrow()));
-                if (action instanceof Join j) {
-                    groups.add(Pool.keyOf(j.group()));
-                }
-                if (Collections.disjoint(groups, groupsTaken)) {
-                    unrelated.add(action);
-                    groupsTaken.addAll(groups);
-                }
+        PropertyCheck.forAllCases("unrelated requests commute", 1500, Case::random, c -> {
+            if (unrelatedRequestsCommute(c)) {
+                compared[0]++;
             }
-            if (unrelated.size() < 2) {
-                return; // one request alone has no order to vary
-            }
-            compared[0]++;
-            List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
-            for (boolean reversed : new boolean[] {false, true}) {
-                World world = replay(c.policy(), c.history());
-                world.now = world.now.plusSeconds(1);
-                List<Action> ordered = new ArrayList<>(unrelated);
-                if (reversed) {
-                    Collections.reverse(ordered);
-                }
-                for (Action action : ordered) {
-                    applyDirectoryChange(world.ledger, action, world.now);
-                    world.allocator.settle(world.policy, Set.of(action.user().orElseThrow()), world.now);
-                }
-                results.add(world.ledger.snapshot());
-            }
-            assertThat(results.get(1)).isEqualTo(results.get(0));
         });
-        assertThat(compared[0]).as("cases with at least two unrelated requests").isGreaterThan(100);
+        assertThat(compared[0]).as("cases with at least two unrelated requests").isGreaterThanOrEqualTo(200);
+    }
+
+    /**
+     * The case of seed 7424980570241, reported once as a rare failure of {@link #unrelatedRequestsCommute()} (it did
+     * not reproduce in isolation); kept as a fixed case.
+     */
+    @Test
+    void unrelatedRequestsCommute_seed7424980570241() {
+        unrelatedRequestsCommute(Case.random(new java.util.Random(7424980570241L)));
+    }
+
+    /**
+     * Two holders of same-tier seats in different pools leave at once while one user waits in both pools: the order
+     * decides which pool the waiter gets (first seat freed, first served), so these requests are related, and the
+     * property must not compare them. The old definition (disjoint own groups) called them unrelated.
+     */
+    @Test
+    void aSharedWaiterRelatesTwoRequests() {
+        Policy policy = new Policy(SeatScenario.TIERS, List.of(new Pool("G-Dev", "PRO_PLUS", OptionalInt.of(1), Optional.empty()),
+                new Pool("G-Plat", "PRO_PLUS", OptionalInt.of(1), Optional.empty())));
+        List<Action> history = List.of(new Join("u0", "G-Dev"), new Join("u1", "G-Plat"), new Join("u2", "G-Dev"), new Join("u2", "G-Plat"));
+        List<Action> batch = List.of(new Leave("u0", "G-Dev"), new Leave("u1", "G-Plat"));
+        World probe = replay(policy, history);
+
+        assertThat(unrelated(probe, batch)).containsExactly(batch.get(0));
+        List<String> seatOfU2 = new ArrayList<>();
+        for (List<Action> order : List.of(batch, List.of(batch.get(1), batch.get(0)))) {
+            World world = replay(policy, history);
+            world.now = world.now.plusSeconds(1);
+            for (Action action : order) {
+                applyDirectoryChange(world.ledger, action, world.now);
+                world.allocator.settle(world.policy, Set.of(action.user().orElseThrow()), world.now);
+            }
+            seatOfU2.add(world.ledger.seatOf("u2").map(Seat::pool).orElse("-"));
+        }
+        assertThat(seatOfU2).as("which seat u2 gets depends on the order").containsExactly("G-Dev", "G-Plat");
+    }
+
+    /** Checks one case; false when it has fewer than two unrelated requests (nothing to compare). */
+    private static boolean unrelatedRequestsCommute(Case c) {
+        List<Action> unrelated = unrelated(replay(c.policy(), c.history()), c.batch());
+        if (unrelated.size() < 2) {
+            return false; // one request alone has no order to vary
+        }
+        List<InMemorySeatLedger.Snapshot> results = new ArrayList<>();
+        for (boolean reversed : new boolean[] {false, true}) {
+            World world = replay(c.policy(), c.history());
+            world.now = world.now.plusSeconds(1);
+            List<Action> ordered = new ArrayList<>(unrelated);
+            if (reversed) {
+                Collections.reverse(ordered);
+            }
+            for (Action action : ordered) {
+                applyDirectoryChange(world.ledger, action, world.now);
+                world.allocator.settle(world.policy, Set.of(action.user().orElseThrow()), world.now);
+            }
+            results.add(world.ledger.snapshot());
+        }
+        assertThat(results.get(1)).isEqualTo(results.get(0));
+        return true;
+    }
+
+    /** The batch's requests, in order, keeping each one whose reachable groups are disjoint from those kept before it. */
+    private static List<Action> unrelated(World probe, List<Action> batch) {
+        List<Action> unrelated = new ArrayList<>();
+        Set<String> groupsTaken = new HashSet<>();
+        for (Action action : batch) {
+            Set<String> groups = new TreeSet<>(probe.ledger.groupsOf(action.user().orElseThrow()));
+            if (action instanceof Join j) {
+                groups.add(Pool.keyOf(j.group()));
+            }
+            Set<String> reach = reachable(probe.ledger, groups);
+            if (Collections.disjoint(reach, groupsTaken)) {
+                unrelated.add(action);
+                groupsTaken.addAll(reach);
+            }
+        }
+        return unrelated;
+    }
+
+    /** The groups connected to {@code start} through users who belong to several groups. */
+    private static Set<String> reachable(InMemorySeatLedger ledger, Set<String> start) {
+        Set<String> reach = new TreeSet<>(start);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String user : ledger.userIds()) {
+                Set<String> groups = ledger.groupsOf(user);
+                if (!Collections.disjoint(groups, reach) && reach.addAll(groups)) {
+                    grew = true;
+                }
+            }
+        }
+        return reach;
     }
 
     private static World replay(Policy policy, List<Action> history) {

@@ -35,6 +35,7 @@ import dev.kiroscim.server.config.ConfigException;
 import dev.kiroscim.server.seats.PolicyFile;
 import dev.kiroscim.server.seats.PolicyReloader;
 import dev.kiroscim.server.seats.ReloadOnSighup;
+import dev.kiroscim.server.seats.BudgetMonthJob;
 import dev.kiroscim.server.seats.SeatExpiryJob;
 import dev.kiroscim.server.admin.ClusterMetrics;
 import dev.kiroscim.server.admin.ClusterResource;
@@ -44,6 +45,7 @@ import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
 import dev.kiroscim.server.admin.MetricsResource;
+import dev.kiroscim.server.admin.BudgetMetrics;
 import dev.kiroscim.server.admin.SeatAndSyncMetrics;
 import dev.kiroscim.server.http.RequestLogContext;
 import dev.kiroscim.server.metrics.Meters;
@@ -82,6 +84,7 @@ import dev.kiroscim.server.http.RequestHeadLimits;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.provisioning.ProvisionGroups;
 import dev.kiroscim.server.scim.provisioning.ProvisionUsers;
 import dev.kiroscim.server.scim.rest.DiscoveryResource;
@@ -158,7 +161,7 @@ public final class BridgeServer implements AutoCloseable {
                     !dbConfig.jdbcUrl().startsWith("jdbc:postgresql:"), clock);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
             ResourceDocumentReader reader = new ResourceDocumentReader();
-            PatchEngine patch = new PatchEngine();
+            PatchEngine patch = new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT);
             tokenUsage = new TokenUsage(database).start();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock, tokenUsage);
             EdgeSection edge = config.edge();
@@ -196,6 +199,7 @@ public final class BridgeServer implements AutoCloseable {
             meters.collectAtScrape(new SeatAndSyncMetrics(sync, seats));
             meters.collectAtScrape(new UsageMetrics(invoices, usage, idleSeats));
             meters.collectAtScrape(new ClusterMetrics(node, clock));
+            meters.collectAtScrape(new BudgetMetrics(seats, clock));
             meters.collectAtScrape(new NotificationMetrics(notifications, clock));
 
             ResourceConfig rc = new ResourceConfig()
@@ -228,7 +232,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new MetricsResource(meters))
                     .register(new NotificationsResource(notifications, requestIds, adminActions, clock))
                     .register(new ClusterResource(node, seats, clock))
-                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode),
+                    .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode, clock),
                             new KiroActivityEvidence(idleSeats, auditTrail)::addTo))
                     .register(new UsageResource(usage, dailyUsage))
                     .register(new UserUsageResource(usage, database))
@@ -262,6 +266,7 @@ public final class BridgeServer implements AutoCloseable {
             // Singleton jobs: registered first, then the node's first heartbeat takes the free leases.
             config.auditRetention().ifPresent(keep -> AuditRetentionJob.schedule(node, auditTrail, keep, clock));
             SeatExpiryJob.schedule(node, seats, clock);
+            BudgetMonthJob.schedule(node, seats, clock);
             notifications.start(node, seats, clock);
             node.onHeartbeat(seats::refreshFromCluster);
             ReloadOnSighup.install(reloader, clock);

@@ -35,7 +35,10 @@ final class AdminCall {
                 .header("Authorization", "Bearer " + token);
         request = jsonBody == null ? request.GET()
                 : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // HTTP/1.1: the default client offers an h2c upgrade on http://, which the server never answers for a request
+        // with a body (the POST then hangs until the server's read times out).
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             String message = response.body();
             try {

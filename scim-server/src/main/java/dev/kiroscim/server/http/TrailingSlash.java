@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 
 /**
- * Entra sometimes calls {@code /scim/v2/Users/?filter=…} (idp-compat I13): a trailing slash after the resource
+ * Entra sometimes calls {@code /scim/v2/Users/?filter=…} (docs/idp-quirks.md §I13): a trailing slash after the resource
  * path is dropped before routing, so it reaches the same endpoint. Query parameters are untouched.
  */
 @PreMatching

@@ -210,9 +210,7 @@ public final class ManageSeats {
                     tx.seats().recordAppliedPolicy(next.contentSha256());
                 }
                 choice.toStore().ifPresent(tx.seats()::storeActivePolicy);
-                List<SeatEvent> events = new SeatAllocator(tx.seats()).recomputeAll(next.policy(), at);
-                SeatAuditing.record(tx, ctx, events, Map.of());
-                return events;
+                return allocateAndAudit(tx, ctx, Map.of(), allocator -> allocator.recomputeAll(next.policy(), at));
             } catch (RuntimeException e) {
                 inForce.compareAndSet(next, previous);
                 throw e;
@@ -235,9 +233,49 @@ public final class ManageSeats {
                 return List.of(); // the common case: no lock, no write
             }
             Instant at = tx.seats().lockForAllocation(ctx.at());
-            List<SeatEvent> events = new SeatAllocator(tx.seats()).expireDue(policyAfterLock(tx), at);
-            SeatAuditing.record(tx, ctx, events, Map.of());
-            return events;
+            Policy policy = policyAfterLock(tx);
+            return allocateAndAudit(tx, ctx, Map.of(), allocator -> allocator.expireDue(policy, at));
+        });
+    }
+
+    /**
+     * The month-boundary check (a singleton job, every few seconds): when {@code ctx.at()} is in a month whose charges
+     * are not open yet, opens it under the allocation lock and serves the users waiting in budgeted pools, in queue
+     * order. Otherwise one read and nothing else; any other allocation step would open the month as well.
+     */
+    public List<SeatEvent> openMonth(ChangeContext ctx) {
+        java.time.YearMonth month = MonthlyBudgets.monthOf(ctx.at());
+        return transactions.write(tx -> {
+            if (tx.seats().chargesMonth().filter(open -> !open.isBefore(month)).isPresent()) {
+                return List.of();
+            }
+            Instant at = tx.seats().lockForAllocation(ctx.at());
+            Policy policy = policyAfterLock(tx);
+            return allocateAndAudit(tx, ctx, Map.of(), allocator -> allocator.openMonth(policy, at));
+        });
+    }
+
+    /** One budget as it stands: the month, the limit and the cost committed against it so far. */
+    public record BudgetUse(BudgetScope scope, java.time.YearMonth month, Optional<BigDecimal> budgetUsd, BigDecimal committedUsd) {
+    }
+
+    /**
+     * The committed cost of every pool and every tier this month ({@link MonthlyBudgets}), with their budgets where the
+     * policy has one: pools in file order, then tiers lowest first. For {@code /metrics}.
+     */
+    public List<BudgetUse> budgets(Instant now) {
+        Policy policy = policy();
+        java.time.YearMonth month = MonthlyBudgets.monthOf(now);
+        return transactions.read(tx -> {
+            MonthlyBudgets budgets = new MonthlyBudgets(tx.seats(), policy, month);
+            List<BudgetUse> uses = new ArrayList<>();
+            List<BudgetScope> scopes = new ArrayList<>();
+            policy.pools().forEach(p -> scopes.add(BudgetScope.pool(p.group())));
+            policy.tiers().forEach(t -> scopes.add(BudgetScope.tier(t.name())));
+            for (BudgetScope scope : scopes) {
+                uses.add(new BudgetUse(scope, month, budgets.budgetOf(scope), budgets.committedUsd(scope)));
+            }
+            return uses;
         });
     }
 
@@ -264,10 +302,18 @@ public final class ManageSeats {
                                 + "); the pool reclaims idle seats");
                         evidence.put(userId, seat.evidence());
                     }));
-            List<SeatEvent> events = new SeatAllocator(tx.seats()).reclaim(policy(), at, reasons);
-            SeatAuditing.record(tx, ctx, events, Map.of(), evidence);
-            return events;
+            return allocateAndAudit(tx, ctx, evidence, allocator -> allocator.reclaim(policy(), at, reasons));
         });
+    }
+
+    /** Runs one allocation step (the lock already held) and audits its seat events and exhausted budgets. */
+    private static List<SeatEvent> allocateAndAudit(Directory tx, ChangeContext ctx, Map<String, ReclaimEvidence> evidence,
+                                                    java.util.function.Function<SeatAllocator, List<SeatEvent>> step) {
+        SeatAllocator allocator = new SeatAllocator(tx.seats());
+        List<SeatEvent> events = step.apply(allocator);
+        SeatAuditing.record(tx, ctx, events, Map.of(), evidence);
+        SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
+        return events;
     }
 
     /** An idle seat to reclaim: its pool and the report's evidence. */

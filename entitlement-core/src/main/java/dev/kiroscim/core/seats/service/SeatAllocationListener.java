@@ -101,6 +101,7 @@ public final class SeatAllocationListener implements DirectoryChangeListener {
         if (poolMembershipMoved) {
             SeatAuditing.record(tx, ctx, allocator.recomputeAll(current, at), deletedNames);
         }
+        SeatAuditing.recordBudgets(tx, ctx, allocator.drainBudgetsExhausted());
     }
 
     /**

@@ -54,6 +54,14 @@ final class SeatAuditing {
         }
     }
 
+    /** One {@code budget.exhausted} event per budget that refused its first grant of the month. */
+    static void recordBudgets(Directory tx, ChangeContext ctx, List<BudgetExhausted> exhausted) {
+        for (BudgetExhausted b : exhausted) {
+            tx.audit().append(ctx, AuditEvents.budgetExhausted(b.scope().kindName(), b.scope().name(), b.month().toString(),
+                    b.budgetUsd().toPlainString(), b.spentUsd().toPlainString(), b.nextMonthStarts().toString()));
+        }
+    }
+
     private static AuditEntry entry(SeatEvent e, AuditSubject user) {
         if (e.type() == SeatEvent.Type.ASSIGNED) {
             return AuditEvents.seatAssigned(user, e.pool(), e.tier(), e.reason());

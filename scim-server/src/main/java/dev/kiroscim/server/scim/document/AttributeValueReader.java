@@ -8,7 +8,7 @@ import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.limits.InputLimits;
 import dev.kiroscim.server.scim.limits.TextRules;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
+import dev.kiroscim.server.scim.schema.Mutability;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,13 +21,15 @@ import java.util.Optional;
  * Turns one attribute value as a client sent it into its stored form, or rejects it.
  *
  * <p>Stored form (RFC 7643 §2): canonical sub-attribute names ({@code givenName}, not {@code GIVENNAME}), JSON
- * booleans, ISO-8601 instants for dateTime, arrays for multi-valued attributes, no nulls, no empty strings, no
- * empty objects or arrays, no read-only or unknown sub-attributes. "Absent" is returned as {@link Optional#empty()}.
+ * booleans, ISO-8601 instants for dateTime, arrays for multi-valued attributes, no nulls (§2.5: null is
+ * unassigned), no empty objects or arrays, no read-only sub-attributes (ignored, RFC 7644 §3.5.1). "Absent" is
+ * returned as {@link Optional#empty()}.
  *
- * <p>Examples for {@code emails}: {@code [{"VALUE":"a@b.c","primary":"True"}]} → {@code [{"value":"a@b.c","primary":true}]};
- * {@code "a@b.c"} → 400 invalidValue; {@code null} → absent.
+ * <p>Examples for {@code emails}: {@code [{"VALUE":"a@b.c","primary":true}]} → {@code [{"value":"a@b.c","primary":true}]};
+ * {@code "a@b.c"} → 400 invalidValue; {@code null} → absent; an unknown sub-attribute → 400 invalidValue.
  *
- * <p>All client leniency comes from {@link IdpQuirks}; this class only applies the schema.
+ * <p>This class applies RFC 7643 and the schema only. Client leniency ({@code "True"}, {@code ""}, a bare manager
+ * id, a single object for a list, unknown keys) is rewritten before, by {@code scim.quirks.IdpRequestNormalizer}.
  */
 public final class AttributeValueReader {
 
@@ -45,11 +47,10 @@ public final class AttributeValueReader {
         if (!attribute.multiValued()) {
             return readSingle(attribute, raw, where);
         }
-        JsonNode list = raw;
         if (!raw.isArray()) {
-            list = IdpQuirks.SINGLE_OBJECT_FOR_MULTI_VALUED.wrap(attribute, raw)
-                    .orElseThrow(() -> invalid(where + " is multi-valued and must be an array"));
+            throw invalid(where + " is multi-valued and must be an array");
         }
+        JsonNode list = raw;
         InputLimits.requireValueCount(list.size(), where);
         ArrayNode out = JSON.arrayNode();
         for (JsonNode element : list) {
@@ -66,14 +67,14 @@ public final class AttributeValueReader {
         if (isAbsent(raw)) {
             return Optional.empty();
         }
-        if (IdpQuirks.MANAGER_SHAPES.isManager(attribute)) {
-            Optional<ObjectNode> manager = IdpQuirks.MANAGER_SHAPES.normalize(raw);
-            return manager.isEmpty() ? Optional.empty() : readComplex(attribute, manager.get(), where);
-        }
         return switch (attribute.type()) {
             case COMPLEX -> readComplex(attribute, raw, where);
-            case BOOLEAN -> Optional.of(JSON.booleanNode(IdpQuirks.STRING_BOOLEANS.parse(raw)
-                    .orElseThrow(() -> invalid(where + " must be a boolean (true/false)"))));
+            case BOOLEAN -> {
+                if (!raw.isBoolean()) {
+                    throw invalid(where + " must be a boolean (true/false)");
+                }
+                yield Optional.of(raw);
+            }
             case STRING, REFERENCE, BINARY -> {
                 if (!raw.isTextual()) {
                     throw invalid(where + " must be a string");
@@ -104,8 +105,9 @@ public final class AttributeValueReader {
         ObjectNode out = JSON.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            AttributeDef sub = attribute.sub(field.getKey()).orElse(null);
-            if (IdpQuirks.READ_ONLY_AND_UNKNOWN_INPUT_IGNORED.drop(sub)) {
+            AttributeDef sub = attribute.sub(field.getKey())
+                    .orElseThrow(() -> invalid(where + " has no sub-attribute '" + field.getKey() + "'"));
+            if (sub.mutability() == Mutability.READ_ONLY) {
                 continue;
             }
             readSingle(sub, field.getValue(), where + "." + sub.name()).ifPresent(v -> out.set(sub.name(), v));
@@ -151,8 +153,9 @@ public final class AttributeValueReader {
         throw invalid(where + " must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z");
     }
 
-    private static boolean isAbsent(JsonNode raw) {
-        return IdpQuirks.NULL_MEANS_ABSENT.isAbsent(raw) || IdpQuirks.EMPTY_STRING_MEANS_ABSENT.isAbsent(raw);
+    /** RFC 7643 §2.5: "Unassigned attributes, the null value, or empty array … SHALL be considered to be equivalent". */
+    static boolean isAbsent(JsonNode raw) {
+        return raw == null || raw.isNull() || raw.isMissingNode();
     }
 
     static ScimException invalid(String detail) {

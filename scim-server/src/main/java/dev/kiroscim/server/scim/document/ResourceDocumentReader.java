@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.limits.InputLimits;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import dev.kiroscim.server.scim.schema.Mutability;
@@ -22,14 +21,17 @@ import java.util.Optional;
  * Reads a POST/PUT body into the stored document form (see {@link NormalizedResource}).
  *
  * <p>Attribute names match case-insensitively (RFC 7643 §2.1) and are stored canonically; extension attributes
- * live under their URN key (accepted in any case, stored canonically). Read-only, unknown and write-only input is
- * dropped rather than rejected (idp-compat I10); wrong types are 400 invalidValue naming the attribute.
+ * live under their URN key (accepted in any case, stored canonically). Read-only input is ignored (RFC 7644 §3.5.1),
+ * write-only input ({@code password}) is accepted and not stored (RFC 7643 §7), unknown attributes and wrong types
+ * are 400 invalidValue naming the attribute.
  * <pre>
- * {"schemas":[…],"id":"x","USERNAME":"Alice","active":"True","groups":[],"password":"p",
- *  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user":{"manager":"42"}}
+ * {"id":"x","USERNAME":"Alice","active":true,"groups":[],"password":"p",
+ *  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user":{"manager":{"value":"42"}}}
  * →
  * {"userName":"Alice","active":true,"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"42"}}}
  * </pre>
+ * What IdPs send beyond this ({@code "active":"True"}, {@code "manager":"42"}, {@code schemas}, unknown mapped
+ * attributes) is rewritten before, by {@code scim.quirks.IdpRequestNormalizer}.
  * The PATCH engine runs its result through {@link #read} too, so a patched document obeys the same rules.
  */
 public final class ResourceDocumentReader {
@@ -49,15 +51,14 @@ public final class ResourceDocumentReader {
                 readExtension(extension.get(), field.getValue()).ifPresent(ext -> document.set(extension.get().urn(), ext));
                 continue;
             }
-            AttributeDef attribute = type.core().attribute(field.getKey()).orElse(null);
-            if (attribute != null && isGroupMembers(attribute)) {
-                if (!IdpQuirks.NULL_MEANS_ABSENT.isAbsent(field.getValue())) {
-                    memberIds = Optional.of(IdpQuirks.MEMBER_DISPLAY_AND_REF_IGNORED.memberIds(field.getValue()));
+            AttributeDef attribute = known(type.core().attribute(field.getKey()), field.getKey());
+            if (isGroupMembers(attribute)) {
+                if (!AttributeValueReader.isAbsent(field.getValue())) {
+                    memberIds = Optional.of(MemberIds.parse(field.getValue()));
                 }
                 continue;
             }
-            if (IdpQuirks.READ_ONLY_AND_UNKNOWN_INPUT_IGNORED.drop(attribute)
-                    || IdpQuirks.PASSWORD_ACCEPTED_NOT_STORED.isPassword(attribute)) {
+            if (notStored(attribute)) {
                 continue;
             }
             values.read(attribute, field.getValue(), attribute.name()).ifPresent(v -> document.set(attribute.name(), v));
@@ -73,7 +74,7 @@ public final class ResourceDocumentReader {
     }
 
     private Optional<ObjectNode> readExtension(SchemaDef extension, JsonNode raw) {
-        if (IdpQuirks.NULL_MEANS_ABSENT.isAbsent(raw)) {
+        if (AttributeValueReader.isAbsent(raw)) {
             return Optional.empty();
         }
         if (!raw.isObject()) {
@@ -82,8 +83,8 @@ public final class ResourceDocumentReader {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            AttributeDef attribute = extension.attribute(field.getKey()).orElse(null);
-            if (IdpQuirks.READ_ONLY_AND_UNKNOWN_INPUT_IGNORED.drop(attribute)) {
+            AttributeDef attribute = known(extension.attribute(field.getKey()), extension.urn() + ":" + field.getKey());
+            if (notStored(attribute)) {
                 continue;
             }
             values.read(attribute, field.getValue(), extension.urn() + ":" + attribute.name())
@@ -92,7 +93,16 @@ public final class ResourceDocumentReader {
         return out.isEmpty() ? Optional.empty() : Optional.of(out);
     }
 
-    /** RFC 7643 §2.2 "required": User {@code userName}, Group {@code displayName}. Empty strings count as missing. */
+    private static AttributeDef known(Optional<AttributeDef> attribute, String name) {
+        return attribute.orElseThrow(() -> AttributeValueReader.invalid("unknown attribute '" + name + "'"));
+    }
+
+    /** Read-only input is ignored (RFC 7644 §3.5.1); write-only input is accepted and not stored (RFC 7643 §7). */
+    private static boolean notStored(AttributeDef attribute) {
+        return attribute.mutability() == Mutability.READ_ONLY || attribute.mutability() == Mutability.WRITE_ONLY;
+    }
+
+    /** RFC 7643 §2.2 "required": User {@code userName}, Group {@code displayName}. (An IdP's {@code ""} arrives as null, so it counts as missing.) */
     private static void requireRequiredAttributes(ResourceTypeDef type, ObjectNode document) {
         for (SchemaDef schema : type.allSchemas()) {
             JsonNode container = schema == type.core() ? document : document.get(schema.urn());

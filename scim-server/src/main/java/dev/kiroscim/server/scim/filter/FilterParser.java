@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * patchPath = attrPath / attrPath "[" or "]" ["." subAttr]
  * </pre>
  *
- * <p>Decisions beyond the RFC, each for an IdP we must accept (see idp-compat I11):
+ * <p>Decisions beyond the RFC, each for an IdP we must accept (see docs/idp-quirks.md §I11):
  * <ul>
  *   <li>{@code emails[type eq "work"].value eq "a@b.c"} (Microsoft Entra) is accepted and desugared to
  *       {@code emails[type eq "work" and value eq "a@b.c"]}.</li>
@@ -285,7 +285,7 @@ public final class FilterParser {
           throw new FilterParseException("number " + token.describe() + " is out of range", token.start());
         }
       }
-      return new FilterValue.Str(word); // lenient: unquoted literal (idp-compat I11)
+      return new FilterValue.Str(word); // lenient: unquoted literal (docs/idp-quirks.md §I11)
     }
 
     /** @return whether the next token is {@code .subAttr} (only meaningful right after {@code ]}). */

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * The {@code compValue} of RFC 7644 §3.4.2.2: a JSON string, boolean, number or {@code null}.
  *
- * <p>Note that {@code roles[primary eq "True"]} (Entra, idp-compat I4) yields a {@link Str}, not a {@link Bool}: the
- * parser keeps what was written and the evaluator coerces against the attribute's type.
+ * <p>Note that {@code roles[primary eq "True"]} (Entra, docs/idp-quirks.md §I4) yields a {@link Str}, not a {@link Bool}:
+ * the parser keeps what was written; a query's resolver, or for a PATCH path the quirks normaliser, coerces it against
+ * the attribute's type.
  *
  * <p>{@code toString()} of each value is its literal as printed in a canonical filter: {@code "work"}, {@code true},
  * {@code 1E+3}, {@code null}.

@@ -7,25 +7,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.server.scim.document.AttributeValueReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import dev.kiroscim.server.scim.schema.Mutability;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Applies one add/replace/remove to one attribute of a stored document (RFC 7644 §3.5.2.1–3), in place.
  *
  * <ul>
- *   <li>single-valued: add = replace (idp-compat I8); a complex value merges its sub-attributes
- *       ({@code replace name {"givenName":"A"}} keeps {@code familyName}); null/"" clears.</li>
- *   <li>multi-valued without filter: add appends elements not already present; replace replaces the list.</li>
+ *   <li>single-valued: add = replace (RFC 7644 §3.5.2.1: "the existing value is replaced"); a complex value
+ *       merges its sub-attributes ({@code replace name {"givenName":"A"}} keeps {@code familyName}, §3.5.2.3),
+ *       except a reference ({@code manager}: a {@code $ref} sub-attribute), which is replaced whole because its
+ *       sub-attributes describe one other resource; null clears (RFC 7643 §2.5).</li>
+ *   <li>multi-valued without filter: add appends elements not already present; replace replaces the list; remove
+ *       removes the attribute, and a remove that carries a value is 400 (RFC 7644 §3.5.2.2 has no value; the
+ *       quirks normaliser turns a value list into filters before the engine runs).</li>
  *   <li>{@code attr.sub} without filter: single complex → that sub-attribute; multi-valued → in every element.</li>
- *   <li>{@code attr[filter]} / {@code attr[filter].sub}: the matching elements; add/replace create the element
- *       the filter describes when none matches (I6), otherwise 400 noTarget; remove of nothing is a no-op.</li>
+ *   <li>{@code attr[filter]} / {@code attr[filter].sub}: the matching elements; when none matches, add/replace ask
+ *       the {@link UnmatchedValueFilter} (RFC: 400 noTarget); remove of nothing is a no-op.</li>
  * </ul>
  * Setting {@code primary: true} on an element clears it on the others (RFC 7643 §2.4).
  *
@@ -37,10 +38,15 @@ final class AttributePatcher {
 
     private final AttributeValueReader values = new AttributeValueReader();
     private final ElementFilterMatcher matcher = new ElementFilterMatcher();
+    private final UnmatchedValueFilter unmatched;
+
+    AttributePatcher(UnmatchedValueFilter unmatched) {
+        this.unmatched = unmatched;
+    }
 
     void apply(PatchOpType op, ObjectNode container, PatchTarget target, JsonNode value) {
         AttributeDef attribute = target.attribute();
-        if (op == PatchOpType.ADD && IdpQuirks.ADD_ON_SINGLE_VALUED_MEANS_REPLACE.addActsAsReplace(attribute)) {
+        if (op == PatchOpType.ADD && !attribute.multiValued()) {
             op = PatchOpType.REPLACE;
         }
         if (target.filter() != null) {
@@ -62,7 +68,7 @@ final class AttributePatcher {
         if (newValue.isEmpty()) {
             container.remove(attribute.name());
         } else if (attribute.isComplex() && existing instanceof ObjectNode existingObject
-                && !IdpQuirks.MANAGER_SHAPES.isManager(attribute)) {
+                && !PatchTarget.isSingleReference(attribute)) {
             existingObject.setAll((ObjectNode) newValue.get());
         } else {
             container.set(attribute.name(), newValue.get());
@@ -72,11 +78,8 @@ final class AttributePatcher {
     private void applyMultiValued(PatchOpType op, ObjectNode container, PatchTarget target, JsonNode value) {
         AttributeDef attribute = target.attribute();
         if (op == PatchOpType.REMOVE) {
-            if (IdpQuirks.NULL_MEANS_ABSENT.isAbsent(value)) {
-                container.remove(attribute.name());
-            } else {
-                removeListedElements(container, target, value);
-            }
+            requireNoValueOnRemove(target, value);
+            container.remove(attribute.name());
             return;
         }
         Optional<JsonNode> newValue = values.read(attribute, value, target.text());
@@ -101,27 +104,16 @@ final class AttributePatcher {
     }
 
     /**
-     * {@code remove} with a value list on a multi-valued attribute removes only the listed elements (the generalised
-     * form of {@link dev.kiroscim.server.scim.quirks.EntraMemberRemoveByValueList}); removing everything would be
-     * SCIMple's bug #436 on a different attribute.
+     * RFC 7644 §3.5.2.2: remove without a filter removes every value. A remove that still carries a value here was
+     * meant to remove only those values (Entra's member list, normalised away before the engine); treating it as
+     * "remove all" would silently wipe the attribute, so it is refused instead.
      */
-    private void removeListedElements(ObjectNode container, PatchTarget target, JsonNode value) {
-        Optional<JsonNode> listed = values.read(target.attribute(), value, target.text());
-        JsonNode existing = container.get(target.attribute().name());
-        if (listed.isEmpty() || existing == null) {
-            return;
+    static void requireNoValueOnRemove(PatchTarget target, JsonNode value) {
+        if (value != null && !value.isNull()) {
+            throw new ScimException(400, ScimType.INVALID_VALUE, "remove " + target.text()
+                    + " takes no value; select the values to remove with a filter, e.g. "
+                    + target.attribute().name() + "[value eq \"x\"]");
         }
-        ArrayNode kept = JSON.arrayNode();
-        for (JsonNode element : existing) {
-            boolean remove = false;
-            for (JsonNode l : listed.get()) {
-                remove |= l.isObject() ? containsAllFields(element, (ObjectNode) l) : element.equals(l);
-            }
-            if (!remove) {
-                kept.add(element);
-            }
-        }
-        container.set(target.attribute().name(), kept);
     }
 
     private void applySubAttribute(PatchOpType op, ObjectNode container, PatchTarget target, JsonNode value) {
@@ -207,11 +199,10 @@ final class AttributePatcher {
 
     private void createDescribedElement(ObjectNode container, PatchTarget target, JsonNode value) {
         AttributeDef attribute = target.attribute();
-        ObjectNode element = IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT.template(target.filter())
-                .filter(t -> attribute.multiValued())
+        ObjectNode element = (attribute.multiValued() ? unmatched.newElement(target.filter(), attribute) : Optional.<ObjectNode>empty())
                 .orElseThrow(() -> new ScimException(400, ScimType.NO_TARGET,
                         "no element of " + attribute.name() + " matches [" + target.filter() + "]"));
-        if (IdpQuirks.NULL_MEANS_ABSENT.isAbsent(value) || IdpQuirks.EMPTY_STRING_MEANS_ABSENT.isAbsent(value)) {
+        if (value == null || value.isNull()) {
             return; // clearing a value that isn't there
         }
         if (target.subAttribute() != null) {
@@ -267,16 +258,6 @@ final class AttributePatcher {
             }
         }
         return false;
-    }
-
-    private static boolean containsAllFields(JsonNode element, ObjectNode fields) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (!f.getValue().equals(element.get(f.getKey()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void dropEmptyElements(ObjectNode container, AttributeDef attribute, ArrayNode array) {

@@ -6,7 +6,6 @@ import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.filter.CompareOp;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,9 +16,9 @@ import java.util.Locale;
  * multi-valued attribute, in memory. Elements are small objects of a single user, never a member list.
  *
  * <p>Paths inside the brackets are sub-attribute names of the attribute. String comparisons ignore case unless
- * the sub-attribute is caseExact (RFC 7644 §3.4.2.2). A boolean sub-attribute also matches a string
- * {@code "True"}/{@code "False"} (Entra: {@code roles[primary eq "True"]}). A missing value matches only
- * {@code ne} and {@code eq null}.
+ * the sub-attribute is caseExact (RFC 7644 §3.4.2.2). A boolean sub-attribute compares with {@code true}/{@code false}
+ * only (Entra's {@code roles[primary eq "True"]} is rewritten by the quirks normaliser before). A missing value
+ * matches only {@code ne} and {@code eq null}.
  */
 final class ElementFilterMatcher {
 
@@ -96,10 +95,6 @@ final class ElementFilterMatcher {
     private static boolean expectedBoolean(FilterValue value, AttributeDef sub) {
         if (value instanceof FilterValue.Bool b) {
             return b.value();
-        }
-        if (value instanceof FilterValue.Str s) {
-            return IdpQuirks.STRING_BOOLEANS.parse(s.value())
-                    .orElseThrow(() -> invalidFilter(sub.name() + " is a boolean; got \"" + s.value() + "\""));
         }
         throw invalidFilter(sub.name() + " is a boolean; got " + value);
     }

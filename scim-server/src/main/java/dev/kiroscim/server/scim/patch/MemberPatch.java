@@ -6,7 +6,7 @@ import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.filter.CompareOp;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
+import dev.kiroscim.server.scim.document.MemberIds;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +17,8 @@ import java.util.Set;
  * <pre>
  * add     members [{"value":"u1"},{"value":"u1"}]     → Add[u1]
  * remove  members[value eq "u1" or value eq "u2"]      → Remove[u1, u2]
- * Remove  members [{"value":"u1"}]     (Entra legacy)  → Remove[u1]
  * remove  members                                      → RemoveAll
+ * remove  members [{"value":"u1"}]                     → 400 (Entra's legacy form is rewritten to filters before)
  * replace members [{"value":"u1"}]  / path-less {"members":[…]} → ReplaceAll[u1]
  * replace members[value eq "u1"]                       → 400 noTarget
  * members[display eq "x"], members.display             → 400 invalidFilter / mutability
@@ -42,20 +42,21 @@ final class MemberPatch {
                         + " is not supported; use add with path \"members\" and a list of {\"value\": id}");
             };
         }
-        boolean absent = IdpQuirks.NULL_MEANS_ABSENT.isAbsent(value);
+        boolean absent = value == null || value.isNull(); // RFC 7643 §2.5: null is unassigned
         return switch (op) {
             case ADD -> {
                 if (absent) {
                     throw new ScimException(400, ScimType.INVALID_VALUE, "add members needs a value [{\"value\": id}, …]");
                 }
-                List<String> ids = IdpQuirks.MEMBER_DISPLAY_AND_REF_IGNORED.memberIds(value);
+                List<String> ids = MemberIds.parse(value);
                 yield ids.isEmpty() ? Optional.empty() : Optional.of(new MemberChange.Add(ids));
             }
             case REPLACE -> Optional.of(new MemberChange.ReplaceAll(
-                    absent ? List.of() : IdpQuirks.MEMBER_DISPLAY_AND_REF_IGNORED.memberIds(value)));
-            case REMOVE -> Optional.of(IdpQuirks.ENTRA_MEMBER_REMOVE_BY_VALUE_LIST.listedMembers(value)
-                    .<MemberChange>map(MemberChange.Remove::new)
-                    .orElseGet(MemberChange.RemoveAll::new));
+                    absent ? List.of() : MemberIds.parse(value)));
+            case REMOVE -> {
+                AttributePatcher.requireNoValueOnRemove(target, value);
+                yield Optional.of(new MemberChange.RemoveAll());
+            }
         };
     }
 

@@ -6,43 +6,56 @@ import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.limits.InputLimits;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
-import dev.kiroscim.server.scim.quirks.PathlessDottedKeys.PathAndValue;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import dev.kiroscim.server.scim.schema.Mutability;
 import dev.kiroscim.server.scim.schema.ResourceTypeDef;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a SCIM PATCH request (RFC 7644 §3.5.2) to a stored resource document.
  *
- * <p>Example (Entra default mode, idp-compat §2.5):
+ * <p>Example:
  * <pre>
  * {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
- *   {"op":"Replace","path":"emails[type eq \"work\"].value","value":"pvlo@contoso.com"},
- *   {"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber","value":"1234"},
- *   {"op":"Add","path":"nickName","value":"Babs"}]}
+ *   {"op":"replace","path":"emails[type eq \"work\"].value","value":"pvlo@contoso.com"},
+ *   {"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber","value":"1234"},
+ *   {"op":"add","path":"nickName","value":"Babs"}]}
  * </pre>
+ * The engine implements RFC 7644 only. What identity providers send instead (Entra's {@code "Replace"}, dotted keys
+ * in a path-less value, {@code "True"} strings, member lists on remove…) is rewritten into this form first by
+ * {@code scim.quirks.IdpRequestNormalizer}; the one leniency that needs the document as it is during the PATCH
+ * comes in through {@link UnmatchedValueFilter}.
  * Operations run in order on a copy of the document; the result is checked like a PUT body
  * ({@link ResourceDocumentReader}). A PATCH is atomic: if any operation or the final check fails, a
  * {@link ScimException} is thrown and nothing is returned; the input document is never modified.
  *
  * <p>Paths naming a read-only attribute ({@code id}, {@code meta}, {@code groups}, {@code members.display}) are
- * 400 mutability; path-less values skip read-only keys instead (Okta sends {@code id}). Group {@code members}
- * never enter the document: operations on them become {@link MemberChange}s. Client leniencies are the ones
- * listed in {@link IdpQuirks}.
+ * 400 mutability. WriteOnly attributes ({@code password}) are accepted and not stored (RFC 7643 §7 lets the service
+ * provider choose not to store a password). Group {@code members} never enter the document: operations on them
+ * become {@link MemberChange}s, adjacent removals merged into one so that a long removal list is one storage call.
  */
 public final class PatchEngine {
 
     private final PatchRequestReader requests = new PatchRequestReader();
     private final PatchPathResolver paths = new PatchPathResolver();
-    private final AttributePatcher attributes = new AttributePatcher();
+    private final AttributePatcher attributes;
     private final MemberPatch members = new MemberPatch();
     private final ResourceDocumentReader documents = new ResourceDocumentReader();
+
+    /** An engine that answers 400 noTarget when a value filter of add/replace matches nothing (RFC 7644 §3.5.2.3). */
+    public PatchEngine() {
+        this(UnmatchedValueFilter.RFC);
+    }
+
+    public PatchEngine(UnmatchedValueFilter unmatched) {
+        this.attributes = new AttributePatcher(unmatched);
+    }
 
     public PatchOutcome apply(ResourceTypeDef type, ObjectNode current, JsonNode patchRequestBody) {
         List<PatchOperation> operations = requests.read(patchRequestBody);
@@ -55,8 +68,30 @@ public final class PatchEngine {
                 applyTo(type, document, operation.op(), paths.resolve(type, operation.path()), operation.value(), memberChanges);
             }
         }
+        memberChanges = mergeAdjacentRemovals(memberChanges);
         InputLimits.requireMemberCount(memberChanges.stream().mapToInt(PatchEngine::memberIdCount).sum());
         return new PatchOutcome(documents.read(type, document).document(), memberChanges);
+    }
+
+    /** {@code Remove[a], Remove[b]} → {@code Remove[a, b]}: the same membership, one storage call. */
+    private static List<MemberChange> mergeAdjacentRemovals(List<MemberChange> changes) {
+        List<MemberChange> merged = new ArrayList<>();
+        Set<String> removals = new LinkedHashSet<>();
+        for (MemberChange change : changes) {
+            if (change instanceof MemberChange.Remove remove) {
+                removals.addAll(remove.ids());
+                continue;
+            }
+            if (!removals.isEmpty()) {
+                merged.add(new MemberChange.Remove(List.copyOf(removals)));
+                removals.clear();
+            }
+            merged.add(change);
+        }
+        if (!removals.isEmpty()) {
+            merged.add(new MemberChange.Remove(List.copyOf(removals)));
+        }
+        return merged;
     }
 
     private static int memberIdCount(MemberChange change) {
@@ -78,15 +113,11 @@ public final class PatchEngine {
             throw new ScimException(400, ScimType.INVALID_VALUE, operation.op().name().toLowerCase()
                     + " without a path needs an object value, e.g. {\"active\": false}");
         }
-        for (PathAndValue entry : IdpQuirks.PATHLESS_DOTTED_KEYS.expand(type, (ObjectNode) operation.value())) {
-            if (IdpQuirks.READ_ONLY_KEYS_IN_PATHLESS_VALUE.ignore(entry.path())) {
-                continue;
-            }
-            // Unknown keys are dropped, as in a POST/PUT body (idp-compat I10).
-            Optional<PatchTarget> target = paths.tryResolve(type, entry.path());
-            if (target.isPresent()) {
-                applyTo(type, document, operation.op(), target.get(), entry.value(), memberChanges);
-            }
+        // RFC 7644 §3.5.2.1/§3.5.2.3: the value is a partial resource; its keys are attribute names, and an extension's
+        // attributes sit under its URN key.
+        for (Iterator<Map.Entry<String, JsonNode>> it = operation.value().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            applyTo(type, document, operation.op(), paths.resolve(type, entry.getKey()), entry.getValue(), memberChanges);
         }
     }
 
@@ -97,8 +128,8 @@ public final class PatchEngine {
             return;
         }
         AttributeDef attribute = target.attribute();
-        if (IdpQuirks.PASSWORD_ACCEPTED_NOT_STORED.isPassword(attribute)) {
-            return;
+        if (attribute.mutability() == Mutability.WRITE_ONLY) {
+            return; // accepted, never stored
         }
         if (attribute.mutability() == Mutability.READ_ONLY) {
             throw new ScimException(400, ScimType.MUTABILITY, target.text() + " is read-only");
@@ -122,7 +153,7 @@ public final class PatchEngine {
     private void applyToWholeExtension(ResourceTypeDef type, ObjectNode document, PatchOpType op, PatchTarget target,
                                        JsonNode value, List<MemberChange> memberChanges) {
         String urn = target.schema().urn();
-        if (op == PatchOpType.REMOVE || IdpQuirks.NULL_MEANS_ABSENT.isAbsent(value)) {
+        if (op == PatchOpType.REMOVE || value == null || value.isNull()) {
             document.remove(urn);
             return;
         }

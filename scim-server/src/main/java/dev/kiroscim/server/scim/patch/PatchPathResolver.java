@@ -6,7 +6,6 @@ import dev.kiroscim.server.scim.filter.AttributePath;
 import dev.kiroscim.server.scim.filter.FilterParseException;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.filter.PatchPath;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import dev.kiroscim.server.scim.schema.ResolvedPath;
 import dev.kiroscim.server.scim.schema.ResourceTypeDef;
 import dev.kiroscim.server.scim.schema.SchemaDef;
@@ -21,20 +20,22 @@ import java.util.Optional;
  * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User     → whole extension
  * </pre>
  * Unparseable paths and unknown attributes are 400 invalidPath. A value filter is only allowed on multi-valued
- * attributes, and on the Enterprise {@code manager} ({@code remove manager[value eq "id"]}, see
- * {@link dev.kiroscim.server.scim.quirks.ManagerShapes}).
+ * attributes, and on a single-valued reference such as the Enterprise {@code manager}
+ * ({@code remove manager[value eq "id"]}, see {@link PatchTarget#isSingleReference}).
+ *
+ * <p>Public because the quirks normaliser resolves paths the same way before it rewrites a value.
  */
-final class PatchPathResolver {
+public final class PatchPathResolver {
 
     private final FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
 
     /** Resolves a path; 400 invalidPath when it doesn't parse or names an unknown attribute. */
-    PatchTarget resolve(ResourceTypeDef type, String text) {
+    public PatchTarget resolve(ResourceTypeDef type, String text) {
         return tryResolve(type, text).orElseThrow(() -> invalidPath("unknown attribute in path \"" + text + "\""));
     }
 
     /** Resolves a path; empty when it names an unknown attribute (path-less value keys are dropped like POST input). */
-    Optional<PatchTarget> tryResolve(ResourceTypeDef type, String text) {
+    public Optional<PatchTarget> tryResolve(ResourceTypeDef type, String text) {
         PatchPath path;
         try {
             path = parser.parsePatchPath(text);
@@ -52,8 +53,7 @@ final class PatchPathResolver {
             return Optional.empty();
         }
         ResolvedPath r = resolved.get();
-        if (path.valueFilter() != null && !r.attribute().multiValued()
-                && !IdpQuirks.MANAGER_SHAPES.isManager(r.attribute())) {
+        if (path.valueFilter() != null && !r.attribute().multiValued() && !PatchTarget.isSingleReference(r.attribute())) {
             throw invalidPath("a value filter [...] needs a multi-valued attribute; " + r.attribute().name() + " is single-valued");
         }
         return Optional.of(new PatchTarget(r.schema(), r.attribute(), r.subAttribute(), path.valueFilter(), text));

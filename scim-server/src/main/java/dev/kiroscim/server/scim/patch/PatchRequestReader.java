@@ -3,8 +3,6 @@ package dev.kiroscim.server.scim.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
-import dev.kiroscim.server.scim.limits.InputLimits;
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,10 +13,14 @@ import java.util.Map;
  * <pre>{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"active","value":"False"}]}</pre>
  *
  * <p>{@code schemas} must contain the PatchOp URN and {@code Operations} must be a non-empty array, else 400
- * invalidSyntax. We are strict about {@code schemas} on purpose: Okta and Entra always send it (idp-compat
- * §1.8, §2.5), and a body without it is more likely a misdirected resource body (a PUT sent as PATCH) than a
+ * invalidSyntax. We are strict about {@code schemas} on purpose: Okta and Entra always send it (docs/idp-quirks.md
+ * §Okta and §Entra), and a body without it is more likely a misdirected resource body (a PUT sent as PATCH) than a
  * PATCH. Member names ({@code Operations}, {@code op}, {@code path}, {@code value}) match case-insensitively, as
- * RFC 7643 §2.1 says of attribute names.
+ * RFC 7643 §2.1 says of attribute names; {@code op} itself is {@code add}, {@code replace} or {@code remove}
+ * exactly as RFC 7644 §3.5.2 spells it (Entra's {@code "Replace"} is rewritten before, by the quirks normaliser).
+ *
+ * <p>The limit on the number of operations applies to the request as the client sent it, so it is checked by the
+ * normaliser ({@code scim.quirks.IdpRequestNormalizer}), before it splits path-less and value-list operations.
  */
 final class PatchRequestReader {
 
@@ -36,10 +38,6 @@ final class PatchRequestReader {
         if (operations == null || !operations.isArray() || operations.isEmpty()) {
             throw syntax("the PATCH body must have a non-empty \"Operations\" array");
         }
-        if (operations.size() > InputLimits.MAX_PATCH_OPERATIONS) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, "Operations has " + operations.size()
-                    + " entries; at most " + InputLimits.MAX_PATCH_OPERATIONS + " are accepted in one PATCH");
-        }
         List<PatchOperation> result = new ArrayList<>();
         for (JsonNode operation : operations) {
             result.add(readOperation(operation, result.size()));
@@ -52,7 +50,7 @@ final class PatchRequestReader {
             throw syntax("Operations[" + index + "] must be an object");
         }
         JsonNode op = field(operation, "op");
-        PatchOpType type = IdpQuirks.CASE_INSENSITIVE_PATCH_OPS.parse(op != null && op.isTextual() ? op.textValue() : null)
+        PatchOpType type = PatchOpType.fromRfcName(op != null && op.isTextual() ? op.textValue() : null)
                 .orElseThrow(() -> syntax("Operations[" + index + "].op must be add, replace or remove; got " + op));
         JsonNode path = field(operation, "path");
         String pathText = null;

@@ -13,9 +13,18 @@ import dev.kiroscim.server.scim.schema.SchemaDef;
  * @param filter       the value filter in brackets, or null
  * @param text         the path as the client wrote it, for error messages
  */
-record PatchTarget(SchemaDef schema, AttributeDef attribute, AttributeDef subAttribute, Filter filter, String text) {
+public record PatchTarget(SchemaDef schema, AttributeDef attribute, AttributeDef subAttribute, Filter filter, String text) {
 
-    boolean isWholeExtension() {
+    public boolean isWholeExtension() {
         return attribute == null;
+    }
+
+    /**
+     * True for a single-valued reference to another resource, e.g. the Enterprise {@code manager}
+     * ({@code {"value","$ref","displayName"}}): its sub-attributes describe one resource, so a new value replaces the
+     * old one whole instead of merging into it, and {@code manager[value eq "id"]} may select it like a list of one.
+     */
+    public static boolean isSingleReference(AttributeDef attribute) {
+        return !attribute.multiValued() && attribute.isComplex() && attribute.sub("$ref").isPresent();
     }
 }

@@ -20,6 +20,7 @@ import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.patch.MemberChange;
 import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.patch.PatchOutcome;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
@@ -39,6 +40,8 @@ public final class ProvisionGroups {
     private final Transactions transactions;
     private final ResourceDocumentReader reader;
     private final PatchEngine patchEngine;
+    /** IdP requests into RFC form before the reader and the engine (docs/idp-quirks.md). */
+    private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
     private final DirectoryChangeListener listener;
 
     public ProvisionGroups(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine,
@@ -50,7 +53,7 @@ public final class ProvisionGroups {
     }
 
     public GroupRecord create(JsonNode body, ChangeContext ctx) {
-        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, body);
+        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, body));
         GroupRecord group = toRecord(UUID.randomUUID().toString(), input.document(), 1, ctx.at(), ctx.at());
         return transactions.write(tx -> {
             tx.groups().insert(group);
@@ -78,7 +81,7 @@ public final class ProvisionGroups {
      * the members as they are, like a PUT without {@code active} leaves a user's status.
      */
     public GroupRecord replace(String id, JsonNode body, String ifMatch, ChangeContext ctx) {
-        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, body);
+        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, body));
         return transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
@@ -95,7 +98,7 @@ public final class ProvisionGroups {
         return transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
-            PatchOutcome outcome = patchEngine.apply(ScimSchemas.GROUP_TYPE, ScimJson.parseStored(current.document()), body);
+            PatchOutcome outcome = patchEngine.apply(ScimSchemas.GROUP_TYPE, ScimJson.parseStored(current.document()), normalizer.patch(ScimSchemas.GROUP_TYPE, body));
             List<MembershipDiff> deltas = new ArrayList<>();
             for (MemberChange change : outcome.memberChanges()) {
                 deltas.add(apply(tx, id, change, ctx.at()));

@@ -16,6 +16,7 @@ import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.query.AttributeIndexer;
 import dev.kiroscim.server.scim.query.FieldCatalog;
 import dev.kiroscim.server.scim.render.ScimJson;
@@ -35,6 +36,8 @@ public final class ProvisionUsers {
     private final Transactions transactions;
     private final ResourceDocumentReader reader;
     private final PatchEngine patchEngine;
+    /** IdP requests into RFC form before the reader and the engine (docs/idp-quirks.md). */
+    private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
     private final AttributeIndexer indexer = new AttributeIndexer(FieldCatalog.USERS);
     private final DirectoryChangeListener listener;
 
@@ -47,7 +50,7 @@ public final class ProvisionUsers {
     }
 
     public UserView create(JsonNode body, ChangeContext ctx) {
-        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, body).document();
+        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body)).document();
         if (!document.has("active")) {
             document.put("active", true);
         }
@@ -69,10 +72,10 @@ public final class ProvisionUsers {
     /**
      * PUT (RFC 7644 §3.5.1): the body replaces the user's attributes. One deliberate leniency: a body without
      * {@code active} keeps the current value, because Okta and other full-replace clients omit it and must not
-     * deactivate the user by accident (idp-compat O14).
+     * deactivate the user by accident (docs/idp-quirks.md §O14).
      */
     public UserView replace(String id, JsonNode body, String ifMatch, boolean withGroups, ChangeContext ctx) {
-        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, body).document();
+        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body)).document();
         return transactions.write(tx -> {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
@@ -89,7 +92,7 @@ public final class ProvisionUsers {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
             ObjectNode before = ScimJson.parseStored(current.document());
-            ObjectNode after = patchEngine.apply(ScimSchemas.USER_TYPE, before, body).document();
+            ObjectNode after = patchEngine.apply(ScimSchemas.USER_TYPE, before, normalizer.patch(ScimSchemas.USER_TYPE, body)).document();
             UserRecord updated = save(tx, current, after, ctx);
             return new UserView(updated, withGroups ? groupsOf(tx, id) : null);
         });

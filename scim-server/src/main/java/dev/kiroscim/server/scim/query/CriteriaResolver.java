@@ -25,7 +25,7 @@ import java.util.Locale;
  * date — is a 400 {@code invalidFilter} rather than a silently wrong answer.
  *
  * <p>Values are coerced to the attribute's type, which is where Entra's string booleans are accepted
- * ({@code roles[primary eq "True"]}, idp-compat I4), and where dateTime literals become instants so that
+ * ({@code roles[primary eq "True"]}, docs/idp-quirks.md §I4), and where dateTime literals become instants so that
  * {@code meta.lastModified gt "2026-01-01T00:00:00+01:00"} compares times, not text.
  */
 public final class CriteriaResolver {

@@ -1,8 +1,9 @@
 package dev.kiroscim.server.scim.quirks;
 
-import dev.kiroscim.server.scim.patch.PatchOpType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * PATCH {@code op} names in any case: Entra sends {@code "Replace"}, {@code "Add"}, {@code "Remove"}.
@@ -10,30 +11,32 @@ import java.util.Optional;
  * <p>RFC 7644 §3.5.2 spells the operations in lower case. Entra's default mode (without
  * {@code aadOptscim062020}) capitalises them, and servers that compare case-sensitively reject every Entra
  * update, so offboarding silently fails.
- * <pre>{"op":"Replace","path":"active","value":"False"}  →  replace</pre>
+ * <pre>
+ * sent:       {"op":"Replace","path":"active","value":false}
+ * normalised: {"op":"replace","path":"active","value":false}
+ * </pre>
+ * Anything that is not one of the three names is left as sent, for the engine to reject.
  *
- * <p>Source: idp-compat.md I3, §2.5 and §4 bug #1; https://github.com/imulab/go-scim/pull/46,
+ * <p>Source: docs/idp-quirks.md §I3; https://github.com/imulab/go-scim/pull/46,
  * https://github.com/elimity-com/scim/pull/79.
  */
 public final class CaseInsensitivePatchOps implements IdpQuirk {
 
+    private static final Set<String> RFC_NAMES = Set.of("add", "replace", "remove");
+
     CaseInsensitivePatchOps() {
     }
 
-    /** The operation named by {@code op}, ignoring case; empty for anything else. */
-    public Optional<PatchOpType> parse(String op) {
-        if (op == null) {
-            return Optional.empty();
+    /** The {@code op} in RFC spelling when it names add/replace/remove in any case; otherwise {@code op} itself. */
+    public JsonNode normalize(JsonNode op) {
+        if (op == null || !op.isTextual()) {
+            return op;
         }
-        return switch (op.toLowerCase(Locale.ROOT)) {
-            case "add" -> Optional.of(PatchOpType.ADD);
-            case "replace" -> Optional.of(PatchOpType.REPLACE);
-            case "remove" -> Optional.of(PatchOpType.REMOVE);
-            default -> Optional.empty();
-        };
+        String lower = op.textValue().toLowerCase(Locale.ROOT);
+        return RFC_NAMES.contains(lower) ? TextNode.valueOf(lower) : op;
     }
 
     @Override public String idp() { return "Microsoft Entra ID"; }
     @Override public String description() { return "PATCH op names are matched case-insensitively (Add/Replace/Remove)"; }
-    @Override public String source() { return "idp-compat.md I3, §2.5; https://github.com/imulab/go-scim/pull/46"; }
+    @Override public String source() { return "docs/idp-quirks.md §I3; https://github.com/imulab/go-scim/pull/46"; }
 }

@@ -3,9 +3,10 @@ package dev.kiroscim.server.scim.quirks;
 /**
  * One deviation from RFC 7643/7644 that we accept because a real identity provider sends it.
  *
- * <p>Every implementation is a small class that holds the whole rule, so {@link IdpQuirks#all()} lists every
- * leniency the server has, with the evidence for it. The reader and the PATCH engine reach the rules only through
- * {@link IdpQuirks}.
+ * <p>Every implementation is a small class that holds the whole rule and shows, in its Javadoc, the request as sent
+ * and as rewritten. {@link IdpRequestNormalizer} applies them to each request before the document reader and the
+ * PATCH engine, which implement the RFCs only; {@link IdpQuirks#all()} lists every leniency the server has, with
+ * the evidence for it.
  */
 public interface IdpQuirk {
 
@@ -20,6 +21,6 @@ public interface IdpQuirk {
     /** One line: what we accept and what we do with it. */
     String description();
 
-    /** Where the behaviour is documented: {@code idp-compat.md} section and a public issue or URL. */
+    /** Where the behaviour is documented: a {@code docs/idp-quirks.md} section and a public issue or URL. */
     String source();
 }

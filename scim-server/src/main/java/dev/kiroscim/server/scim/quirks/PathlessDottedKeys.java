@@ -18,14 +18,17 @@ import java.util.Optional;
  * objects. Entra with {@code aadOptscim062020} collapses its updates into one path-less replace whose keys are
  * paths:
  * <pre>
- * {"op":"replace","value":{"displayName":"Bjfe","name.givenName":"Kkom",
- *   "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber":"Aklq"}}
+ * sent:       {"op":"replace","value":{"displayName":"Bjfe","name.givenName":"Kkom",
+ *               "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber":"Aklq"}}
+ * normalised: {"op":"replace","path":"displayName","value":"Bjfe"},
+ *             {"op":"replace","path":"name.givenName","value":"Kkom"},
+ *             {"op":"replace","path":"urn:…:enterprise:2.0:User:employeeNumber","value":"Aklq"}
  * </pre>
  * Servers that treat {@code name.givenName} as a top-level name silently ignore it. An extension URN key with an
  * object value ({@code "urn:…:enterprise:2.0:User": {"department":"R&D"}}, the RFC form) is expanded into one
- * entry per sub-key, so both forms end up as the same per-attribute operations.
+ * entry per sub-key, so both forms end up as the same per-attribute operations, applied in the order sent.
  *
- * <p>Source: idp-compat.md I5, §2.5, §4 bug #8; https://github.com/Captain-P-Goldfish/scim-for-keycloak/issues/26,
+ * <p>Source: docs/idp-quirks.md §I5; https://github.com/Captain-P-Goldfish/scim-for-keycloak/issues/26,
  * https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/193.
  */
 public final class PathlessDottedKeys implements IdpQuirk {
@@ -57,5 +60,5 @@ public final class PathlessDottedKeys implements IdpQuirk {
 
     @Override public String idp() { return "Microsoft Entra ID (aadOptscim062020)"; }
     @Override public String description() { return "path-less PATCH value keys may be dotted sub-paths (name.givenName) or extension URN paths"; }
-    @Override public String source() { return "idp-compat.md I5, §2.5; https://github.com/Captain-P-Goldfish/scim-for-keycloak/issues/26"; }
+    @Override public String source() { return "docs/idp-quirks.md §I5; https://github.com/Captain-P-Goldfish/scim-for-keycloak/issues/26"; }
 }

@@ -12,9 +12,14 @@ import dev.kiroscim.server.scim.schema.Mutability;
  * {@code http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group} in {@code schemas}.
  * Unknown attributes and extension URNs we don't serve are dropped too, so a custom Okta/Entra mapping never
  * breaks provisioning.
- * <pre>{"id":"x","meta":{…},"groups":[],"userName":"a","favouriteColour":"red"}  →  {"userName":"a"}</pre>
+ * <pre>
+ * sent:       {"schemas":[…],"id":"x","meta":{…},"groups":[],"userName":"a","favouriteColour":"red"}
+ * normalised: {"userName":"a"}
+ * </pre>
+ * The same holds for sub-attributes ({@code emails[].display} is kept, an unknown {@code emails[].label} dropped)
+ * and for the keys of a path-less PATCH value. The reader behind it answers 400 for an unknown attribute.
  *
- * <p>Source: idp-compat.md I10, §1.4, §1.7, §2.3, §2.7.
+ * <p>Source: docs/idp-quirks.md §I10.
  */
 public final class ReadOnlyAndUnknownInputIgnored implements IdpQuirk {
 
@@ -28,5 +33,5 @@ public final class ReadOnlyAndUnknownInputIgnored implements IdpQuirk {
 
     @Override public String idp() { return "Okta, Microsoft Entra ID"; }
     @Override public String description() { return "id, meta, groups, schemas, read-only sub-attributes and unknown attributes in POST/PUT bodies are ignored"; }
-    @Override public String source() { return "idp-compat.md I10, §1.4, §1.7, §2.3, §2.7"; }
+    @Override public String source() { return "docs/idp-quirks.md §I10"; }
 }

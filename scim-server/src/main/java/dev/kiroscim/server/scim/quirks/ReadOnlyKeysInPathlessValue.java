@@ -8,11 +8,14 @@ import java.util.Set;
  * {@code groups}) are skipped instead of failing with 400 mutability.
  *
  * <p>Okta renames a group (and does so on every membership push) with
- * <pre>{"op":"replace","value":{"id":"abf4dd94-…","displayName":"Test SCIMv2"}}</pre>
+ * <pre>
+ * sent:       {"op":"replace","value":{"id":"abf4dd94-…","displayName":"Test SCIMv2"}}
+ * normalised: {"op":"replace","path":"displayName","value":"Test SCIMv2"}
+ * </pre>
  * The {@code id} equals the URL's id; RFC 7644 §3.5.2 would make it a mutability error. A {@code path} that names a
  * read-only attribute still gets 400 mutability: only the path-less form is lenient.
  *
- * <p>Source: idp-compat.md I10, §1.10, §4 bug #13; https://github.com/simpleidserver/SimpleIdServer/issues/697.
+ * <p>Source: docs/idp-quirks.md §I10; https://github.com/simpleidserver/SimpleIdServer/issues/697.
  */
 public final class ReadOnlyKeysInPathlessValue implements IdpQuirk {
 
@@ -27,5 +30,5 @@ public final class ReadOnlyKeysInPathlessValue implements IdpQuirk {
 
     @Override public String idp() { return "Okta"; }
     @Override public String description() { return "id, meta, schemas, groups inside a path-less PATCH value are ignored (Okta group rename sends id)"; }
-    @Override public String source() { return "idp-compat.md I10, §1.10; https://github.com/simpleidserver/SimpleIdServer/issues/697"; }
+    @Override public String source() { return "docs/idp-quirks.md §I10; https://github.com/simpleidserver/SimpleIdServer/issues/697"; }
 }

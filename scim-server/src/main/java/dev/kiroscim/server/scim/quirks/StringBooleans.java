@@ -1,6 +1,11 @@
 package dev.kiroscim.server.scim.quirks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import dev.kiroscim.server.scim.filter.Filter;
+import dev.kiroscim.server.scim.filter.FilterValue;
+import dev.kiroscim.server.scim.schema.AttributeDef;
+import dev.kiroscim.server.scim.schema.AttributeType;
 import java.util.Optional;
 
 /**
@@ -9,10 +14,16 @@ import java.util.Optional;
  * <p>RFC 7643 §2.3.2 makes {@code active} and {@code primary} JSON booleans. Entra's default mapping for
  * {@code active} is the string expression {@code Switch([IsSoftDeleted], , "False", "True", "True", "False")},
  * so it sends {@code "active":"False"} in POST and PATCH, and the validator filters with
- * {@code roles[primary eq "True"]}. We store a real boolean.
- * <pre>{"op":"Replace","path":"active","value":"False"}  →  "active": false</pre>
+ * {@code roles[primary eq "True"]}.
+ * <pre>
+ * sent:       {"op":"replace","path":"active","value":"False"}
+ * normalised: {"op":"replace","path":"active","value":false}
+ * sent:       {"op":"replace","path":"roles[primary eq \"True\"].value","value":"admin"}
+ * normalised: {"op":"replace","path":"roles[primary eq true].value","value":"admin"}
+ * </pre>
+ * Other strings ({@code "yes"}) are left as sent, for the reader to reject.
  *
- * <p>Source: idp-compat.md I4, §2.3, §2.5, §4 bug #2; https://github.com/AzureAD/SCIMReferenceCode/issues/21,
+ * <p>Source: docs/idp-quirks.md §I4; https://github.com/AzureAD/SCIMReferenceCode/issues/21,
  * https://github.com/scimmyjs/scimmy/issues/86.
  */
 public final class StringBooleans implements IdpQuirk {
@@ -20,19 +31,44 @@ public final class StringBooleans implements IdpQuirk {
     StringBooleans() {
     }
 
-    /** A JSON boolean, or a string spelling {@code true}/{@code false} in any case; empty for anything else. */
-    public Optional<Boolean> parse(JsonNode node) {
-        if (node == null) {
-            return Optional.empty();
+    /** A JSON boolean for a string spelling {@code true}/{@code false} in any case; anything else unchanged. */
+    public JsonNode normalize(JsonNode value) {
+        if (value != null && value.isTextual()) {
+            return parse(value.textValue()).<JsonNode>map(BooleanNode::valueOf).orElse(value);
         }
-        if (node.isBoolean()) {
-            return Optional.of(node.booleanValue());
+        return value;
+    }
+
+    /**
+     * The filter of a value path with {@code "True"}/{@code "False"} compared to a boolean sub-attribute of
+     * {@code attribute} turned into {@code true}/{@code false}; the same instance when nothing changes.
+     */
+    public Filter normalize(Filter filter, AttributeDef attribute) {
+        if (filter instanceof Filter.And and) {
+            Filter left = normalize(and.left(), attribute);
+            Filter right = normalize(and.right(), attribute);
+            return left == and.left() && right == and.right() ? filter : new Filter.And(left, right);
         }
-        return node.isTextual() ? parse(node.textValue()) : Optional.empty();
+        if (filter instanceof Filter.Or or) {
+            Filter left = normalize(or.left(), attribute);
+            Filter right = normalize(or.right(), attribute);
+            return left == or.left() && right == or.right() ? filter : new Filter.Or(left, right);
+        }
+        if (filter instanceof Filter.Not not) {
+            Filter inner = normalize(not.inner(), attribute);
+            return inner == not.inner() ? filter : new Filter.Not(inner);
+        }
+        if (filter instanceof Filter.Compare cmp && cmp.value() instanceof FilterValue.Str s
+                && cmp.path().subAttribute() == null && cmp.path().attribute() != null
+                && attribute.sub(cmp.path().attribute()).map(sub -> sub.type() == AttributeType.BOOLEAN).orElse(false)) {
+            return parse(s.value()).<Filter>map(b -> new Filter.Compare(cmp.path(), cmp.op(), new FilterValue.Bool(b)))
+                    .orElse(filter);
+        }
+        return filter;
     }
 
     /** {@code "True"} → true, {@code "false"} → false, anything else → empty. */
-    public Optional<Boolean> parse(String text) {
+    static Optional<Boolean> parse(String text) {
         if ("true".equalsIgnoreCase(text)) {
             return Optional.of(Boolean.TRUE);
         }
@@ -44,5 +80,5 @@ public final class StringBooleans implements IdpQuirk {
 
     @Override public String idp() { return "Microsoft Entra ID"; }
     @Override public String description() { return "Boolean attributes and filter values accept \"True\"/\"False\" strings, stored as JSON booleans"; }
-    @Override public String source() { return "idp-compat.md I4, §2.3, §2.5; https://github.com/AzureAD/SCIMReferenceCode/issues/21"; }
+    @Override public String source() { return "docs/idp-quirks.md §I4; https://github.com/AzureAD/SCIMReferenceCode/issues/21"; }
 }

@@ -1,10 +1,16 @@
 package dev.kiroscim.server.scim.quirks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
 import dev.kiroscim.server.scim.filter.CompareOp;
+import dev.kiroscim.server.scim.patch.UnmatchedValueFilter;
+import dev.kiroscim.server.scim.schema.AttributeDef;
 import java.util.Optional;
 
 /**
@@ -22,10 +28,13 @@ import java.util.Optional;
  * Only filters made of {@code eq} comparisons joined by {@code and} describe an element; anything else
  * ({@code value co "x"}, {@code or}) still gets 400 noTarget.
  *
- * <p>Source: idp-compat.md I6, §2.5, §2.10 ("Add attributes"), §4 bug #5;
+ * This is the one quirk that is not a request rewrite: whether the filter matches depends on the document at that
+ * operation, so the engine asks it through {@link UnmatchedValueFilter} (the RFC answer is 400 noTarget).
+ *
+ * <p>Source: docs/idp-quirks.md §I6;
  * https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416, https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/668.
  */
-public final class ValueFilterCreatesMissingElement implements IdpQuirk {
+public final class ValueFilterCreatesMissingElement implements IdpQuirk, UnmatchedValueFilter {
 
     ValueFilterCreatesMissingElement() {
     }
@@ -34,35 +43,35 @@ public final class ValueFilterCreatesMissingElement implements IdpQuirk {
      * The sub-attribute values the filter pins down, as sent (e.g. {@code {"type":"work"}} or {@code {"primary":"True"}});
      * the caller reads them with the schema. Empty when the filter does not describe one element.
      */
-    public Optional<ObjectNode> template(Filter filter) {
+    @Override
+    public Optional<ObjectNode> newElement(Filter filter, AttributeDef attribute) {
         ObjectNode template = JsonNodeFactory.instance.objectNode();
-        return collect(filter, template) ? Optional.of(template) : Optional.empty();
+        return collect(filter, attribute, template) ? Optional.of(template) : Optional.empty();
     }
 
-    private static boolean collect(Filter filter, ObjectNode into) {
+    private static boolean collect(Filter filter, AttributeDef attribute, ObjectNode into) {
         if (filter instanceof Filter.And and) {
-            return collect(and.left(), into) && collect(and.right(), into);
+            return collect(and.left(), attribute, into) && collect(and.right(), attribute, into);
         }
         if (filter instanceof Filter.Compare cmp && cmp.op() == CompareOp.EQ
                 && cmp.path().schemaUrn() == null && cmp.path().subAttribute() == null && cmp.path().attribute() != null) {
             String name = cmp.path().attribute();
-            if (cmp.value() instanceof FilterValue.Str s) {
-                into.put(name, s.value());
-                return true;
+            JsonNode literal = cmp.value() instanceof FilterValue.Str s ? TextNode.valueOf(s.value())
+                    : cmp.value() instanceof FilterValue.Bool b ? BooleanNode.valueOf(b.value())
+                    : cmp.value() instanceof FilterValue.Num n ? DecimalNode.valueOf(n.value())
+                    : null;
+            if (literal == null) {
+                return false;
             }
-            if (cmp.value() instanceof FilterValue.Bool b) {
-                into.put(name, b.value());
-                return true;
+            if (attribute.sub(name).isPresent()) { // an unknown name is left out of the new element, as unknown input is everywhere
+                into.set(name, literal);
             }
-            if (cmp.value() instanceof FilterValue.Num n) {
-                into.put(name, n.value());
-                return true;
-            }
+            return true;
         }
         return false;
     }
 
     @Override public String idp() { return "Microsoft Entra ID, SCIM Validator"; }
     @Override public String description() { return "add/replace on emails[type eq \"work\"].value etc. creates the element when none matches, keeping the others"; }
-    @Override public String source() { return "idp-compat.md I6, §2.5, §2.10; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416"; }
+    @Override public String source() { return "docs/idp-quirks.md §I6; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416"; }
 }

@@ -109,7 +109,7 @@ public record Projection(List<ResolvedPath> include, List<ResolvedPath> exclude)
             ObjectNode to = container(type, out, p, true);
             JsonNode value = from.get(p.attribute().name());
             if (p.subAttribute() == null) {
-                to.set(p.attribute().name(), value);
+                to.set(p.attribute().name(), value.deepCopy()); // a copy: excludedAttributes may cut into it next
             } else {
                 mergeSub(to, p, value);
             }

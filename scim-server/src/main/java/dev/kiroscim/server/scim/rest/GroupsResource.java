@@ -34,7 +34,7 @@ import java.util.List;
 
 /**
  * {@code /scim/v2/Groups}. Members are streamed from the membership table while the response is written, and
- * not read at all when the client asks {@code excludedAttributes=members} (Entra does, idp-compat I14).
+ * not read at all when the client asks {@code excludedAttributes=members} (Entra does, docs/idp-quirks.md §I14).
  */
 @Path("scim/v2/Groups")
 @Consumes({ScimJson.MEDIA_TYPE, "application/json"})

@@ -1,5 +1,6 @@
 package dev.kiroscim.server.scim.document;
 
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import static dev.kiroscim.server.scim.document.Json.object;
 import static dev.kiroscim.server.scim.document.Json.parse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ResourceDocumentReaderTest {
 
     private static final String ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    // Bodies as IdPs send them: the normaliser runs first, as in ProvisionUsers/ProvisionGroups.
     private final ResourceDocumentReader reader = new ResourceDocumentReader();
+    private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
 
     static Stream<Arguments> userBodies() {
         return Stream.of(
@@ -79,7 +82,7 @@ class ResourceDocumentReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("userBodies")
     void readsUserBody(String rule, String body, String expected) {
-        NormalizedResource read = reader.read(ScimSchemas.USER_TYPE, parse(body));
+        NormalizedResource read = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, parse(body)));
         assertThat(read.document()).isEqualTo(parse(expected));
         assertThat(read.memberIds()).isEmpty();
     }
@@ -109,7 +112,7 @@ class ResourceDocumentReaderTest {
     @ParameterizedTest(name = "{1} → {2}")
     @MethodSource("invalidBodies")
     void rejectsInvalidBody(ResourceTypeDef type, String body, ScimType scimType, String detailMentions) {
-        assertThatThrownBy(() -> reader.read(type, parse(body)))
+        assertThatThrownBy(() -> reader.read(type, normalizer.resource(type, parse(body))))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.scimType()).isEqualTo(scimType);
@@ -137,7 +140,7 @@ class ResourceDocumentReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("groupBodies")
     void readsGroupBody(String rule, String body, String expected, Optional<List<String>> members) {
-        NormalizedResource read = reader.read(ScimSchemas.GROUP_TYPE, parse(body));
+        NormalizedResource read = reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, parse(body)));
         assertThat(read.document()).isEqualTo(parse(expected));
         assertThat(read.memberIds()).isEqualTo(members);
     }
@@ -145,7 +148,7 @@ class ResourceDocumentReaderTest {
     @Test
     void doesNotMutateInput() {
         var body = object("{'userName':'a','active':'True'}");
-        reader.read(ScimSchemas.USER_TYPE, body);
+        reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body));
         assertThat(body).isEqualTo(parse("{'userName':'a','active':'True'}"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.kiroscim.server.scim.limits;
 
+import dev.kiroscim.server.scim.quirks.IdpQuirks;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import static dev.kiroscim.server.scim.document.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +26,7 @@ class InputLimitsTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String ENT = ScimSchemas.ENTERPRISE_USER_URN;
     private final ResourceDocumentReader reader = new ResourceDocumentReader();
+    private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
 
     static Stream<Arguments> lengths() {
         return Stream.of(
@@ -47,7 +50,7 @@ class InputLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedBodies")
     void rejectedBody(String label, ResourceTypeDef type, ObjectNode body, String detail) {
-        assertInvalidValue(() -> reader.read(type, body), detail);
+        assertInvalidValue(() -> reader.read(type, normalizer.resource(type, body)), detail);
     }
 
     static Stream<Arguments> rejectedBodies() {
@@ -122,7 +125,7 @@ class InputLimitsTest {
                 : object("{'displayName':'g'}");
         ObjectNode before = current.deepCopy();
         String body = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[" + operations + "]}";
-        assertInvalidValue(() -> new PatchEngine().apply(type, current, object(body)), detail);
+        assertInvalidValue(() -> new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT).apply(type, current, normalizer.patch(type, object(body))), detail);
         assertThat(current).isEqualTo(before);
     }
 

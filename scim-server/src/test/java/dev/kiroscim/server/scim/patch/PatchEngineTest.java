@@ -1,5 +1,7 @@
 package dev.kiroscim.server.scim.patch;
 
+import dev.kiroscim.server.scim.quirks.IdpQuirks;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import static dev.kiroscim.server.scim.document.Json.object;
 import static dev.kiroscim.server.scim.document.Json.parse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PatchEngineTest {
 
     static final String ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    private final PatchEngine engine = new PatchEngine();
+    // Requests as IdPs send them: the normaliser runs first, as in ProvisionUsers/ProvisionGroups.
+    private final PatchEngine engine = new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT);
+    private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
 
     /** Wraps operations into a PatchOp message. */
     static String patch(String operations) {
@@ -136,7 +140,7 @@ class PatchEngineTest {
     @MethodSource("userPatches")
     void patchesUser(String rule, String current, String operations, String expected) {
         ObjectNode before = object(current);
-        PatchOutcome outcome = engine.apply(ScimSchemas.USER_TYPE, before, parse(patch(operations)));
+        PatchOutcome outcome = engine.apply(ScimSchemas.USER_TYPE, before, normalizer.patch(ScimSchemas.USER_TYPE, parse(patch(operations))));
         assertThat(outcome.document()).isEqualTo(parse(expected));
         assertThat(outcome.memberChanges()).isEmpty();
         assertThat(before).isEqualTo(parse(current));
@@ -183,7 +187,7 @@ class PatchEngineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("groupPatches")
     void patchesGroup(String rule, String operations, String expected, List<MemberChange> changes) {
-        PatchOutcome outcome = engine.apply(ScimSchemas.GROUP_TYPE, object("{'displayName':'G'}"), parse(patch(operations)));
+        PatchOutcome outcome = engine.apply(ScimSchemas.GROUP_TYPE, object("{'displayName':'G'}"), normalizer.patch(ScimSchemas.GROUP_TYPE, parse(patch(operations))));
         assertThat(outcome.document()).isEqualTo(parse(expected));
         assertThat(outcome.memberChanges()).containsExactlyElementsOf(changes);
     }
@@ -228,7 +232,7 @@ class PatchEngineTest {
     void rejectsInvalidPatch(ResourceTypeDef type, String body, ScimType scimType, String detailMentions) {
         ObjectNode current = type == ScimSchemas.USER_TYPE ? object("{'userName':'a','emails':[{'type':'home','value':'h@x'}]}") : object("{'displayName':'G'}");
         ObjectNode copy = current.deepCopy();
-        assertThatThrownBy(() -> engine.apply(type, current, parse(body)))
+        assertThatThrownBy(() -> engine.apply(type, current, normalizer.patch(type, parse(body))))
                 .isInstanceOfSatisfying(ScimException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.scimType()).isEqualTo(scimType);
@@ -240,15 +244,15 @@ class PatchEngineTest {
     @Test
     void atomicity_secondOperationInvalid_throwsAndLeavesCurrentUnchanged() {
         ObjectNode current = object("{'userName':'a','title':'T'}");
-        assertThatThrownBy(() -> engine.apply(ScimSchemas.USER_TYPE, current,
-                parse(patch("{'op':'replace','path':'title','value':'U'},{'op':'replace','path':'id','value':'x'}")))).isInstanceOf(ScimException.class);
+        assertThatThrownBy(() -> engine.apply(ScimSchemas.USER_TYPE, current, normalizer.patch(ScimSchemas.USER_TYPE,
+                parse(patch("{'op':'replace','path':'title','value':'U'},{'op':'replace','path':'id','value':'x'}"))))).isInstanceOf(ScimException.class);
         assertThat(current).isEqualTo(parse("{'userName':'a','title':'T'}"));
     }
 
     @Test
     void groupDocumentNeverContainsMembers() {
-        PatchOutcome outcome = engine.apply(ScimSchemas.GROUP_TYPE, object("{'displayName':'G'}"),
-                parse(patch("{'op':'add','value':{'members':[{'value':'u1'}],'displayName':'H'}}")));
+        PatchOutcome outcome = engine.apply(ScimSchemas.GROUP_TYPE, object("{'displayName':'G'}"), normalizer.patch(ScimSchemas.GROUP_TYPE,
+                parse(patch("{'op':'add','value':{'members':[{'value':'u1'}],'displayName':'H'}}"))));
         assertThat(outcome.document()).isEqualTo(parse("{'displayName':'H'}"));
         assertThat(outcome.memberChanges()).containsExactly(new MemberChange.Add(List.of("u1")));
     }

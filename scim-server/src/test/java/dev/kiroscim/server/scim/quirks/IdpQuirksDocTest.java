@@ -60,7 +60,7 @@ class IdpQuirksDocTest {
         assertThat(IdpQuirks.all()).isNotEmpty().allSatisfy(quirk -> {
             assertThat(quirk.idp()).isNotBlank();
             assertThat(quirk.description()).isNotBlank();
-            assertThat(quirk.source()).contains("idp-compat.md");
+            assertThat(quirk.source()).contains("docs/idp-quirks.md");
         });
         assertThat(IdpQuirks.all()).extracting(IdpQuirk::name).doesNotHaveDuplicates();
     }

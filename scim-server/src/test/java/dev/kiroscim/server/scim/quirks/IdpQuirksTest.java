@@ -2,19 +2,15 @@ package dev.kiroscim.server.scim.quirks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.kiroscim.server.scim.patch.PatchOpType;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class IdpQuirksTest {
@@ -29,7 +25,7 @@ class IdpQuirksTest {
         assertThat(quirk.name()).isEqualTo(quirk.getClass().getSimpleName());
         assertThat(quirk.idp()).isNotBlank();
         assertThat(quirk.description()).isNotBlank();
-        assertThat(quirk.source()).contains("idp-compat.md");
+        assertThat(quirk.source()).contains("docs/idp-quirks.md");
     }
 
     @Test
@@ -52,23 +48,5 @@ class IdpQuirksTest {
                     .collect(Collectors.toSet());
         }
         assertThat(IdpQuirks.all()).extracting(IdpQuirk::name).containsExactlyInAnyOrderElementsOf(classes);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"add,ADD", "Add,ADD", "REPLACE,REPLACE", "Replace,REPLACE", "remove,REMOVE", "Remove,REMOVE"})
-    void caseInsensitivePatchOps(String op, PatchOpType expected) {
-        assertThat(IdpQuirks.CASE_INSENSITIVE_PATCH_OPS.parse(op)).contains(expected);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"True,true", "False,false", "true,true", "false,false", "TRUE,true"})
-    void stringBooleans(String text, boolean expected) {
-        assertThat(IdpQuirks.STRING_BOOLEANS.parse(JsonNodeFactory.instance.textNode(text))).contains(expected);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"yes", "1", "''"})
-    void stringBooleansRejectOtherWords(String text) {
-        assertThat(IdpQuirks.STRING_BOOLEANS.parse(text)).isEqualTo(Optional.empty());
     }
 }
