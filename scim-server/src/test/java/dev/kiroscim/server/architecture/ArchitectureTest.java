@@ -1,7 +1,6 @@
 package dev.kiroscim.server.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static dev.kiroscim.core.testsupport.ArchitectureRules.NO_FAKES;
 import static dev.kiroscim.core.testsupport.ArchitectureRules.mainClasses;
 import static dev.kiroscim.core.testsupport.ArchitectureRules.noPackageCycles;
@@ -28,10 +27,6 @@ class ArchitectureTest {
     @Test
     void packagesFormNoCycle() {
         noPackageCycles("dev.kiroscim")
-                // KNOWN CYCLE scim.patch/scim.document -> scim.quirks -> scim.patch: the "quirks" branch (the
-                // normaliser that rewrites IdP requests before the engine) removes it. LEAD: delete at that merge.
-                .ignoreDependency(resideInAnyPackage("..server.scim.patch..", "..server.scim.document.."),
-                        resideInAPackage("..server.scim.quirks.."))
                 // KNOWN CYCLE http -> admin (AuthFilter and ErrorMapper answer admin paths with AdminErrors).
                 .ignoreDependency(resideInAPackage("..server.http.."), resideInAPackage("..server.admin.."))
                 // KNOWN CYCLE config -> scim.rest (BridgeConfig holds ScimSettings) -> http -> admin -> config.

@@ -1,5 +1,7 @@
 package dev.kiroscim.core.seats.service;
 
+import dev.kiroscim.core.seats.MonthlyBudgets;
+import dev.kiroscim.core.seats.BudgetScope;
 import dev.kiroscim.core.seats.UserEntitlement;
 import dev.kiroscim.core.seats.SeatStore;
 import dev.kiroscim.core.seats.SeatOverview;

@@ -1,5 +1,6 @@
 package dev.kiroscim.core.seats.service;
 
+import dev.kiroscim.core.seats.BudgetExhausted;
 import dev.kiroscim.core.seats.SeatEvent;
 import dev.kiroscim.core.seats.ReclaimEvidence;
 import dev.kiroscim.core.audit.AuditEntry;
