@@ -1,5 +1,5 @@
--- POST /Users: every request creates a new user. Names are unique per run (args[1] = run prefix), per wrk thread
--- and per request, so no request is a 409.
+-- POST /Users: every request creates a new user. Names are unique per server (args[1] = a prefix, plus the second
+-- wrk started, so a warm-up and the measured run differ), per wrk thread and per request: no request is a 409.
 local threads = 0
 function setup(thread)
   threads = threads + 1
@@ -9,7 +9,7 @@ end
 local counter = 0
 local prefix = "wrk"
 function init(args)
-  prefix = args[1] or prefix
+  prefix = (args[1] or prefix) .. "-" .. os.time()
   wrk.headers["Content-Type"] = "application/scim+json"
   wrk.headers["Accept"] = "application/scim+json"
 end

@@ -31,12 +31,12 @@ import java.util.regex.Pattern;
  * ({@code utime + stime} of the server process from {@code /proc/PID/stat}, before and after the run, divided by the
  * requests wrk completed), on PostgreSQL the CPU of the backends serving this server's database (same formula, over
  * the {@code postgres: … <database> …} processes), and the most heap the server used ({@code jstat -gc}, sampled every
- * 200 ms). CPU per request is the steady number on a shared machine: req/s and the tail move with whatever else runs
+ * 200 ms); on PostgreSQL also what the server's sessions waited for ({@link PgWaits}). CPU per request is the steady number on a shared machine: req/s and the tail move with whatever else runs
  * on the cores, CPU per request hardly does.
  *
  * <p>Run ({@code docs/benchmarks.md}): {@code -Dbench.mode=wrk} with {@code -Dbench.users=100000 -Dbench.backend=h2|postgres
  * -Dbench.threads=2 -Dbench.connections=16 -Dbench.seconds=8 -Dbench.patchConnections=4
- * -Dbench.warmupSeconds=5} (each scenario first runs unmeasured for that long, so JIT compilation is not charged to it); {@code -Dbench.jfr=true}
+ * -Dbench.warmupSeconds=5 -Dbench.dbPoolSize=10} (each scenario first runs unmeasured for that long, so JIT compilation is not charged to it); {@code -Dbench.jfr=true}
  * also records each scenario with JFR and prints its hottest frames (the profiler costs CPU: take CPU numbers from a
  * run without it). A measuring tool, not a test: it asserts nothing beyond the set-up succeeding.
  */
@@ -54,6 +54,7 @@ final class WrkBenchmark {
     private final Path work;
     private final List<String> rows = new ArrayList<>();
     private final List<String> profiles = new ArrayList<>();
+    private final List<String> waits = new ArrayList<>();
 
     private WrkBenchmark(KiroServer server, Backend backend) throws IOException {
         this.server = server;
@@ -65,6 +66,10 @@ final class WrkBenchmark {
     static void main(Backend backend) throws Exception {
         int users = Integer.getInteger("bench.users", 100_000);
         ServerOptions options = ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n");
+        String poolSize = System.getProperty("bench.dbPoolSize");
+        if (poolSize != null) {
+            options = options.withEnv("KIRO_SCIM_DB_POOL_SIZE", poolSize); // the server's default is 10
+        }
         try (KiroServer server = KiroServer.start(options)) {
             new WrkBenchmark(server, backend).run(users);
         }
@@ -100,6 +105,12 @@ final class WrkBenchmark {
         System.out.println("| scenario | req/s | p50 | p99 | server CPU ms/req | PostgreSQL CPU ms/req | heap max used | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+        if (!waits.isEmpty()) {
+            System.out.println();
+            System.out.println("| scenario | the server's PostgreSQL sessions, by state and wait event (average per 20 ms sample) |");
+            System.out.println("|---|---|");
+            waits.forEach(System.out::println);
+        }
         profiles.forEach(System.out::println);
     }
 
@@ -117,9 +128,15 @@ final class WrkBenchmark {
         HeapSampler heap = HeapSampler.start(server.pid());
         String database = backend == Backend.POSTGRES ? databaseName() : null;
         ProcessCpu.Snapshot pgBefore = database == null ? null : ProcessCpu.postgresBackends(database);
+        PgWaits waits = database == null ? null
+                : new PgWaits(server.databaseArgs().get(1), server.databaseArgs().get(3), database);
         long cpuBefore = ProcessCpu.ticks(server.pid());
         String out = wrk(threads, connections, seconds, script, args);
         long cpu = ProcessCpu.ticks(server.pid()) - cpuBefore;
+        if (waits != null) {
+            waits.close();
+            this.waits.add("| `" + name + "` | " + waits.summary() + " |");
+        }
         long pg = pgBefore == null ? -1 : ProcessCpu.postgresBackends(database).ticksSince(pgBefore);
         long heapMax = heap.stop();
         if (jfr) {

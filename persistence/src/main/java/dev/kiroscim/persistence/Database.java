@@ -200,7 +200,7 @@ public final class Database implements Transactions, AutoCloseable {
 
         SessionDirectory(Session session, boolean postgres) {
             this.session = session;
-            this.audit = new JdbcAuditLog(session);
+            this.audit = new JdbcAuditLog(session, postgres);
             this.postgres = postgres;
             this.seats = new SqlSeatStore(session);
         }
