@@ -25,6 +25,7 @@ final class JfrTopFrames {
     static String summarize(Path recording) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> byLibrary = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -36,6 +37,7 @@ final class JfrTopFrames {
             }
             samples++;
             self.merge(name(frames.get(0)), 1, Integer::sum);
+            byLibrary.merge(library(frames.get(0).getMethod().getType().getName()), 1, Integer::sum);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String name = name(frame);
@@ -45,15 +47,24 @@ final class JfrTopFrames {
             }
         }
         int total = samples;
-        return "samples: " + total + "\n\nself (top of stack):\n" + top(self, total, 15)
+        return "samples: " + total + "\n\nself, by library (first three package names):\n" + top(byLibrary, total, 12)
+                + "\nself (top of stack):\n" + top(self, total, 15)
                 + "\ninclusive (project, Hibernate, Jackson, JDBC, digest frames):\n" + top(inclusive, total, 30);
+    }
+
+    private static String library(String className) {
+        String[] parts = className.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
     }
 
     private static boolean inclusiveInterest(String name) {
         return name.startsWith("dev.kiroscim.") || name.startsWith("org.hibernate.internal.SessionImpl.")
                 || name.startsWith("org.hibernate.engine.transaction") || name.startsWith("com.fasterxml.jackson.databind.ObjectMapper.")
                 || name.startsWith("java.security.MessageDigest.") || name.startsWith("com.zaxxer.hikari.HikariDataSource.")
-                || name.startsWith("org.h2.jdbc.JdbcConnection.commit") || name.startsWith("org.postgresql.jdbc.PgConnection.commit");
+                || name.startsWith("org.h2.jdbc.JdbcConnection.commit") || name.startsWith("org.postgresql.jdbc.PgConnection.commit")
+                || name.startsWith("org.glassfish.jersey.server.ServerRuntime$Responder.process")
+                || name.startsWith("org.glassfish.jersey.server.ContainerFilteringStage.apply")
+                || name.startsWith("org.h2.command.Parser.parse") || name.startsWith("org.h2.engine.SessionLocal.prepareLocal");
     }
 
     private static String name(RecordedFrame frame) {

@@ -123,7 +123,7 @@ final class WrkBenchmark {
         }
         Path recording = work.resolve(script.replace(".lua", ".jfr"));
         if (jfr) {
-            jcmd("JFR.start", "name=bench", "settings=profile");
+            jcmd("JFR.start", "name=bench", "settings=" + samplingSettings());
         }
         HeapSampler heap = HeapSampler.start(server.pid());
         String database = backend == Backend.POSTGRES ? databaseName() : null;
@@ -141,7 +141,7 @@ final class WrkBenchmark {
         long heapMax = heap.stop();
         if (jfr) {
             jcmd("JFR.stop", "name=bench", "filename=" + recording);
-            profiles.add("\n### " + name + " (JFR execution samples)\n" + JfrTopFrames.summarize(recording));
+            profiles.add("\n### " + name + " (JFR execution samples, " + recording + ")\n" + JfrTopFrames.summarize(recording));
         }
         WrkResult result = WrkResult.parse(out);
         rows.add(String.format(Locale.ROOT, "| `%s` | %,.0f | %s | %s | %.2f | %s | %d MiB | %s |", name, result.perSecond(),
@@ -162,6 +162,21 @@ final class WrkBenchmark {
             throw new IllegalStateException("wrk failed: " + out);
         }
         return out;
+    }
+
+    /**
+     * The JDK's {@code profile} settings with Java method sampling every millisecond instead of every 10 ms: on a
+     * busy 2-core machine an 8 s run otherwise gives too few samples to rank frames.
+     */
+    private Path samplingSettings() throws IOException {
+        Path settings = work.resolve("sampling.jfc");
+        if (!Files.exists(settings)) {
+            String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+            Files.writeString(settings, profile.replace(
+                    "<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+                    "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
+        }
+        return settings;
     }
 
     private String databaseName() {

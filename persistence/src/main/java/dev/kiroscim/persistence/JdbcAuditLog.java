@@ -52,12 +52,17 @@ public final class JdbcAuditLog implements AuditLog {
         pending.add(new Pending(context, entry));
     }
 
-    /** Writes the queued events under the chain-head lock; a no-op when nothing was appended. */
-    void flushPending() {
+    /**
+     * Writes the queued events under the chain-head lock; a no-op when nothing was appended. With events, it first
+     * takes {@code localTurn} (this replica's writers queue there for the chain head, see {@link Database}); the
+     * caller releases it once the transaction has ended.
+     */
+    void flushPending(java.util.concurrent.locks.Lock localTurn) {
         if (pending.isEmpty()) {
             return;
         }
-        session.flush();
+        session.flush(); // before the turn: this may wait for row locks another local writer holds
+        localTurn.lock();
         session.doWork(c -> {
             ChainHead head = lockHead(c);
             long seq = head.lastSeq();
