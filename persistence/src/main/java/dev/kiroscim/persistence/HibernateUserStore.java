@@ -143,8 +143,15 @@ final class HibernateUserStore implements UserStore {
 
     @Override
     public Page<UserRecord> search(Criteria criteria, SortKey sort, PageRequest page) {
-        return new Search<>(session, SqlWhere.ResourceTable.USERS, "scim_user", UserEntity.class)
-                .run(criteria, sort, page).map(UserEntity::toRecord);
+        return new Search<>(session, SqlWhere.ResourceTable.USERS, "scim_user", HibernateUserStore::userRow)
+                .run(criteria, sort, page).map(u -> u);
+    }
+
+    /** A {@code scim_user} row, read by column name. */
+    private static UserRecord userRow(ResultSet rs) throws java.sql.SQLException {
+        return new UserRecord(rs.getString("id"), rs.getString("user_name"), rs.getString("external_id"),
+                rs.getString("display_name"), rs.getBoolean("active"), rs.getString("document"), rs.getLong("version"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("modified_at")));
     }
 
     @Override
