@@ -24,9 +24,9 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
      * {@code LOCK_TIMEOUT=10000}: requests queue up to 10 s for the allocation lock (H2's default is 1 s).
      * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while requests in flight at
      * SIGTERM still need it; the server closes it itself once they have finished.
-     * {@code QUERY_CACHE_SIZE=128}: each H2 session keeps its parsed statements in an LRU cache of 8 by default,
-     * fewer than the distinct statements of one SCIM write (user, attribute index, outbox, seat lock, audit chain
-     * head, audit insert, …), so every statement was parsed again on every request (issue 13, docs/decisions.md).
+     * {@code QUERY_CACHE_SIZE=128}: each H2 session keeps its parsed SELECTs and INSERTs in an LRU cache of 8 by
+     * default, fewer than the distinct ones of the SCIM mix (user, attribute index, outbox and audit inserts, member
+     * checks, searches), which were then parsed again on every request (issue 13, docs/decisions.md).
      */
     public static DatabaseConfig h2(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("kiro-scim").toString();
