@@ -112,6 +112,12 @@ final class WrkBenchmark {
             waits.forEach(System.out::println);
         }
         profiles.forEach(System.out::println);
+        Files.deleteIfExists(idFile);
+        Files.deleteIfExists(probeFile);
+        if (!jfr) {
+            Files.deleteIfExists(work.resolve("sampling.jfc"));
+            Files.deleteIfExists(work);
+        }
     }
 
     private void scenario(String name, boolean jfr, int threads, int connections, int seconds, String script, String... args)
