@@ -47,7 +47,7 @@ final class SeatAuditing {
             if (event.type() != SeatEvent.Type.WAITLISTED) {
                 // The seat changed, so the user's Identity Center group must too: queue that work in this same
                 // transaction (the outbox), for promotions the request never named as well.
-                tx.outbox().enqueueUser(event.userId(), "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT));
+                tx.outbox().enqueueUser(event.userId(), "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT), ctx.at());
             }
         }
     }

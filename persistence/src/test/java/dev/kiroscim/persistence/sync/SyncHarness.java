@@ -97,7 +97,7 @@ final class SyncHarness implements AutoCloseable {
             } else {
                 tx.users().insert(r, List.of());
             }
-            tx.outbox().enqueueUser(id, "test.user");
+            tx.outbox().enqueueUser(id, "test.user", clock.instant());
             return null;
         });
         ledger.putUser(id, active);
@@ -116,7 +116,7 @@ final class SyncHarness implements AutoCloseable {
             } else {
                 tx.users().insert(r, List.of());
             }
-            tx.outbox().enqueueUser(id, "test.user");
+            tx.outbox().enqueueUser(id, "test.user", clock.instant());
             return null;
         });
         ledger.putUser(id, active);
@@ -126,7 +126,7 @@ final class SyncHarness implements AutoCloseable {
         String id = id(userName);
         db.write(tx -> {
             tx.users().delete(id);
-            tx.outbox().enqueueUser(id, "test.deleted");
+            tx.outbox().enqueueUser(id, "test.deleted", clock.instant());
             return null;
         });
         ledger.deleteUser(id);
@@ -142,7 +142,7 @@ final class SyncHarness implements AutoCloseable {
             ledger.assign(new Seat(id, "pool-" + tier, tier, Instant.now(), Optional.empty()));
         }
         db.write(tx -> {
-            tx.outbox().enqueueUser(id, "seat.test");
+            tx.outbox().enqueueUser(id, "seat.test", clock.instant());
             return null;
         });
     }

@@ -2,12 +2,10 @@ package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.explain.ExplainAccess;
-import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.admin.ExplainResource;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.scim.render.ScimJson;
-import dev.kiroscim.server.seats.PolicyFile;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -85,12 +83,10 @@ public final class ExplainCommand implements Callable<Integer> {
         String mode = cfg.identityCenter().store().isPresent() ? "live" : "plan-only";
         try (Database db = Database.open(database.toConfig());
              var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
-            var policy = PolicyFile.load(config).policy();
+            var policy = ActivePolicy.of(cfg, db).policy();
             var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
-                    new dev.kiroscim.core.audit.AuditTrail(db, cfg::tierPrices));
+                    new dev.kiroscim.core.audit.AuditTrail(db, () -> policy));
             return ExplainResource.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
-        } catch (PolicyException e) {
-            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.core.policy.PolicyException;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.admin.SeatsResource;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.scim.render.ScimJson;
-import dev.kiroscim.server.seats.PolicyFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,12 +83,8 @@ public final class SeatsCommand implements Callable<Integer> {
     }
 
     private JsonNode fromDatabase() throws Exception {
-        ManageSeats seats;
         try (Database db = Database.open(database.toConfig())) {
-            seats = new ManageSeats(db, PolicyFile.load(config));
-            return SeatsResource.json(seats.overview());
-        } catch (PolicyException e) {
-            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
+            return SeatsResource.json(ActivePolicy.of(BridgeConfig.load(config), db).overview());
         }
     }
 

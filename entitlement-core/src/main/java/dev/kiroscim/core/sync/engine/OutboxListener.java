@@ -46,7 +46,7 @@ public final class OutboxListener implements DirectoryChangeListener {
                 ((DirectoryChange.GroupDeleted) change).formerMemberIds().forEach(id -> users.putIfAbsent(id, "scim.group.deleted"));
             }
         }
-        users.forEach((id, reason) -> tx.outbox().enqueueUser(id, reason));
+        users.forEach((id, reason) -> tx.outbox().enqueueUser(id, reason, context.at()));
         if (!users.isEmpty()) {
             onEnqueued.run();
         }
