@@ -287,8 +287,7 @@ public final class SeatAllocator {
                     if (Queueing.waits(ledger, policy, userId, pool)) {
                         Instant joinedAt = ledger.joinedAt(userId, pool.group()).orElseThrow();
                         int ahead = ledger.countWaitingAhead(pool.group(), policy.tiersBelow(pool), new Waiter(userId, joinedAt));
-                        event(SeatEvent.Type.WAITLISTED, userId, pool.group(), pool.tier(),
-                                "the pool is full; position " + (ahead + 1) + " in its queue");
+                        events.add(SeatEvent.waitlisted(userId, pool.group(), pool.tier(), ahead + 1, now));
                     }
                 }
             }
