@@ -7,7 +7,6 @@ import dev.kiroscim.core.audit.report.TierPrices;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
