@@ -1,6 +1,6 @@
 package dev.kiroscim.server.config;
 
-import dev.kiroscim.core.sync.aws.IdentityCenterConfig;
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
 import dev.kiroscim.core.sync.engine.Offboarding;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import java.net.URI;
@@ -23,7 +23,7 @@ import java.util.Set;
  * @param store      where to send calls; empty in plan-only mode
  * @param settings   offboarding and reconcile interval, with the worker's defaults
  */
-public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSettings settings) {
+public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, SyncSettings settings) {
 
     public static final ConfigSection<IdentityCenterSection> SECTION = ConfigSection.of("identityCenter", IdentityCenterSection::read);
 
@@ -60,10 +60,10 @@ public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSe
             problems.add(node.get("region"), "identityCenter.region is required with identityStoreId");
         }
         ConfigNode rate = node.get("maxRequestsPerSecond");
-        double perSecond = rate.nonNegative(problems, IdentityCenterConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
+        double perSecond = rate.nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
         String endpoint = node.get("endpoint").text(problems, "");
         try {
-            return new IdentityCenterSection(Optional.of(new IdentityCenterConfig(node.get("identityStoreId").text(problems, ""),
+            return new IdentityCenterSection(Optional.of(new IdentityStoreApiConfig(node.get("identityStoreId").text(problems, ""),
                     region, endpoint.isEmpty() ? null : URI.create(endpoint), perSecond)), settings);
         } catch (IllegalArgumentException e) {
             problems.add(node, "identityCenter: " + e.getMessage());
