@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A database on H2, a seat ledger the test sets directly (standing in for the SQL ledger of the seats branch), and
- * the sync against any {@link IdentityCenterDirectory}. Users are written and enqueued in one transaction, the way the SCIM
- * listener and the seat listener do it.
+ * A database on H2, a seat ledger the test sets directly (so a test gives a user a seat in one line, without groups,
+ * pools and the allocator that produce seats in the server), and the sync against any {@link IdentityCenterDirectory}.
+ * Users are written and enqueued in one transaction, the way the SCIM listener and the seat listener do it.
  */
 final class SyncHarness implements AutoCloseable {
 
