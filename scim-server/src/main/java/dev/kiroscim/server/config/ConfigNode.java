@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One place in the config tree, with its dotted name for messages and the line it is on, e.g.
@@ -128,35 +130,27 @@ public record ConfigNode(String name, YamlNode node, int line) {
 
     /** A whole number of at least 1; {@code fallback} when absent. */
     public int positiveInt(ConfigProblems problems, int fallback) {
+        return number(problems, fallback, Integer::valueOf, n -> n >= 1, "a positive integer");
+    }
+
+    /** A number of 0 or more; {@code fallback} when absent. */
+    public double nonNegative(ConfigProblems problems, double fallback) {
+        return number(problems, fallback, t -> new BigDecimal(t).doubleValue(), n -> n >= 0, "a number, 0 or more");
+    }
+
+    private <N> N number(ConfigProblems problems, N fallback, Function<String, N> parse, Predicate<N> valid, String expected) {
         if (!isSet()) {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(text().orElse(""));
-            if (value >= 1) {
+            N value = parse.apply(text().orElse(""));
+            if (valid.test(value)) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(this, name + " must be a positive integer, got " + describe());
-        return fallback;
-    }
-
-    /** A number of 0 or more; {@code fallback} when absent. */
-    public double nonNegative(ConfigProblems problems, double fallback) {
-        if (!isSet()) {
-            return fallback;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text().orElse(""));
-            if (value.signum() >= 0) {
-                return value.doubleValue();
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(this, name + " must be a number, 0 or more, got " + describe());
+        problems.add(this, name + " must be " + expected + ", got " + describe());
         return fallback;
     }
 
