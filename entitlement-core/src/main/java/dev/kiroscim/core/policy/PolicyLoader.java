@@ -33,7 +33,8 @@ import java.util.Set;
  *     maxGrant: P90D           # ISO-8601 duration, omit for no limit
  * </pre>
  * Validation does not stop at the first mistake: it collects every problem with its line and throws one
- * {@link PolicyException}, so {@code policy check FILE} can list them all.
+ * {@link PolicyException}, so {@code policy check FILE} can list them all. The server reads its whole config file
+ * into one {@link YamlNode} tree and validates the policy part with {@link #read}, next to its other sections.
  */
 public final class PolicyLoader {
     /** Name used in messages for policies parsed from a string. */
