@@ -10,6 +10,9 @@ import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.StoreUnavailable;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserStore;
+import dev.kiroscim.core.notify.NotificationMarks;
+import dev.kiroscim.core.notify.NotificationOutbox;
+import dev.kiroscim.core.notify.NotificationRouting;
 import dev.kiroscim.core.seats.SeatStore;
 import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
@@ -42,6 +45,8 @@ public final class Database implements Transactions, AutoCloseable {
     /** Null on PostgreSQL, which makes a commit durable before it returns. */
     private final H2CommitFlush h2Flush;
     private final OutageBreaker breaker;
+    /** The webhook endpoints the audit log queues deliveries for; none until the server configures them. */
+    private volatile NotificationRouting notificationRouting = NotificationRouting.NONE;
 
     /** How often a database that went away is tried again (see {@link OutageBreaker}). */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
@@ -105,6 +110,11 @@ public final class Database implements Transactions, AutoCloseable {
         return new HikariDataSource(hc);
     }
 
+    /** From now on, every audit event a transaction writes is queued for the endpoints of {@code routing} that select it. */
+    public void routeNotifications(NotificationRouting routing) {
+        this.notificationRouting = routing;
+    }
+
     public DatabaseConfig config() {
         return config;
     }
@@ -132,7 +142,7 @@ public final class Database implements Transactions, AutoCloseable {
                     // Nothing to write back: skip Hibernate's dirty checking before each query and at commit.
                     session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
                 }
-                SessionDirectory directory = new SessionDirectory(session, postgres);
+                SessionDirectory directory = new SessionDirectory(session, postgres, notificationRouting);
                 T result = work.apply(directory);
                 directory.audit.flushPending(); // last: the chain-head lock is held only until commit
                 return result;
@@ -198,9 +208,9 @@ public final class Database implements Transactions, AutoCloseable {
         private final boolean postgres;
         private final SqlSeatStore seats;
 
-        SessionDirectory(Session session, boolean postgres) {
+        SessionDirectory(Session session, boolean postgres, NotificationRouting routing) {
             this.session = session;
-            this.audit = new JdbcAuditLog(session);
+            this.audit = new JdbcAuditLog(session, routing);
             this.postgres = postgres;
             this.seats = new SqlSeatStore(session);
         }
@@ -213,6 +223,12 @@ public final class Database implements Transactions, AutoCloseable {
 
         @Override
         public SeatStore seats() { return seats; }
+
+        @Override
+        public NotificationOutbox notifications() { return new JdbcNotificationOutbox(session, postgres); }
+
+        @Override
+        public NotificationMarks notificationMarks() { return new JdbcNotificationMarks(session); }
 
         @Override
         public AuditLog audit() { return audit; }

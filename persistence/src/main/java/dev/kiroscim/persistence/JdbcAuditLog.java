@@ -10,6 +10,7 @@ import dev.kiroscim.core.audit.AuditQuery;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.audit.CanonicalJson;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.notify.NotificationRouting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,10 +40,17 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private final Session session;
+    private final NotificationRouting routing;
     private final List<Pending> pending = new ArrayList<>();
 
     JdbcAuditLog(Session session) {
+        this(session, NotificationRouting.NONE);
+    }
+
+    /** @param routing the webhook endpoints: each event written is queued for those that select its type */
+    JdbcAuditLog(Session session, NotificationRouting routing) {
         this.session = session;
+        this.routing = routing;
     }
 
     @Override
@@ -60,6 +68,7 @@ public final class JdbcAuditLog implements AuditLog {
             ChainHead head = lockHead(c);
             long seq = head.lastSeq();
             String previous = head.lastHash();
+            List<AuditEvent> written = new ArrayList<>();
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 for (Pending p : pending) {
                     AuditEntry e = p.entry();
@@ -68,8 +77,15 @@ public final class JdbcAuditLog implements AuditLog {
                     bind(insert, event);
                     insert.addBatch();
                     previous = event.hash();
+                    written.add(event);
                 }
                 insert.executeBatch();
+            }
+            for (AuditEvent event : written) {
+                List<String> endpoints = routing.endpointsFor(event.type());
+                if (!endpoints.isEmpty()) {
+                    JdbcNotificationOutbox.enqueue(c, event, endpoints); // same transaction: no event without its deliveries
+                }
             }
             try (PreparedStatement update = c.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1")) {
                 update.setLong(1, seq);

@@ -68,6 +68,15 @@ public final class AuditEvents {
     /** Single sign-on worked at the IdP but the person is in neither console group (or the IdP's answer failed checks). */
     public static final String CONSOLE_SIGN_IN_REFUSED = "console.sign-in-refused";
 
+    /** A user's Identity Center work failed for good and is parked (see {@code /admin/v1/sync}). */
+    public static final String SYNC_DEAD_LETTERED = "sync.deadLettered";
+    /** Derived (notification job): a pool's holders reached the configured share of its cap. */
+    public static final String POOL_NEARLY_FULL = "pool.nearlyFull";
+    /** Derived (notification job): a grant ends ({@code maxGrant}) within the configured number of days. */
+    public static final String GRANT_EXPIRING_SOON = "grant.expiringSoon";
+    /** Derived (notification job): an API token expires within the configured number of days. */
+    public static final String TOKEN_EXPIRING_SOON = "token.expiringSoon";
+
     /** Every type, in catalogue order. */
     public static final List<String> TYPES = List.of(
             SCIM_USER_CREATED, SCIM_USER_UPDATED, SCIM_USER_DEACTIVATED, SCIM_USER_REACTIVATED, SCIM_USER_DELETED,
@@ -78,7 +87,8 @@ public final class AuditEvents {
             IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
             TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
             TOKEN_ROTATED, AUTH_THROTTLED, ADMIN_ACTION,
-            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION, CONSOLE_SIGN_IN_REFUSED);
+            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION, CONSOLE_SIGN_IN_REFUSED,
+            SYNC_DEAD_LETTERED, POOL_NEARLY_FULL, GRANT_EXPIRING_SOON, TOKEN_EXPIRING_SOON);
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
@@ -311,6 +321,35 @@ public final class AuditEvents {
     public static AuditEntry auditPruned(long firstKeptSeq, long prunedCount, String olderThan) {
         return entry(AUDIT_PRUNED, new AuditSubject("audit", null, null), null, details(
                 "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
+    }
+
+    // --- notifications (dead letters and the derived events of core.notify.DerivedEvents) -------------------------
+
+    /** @param attempts failed attempts before parking; @param error the last one (never a secret) */
+    public static AuditEntry syncDeadLettered(AuditSubject user, int attempts, String error) {
+        return entry(SYNC_DEAD_LETTERED, user, null, details("attempts", attempts, "error", error));
+    }
+
+    /**
+     * Subject kind {@code pool}, id and name the pool's group. Example details:
+     * {@code {"tier":"PRO_PLUS","seats":20,"assigned":18,"waitlisted":0,"thresholdPercent":90}}.
+     */
+    public static AuditEntry poolNearlyFull(String pool, String tier, int seats, int assigned, int waitlisted, int thresholdPercent) {
+        return entry(POOL_NEARLY_FULL, new AuditSubject(AuditSubject.POOL, pool, pool), null, details(
+                "tier", tier, "seats", seats, "assigned", assigned, "waitlisted", waitlisted,
+                "thresholdPercent", thresholdPercent));
+    }
+
+    /** @param expiresAt when the seat is freed (ISO instant); @param daysLeft whole days from the job's run */
+    public static AuditEntry grantExpiringSoon(AuditSubject user, String pool, String tier, java.time.Instant expiresAt, long daysLeft) {
+        return entry(GRANT_EXPIRING_SOON, user, null, details("pool", pool, "tier", tier,
+                "expiresAt", expiresAt.toString(), "daysLeft", daysLeft));
+    }
+
+    /** Never the secret: the token's name, scope and expiry. */
+    public static AuditEntry tokenExpiringSoon(String name, String scope, java.time.Instant expires, long daysLeft) {
+        return entry(TOKEN_EXPIRING_SOON, AuditSubject.token(name), null, details("scope", scope,
+                "expires", expires.toString(), "daysLeft", daysLeft));
     }
 
     // --- console (subject: the signed-in person) -------------------------------------------------------------------

@@ -23,6 +23,8 @@ public record AuditSubject(String kind, String id, String name) {
     public static final String CLIENT = "client";
     /** An admin action ({@code admin.action}): id and name are the action, e.g. {@code policy.reload}. */
     public static final String ADMIN = "admin";
+    /** A seat pool ({@code pool.nearlyFull}): id and name are the pool's group. */
+    public static final String POOL = "pool";
 
     public AuditSubject {
         if (kind == null || kind.isBlank()) {

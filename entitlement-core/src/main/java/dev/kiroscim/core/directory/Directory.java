@@ -27,4 +27,10 @@ public interface Directory {
 
     /** Our map from SCIM users to Identity Store users. */
     IdentityCenterLinkStore identityCenterLinks();
+
+    /** Webhook deliveries queued by the audit log (see {@link dev.kiroscim.core.notify.NotificationOutbox}). */
+    dev.kiroscim.core.notify.NotificationOutbox notifications();
+
+    /** Which derived events were already raised (see {@link dev.kiroscim.core.notify.DerivedEvents}). */
+    dev.kiroscim.core.notify.NotificationMarks notificationMarks();
 }

@@ -22,6 +22,9 @@ import dev.kiroscim.server.usage.DailyUsageWork;
 import dev.kiroscim.server.usage.UsageComposition;
 import dev.kiroscim.server.usage.UsageImportJob;
 import dev.kiroscim.server.usage.UsageMetrics;
+import dev.kiroscim.server.admin.NotificationsResource;
+import dev.kiroscim.server.notify.NotificationComposition;
+import dev.kiroscim.server.admin.NotificationMetrics;
 import dev.kiroscim.server.admin.BackupResource;
 import dev.kiroscim.server.backup.OnlineBackups;
 import dev.kiroscim.server.admin.AuditResource;
@@ -39,6 +42,9 @@ import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
 import dev.kiroscim.server.admin.MetricsResource;
+import dev.kiroscim.server.admin.SeatAndSyncMetrics;
+import dev.kiroscim.server.http.RequestLogContext;
+import dev.kiroscim.server.metrics.Meters;
 import dev.kiroscim.server.http.RequestMetrics;
 import dev.kiroscim.server.admin.ExplainResource;
 import dev.kiroscim.core.explain.ExplainAccess;
@@ -110,9 +116,10 @@ public final class BridgeServer implements AutoCloseable {
     private final TokenUsage tokenUsage;
     private final TlsSettings tls;
     private final UsageComposition usage;
+    private final NotificationComposition notifications;
 
     private BridgeServer(HttpServer http, Database database, ClusterComposition cluster, IdentityCenterSync sync,
-                         TokenUsage tokenUsage, TlsSettings tls, UsageComposition usage) {
+                         TokenUsage tokenUsage, TlsSettings tls, UsageComposition usage, NotificationComposition notifications) {
         this.http = http;
         this.database = database;
         this.cluster = cluster;
@@ -120,6 +127,7 @@ public final class BridgeServer implements AutoCloseable {
         this.tokenUsage = tokenUsage;
         this.tls = tls;
         this.usage = usage;
+        this.notifications = notifications;
     }
 
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken)
@@ -137,6 +145,7 @@ public final class BridgeServer implements AutoCloseable {
         ClusterComposition cluster = null;
         IdentityCenterSync sync = null;
         TokenUsage tokenUsage = null;
+        NotificationComposition notifications = null;
         try {
             cluster = ClusterComposition.create(database, bind, port,
                     !dbConfig.isPostgres(), clock);
@@ -146,15 +155,19 @@ public final class BridgeServer implements AutoCloseable {
             tokenUsage = new TokenUsage(database).start();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock, tokenUsage);
             EdgeSection edge = config.edge();
-            ThrottleMetrics throttles = new ThrottleMetrics();
+            Meters meters = Meters.create();
+            meters.bindConnectionPool(database.dataSource());
+            ThrottleMetrics throttles = new ThrottleMetrics(meters.registry());
             AuthFilter.Guards guards = new AuthFilter.Guards(new ClientAddresses(edge.trustedProxies()), new AuthBackoff(),
                     new TokenRateLimit(edge.perTokenPerSecond(), edge.burst()), throttles);
             AdminActions adminActions = new AdminActions(database);
             RequestIds requestIds = new RequestIds(clock);
-            RequestMetrics metrics = new RequestMetrics();
+            RequestMetrics metrics = new RequestMetrics(meters.registry());
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
             // One policy for the cluster: the file's, or the database's when peers run (ClusterComposition).
             ManageSeats seats = new ManageSeats(database, policy);
+            // Before the first write (the start-up policy below): from here on, audit events queue their webhooks.
+            notifications = NotificationComposition.create(config.notifications(), database, seats, cluster.replicaId(), clock);
             ManageSeats.StartupPolicy startup = seats.startup(fromFile, policy, cluster.fileMayWinAtStartup(),
                     ManageSeats.system(clock.instant()));
             logStartupPolicy(startup, policy, seats);
@@ -173,10 +186,16 @@ public final class BridgeServer implements AutoCloseable {
             Invoices invoices = new Invoices(auditTrail, seats::policy,
                     usage.reports()::dailyCredits, clock);
 
+            meters.collectAtScrape(new SeatAndSyncMetrics(sync, seats));
+            meters.collectAtScrape(new UsageMetrics(invoices, usage, idleSeats));
+            meters.collectAtScrape(new ClusterMetrics(node, clock));
+            meters.collectAtScrape(new NotificationMetrics(notifications, clock));
+
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                     .register(requestIds)
+                    .register(new RequestLogContext())
                     .register(metrics)
                     .register(new Overload(config.maxInFlight()))
                     .register(new StaleRequests(config.maxRequestAge(), clock))
@@ -199,8 +218,8 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
-                    .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock),
-                            new UsageMetrics(invoices, usage, idleSeats)))
+                    .register(new MetricsResource(meters))
+                    .register(new NotificationsResource(notifications, requestIds, adminActions, clock))
                     .register(new ClusterResource(node, seats, clock))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode),
                             new KiroActivityEvidence(idleSeats, auditTrail)::addTo))
@@ -236,6 +255,7 @@ public final class BridgeServer implements AutoCloseable {
             // Singleton jobs: registered first, then the node's first heartbeat takes the free leases.
             config.auditRetention().ifPresent(keep -> AuditRetentionJob.schedule(node, auditTrail, keep, clock));
             SeatExpiryJob.schedule(node, seats, clock);
+            notifications.start(node, seats, clock);
             node.onHeartbeat(seats::refreshFromCluster);
             ReloadOnSighup.install(reloader, clock);
             LOG.info("entitlement policy from {}: {} tiers, {} pools", seats.policyInForce().source(),
@@ -248,7 +268,7 @@ public final class BridgeServer implements AutoCloseable {
                         usage.source().orElseThrow().describe(), config.usage().importAt(), UsageImportJob.NAME);
                 UsageImportJob.schedule(node, dailyUsage::daily, config.usage().importAt(), clock);
             }
-            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls, usage);
+            return new BridgeServer(http, database, cluster, sync, tokenUsage, tls, usage, notifications);
         } catch (IOException | RuntimeException e) {
             if (cluster != null) {
                 cluster.close();
@@ -258,6 +278,9 @@ public final class BridgeServer implements AutoCloseable {
             }
             if (sync != null) {
                 sync.close();
+            }
+            if (notifications != null) {
+                notifications.close();
             }
             database.close();
             throw e;
@@ -291,6 +314,7 @@ public final class BridgeServer implements AutoCloseable {
         cluster.close();   // jobs stop and their leases are released: a peer takes them at its next heartbeat
         usage.close();
         sync.close();
+        notifications.close();
         tokenUsage.close(); // writes the last "last used" times
         if (tls != null) {
             tls.close();

@@ -29,7 +29,7 @@ import java.util.Optional;
  * with line numbers and then into one typed value per section ({@link ConfigSections#ALL}): {@code scim},
  * {@code server}, {@code audit}, the policy ({@code tiers}, {@code pools}, {@code overage}, {@code billing}; see
  * {@link dev.kiroscim.core.policy.PolicyLoader}),
- * {@code identityCenter}, {@code usage} and {@code console}. A missing file means built-in defaults everywhere.
+ * {@code identityCenter}, {@code usage}, {@code console}, {@code notifications} and {@code notificationRules}. A missing file means built-in defaults everywhere.
  *
  * <p>A file with mistakes is rejected as a whole, with every problem of every section as {@code FILE:LINE: message}
  * ({@link ConfigException}); start-up, {@code policy check}, {@code policy apply} and a policy reload all apply the same
@@ -180,6 +180,11 @@ public record BridgeConfig(Path source, String text, String sha256, Map<ConfigSe
 
     public ConsoleSection console() {
         return section(ConsoleSection.SECTION);
+    }
+
+    /** The {@code notifications:} list and {@code notificationRules:}; see {@link NotificationsSection}. */
+    public NotificationsSection notifications() {
+        return section(NotificationsSection.SECTION);
     }
 
     /** Hex SHA-256 of the file as it is now, or {@code ""} when it cannot be read; for {@code policy.rejected}. */

@@ -10,18 +10,18 @@ import java.util.function.BiFunction;
  * <p>To add a section: write a record for its value with a {@code SECTION} constant, and list that constant in
  * {@link ConfigSections#ALL}. For example:
  * <pre>{@code
- * public record NotificationsSection(Optional<URI> webhook) {
- *     public static final ConfigSection<NotificationsSection> SECTION = ConfigSection.of("notifications", NotificationsSection::read);
+ * public record PagerSection(Optional<URI> webhook) {
+ *     public static final ConfigSection<PagerSection> SECTION = ConfigSection.of("pager", PagerSection::read);
  *
- *     static NotificationsSection read(ConfigNode node, ConfigProblems problems) {
+ *     static PagerSection read(ConfigNode node, ConfigProblems problems) {
  *         if (!node.mapping(problems, Set.of("webhook"))) {
- *             return new NotificationsSection(Optional.empty());
+ *             return new PagerSection(Optional.empty());
  *         }
- *         return new NotificationsSection(Optional.of(URI.create(node.get("webhook").text(problems, ""))));
+ *         return new PagerSection(Optional.of(URI.create(node.get("webhook").text(problems, ""))));
  *     }
  * }
  * }</pre>
- * and read it with {@code config.section(NotificationsSection.SECTION)}.
+ * and read it with {@code config.section(PagerSection.SECTION)}.
  *
  * @param <T> the section's typed value
  */

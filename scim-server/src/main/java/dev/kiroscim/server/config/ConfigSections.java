@@ -15,7 +15,8 @@ public final class ConfigSections {
             PolicySection.SECTION,
             IdentityCenterSection.SECTION,
             UsageSection.SECTION,
-            ConsoleSection.SECTION);
+            ConsoleSection.SECTION,
+            NotificationsSection.SECTION);
 
     private ConfigSections() {
     }

@@ -100,7 +100,7 @@ class BridgeConfigTest {
                 Arguments.of("console", "console:\n  idleTimeout: PT0S\n", "2: console.idleTimeout must be longer than zero"),
                 Arguments.of("top level", "tier:\n" + POLICY,
                         "1: unknown key 'tier' at the top level (allowed: scim, server, audit, tiers, pools, overage, billing, "
-                                + "identityCenter, usage, console); did you mean 'tiers'?"),
+                                + "identityCenter, usage, console, notifications, notificationRules); did you mean 'tiers'?"),
                 Arguments.of("top level", "- scim\n", "1: the top level must be a mapping of sections"),
                 Arguments.of("YAML", "scim:\n  maxResults: [1\n", "3: YAML syntax error"));
     }
@@ -141,7 +141,7 @@ class BridgeConfigTest {
 
     /** What another helper's section looks like: one record with a SECTION constant, read from the same tree. */
     record WebhookSection(String url) {
-        static final ConfigSection<WebhookSection> SECTION = ConfigSection.of("notifications", WebhookSection::read);
+        static final ConfigSection<WebhookSection> SECTION = ConfigSection.of("pager", WebhookSection::read);
 
         static WebhookSection read(ConfigNode node, ConfigProblems problems) {
             if (!node.mapping(problems, Set.of("webhook"))) {
@@ -149,7 +149,7 @@ class BridgeConfigTest {
             }
             String url = node.get("webhook").text(problems, "");
             if (!url.startsWith("https://")) {
-                problems.add(node.get("webhook"), "notifications.webhook must be an https:// URL");
+                problems.add(node.get("webhook"), "pager.webhook must be an https:// URL");
             }
             return new WebhookSection(url);
         }
@@ -157,14 +157,14 @@ class BridgeConfigTest {
 
     @Test
     void aNewSectionIsOneRecordAddedToTheList() throws IOException {
-        Path file = write("scim:\n  maxResults: 10\nnotifications:\n  webhook: https://hooks.example.com/kiro\n");
-        assertThatThrownBy(() -> BridgeConfig.load(file)).hasMessageContaining(":3: unknown key 'notifications' at the top level");
+        Path file = write("scim:\n  maxResults: 10\npager:\n  webhook: https://hooks.example.com/kiro\n");
+        assertThatThrownBy(() -> BridgeConfig.load(file)).hasMessageContaining(":3: unknown key 'pager' at the top level");
 
         List<ConfigSection<?>> sections = new ArrayList<>(ConfigSections.ALL);
         sections.add(WebhookSection.SECTION);
         assertThat(BridgeConfig.load(file, sections).section(WebhookSection.SECTION).url()).isEqualTo("https://hooks.example.com/kiro");
 
-        Path bad = write("notifications:\n  webhook: http://plain\n");
-        assertThatThrownBy(() -> BridgeConfig.load(bad, sections)).hasMessage(bad + ":2: notifications.webhook must be an https:// URL");
+        Path bad = write("pager:\n  webhook: http://plain\n");
+        assertThatThrownBy(() -> BridgeConfig.load(bad, sections)).hasMessage(bad + ":2: pager.webhook must be an https:// URL");
     }
 }

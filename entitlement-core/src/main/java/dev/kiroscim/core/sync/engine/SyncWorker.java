@@ -192,6 +192,7 @@ public final class SyncWorker implements AutoCloseable {
             tx.audit().append(ctx, AuditEvents.identityCenterCallFailed(who, operation, awsRequestId, error));
             if (dead) {
                 tx.outbox().deadLetter(item.userId(), attempts, error, now);
+                tx.audit().append(ctx, AuditEvents.syncDeadLettered(who, attempts, error));
             } else {
                 tx.outbox().retryLater(item.id(), attempts, now.plus(settings.retry().delay(attempts, retryAfter)), error);
             }
