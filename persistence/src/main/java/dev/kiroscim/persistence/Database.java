@@ -65,7 +65,7 @@ public final class Database implements Transactions, AutoCloseable {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
-        this.postgres = config.jdbcUrl().startsWith("jdbc:postgresql:");
+        this.postgres = config.isPostgres();
         this.h2Flush = config.jdbcUrl().startsWith("jdbc:h2:file:") ? new H2CommitFlush(config) : null;
         this.breaker = new OutageBreaker(this::connectionIsValid, PROBE_INTERVAL);
     }
@@ -108,7 +108,7 @@ public final class Database implements Transactions, AutoCloseable {
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setPoolName("kiro-scim-db");
         hc.setAutoCommit(false);
-        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+        if (config.isPostgres()) {
             // A replica frozen mid-transaction (SIGSTOP, VM pause) must not hold row locks (the allocation lock, the
             // chain head) for the whole cluster: PostgreSQL ends such a transaction after 15 s; it never commits.
             hc.setConnectionInitSql("set idle_in_transaction_session_timeout = '15s'");

@@ -35,6 +35,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
                 "sa", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 
+    /** True for {@code jdbc:postgresql:} URLs: SKIP LOCKED claims, no online H2 backups. */
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }

@@ -150,7 +150,7 @@ abstract class ClusterContract {
     void aStalledWorkersClaimIsTakenOver_andItCanNoLongerRenewOrRecord() {
         String user = "u-" + UUID.randomUUID();
         db.write(tx -> {
-            tx.outbox().enqueueUser(user, "scim.user.created");
+            tx.outbox().enqueueUser(user, "scim.user.created", Instant.now());
             return null;
         });
         Instant now = Instant.now();
@@ -179,7 +179,7 @@ abstract class ClusterContract {
     void anExpiredClaimNobodyTookIsStillTheWorkers() {
         String user = "u-" + UUID.randomUUID();
         db.write(tx -> {
-            tx.outbox().enqueueUser(user, "scim.user.created");
+            tx.outbox().enqueueUser(user, "scim.user.created", Instant.now());
             return null;
         });
         Instant now = Instant.now();

@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A database on H2, a seat ledger the test sets directly (standing in for the SQL ledger of the seats branch), and
- * the sync against any {@link IdentityCenterDirectory}. Users are written and enqueued in one transaction, the way the SCIM
- * listener and the seat listener do it.
+ * A database on H2, a seat ledger the test sets directly (so a test gives a user a seat in one line, without groups,
+ * pools and the allocator that produce seats in the server), and the sync against any {@link IdentityCenterDirectory}.
+ * Users are written and enqueued in one transaction, the way the SCIM listener and the seat listener do it.
  */
 final class SyncHarness implements AutoCloseable {
 
@@ -97,7 +97,7 @@ final class SyncHarness implements AutoCloseable {
             } else {
                 tx.users().insert(r, List.of());
             }
-            tx.outbox().enqueueUser(id, "test.user");
+            tx.outbox().enqueueUser(id, "test.user", clock.instant());
             return null;
         });
         ledger.putUser(id, active);
@@ -116,7 +116,7 @@ final class SyncHarness implements AutoCloseable {
             } else {
                 tx.users().insert(r, List.of());
             }
-            tx.outbox().enqueueUser(id, "test.user");
+            tx.outbox().enqueueUser(id, "test.user", clock.instant());
             return null;
         });
         ledger.putUser(id, active);
@@ -126,7 +126,7 @@ final class SyncHarness implements AutoCloseable {
         String id = id(userName);
         db.write(tx -> {
             tx.users().delete(id);
-            tx.outbox().enqueueUser(id, "test.deleted");
+            tx.outbox().enqueueUser(id, "test.deleted", clock.instant());
             return null;
         });
         ledger.deleteUser(id);
@@ -142,7 +142,7 @@ final class SyncHarness implements AutoCloseable {
             ledger.assign(new Seat(id, "pool-" + tier, tier, Instant.now(), Optional.empty()));
         }
         db.write(tx -> {
-            tx.outbox().enqueueUser(id, "seat.test");
+            tx.outbox().enqueueUser(id, "seat.test", clock.instant());
             return null;
         });
     }
