@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * with {@code -Dbench.users=100000 -Dbench.concurrency=8 -Dbench.readSeconds=20 -Dbench.backend=h2|postgres}.
  * It prints a Markdown table for {@code docs/benchmarks.md}. With {@code -Dbench.mode=audit} it runs
  * {@link AuditBenchmark} instead (audit queries at {@code -Dbench.events=1000000}); with {@code -Dbench.mode=console},
- * {@link ConsoleBenchmark} (the console's time to first render). It is a measuring tool, not a test: it asserts nothing.
+ * {@link ConsoleBenchmark} (the console's time to first render); with {@code -Dbench.mode=wrk}, {@link WrkBenchmark}
+ * (server CPU per request under {@code wrk}). It is a measuring tool, not a test: it asserts nothing.
  */
 public final class ScimBenchmark {
 
@@ -65,6 +66,10 @@ public final class ScimBenchmark {
                 bench.writesOnly(users, concurrency, backend);
             }
             return;
+        }
+        if ("wrk".equals(System.getProperty("bench.mode"))) {
+            WrkBenchmark.main(backend);
+            System.exit(0);
         }
         if ("console".equals(System.getProperty("bench.mode"))) {
             ConsoleBenchmark.main(backend);

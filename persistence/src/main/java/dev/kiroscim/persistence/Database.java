@@ -47,6 +47,16 @@ public final class Database implements Transactions, AutoCloseable {
     private final OutageBreaker breaker;
     /** The webhook endpoints the audit log queues deliveries for; none until the server configures them. */
     private volatile NotificationRouting notificationRouting = NotificationRouting.NONE;
+    /**
+     * This replica's writers take the audit chain head one at a time, in arrival order, waiting here rather than in
+     * the database: every audited write holds the chain-head row lock from its audit insert to its commit, so they
+     * serialise anyway, but queued in PostgreSQL each waiter is a backend woken at every commit to re-contend for the
+     * row ({@code Lock:tuple}/{@code Lock:transactionid} in {@code pg_stat_activity}), which costs the database CPU
+     * that the lock holder needs on a busy machine (docs/decisions.md, issue 13). Fair, so the tail stays short.
+     * Taken after the transaction's own changes are flushed, released after commit or rollback; no local writer
+     * holding it waits for anything but the chain head itself and its own statements.
+     */
+    private final java.util.concurrent.locks.ReentrantLock chainTurn = new java.util.concurrent.locks.ReentrantLock(true);
 
     /** How often a database that went away is tried again (see {@link OutageBreaker}). */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
@@ -55,7 +65,7 @@ public final class Database implements Transactions, AutoCloseable {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
-        this.postgres = config.jdbcUrl().startsWith("jdbc:postgresql:");
+        this.postgres = config.isPostgres();
         this.h2Flush = config.jdbcUrl().startsWith("jdbc:h2:file:") ? new H2CommitFlush(config) : null;
         this.breaker = new OutageBreaker(this::connectionIsValid, PROBE_INTERVAL);
     }
@@ -98,7 +108,7 @@ public final class Database implements Transactions, AutoCloseable {
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setPoolName("kiro-scim-db");
         hc.setAutoCommit(false);
-        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+        if (config.isPostgres()) {
             // A replica frozen mid-transaction (SIGSTOP, VM pause) must not hold row locks (the allocation lock, the
             // chain head) for the whole cluster: PostgreSQL ends such a transaction after 15 s; it never commits.
             hc.setConnectionInitSql("set idle_in_transaction_session_timeout = '15s'");
@@ -136,17 +146,24 @@ public final class Database implements Transactions, AutoCloseable {
     private <T> T inTransaction(Function<Directory, T> work, boolean readOnly) {
         breaker.checkAvailable();
         try {
-            T committed = sessionFactory.fromTransaction(session -> {
-                session.setDefaultReadOnly(readOnly);
-                if (readOnly) {
-                    // Nothing to write back: skip Hibernate's dirty checking before each query and at commit.
-                    session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+            T committed;
+            try {
+                committed = sessionFactory.fromTransaction(session -> {
+                    session.setDefaultReadOnly(readOnly);
+                    if (readOnly) {
+                        // Nothing to write back: skip Hibernate's dirty checking before each query and at commit.
+                        session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+                    }
+                    SessionDirectory directory = new SessionDirectory(session, postgres, notificationRouting);
+                    T result = work.apply(directory);
+                    directory.audit.flushPending(chainTurn); // last: the chain-head lock is held only until commit
+                    return result;
+                });
+            } finally {
+                if (chainTurn.isHeldByCurrentThread()) {
+                    chainTurn.unlock(); // committed or rolled back: the next local writer may take the chain head
                 }
-                SessionDirectory directory = new SessionDirectory(session, postgres, notificationRouting);
-                T result = work.apply(directory);
-                directory.audit.flushPending(); // last: the chain-head lock is held only until commit
-                return result;
-            });
+            }
             if (h2Flush != null && !readOnly) {
                 h2Flush.flush(); // before the caller acknowledges the write
             }
@@ -210,7 +227,7 @@ public final class Database implements Transactions, AutoCloseable {
 
         SessionDirectory(Session session, boolean postgres, NotificationRouting routing) {
             this.session = session;
-            this.audit = new JdbcAuditLog(session, routing);
+            this.audit = new JdbcAuditLog(session, postgres, routing);
             this.postgres = postgres;
             this.seats = new SqlSeatStore(session);
         }

@@ -27,13 +27,17 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
      * {@code LOCK_TIMEOUT=10000}: requests queue up to 10 s for the allocation lock (H2's default is 1 s).
      * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would close the database while requests in flight at
      * SIGTERM still need it; the server closes it itself once they have finished.
+     * {@code QUERY_CACHE_SIZE=128}: each H2 session keeps its parsed SELECTs and INSERTs in an LRU cache of 8 by
+     * default, fewer than the distinct ones of the SCIM mix (user, attribute index, outbox and audit inserts, member
+     * checks, searches), which were then parsed again on every request (issue 13, docs/decisions.md).
      */
     public static DatabaseConfig h2(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("kiro-scim").toString();
-        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS + ";DB_CLOSE_ON_EXIT=FALSE",
+        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
                 "sa", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 
+    /** True for {@code jdbc:postgresql:} URLs: SKIP LOCKED claims, no online H2 backups. */
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }

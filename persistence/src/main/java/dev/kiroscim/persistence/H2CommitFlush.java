@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes an H2 commit reach the database file before the server acknowledges it.
@@ -13,7 +14,10 @@ import java.sql.Statement;
  * 1,477 over three {@code kill -9} rounds). After every write transaction the server therefore runs
  * {@code CHECKPOINT}, which writes everything committed so far to the file ({@code MVStore.commit()}) before it
  * returns. All callers share one connection: a {@code CHECKPOINT} covers every transaction committed before it
- * started, so callers queued behind it find little or nothing left to write (a group commit).
+ * started, so a caller that was queued behind a {@code CHECKPOINT} which began after its own commit returned is
+ * already covered and returns without running another one (a group commit): with 16 concurrent writers, one
+ * {@code CHECKPOINT} typically covers several transactions. Each caller takes a ticket after its commit; a
+ * {@code CHECKPOINT} covers every ticket issued before it started.
  *
  * <p>Why not {@code WRITE_DELAY=0}, which also writes at each commit: it stops H2's background writer, and with it
  * the housekeeping that rewrites half-empty chunks and shrinks the file. Either way a commit writes its own chunk,
@@ -25,6 +29,10 @@ import java.sql.Statement;
 final class H2CommitFlush implements AutoCloseable {
 
     private final Connection connection;
+    /** Tickets handed out so far, one per committed write transaction (see {@link #flush()}). */
+    private final AtomicLong issued = new AtomicLong();
+    /** Every ticket up to this one is in the file; guarded by {@code this}. */
+    private long flushedThrough;
 
     H2CommitFlush(DatabaseConfig config) {
         try {
@@ -36,11 +44,19 @@ final class H2CommitFlush implements AutoCloseable {
     }
 
     /** Returns once every transaction committed before the call is in the database file (not necessarily on disk). */
-    synchronized void flush() {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CHECKPOINT");
-        } catch (SQLException e) {
-            throw new IllegalStateException("a transaction committed, but writing it to the H2 file failed", e);
+    void flush() {
+        long ticket = issued.incrementAndGet(); // after the caller's commit returned
+        synchronized (this) {
+            if (flushedThrough >= ticket) {
+                return; // a CHECKPOINT that started after our commit has finished
+            }
+            long covers = issued.get(); // each of these tickets was taken after its transaction committed
+            try (Statement s = connection.createStatement()) {
+                s.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                throw new IllegalStateException("a transaction committed, but writing it to the H2 file failed", e);
+            }
+            flushedThrough = covers;
         }
     }
 

@@ -67,8 +67,15 @@ final class HibernateGroupStore implements GroupStore {
 
     @Override
     public Page<GroupRecord> search(Criteria criteria, SortKey sort, PageRequest page) {
-        return new Search<>(session, SqlWhere.ResourceTable.GROUPS, "scim_group", GroupEntity.class)
-                .run(criteria, sort, page).map(GroupEntity::toRecord);
+        return new Search<>(session, SqlWhere.ResourceTable.GROUPS, "scim_group", HibernateGroupStore::groupRow)
+                .run(criteria, sort, page).map(g -> g);
+    }
+
+    /** A {@code scim_group} row, read by column name. */
+    private static GroupRecord groupRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new GroupRecord(rs.getString("id"), rs.getString("display_name"), rs.getString("external_id"),
+                rs.getString("document"), rs.getLong("version"), java.time.Instant.ofEpochMilli(rs.getLong("created_at")),
+                java.time.Instant.ofEpochMilli(rs.getLong("modified_at")));
     }
 
     @Override

@@ -4,12 +4,15 @@ import dev.kiroscim.core.directory.GroupRef;
 import dev.kiroscim.core.directory.IndexedValue;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.UserStore;
+import dev.kiroscim.core.directory.UserWithGroups;
 import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
 import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -43,6 +46,49 @@ final class HibernateUserStore implements UserStore {
     public Optional<UserRecord> find(String id) {
         return Optional.ofNullable(session.find(UserEntity.class, id)).map(UserEntity::toRecord);
     }
+
+    /**
+     * One JDBC statement instead of a Hibernate entity load plus the groups query: the user row left-joined with its
+     * memberships and their groups, one row per group (a single row with null group columns when it has none). On
+     * PostgreSQL that is one round trip fewer per {@code GET /Users/{id}}, and no entity enters the session.
+     */
+    @Override
+    public Optional<UserWithGroups> findWithGroups(String id, boolean withGroups) {
+        String sql = withGroups
+                ? "select " + USER_COLUMNS + ", g.id, g.display_name from scim_user u"
+                        + " left join scim_membership m on m.user_id = u.id left join scim_group g on g.id = m.group_id"
+                        + " where u.id = ? order by g.display_name_ci, g.id"
+                : "select " + USER_COLUMNS + " from scim_user u where u.id = ?";
+        if (session.getHibernateFlushMode() != org.hibernate.FlushMode.MANUAL && session.isDirty()) {
+            session.flush(); // in a write transaction, SQL must see the entities changed so far
+        }
+        return session.doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    UserRecord user = new UserRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getString(6), rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8)),
+                            Instant.ofEpochMilli(rs.getLong(9)));
+                    if (!withGroups) {
+                        return Optional.of(new UserWithGroups(user, null));
+                    }
+                    List<GroupRef> groups = new ArrayList<>();
+                    do {
+                        if (rs.getString(10) != null) {
+                            groups.add(new GroupRef(rs.getString(10), rs.getString(11)));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new UserWithGroups(user, groups));
+                }
+            }
+        });
+    }
+
+    private static final String USER_COLUMNS =
+            "u.id, u.user_name, u.external_id, u.display_name, u.active, u.document, u.version, u.created_at, u.modified_at";
 
     @Override
     public Optional<UserRecord> findForUpdate(String id) {
@@ -97,8 +143,15 @@ final class HibernateUserStore implements UserStore {
 
     @Override
     public Page<UserRecord> search(Criteria criteria, SortKey sort, PageRequest page) {
-        return new Search<>(session, SqlWhere.ResourceTable.USERS, "scim_user", UserEntity.class)
-                .run(criteria, sort, page).map(UserEntity::toRecord);
+        return new Search<>(session, SqlWhere.ResourceTable.USERS, "scim_user", HibernateUserStore::userRow)
+                .run(criteria, sort, page).map(u -> u);
+    }
+
+    /** A {@code scim_user} row, read by column name. */
+    private static UserRecord userRow(ResultSet rs) throws java.sql.SQLException {
+        return new UserRecord(rs.getString("id"), rs.getString("user_name"), rs.getString("external_id"),
+                rs.getString("display_name"), rs.getBoolean("active"), rs.getString("document"), rs.getLong("version"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("modified_at")));
     }
 
     @Override

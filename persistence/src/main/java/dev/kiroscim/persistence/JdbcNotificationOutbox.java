@@ -87,7 +87,7 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
                 ps.executeBatch();
             }
         });
-        JdbcAuditLog audit = new JdbcAuditLog(session);
+        JdbcAuditLog audit = new JdbcAuditLog(session, postgres); // read only: no events written here
         for (Head h : heads) {
             List<AuditEvent> events = audit.after(h.seq() - 1, 1);
             AuditEvent event = events.isEmpty() || events.get(0).seq() != h.seq() ? null : events.get(0);

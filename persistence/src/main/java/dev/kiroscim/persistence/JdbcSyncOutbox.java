@@ -37,8 +37,8 @@ final class JdbcSyncOutbox implements SyncOutbox {
     }
 
     @Override
-    public void enqueueUser(String userId, String reason) {
-        long now = System.currentTimeMillis();
+    public void enqueueUser(String userId, String reason, Instant at) {
+        long now = at.toEpochMilli();
         session.doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into idc_outbox (user_id, reason, enqueued_at_ms, "
                     + "state, attempts, next_attempt_at_ms) values (?, ?, ?, 'PENDING', 0, ?)")) {

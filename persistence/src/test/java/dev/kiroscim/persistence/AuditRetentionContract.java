@@ -1,5 +1,6 @@
 package dev.kiroscim.persistence;
 
+import dev.kiroscim.core.policy.Policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.audit.AuditCheckpoint;
@@ -8,7 +9,6 @@ import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
-import dev.kiroscim.core.audit.report.TierPrices;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,7 +68,7 @@ class AuditRetentionContract {
     @BeforeEach
     void open() {
         db = Database.open(freshDatabase());
-        trail = new AuditTrail(db, () -> TierPrices.DEFAULT);
+        trail = new AuditTrail(db, Policy::builtInDefault);
         for (int day = 0; day < EVENTS; day++) {
             ChangeContext ctx = new ChangeContext("okta", "r-" + day, T0.plus(Duration.ofDays(day)));
             AuditSubject user = AuditSubject.user("u-" + day, "user" + day + "@example.com");
@@ -92,7 +92,7 @@ class AuditRetentionContract {
     }
 
     private long prune(Duration retention, Instant now) {
-        return trail.prune(retention, new ChangeContext(ChangeContext.SYSTEM, "retention-test", now));
+        return trail.prune(dev.kiroscim.core.audit.AuditRetention.of(retention), new ChangeContext(ChangeContext.SYSTEM, "retention-test", now));
     }
 
     @Test

@@ -140,7 +140,7 @@ class ClusterContract extends OnBothDatabases {
     void aStalledWorkersClaimIsTakenOver_andItCanNoLongerRenewOrRecord() {
         String user = "u-" + UUID.randomUUID();
         db.write(tx -> {
-            tx.outbox().enqueueUser(user, "scim.user.created");
+            tx.outbox().enqueueUser(user, "scim.user.created", Instant.now());
             return null;
         });
         Instant now = Instant.now();
@@ -169,7 +169,7 @@ class ClusterContract extends OnBothDatabases {
     void anExpiredClaimNobodyTookIsStillTheWorkers() {
         String user = "u-" + UUID.randomUUID();
         db.write(tx -> {
-            tx.outbox().enqueueUser(user, "scim.user.created");
+            tx.outbox().enqueueUser(user, "scim.user.created", Instant.now());
             return null;
         });
         Instant now = Instant.now();

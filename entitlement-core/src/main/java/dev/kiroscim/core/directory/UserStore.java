@@ -37,4 +37,15 @@ public interface UserStore {
 
     /** Groups of each user, for the derived {@code groups} attribute. */
     Map<String, List<GroupRef>> groupsOf(Collection<String> userIds);
+
+    /**
+     * The user and, with {@code withGroups}, its groups as {@link #groupsOf} orders them; the {@code GET /Users/{id}}
+     * read. A store may answer it in one statement (a user row joined with its groups): the default runs
+     * {@link #find} and {@link #groupsOf}.
+     *
+     * @return the user and its groups (null when not asked for), or empty when there is no such user
+     */
+    default Optional<UserWithGroups> findWithGroups(String id, boolean withGroups) {
+        return find(id).map(u -> new UserWithGroups(u, withGroups ? groupsOf(List.of(id)).getOrDefault(id, List.of()) : null));
+    }
 }

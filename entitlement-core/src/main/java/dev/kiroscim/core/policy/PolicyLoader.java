@@ -33,19 +33,18 @@ import java.util.Set;
  *     maxGrant: P90D           # ISO-8601 duration, omit for no limit
  * </pre>
  * Validation does not stop at the first mistake: it collects every problem with its line and throws one
- * {@link PolicyException}, so {@code policy check FILE} can list them all.
+ * {@link PolicyException}, so {@code policy check FILE} can list them all. The server reads its whole config file
+ * into one {@link YamlNode} tree and validates the policy part with {@link #read}, next to its other sections.
  */
 public final class PolicyLoader {
     /** Name used in messages for policies parsed from a string. */
     public static final String STRING_SOURCE = "<policy>";
 
-    private static final Set<String> TOP_KEYS = orderedSet("tiers", "pools", "overage", "billing");
     /**
-     * Sections of the same {@code kiro-scim.yaml} that belong to other parts of the server: accepted and ignored
-     * here, so the policy can live in the server's config file. Any other top-level key is still reported (typos).
+     * The top-level keys of {@code kiro-scim.yaml} that make up the policy. The other keys belong to other sections
+     * of the same file: the config loader checks them (and reports typos), the policy ignores them.
      */
-    private static final Set<String> OTHER_SECTIONS = orderedSet("scim", "server", "identityCenter", "audit", "usage",
-            "notifications", "notificationRules");
+    public static final Set<String> KEYS = orderedSet("tiers", "pools", "overage", "billing");
     private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd", "includedCredits",
             "monthlyBudgetUsd");
     private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant", "reclaimAfterIdle", "reclaim",
@@ -72,16 +71,33 @@ public final class PolicyLoader {
         return parse(yaml, STRING_SOURCE);
     }
 
-    /** Parses policy YAML; {@code source} is the name used in {@code FILE:LINE: message}. */
+    /**
+     * Parses policy YAML, e.g. the text of a whole {@code kiro-scim.yaml} as the cluster stores it; top-level keys
+     * other than {@link #KEYS} are ignored. {@code source} is the name used in {@code FILE:LINE: message}.
+     */
     public static Policy parse(String yaml, String source) throws PolicyException {
         List<PolicyProblem> problems = new ArrayList<>();
         Optional<YamlNode> root = new YamlTreeReader(problems).read(yaml);
-        Policy policy = root.map(r -> new Validation(problems).policy(r)).orElse(null);
+        Policy policy = root.flatMap(r -> read(r, problems)).orElse(null);
         if (!problems.isEmpty() || policy == null) {
             problems.sort(Comparator.comparingInt(PolicyProblem::line));
             throw new PolicyException(source, problems);
         }
         return policy;
+    }
+
+    /** Whether the config file declares a policy at all (any of {@link #KEYS}); without one the built-in default applies. */
+    public static boolean declaresPolicy(YamlNode root) {
+        return root instanceof YamlNode.Mapping top && KEYS.stream().anyMatch(top.entries()::containsKey);
+    }
+
+    /**
+     * Validates the policy part of a config tree already read; adds every problem, with its line, to {@code problems}.
+     *
+     * @return the policy, or empty when anything is wrong
+     */
+    public static Optional<Policy> read(YamlNode root, List<PolicyProblem> problems) {
+        return Optional.ofNullable(new Validation(problems).policy(root));
     }
 
     /** One pass over the tree; adds to {@code problems} and returns null when anything is wrong. */
@@ -97,13 +113,11 @@ public final class PolicyLoader {
                 problem(root.line(), "the policy must be a mapping with 'tiers:' and 'pools:', got " + YamlNode.describe(root));
                 return null;
             }
-            Set<String> topLevel = new LinkedHashSet<>(TOP_KEYS);
-            topLevel.addAll(OTHER_SECTIONS);
-            checkKeys(top, topLevel, "at the top level");
+            int before = problems.size();
             List<Tier> tiers = tiers(top);
             List<Pool> pools = pools(top, tiers);
             CostTerms costs = costs(top);
-            if (!problems.isEmpty()) {
+            if (problems.size() > before) {
                 return null;
             }
             return new Policy(tiers, pools, costs);
@@ -405,36 +419,7 @@ public final class PolicyLoader {
         }
 
         private void checkKeys(YamlNode.Mapping mapping, Set<String> allowed, String where) {
-            mapping.keyLines().forEach((key, line) -> {
-                if (!allowed.contains(key)) {
-                    String suggestion = allowed.stream().filter(a -> similar(a, key)).findFirst()
-                            .map(a -> "; did you mean '" + a + "'?").orElse("");
-                    problem(line, "unknown key '" + key + "' " + where + " (allowed: " + String.join(", ", allowed) + ")" + suggestion);
-                }
-            });
-        }
-
-        private static boolean similar(String allowed, String typed) {
-            String a = allowed.toLowerCase(Locale.ROOT);
-            String t = typed.toLowerCase(Locale.ROOT);
-            return a.equals(t) || a.startsWith(t) || t.startsWith(a) || editDistance(a, t) <= 2;
-        }
-
-        private static int editDistance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                int[] cur = new int[b.length() + 1];
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                prev = cur;
-            }
-            return prev[b.length()];
+            UnknownKeys.check(mapping, allowed, where, problems);
         }
 
         private static int lineOfValue(YamlNode.Mapping mapping, String key) {

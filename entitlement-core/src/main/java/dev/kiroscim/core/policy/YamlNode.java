@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * A YAML value that remembers the line it starts on, so validation can point at it.
- * Jackson's {@code JsonNode} tree drops locations, hence this small tree of our own.
+ * Jackson's {@code JsonNode} tree drops locations, hence this small tree of our own. The whole of
+ * {@code kiro-scim.yaml} is read into one such tree ({@link YamlTreeReader}); the policy and every other config
+ * section validate their part of it.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
     int line();
 
     /** {@code text} is null for YAML null ({@code ~} or an empty value); {@code isNumber} is true for unquoted numbers. */
     record Scalar(int line, String text, boolean isNumber) implements YamlNode {
-        boolean isNull() {
+        public boolean isNull() {
             return text == null;
         }
     }
@@ -25,6 +27,7 @@ sealed interface YamlNode {
             implements YamlNode {
     }
 
+    /** For messages: {@code 'text'}, {@code nothing}, {@code a list} or {@code a mapping}. */
     static String describe(YamlNode node) {
         if (node instanceof Scalar s) {
             return s.isNull() ? "nothing" : "'" + s.text() + "'";

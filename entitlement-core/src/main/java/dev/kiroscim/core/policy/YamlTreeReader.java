@@ -17,19 +17,34 @@ import java.util.Optional;
  * Reads YAML text into a {@link YamlNode} tree with line numbers, using Jackson's streaming YAML parser.
  * Duplicate keys are reported as problems (the later one wins in the tree) rather than silently merged.
  */
-final class YamlTreeReader {
+public final class YamlTreeReader {
     private static final YAMLFactory YAML = new YAMLFactory();
 
     private final List<PolicyProblem> problems;
 
-    YamlTreeReader(List<PolicyProblem> problems) {
+    public YamlTreeReader(List<PolicyProblem> problems) {
         this.problems = problems;
     }
 
+    /**
+     * A config file's root: an empty mapping for a file without content (only comments, say), empty when the text is
+     * not valid YAML (a problem is then recorded).
+     */
+    public Optional<YamlNode> readConfig(String text) {
+        return read(text, true);
+    }
+
     /** The document's root, or empty when the text is empty or not valid YAML (a problem is then recorded). */
-    Optional<YamlNode> read(String text) {
+    public Optional<YamlNode> read(String text) {
+        return read(text, false);
+    }
+
+    private Optional<YamlNode> read(String text, boolean emptyIsMapping) {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
+            if (first == null && emptyIsMapping) {
+                return Optional.of(new YamlNode.Mapping(1, new LinkedHashMap<>(), new LinkedHashMap<>()));
+            }
             if (first == null) {
                 problems.add(new PolicyProblem(1, "the policy file is empty; it needs 'tiers:' and 'pools:'"));
                 return Optional.empty();

@@ -385,8 +385,8 @@ public final class SeatAllocator {
                         Instant joinedAt = ledger.joinedAt(userId, pool.group()).orElseThrow();
                         int ahead = ledger.countWaitingAhead(pool.group(), policy.tiersBelow(pool), new Waiter(userId, joinedAt));
                         MonthlyBudgets.Refusal budget = refused.get(pool.key());
-                        event(SeatEvent.Type.WAITLISTED, userId, pool.group(), pool.tier(),
-                                (budget == null ? "the pool is full" : budget.explain()) + "; position " + (ahead + 1) + " in its queue");
+                        events.add(SeatEvent.waitlisted(userId, pool.group(), pool.tier(), ahead + 1,
+                                budget == null ? "the pool is full" : budget.explain(), now));
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.kiroscim.core.seats;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Something the allocator did to one user, in the order it happened; these become audit events.
@@ -17,14 +18,15 @@ import java.util.Objects;
  * @param userId SCIM user id
  * @param pool   the pool's group
  * @param tier   the tier concerned
- * @param reason why, for a human reading the audit log
- * @param at     the allocation instant ({@code now} of the call)
+ * @param reason   why, for a human reading the audit log (never parsed: the facts are in the other fields)
+ * @param at       the allocation instant ({@code now} of the call)
+ * @param position for WAITLISTED, the 1-based place in the pool's queue (1: the next seat that frees); empty otherwise
  */
-public record SeatEvent(Type type, String userId, String pool, String tier, String reason, Instant at) {
+public record SeatEvent(Type type, String userId, String pool, String tier, String reason, Instant at, OptionalInt position) {
     public enum Type {
         /** Got a seat at once on becoming eligible. */
         ASSIGNED,
-        /** Was re-evaluated and waits in this pool (full, or only lower seats were free); the reason gives the position. */
+        /** Was re-evaluated and waits in this pool (full, or only lower seats were free), at {@link #position()}. */
         WAITLISTED,
         /** Got a seat after waiting, or moved up from a lower tier. */
         PROMOTED,
@@ -46,5 +48,28 @@ public record SeatEvent(Type type, String userId, String pool, String tier, Stri
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(position, "position");
+        if (position.isPresent() != (type == Type.WAITLISTED) || (position.isPresent() && position.getAsInt() < 1)) {
+            throw new IllegalArgumentException("a WAITLISTED event, and only that, has a position of 1 or more: " + type + " " + position);
+        }
+    }
+
+    /** An event without a queue position: anything but WAITLISTED. */
+    public SeatEvent(Type type, String userId, String pool, String tier, String reason, Instant at) {
+        this(type, userId, pool, tier, reason, at, OptionalInt.empty());
+    }
+
+    /** The user waits in {@code pool} at {@code position} (1-based), e.g. reason "the pool is full; position 3 in its queue". */
+    public static SeatEvent waitlisted(String userId, String pool, String tier, int position, Instant at) {
+        return waitlisted(userId, pool, tier, position, "the pool is full", at);
+    }
+
+    /**
+     * A user waiting in line, with why the line does not move: for example {@code "the pool is full"}, or a monthly
+     * budget's explanation ("budget for Kiro-Platform exhausted this month (USD 400.00 of 400.00); …").
+     */
+    public static SeatEvent waitlisted(String userId, String pool, String tier, int position, String cause, Instant at) {
+        return new SeatEvent(Type.WAITLISTED, userId, pool, tier, cause + "; position " + position + " in its queue", at,
+                OptionalInt.of(position));
     }
 }

@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A database on H2, a seat ledger the test sets directly (standing in for the SQL ledger of the seats branch), and
- * the sync against any {@link IdentityCenterDirectory}. Users are written and enqueued in one transaction, the way the SCIM
- * listener and the seat listener do it.
+ * A database on H2, a seat ledger the test sets directly (so a test gives a user a seat in one line, without groups,
+ * pools and the allocator that produce seats in the server), and the sync against any {@link IdentityCenterDirectory}.
+ * Users are written and enqueued in one transaction, the way the SCIM listener and the seat listener do it.
  */
 final class SyncHarness implements AutoCloseable {
 
@@ -103,7 +103,7 @@ final class SyncHarness implements AutoCloseable {
             } else {
                 tx.users().insert(r, List.of());
             }
-            tx.outbox().enqueueUser(id, "test.user");
+            tx.outbox().enqueueUser(id, "test.user", clock.instant());
             return null;
         });
         ledger.putUser(id, active);
@@ -122,7 +122,7 @@ final class SyncHarness implements AutoCloseable {
             } else {
                 tx.users().insert(r, List.of());
             }
-            tx.outbox().enqueueUser(id, "test.user");
+            tx.outbox().enqueueUser(id, "test.user", clock.instant());
             return null;
         });
         ledger.putUser(id, active);
@@ -132,7 +132,7 @@ final class SyncHarness implements AutoCloseable {
         String id = id(userName);
         db.write(tx -> {
             tx.users().delete(id);
-            tx.outbox().enqueueUser(id, "test.deleted");
+            tx.outbox().enqueueUser(id, "test.deleted", clock.instant());
             return null;
         });
         ledger.deleteUser(id);
@@ -148,7 +148,7 @@ final class SyncHarness implements AutoCloseable {
             ledger.assign(new Seat(id, "pool-" + tier, tier, Instant.now(), Optional.empty()));
         }
         db.write(tx -> {
-            tx.outbox().enqueueUser(id, "seat.test");
+            tx.outbox().enqueueUser(id, "seat.test", clock.instant());
             return null;
         });
     }

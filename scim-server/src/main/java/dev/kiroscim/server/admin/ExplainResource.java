@@ -1,10 +1,8 @@
 package dev.kiroscim.server.admin;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.explain.Check;
 import dev.kiroscim.core.explain.ExplainAccess;
 import dev.kiroscim.core.explain.Explanation;
+import dev.kiroscim.server.explain.ExplainRendering;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,21 +31,6 @@ public final class ExplainResource {
 
     @GET
     public Response explain(@PathParam("user") String user) {
-        return Response.ok(ScimJson.bytes(json(kiroSide.apply(explain.explain(user))))).type("application/json").build();
-    }
-
-    public static ObjectNode json(Explanation e) {
-        ObjectNode out = ScimJson.MAPPER.createObjectNode();
-        out.put("query", e.query());
-        out.put("userId", e.userId());
-        out.put("userName", e.userName());
-        out.put("verdict", e.verdict());
-        ArrayNode checks = out.putArray("checks");
-        for (Check c : e.checks()) {
-            ObjectNode n = checks.addObject();
-            n.put("step", c.step()).put("title", c.title()).put("outcome", c.outcome().name()).put("message", c.message());
-            n.set("evidence", ScimJson.MAPPER.valueToTree(c.evidence()));
-        }
-        return out;
+        return Response.ok(ScimJson.bytes(ExplainRendering.json(kiroSide.apply(explain.explain(user))))).type("application/json").build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiroscim.server.app;
 
+import dev.kiroscim.core.audit.AuditRetention;
 import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.cluster.SingletonScheduler;
 import dev.kiroscim.core.directory.events.ChangeContext;
@@ -24,7 +25,7 @@ final class AuditRetentionJob {
     private AuditRetentionJob() {
     }
 
-    static void schedule(SingletonScheduler jobs, AuditTrail trail, Duration retention, Clock clock) {
+    static void schedule(SingletonScheduler jobs, AuditTrail trail, AuditRetention retention, Clock clock) {
         jobs.schedule(NAME, EVERY, () -> {
             long removed = trail.prune(retention, new ChangeContext(ChangeContext.SYSTEM, "retention-" + UUID.randomUUID(), clock.instant()));
             if (removed > 0) {

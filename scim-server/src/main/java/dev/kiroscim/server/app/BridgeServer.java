@@ -5,9 +5,9 @@ import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.auth.service.ManageTokens;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
-import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
+import dev.kiroscim.core.seats.StoredPolicy;
 import dev.kiroscim.core.seats.service.SeatAllocationListener;
 import dev.kiroscim.core.costs.Invoices;
 import dev.kiroscim.core.costs.Recommendations;
@@ -31,8 +31,6 @@ import dev.kiroscim.server.admin.AuditResource;
 import dev.kiroscim.server.admin.EntitlementsResource;
 import dev.kiroscim.server.admin.PolicyResource;
 import dev.kiroscim.server.admin.SeatsResource;
-import dev.kiroscim.server.config.ConfigException;
-import dev.kiroscim.server.seats.PolicyFile;
 import dev.kiroscim.server.seats.PolicyReloader;
 import dev.kiroscim.server.seats.ReloadOnSighup;
 import dev.kiroscim.server.seats.BudgetMonthJob;
@@ -144,13 +142,8 @@ public final class BridgeServer implements AutoCloseable {
     public static BridgeServer start(String bind, int port, DatabaseConfig dbConfig, BridgeConfig config, String bootstrapToken,
                                      TlsSettings tls) throws IOException {
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
-        PolicyFile.Loaded fromFile;
-        try {
-            fromFile = PolicyFile.loadForCluster(config.source(), "start-up", clock.instant());
-        } catch (PolicyException e) {
-            throw new ConfigException("the entitlement policy is invalid:\n" + e.getMessage());
-        }
-        PolicyInForce policy = fromFile.policy();
+        PolicyInForce policy = config.policyInForce();
+        StoredPolicy fromFile = config.storedPolicy("start-up", clock.instant());
         Database database = Database.open(dbConfig);
         ClusterComposition cluster = null;
         IdentityCenterSync sync = null;
@@ -158,7 +151,7 @@ public final class BridgeServer implements AutoCloseable {
         NotificationComposition notifications = null;
         try {
             cluster = ClusterComposition.create(database, bind, port,
-                    !dbConfig.jdbcUrl().startsWith("jdbc:postgresql:"), clock);
+                    !dbConfig.isPostgres(), clock);
             FilterParser parser = new FilterParser(ScimSchemas.KNOWN_URNS);
             ResourceDocumentReader reader = new ResourceDocumentReader();
             PatchEngine patch = new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT);
@@ -178,9 +171,9 @@ public final class BridgeServer implements AutoCloseable {
             ManageSeats seats = new ManageSeats(database, policy);
             // Before the first write (the start-up policy below): from here on, audit events queue their webhooks.
             notifications = NotificationComposition.create(config.notifications(), database, seats, cluster.replicaId(), clock);
-            ManageSeats.StartupPolicy startup = seats.startup(fromFile.stored(), policy, cluster.fileMayWinAtStartup(),
+            ManageSeats.StartupPolicy startup = seats.startup(fromFile, policy, cluster.fileMayWinAtStartup(),
                     ManageSeats.system(clock.instant()));
-            logStartupPolicy(startup, fromFile, seats);
+            logStartupPolicy(startup, policy, seats);
             var node = cluster.node(() -> seats.policyInForce().contentSha256(), policy.contentSha256());
             PolicyReloader reloader = new PolicyReloader(seats, config.source(), cluster.replicaId());
             sync = SyncComposition.create(database, config.identityCenter(), seats::policy, SyncComposition.SEATS, clock,
@@ -189,7 +182,7 @@ public final class BridgeServer implements AutoCloseable {
             // a seat change enqueues Identity Center work for every user it touched, promotions included.
             DirectoryChangeListeners listeners = new DirectoryChangeListeners(java.util.List.of(
                     new AuditRecorder(), new SeatAllocationListener(seats::policyAfterLock), new OutboxListener(sync::wake)));
-            AuditTrail auditTrail = new AuditTrail(database, config::tierPrices);
+            AuditTrail auditTrail = new AuditTrail(database, seats::policy);
             UsageComposition usage = UsageComposition.create(config.usage(), database, clock);
             IdleSeats idleSeats = usage.idleSeats(database, seats::policy, clock);
             DailyUsageWork dailyUsage = new DailyUsageWork(usage, idleSeats, seats, clock);
@@ -299,16 +292,16 @@ public final class BridgeServer implements AutoCloseable {
         }
     }
 
-    private static void logStartupPolicy(ManageSeats.StartupPolicy startup, PolicyFile.Loaded fromFile, ManageSeats seats) {
+    private static void logStartupPolicy(ManageSeats.StartupPolicy startup, PolicyInForce fromFile, ManageSeats seats) {
         if (startup == ManageSeats.StartupPolicy.DATABASE_WON) {
             LOG.warn("the policy in {} (sha256 {}) differs from the cluster's active policy (sha256 {}), which other "
                     + "replicas enforce: enforcing the cluster's. To make the file's policy active, run "
                     + "'policy apply {}' or POST /admin/v1/policy/reload on this replica (GET /admin/v1/cluster shows "
-                    + "which replicas differ)", fromFile.policy().source(), fromFile.policy().contentSha256(),
-                    seats.policyInForce().contentSha256(), fromFile.policy().source());
+                    + "which replicas differ)", fromFile.source(), fromFile.contentSha256(),
+                    seats.policyInForce().contentSha256(), fromFile.source());
         } else if (startup == ManageSeats.StartupPolicy.FILE_WON) {
             LOG.info("no other replica runs: the policy in {} replaces the cluster's active policy",
-                    fromFile.policy().source());
+                    fromFile.source());
         }
     }
 

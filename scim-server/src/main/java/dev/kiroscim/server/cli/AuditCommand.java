@@ -1,11 +1,11 @@
 package dev.kiroscim.server.cli;
 
+import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditPage;
 import dev.kiroscim.core.audit.AuditQuery;
 import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
-import dev.kiroscim.core.audit.report.TierPrices;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.audit.TimeArguments;
@@ -61,7 +61,7 @@ public final class AuditCommand implements Callable<Integer> {
         AuditQuery query = new AuditQuery(userName, userId, group, types, TimeArguments.instant("--since", since),
                 TimeArguments.instant("--until", until), Math.min(limit, AuditQuery.MAX_LIMIT), 0);
         try (Database db = Database.open(database.toConfig())) {
-            AuditPage page = new AuditTrail(db, () -> TierPrices.DEFAULT).query(query);
+            AuditPage page = new AuditTrail(db, Policy::builtInDefault).query(query);
             switch (format) {
                 case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(AuditRendering.json(page)));
                 case "csv" -> System.out.print(AuditRendering.table(page.events()).csv());
@@ -90,7 +90,7 @@ public final class AuditCommand implements Callable<Integer> {
 
         /** Prints the outcome; 0 when the chain verifies, 1 when not (also used by {@code restore}). */
         static int verifyAndPrint(Database db) {
-            ChainVerifier.Verification v = new AuditTrail(db, () -> TierPrices.DEFAULT).verify();
+            ChainVerifier.Verification v = new AuditTrail(db, Policy::builtInDefault).verify();
             if (v.ok()) {
                 System.out.println("audit chain OK: " + v.verified() + " events verified");
                 return 0;

@@ -2,12 +2,10 @@ package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.explain.ExplainAccess;
-import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.server.admin.ExplainResource;
+import dev.kiroscim.server.explain.ExplainRendering;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.scim.render.ScimJson;
-import dev.kiroscim.server.seats.PolicyFile;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -60,7 +58,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (format.equals("json")) {
             System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
         } else {
-            System.out.print(text(answer));
+            System.out.print(ExplainRendering.text(answer));
         }
         return 0;
     }
@@ -85,23 +83,10 @@ public final class ExplainCommand implements Callable<Integer> {
         String mode = cfg.identityCenter().store().isPresent() ? "live" : "plan-only";
         try (Database db = Database.open(database.toConfig());
              var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
-            var policy = PolicyFile.load(config).policy();
+            var policy = ActivePolicy.of(cfg, db).policy();
             var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
-                    new dev.kiroscim.core.audit.service.AuditTrail(db, cfg::tierPrices));
-            return ExplainResource.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
-        } catch (PolicyException e) {
-            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
+                    new dev.kiroscim.core.audit.service.AuditTrail(db, () -> policy));
+            return ExplainRendering.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
         }
-    }
-
-    static String text(JsonNode e) {
-        StringBuilder out = new StringBuilder();
-        out.append(e.path("userName").isNull() ? e.path("query").asText() : e.path("userName").asText())
-                .append(": ").append(e.path("verdict").asText()).append('\n');
-        for (JsonNode c : e.path("checks")) {
-            out.append(String.format("  %d %-8s %s — %s%n", c.path("step").asInt(), c.path("outcome").asText(),
-                    c.path("title").asText(), c.path("message").asText()));
-        }
-        return out.toString();
     }
 }

@@ -3,12 +3,10 @@ package dev.kiroscim.server.cli;
 import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.billing.Invoice;
 import dev.kiroscim.core.costs.Invoices;
-import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.scim.render.ScimJson;
-import dev.kiroscim.server.seats.PolicyFile;
 import dev.kiroscim.server.usage.InvoiceRendering;
 import dev.kiroscim.server.usage.UsageComposition;
 import java.nio.file.Path;
@@ -57,8 +55,8 @@ public final class InvoiceCommand implements Callable<Integer> {
         BridgeConfig cfg = BridgeConfig.load(config);
         try (Database db = Database.open(database.toConfig());
              UsageComposition usage = UsageComposition.create(cfg.usage(), db, Clock.systemUTC())) {
-            var policy = PolicyFile.load(config).policy();
-            Invoices invoices = new Invoices(new AuditTrail(db, cfg::tierPrices), () -> policy, usage.reports()::dailyCredits, Clock.systemUTC());
+            var policy = ActivePolicy.of(cfg, db).policy();
+            Invoices invoices = new Invoices(new AuditTrail(db, () -> policy), () -> policy, usage.reports()::dailyCredits, Clock.systemUTC());
             Invoice inv = invoices.month(month == null ? invoices.currentMonth() : TimeArguments.month(month));
             switch (format) {
                 case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(InvoiceRendering.json(inv)));
@@ -66,8 +64,6 @@ public final class InvoiceCommand implements Callable<Integer> {
                 default -> System.out.print(InvoiceRendering.table(inv).text());
             }
             return 0;
-        } catch (PolicyException e) {
-            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
         }
     }
 }

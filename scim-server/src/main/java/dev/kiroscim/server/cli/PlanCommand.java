@@ -35,9 +35,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BridgeConfig cfg = BridgeConfig.load(config);
-        var policy = dev.kiroscim.server.seats.PolicyFile.load(config).policy();
         try (Database db = Database.open(database.toConfig());
-             IdentityCenterSync sync = SyncComposition.create(db, cfg.identityCenter(), () -> policy,
+             IdentityCenterSync sync = SyncComposition.create(db, cfg.identityCenter(), ActivePolicy.of(cfg, db)::policy,
                      SyncComposition.SEATS, Clock.systemUTC())) {
             SyncPlan plan = sync.plan();
             if (format.equals("json")) {

@@ -1,12 +1,12 @@
 package dev.kiroscim.server.cli;
 
 import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.SeatEvent;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.server.seats.PolicyFile;
+import dev.kiroscim.server.config.BridgeConfig;
+import dev.kiroscim.server.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,10 +40,10 @@ public final class PolicyCommand {
         @Override
         public Integer call() throws Exception {
             ChangeContext ctx = CliActor.context();
-            PolicyFile.Loaded loaded;
+            BridgeConfig loaded;
             try {
-                loaded = PolicyFile.checkForCluster(file, ctx.actor() + " (policy apply)", ctx.at());
-            } catch (PolicyException e) {
+                loaded = BridgeConfig.requirePolicy(file);
+            } catch (ConfigException e) {
                 System.err.println(e.getMessage());
                 System.err.println(file + ": not applied, the active policy is unchanged");
                 return 1;
@@ -51,9 +51,10 @@ public final class PolicyCommand {
             try (Database db = Database.open(database.toConfig())) {
                 ManageSeats seats = new ManageSeats(db, PolicyInForce.builtInDefault());
                 seats.refreshFromCluster();   // the policy in force now, so policy.loaded records what changes
-                List<SeatEvent> events = seats.applyAndStore(loaded.policy(), loaded.stored(), ctx);
-                System.out.println(file + ": applied (sha256 " + loaded.stored().sha256() + ", "
-                        + loaded.policy().policy().pools().size() + " pools, " + events.size() + " seat changes)");
+                List<SeatEvent> events = seats.applyAndStore(loaded.policyInForce(),
+                        loaded.storedPolicy(ctx.actor() + " (policy apply)", ctx.at()), ctx);
+                System.out.println(file + ": applied (sha256 " + loaded.sha256() + ", "
+                        + loaded.policyInForce().policy().pools().size() + " pools, " + events.size() + " seat changes)");
                 return 0;
             }
         }
@@ -64,7 +65,7 @@ public final class PolicyCommand {
      * on stderr and exits 1.
      */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate a policy file (tiers and pools; other kiro-scim.yaml sections are allowed). Exits 1 on problems.")
+            description = "Validate a kiro-scim.yaml: every section, and it must hold a policy (tiers and pools). Exits 1 on problems.")
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The policy or kiro-scim.yaml file.")
         Path file;
@@ -72,11 +73,11 @@ public final class PolicyCommand {
         @Override
         public Integer call() {
             try {
-                PolicyInForce policy = PolicyFile.check(file);
+                PolicyInForce policy = BridgeConfig.requirePolicy(file).policyInForce();
                 System.out.println(file + ": OK (" + policy.policy().tiers().size() + " tiers, "
                         + policy.policy().pools().size() + " pools)");
                 return 0;
-            } catch (PolicyException e) {
+            } catch (ConfigException e) {
                 System.err.println(e.getMessage());
                 System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
                 return 1;

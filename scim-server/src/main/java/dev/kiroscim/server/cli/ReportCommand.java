@@ -25,7 +25,7 @@ public final class ReportCommand {
         String format;
 
         @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
-                description = "Configuration file holding the policy's tiers and prices (default ./kiro-scim.yaml).")
+                description = "Configuration file; its policy's tiers and prices apply when the database holds no active policy (default ./kiro-scim.yaml).")
         Path config;
 
         @Mixin
@@ -35,7 +35,7 @@ public final class ReportCommand {
                   java.util.function.Function<AuditTrail, AuditRendering.Table> table) throws Exception {
             BridgeConfig cfg = BridgeConfig.load(config);
             try (Database db = Database.open(database.toConfig())) {
-                AuditTrail trail = new AuditTrail(db, cfg::tierPrices);
+                AuditTrail trail = new AuditTrail(db, ActivePolicy.of(cfg, db)::policy);
                 switch (format) {
                     case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json.apply(trail)));
                     case "csv" -> System.out.print(table.apply(trail).csv());

@@ -1,21 +1,16 @@
 package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.core.policy.PolicyException;
-import dev.kiroscim.core.seats.service.ManageSeats;
+import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.server.admin.SeatsResource;
-import dev.kiroscim.server.audit.AuditRendering;
+import dev.kiroscim.server.seats.SeatsRendering;
 import dev.kiroscim.server.scim.render.ScimJson;
-import dev.kiroscim.server.seats.PolicyFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +58,7 @@ public final class SeatsCommand implements Callable<Integer> {
         JsonNode seats = url != null ? fromServer() : fromDatabase();
         switch (format) {
             case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(seats));
-            case "table" -> System.out.print(table(seats));
+            case "table" -> System.out.print(SeatsRendering.table(seats));
             default -> throw new IllegalArgumentException("--format must be table or json");
         }
         return 0;
@@ -85,28 +80,8 @@ public final class SeatsCommand implements Callable<Integer> {
     }
 
     private JsonNode fromDatabase() throws Exception {
-        ManageSeats seats;
         try (Database db = Database.open(database.toConfig())) {
-            seats = new ManageSeats(db, PolicyFile.load(config));
-            return SeatsResource.json(seats.overview());
-        } catch (PolicyException e) {
-            throw new IllegalArgumentException("the entitlement policy is invalid:\n" + e.getMessage());
+            return SeatsRendering.json(ActivePolicy.of(BridgeConfig.load(config), db).overview());
         }
-    }
-
-    static String table(JsonNode seats) {
-        List<List<String>> pools = new ArrayList<>();
-        for (JsonNode p : seats.path("pools")) {
-            pools.add(List.of(p.path("group").asText(), p.path("tier").asText(),
-                    p.path("seats").isNull() ? "unlimited" : p.path("seats").asText(),
-                    p.path("assigned").asText(), p.path("waitlisted").asText()));
-        }
-        List<List<String>> tiers = new ArrayList<>();
-        for (JsonNode t : seats.path("tiers")) {
-            tiers.add(List.of(t.path("tier").asText(), t.path("assigned").asText(), t.path("monthlyCostUsd").asText()));
-        }
-        tiers.add(List.of("TOTAL", "", seats.path("monthlyCostUsd").asText()));
-        return new AuditRendering.Table(List.of("POOL", "TIER", "SEATS", "ASSIGNED", "WAITLISTED"), pools).text() + "\n"
-                + new AuditRendering.Table(List.of("TIER", "ASSIGNED", "MONTHLY COST AT CURRENT HOLDERS (USD)"), tiers).text();
     }
 }

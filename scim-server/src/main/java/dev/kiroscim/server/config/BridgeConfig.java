@@ -1,185 +1,206 @@
 package dev.kiroscim.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.kiroscim.core.audit.AuditRetention;
+import dev.kiroscim.core.policy.PolicyProblem;
+import dev.kiroscim.core.policy.UnknownKeys;
+import dev.kiroscim.core.policy.YamlNode;
+import dev.kiroscim.core.policy.YamlTreeReader;
+import dev.kiroscim.core.seats.PolicyInForce;
+import dev.kiroscim.core.seats.StoredPolicy;
 import dev.kiroscim.server.scim.rest.ScimSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Set;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The server's configuration file ({@code --config}, default {@code ./kiro-scim.yaml}). A missing file means
- * built-in defaults. Sections:
- * <pre>
- * scim:
- *   patchResponse: resource      # or no-content (204)
- *   maxResults: 200              # advertised filter.maxResults; caps "count"
- * server:
- *   maxInFlight: 64              # more concurrent requests get 429 + Retry-After
- *   trustedProxies: [10.0.0.0/8] # see EdgeSection: X-Forwarded-For and the per-token rate limit
- * audit:
- *   retention: P400D             # ISO-8601 duration; events older than this are pruned (default: forever)
- * </pre>
- * The same file also holds the entitlement policy ({@code tiers}, {@code pools}) and {@code identityCenter}.
+ * The server's configuration file ({@code --config}, default {@code ./kiro-scim.yaml}), read once into one YAML tree
+ * with line numbers and then into one typed value per section ({@link ConfigSections#ALL}): {@code scim},
+ * {@code server}, {@code audit}, the policy ({@code tiers}, {@code pools}, {@code overage}, {@code billing}; see
+ * {@link dev.kiroscim.core.policy.PolicyLoader}),
+ * {@code identityCenter}, {@code usage}, {@code console}, {@code notifications} and {@code notificationRules}. A missing file means built-in defaults everywhere.
+ *
+ * <p>A file with mistakes is rejected as a whole, with every problem of every section as {@code FILE:LINE: message}
+ * ({@link ConfigException}); start-up, {@code policy check}, {@code policy apply} and a policy reload all apply the same
+ * rules, because they all read the file here.
+ *
+ * @param source   the file as named (may not exist; a reload reads it again, and it may exist by then)
+ * @param text     the file's text ({@code ""} without a file): what the cluster stores as its active policy
+ * @param sha256   hex SHA-256 of the file's bytes ({@code ""} without a file)
+ * @param sections each section's value, by section
  */
-public record BridgeConfig(ScimSettings scim, int maxInFlight, JsonNode raw, Path source) {
+public record BridgeConfig(Path source, String text, String sha256, Map<ConfigSection<?>, Object> sections) {
 
-    private static final Set<String> TOP_LEVEL = Set.of("scim", "server", "tiers", "pools", "identityCenter", "audit",
-            "overage", "billing", "usage", "console", "notifications", "notificationRules");
-
-    public static final int DEFAULT_MAX_IN_FLIGHT = 64;
-
-    public static BridgeConfig defaults() {
-        return new BridgeConfig(ScimSettings.DEFAULTS, DEFAULT_MAX_IN_FLIGHT, new ObjectMapper().createObjectNode(), null);
+    public BridgeConfig {
+        sections = Map.copyOf(sections);
     }
 
-    /** Reads the file; a missing file gives the defaults, a malformed one a {@link ConfigException}. */
+    /** The built-in defaults of every section, as for a missing file. */
+    public static BridgeConfig defaults() {
+        return load(null);
+    }
+
+    /** Reads the file; a missing file gives the defaults, a wrong one a {@link ConfigException} listing every problem. */
     public static BridgeConfig load(Path file) {
+        return load(file, ConfigSections.ALL);
+    }
+
+    static BridgeConfig load(Path file, List<ConfigSection<?>> known) {
         if (file == null || !Files.exists(file)) {
-            // keep the path: a policy reload reads it again, and the file may exist by then
-            return new BridgeConfig(ScimSettings.DEFAULTS, DEFAULT_MAX_IN_FLIGHT, new ObjectMapper().createObjectNode(), file);
+            return read(file, "", "", new YamlNode.Mapping(1, new LinkedHashMap<>(), new LinkedHashMap<>()), known);
         }
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage());
+            throw new ConfigException(file.toString(), List.of(new PolicyProblem(1, "cannot read the file: " + e)));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return new BridgeConfig(ScimSettings.DEFAULTS, DEFAULT_MAX_IN_FLIGHT, new ObjectMapper().createObjectNode(), file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<PolicyProblem> syntax = new ArrayList<>();
+        Optional<YamlNode> root = new YamlTreeReader(syntax).readConfig(text);
+        if (root.isEmpty() || !syntax.isEmpty()) {
+            throw rejected(file, syntax);
         }
-        if (!root.isObject()) {
-            throw new ConfigException(file + ": the top level must be a mapping");
+        return read(file, text, sha256(bytes), root.get(), known);
+    }
+
+    private static BridgeConfig read(Path file, String text, String sha256, YamlNode root, List<ConfigSection<?>> known) {
+        ConfigProblems problems = new ConfigProblems();
+        if (!(root instanceof YamlNode.Mapping top)) {
+            problems.add(ConfigNode.root(root), "the top level must be a mapping of sections ("
+                    + String.join(", ", ConfigSections.topLevelKeys(known)) + "), got " + YamlNode.describe(root));
+            throw rejected(file, problems.list());
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!TOP_LEVEL.contains(key)) {
-                throw new ConfigException(file + ": unknown section '" + key + "' (known: " + String.join(", ", TOP_LEVEL) + ")");
-            }
+        UnknownKeys.check(top, ConfigSections.topLevelKeys(known), "at the top level", problems.list());
+        Map<ConfigSection<?>, Object> values = new LinkedHashMap<>();
+        for (ConfigSection<?> section : known) {
+            values.put(section, section.read(ConfigNode.root(root), problems));
         }
-        JsonNode scim = root.path("scim");
-        String patchResponse = scim.path("patchResponse").asText("resource");
-        if (!patchResponse.equals("resource") && !patchResponse.equals("no-content")) {
-            throw new ConfigException(file + ": scim.patchResponse must be 'resource' or 'no-content', not '" + patchResponse + "'");
+        if (!problems.isEmpty()) {
+            throw rejected(file, problems.list());
         }
-        int maxResults = positive(file, "scim.maxResults", scim.path("maxResults"), ScimSettings.DEFAULTS.maxResults());
-        int maxInFlight = positive(file, "server.maxInFlight", root.path("server").path("maxInFlight"), DEFAULT_MAX_IN_FLIGHT);
-        BridgeConfig config = new BridgeConfig(new ScimSettings(maxResults, patchResponse.equals("no-content")), maxInFlight, root, file);
-        config.auditRetention(); // fail at start-up, not at the first pruning
-        config.maxRequestAge();
-        config.identityCenter();
-        config.edge();
-        config.usage();
-        config.console();
-        config.notifications();
+        return new BridgeConfig(file, text, sha256, values);
+    }
+
+    private static ConfigException rejected(Path file, List<PolicyProblem> problems) {
+        List<PolicyProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(PolicyProblem::line));
+        return new ConfigException(String.valueOf(file), sorted);
+    }
+
+    /** The value of one section, e.g. {@code config.section(ConsoleSection.SECTION)}. */
+    public <T> T section(ConfigSection<T> section) {
+        Object value = sections.get(section);
+        if (value == null) {
+            throw new IllegalArgumentException("section " + section + " is not in ConfigSections.ALL");
+        }
+        @SuppressWarnings("unchecked")
+        T typed = (T) value;
+        return typed;
+    }
+
+    /**
+     * The policy this file asks for, with where it came from: the file's own, or the built-in default when the file
+     * declares none (or there is no file).
+     */
+    public PolicyInForce policyInForce() {
+        return section(PolicySection.SECTION).declared()
+                .map(p -> new PolicyInForce(p, source.toString(), sha256))
+                .orElseGet(PolicyInForce::builtInDefault);
+    }
+
+    /**
+     * {@link #policyInForce()} as the cluster stores it ({@code storedBy}: who applies it); the built-in default is
+     * stored as empty text with source {@code built-in}.
+     */
+    public StoredPolicy storedPolicy(String storedBy, Instant at) {
+        return section(PolicySection.SECTION).declared().isPresent()
+                ? new StoredPolicy(sha256, source.toString(), text, at, storedBy)
+                : new StoredPolicy("", PolicyInForce.BUILT_IN, "", at, storedBy);
+    }
+
+    /**
+     * For {@code policy check} and {@code policy apply}: the file must exist and declare a policy.
+     *
+     * @throws ConfigException when it does not
+     */
+    public static BridgeConfig requirePolicy(Path file) {
+        if (file == null || !Files.exists(file)) {
+            throw new ConfigException(String.valueOf(file), List.of(new PolicyProblem(1, "cannot read the file: it does not exist")));
+        }
+        BridgeConfig config = load(file);
+        if (config.section(PolicySection.SECTION).declared().isEmpty()) {
+            throw new ConfigException(file.toString(), List.of(new PolicyProblem(1,
+                    "the file holds no policy; it needs 'tiers:' and 'pools:'")));
+        }
         return config;
     }
 
-    /**
-     * {@code audit.retention}: how long audit events are kept, e.g. {@code P400D} or {@code P2Y}; empty (keep
-     * forever) when absent or {@code forever}.
-     */
-    public java.util.Optional<java.time.Duration> auditRetention() {
-        JsonNode node = raw.path("audit").path("retention");
-        if (node.isMissingNode() || node.isNull() || node.asText().equalsIgnoreCase("forever")) {
-            return java.util.Optional.empty();
-        }
-        String text = node.asText().trim();
-        try {
-            java.time.Duration d = text.contains("T") || !text.matches("(?i)P\\d+[YM]")
-                    ? java.time.Duration.parse(text)
-                    : null;
-            if (d == null) {
-                java.time.Period p = java.time.Period.parse(text);
-                d = java.time.Duration.ofDays(p.toTotalMonths() * 31 + p.getDays());
-            }
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException(source + ": audit.retention must be positive, not '" + text + "'");
-            }
-            return java.util.Optional.of(d);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ConfigException(source + ": audit.retention must be an ISO-8601 duration like P400D or 'forever', not '" + text + "'");
-        }
+    public ScimSettings scim() {
+        return section(ScimSection.SECTION);
     }
 
-    /**
-     * Tier names and monthly prices from the policy's {@code tiers:} list (lowest first), for the seats report;
-     * the built-in PRO / PRO_PLUS / POWER prices when the file has none.
-     */
-    public dev.kiroscim.core.audit.report.TierPrices tierPrices() {
-        JsonNode tiers = raw.path("tiers");
-        if (!tiers.isArray() || tiers.isEmpty()) {
-            return dev.kiroscim.core.audit.report.TierPrices.DEFAULT;
-        }
-        java.util.List<dev.kiroscim.core.audit.report.TierPrices.Tier> list = new java.util.ArrayList<>();
-        for (JsonNode t : tiers) {
-            list.add(new dev.kiroscim.core.audit.report.TierPrices.Tier(t.path("name").asText(),
-                    new java.math.BigDecimal(t.path("monthlyPriceUsd").asText("0"))));
-        }
-        return new dev.kiroscim.core.audit.report.TierPrices(list);
+    public int maxInFlight() {
+        return section(ServerSection.SECTION).maxInFlight();
+    }
+
+    /** {@code server.maxRequestAge}; see {@link ServerSection}. */
+    public Duration maxRequestAge() {
+        return section(ServerSection.SECTION).maxRequestAge();
     }
 
     /** {@code server.trustedProxies} and {@code server.rateLimit}; see {@link EdgeSection}. */
     public EdgeSection edge() {
-        return EdgeSection.from(source, raw.path("server"));
+        return section(ServerSection.SECTION).edge();
     }
 
-    /** Default of {@link #maxRequestAge()}: below the 60 s after which Okta and Entra give up on a request. */
-    public static final java.time.Duration DEFAULT_MAX_REQUEST_AGE = java.time.Duration.ofSeconds(30);
-
-    /**
-     * {@code server.maxRequestAge} (ISO-8601, default {@code PT30S}): a write whose load-balancer timestamp
-     * ({@code X-Request-Start}, or the ALB's {@code X-Amzn-Trace-Id}) is older than this when the replica reads it is
-     * refused with 503, because its client has most likely timed out and retried elsewhere (a replica frozen with the
-     * request in its socket buffer must not apply it late, after newer writes).
-     */
-    public java.time.Duration maxRequestAge() {
-        JsonNode node = raw.path("server").path("maxRequestAge");
-        if (node.isMissingNode() || node.isNull()) {
-            return DEFAULT_MAX_REQUEST_AGE;
-        }
-        try {
-            java.time.Duration d = java.time.Duration.parse(node.asText().trim());
-            if (d.toMillis() < 1000) {
-                throw new ConfigException(source + ": server.maxRequestAge must be at least PT1S");
-            }
-            return d;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ConfigException(source + ": server.maxRequestAge must be an ISO-8601 duration like PT30S");
-        }
+    /** {@code audit.retention}; empty: keep forever. */
+    public Optional<AuditRetention> auditRetention() {
+        return section(AuditSection.SECTION).retention();
     }
 
-    /** The {@code console:} section; see {@link ConsoleSection}. */
-    public ConsoleSection console() {
-        return ConsoleSection.from(source, raw.path("console"));
-    }
-
-    /** The {@code identityCenter:} section; see {@link IdentityCenterSection}. */
     public IdentityCenterSection identityCenter() {
-        return IdentityCenterSection.from(source, raw.path("identityCenter"));
+        return section(IdentityCenterSection.SECTION);
     }
 
+    public UsageSection usage() {
+        return section(UsageSection.SECTION);
+    }
+
+    public ConsoleSection console() {
+        return section(ConsoleSection.SECTION);
+    }
 
     /** The {@code notifications:} list and {@code notificationRules:}; see {@link NotificationsSection}. */
     public NotificationsSection notifications() {
-        return NotificationsSection.from(source, raw.path("notifications"), raw.path("notificationRules"));
+        return section(NotificationsSection.SECTION);
     }
 
-    /** The {@code usage:} section; see {@link UsageSection}. */
-    public UsageSection usage() {
-        return UsageSection.from(source, raw.path("usage"));
+    /** Hex SHA-256 of the file as it is now, or {@code ""} when it cannot be read; for {@code policy.rejected}. */
+    public static String contentSha256(Path file) {
+        try {
+            return file == null || !Files.exists(file) ? "" : sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
-    private static int positive(Path file, String name, JsonNode node, int fallback) {
-        if (node.isMissingNode() || node.isNull()) {
-            return fallback;
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        if (!node.canConvertToInt() || node.asInt() < 1) {
-            throw new ConfigException(file + ": " + name + " must be a positive integer");
-        }
-        return node.asInt();
     }
 }

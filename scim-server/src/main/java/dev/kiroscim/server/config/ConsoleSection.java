@@ -1,12 +1,10 @@
 package dev.kiroscim.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code console:} section of kiro-scim.yaml:
@@ -38,58 +36,46 @@ public record ConsoleSection(Duration idleTimeout, Optional<Oidc> oidc) {
                        List<String> scopes, String redirectUri) {
     }
 
-    static ConsoleSection from(Path source, JsonNode node) {
-        Duration idle = DEFAULT_IDLE_TIMEOUT;
-        JsonNode idleNode = node.path("idleTimeout");
-        if (!idleNode.isMissingNode() && !idleNode.isNull()) {
-            try {
-                idle = Duration.parse(idleNode.asText().trim());
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(source + ": console.idleTimeout must be an ISO-8601 duration like PT30M, not '" + idleNode.asText() + "'");
-            }
-            if (idle.isNegative() || idle.isZero()) {
-                throw new ConfigException(source + ": console.idleTimeout must be positive");
-            }
+    public static final ConfigSection<ConsoleSection> SECTION = ConfigSection.of("console", ConsoleSection::read);
+
+    private static final Set<String> KEYS = Set.of("idleTimeout", "oidc");
+    private static final Set<String> OIDC_KEYS = Set.of("issuer", "clientId", "clientSecretFile", "adminGroups", "readOnlyGroups",
+            "scopes", "redirectUri");
+
+    static ConsoleSection read(ConfigNode console, ConfigProblems problems) {
+        if (!console.mapping(problems, KEYS)) {
+            return new ConsoleSection(DEFAULT_IDLE_TIMEOUT, Optional.empty());
         }
-        JsonNode o = node.path("oidc");
-        if (o.isMissingNode() || o.isNull()) {
+        Duration idle = console.get("idleTimeout").duration(problems, Duration.ZERO, DEFAULT_IDLE_TIMEOUT);
+        ConfigNode o = console.get("oidc");
+        if (!o.mapping(problems, OIDC_KEYS)) {
             return new ConsoleSection(idle, Optional.empty());
         }
-        String issuer = required(source, o, "issuer");
-        String clientId = required(source, o, "clientId");
-        String secretFile = o.path("clientSecretFile").asText(null);
-        List<String> admins = list(o.path("adminGroups"));
-        List<String> readers = list(o.path("readOnlyGroups"));
+        String issuer = required(o.get("issuer"), problems);
+        String clientId = required(o.get("clientId"), problems);
+        String secretFile = o.get("clientSecretFile").text(problems, "");
+        List<String> admins = o.get("adminGroups").texts(problems, false);
+        List<String> readers = o.get("readOnlyGroups").texts(problems, false);
         if (admins.isEmpty() && readers.isEmpty()) {
-            throw new ConfigException(source + ": console.oidc needs adminGroups or readOnlyGroups (nobody could sign in)");
+            problems.add(o, "console.oidc needs adminGroups or readOnlyGroups (nobody could sign in)");
         }
-        List<String> scopes = list(o.path("scopes"));
+        ConfigNode scopesNode = o.get("scopes");
+        List<String> scopes = scopesNode.texts(problems, false);
         if (scopes.isEmpty()) {
             scopes = List.of("openid", "profile", "email");
         } else if (!scopes.contains("openid")) {
-            throw new ConfigException(source + ": console.oidc.scopes must include openid");
+            problems.add(scopesNode, "console.oidc.scopes must include openid");
         }
-        String redirect = o.path("redirectUri").asText("");
-        return new ConsoleSection(idle, Optional.of(new Oidc(issuer, clientId,
-                secretFile == null || secretFile.isBlank() ? null : Path.of(secretFile), admins, readers, scopes,
-                redirect.isBlank() ? null : redirect.trim())));
+        String redirect = o.get("redirectUri").text(problems, "");
+        return new ConsoleSection(idle, Optional.of(new Oidc(issuer, clientId, secretFile.isBlank() ? null : Path.of(secretFile),
+                admins, readers, scopes, redirect.isBlank() ? null : redirect)));
     }
 
-    private static String required(Path source, JsonNode o, String key) {
-        String value = o.path(key).asText("");
+    private static String required(ConfigNode node, ConfigProblems problems) {
+        String value = node.text(problems, "");
         if (value.isBlank()) {
-            throw new ConfigException(source + ": console.oidc." + key + " is required");
+            problems.add(node, node.name() + " is required");
         }
-        return value.trim();
-    }
-
-    private static List<String> list(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> out.add(n.asText()));
-        } else if (node.isTextual()) {
-            out.add(node.asText());
-        }
-        return List.copyOf(out);
+        return value;
     }
 }

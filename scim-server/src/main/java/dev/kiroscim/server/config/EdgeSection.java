@@ -1,10 +1,7 @@
 package dev.kiroscim.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.net.AddressRanges;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 /**
  * What the edge trusts and how hard it throttles, from the {@code server:} section:
@@ -21,43 +18,33 @@ import java.util.List;
  */
 public record EdgeSection(AddressRanges trustedProxies, double perTokenPerSecond, double burst) {
 
-    static EdgeSection from(Path file, JsonNode server) {
-        AddressRanges proxies = ranges(file, server.path("trustedProxies"));
-        JsonNode limit = server.path("rateLimit");
-        double rate = number(file, "server.rateLimit.perTokenPerSecond", limit.path("perTokenPerSecond"), 0);
-        double burst = number(file, "server.rateLimit.burst", limit.path("burst"), rate * 2);
+    /** @param server the {@code server:} node (possibly absent) */
+    static EdgeSection read(ConfigNode server, ConfigProblems problems) {
+        AddressRanges proxies = ranges(server.get("trustedProxies"), problems);
+        ConfigNode limit = server.get("rateLimit");
+        limit.mapping(problems, Set.of("perTokenPerSecond", "burst"));
+        double rate = limit.get("perTokenPerSecond").nonNegative(problems, 0);
+        ConfigNode burstNode = limit.get("burst");
+        double burst = burstNode.nonNegative(problems, rate * 2);
         if (rate > 0 && burst < 1) {
-            throw new ConfigException(file + ": server.rateLimit.burst must be at least 1");
+            problems.add(burstNode, "server.rateLimit.burst must be at least 1");
         }
         return new EdgeSection(proxies, rate, burst);
     }
 
-    private static AddressRanges ranges(Path file, JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) {
+    private static AddressRanges ranges(ConfigNode node, ConfigProblems problems) {
+        if (!node.isSet()) {
             return AddressRanges.ANY;
         }
-        List<String> items = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> items.add(n.asText()));
-        } else if (node.isTextual()) {
-            items.addAll(List.of(node.asText().split(",")));
-        } else {
-            throw new ConfigException(file + ": server.trustedProxies must be a list of addresses or CIDR ranges");
+        if (node.isMapping()) {
+            problems.add(node, "server.trustedProxies must be a list of addresses or CIDR ranges");
+            return AddressRanges.ANY;
         }
         try {
-            return AddressRanges.of(items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+            return AddressRanges.of(node.texts(problems, true));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": server.trustedProxies: " + e.getMessage());
+            problems.add(node, "server.trustedProxies: " + e.getMessage());
+            return AddressRanges.ANY;
         }
-    }
-
-    private static double number(Path file, String name, JsonNode node, double fallback) {
-        if (node.isMissingNode() || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isNumber() || node.asDouble() < 0) {
-            throw new ConfigException(file + ": " + name + " must be a number, 0 or more");
-        }
-        return node.asDouble();
     }
 }

@@ -1,14 +1,10 @@
 package dev.kiroscim.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
 import dev.kiroscim.core.sync.engine.Offboarding;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +25,8 @@ import java.util.Set;
  */
 public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, SyncSettings settings) {
 
+    public static final ConfigSection<IdentityCenterSection> SECTION = ConfigSection.of("identityCenter", IdentityCenterSection::read);
+
     private static final Set<String> KEYS = Set.of("identityStoreId", "region", "endpoint", "maxRequestsPerSecond",
             "offboarding", "reconcileInterval", "claimLease");
 
@@ -38,54 +36,38 @@ public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Sync
      */
     static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(30);
 
-    static IdentityCenterSection from(Path file, JsonNode node) {
+    static IdentityCenterSection read(ConfigNode node, ConfigProblems problems) {
         SyncSettings settings = SyncSettings.defaults().withLease(DEFAULT_CLAIM_LEASE);
-        if (node == null || node.isMissingNode() || node.isNull()) {
+        if (!node.mapping(problems, KEYS)) {
             return new IdentityCenterSection(Optional.empty(), settings);
         }
-        if (!node.isObject()) {
-            throw new ConfigException(file + ": identityCenter must be a mapping");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(file + ": unknown key identityCenter." + key + " (known: " + String.join(", ", KEYS) + ")");
+        ConfigNode offboarding = node.get("offboarding");
+        if (offboarding.isSet()) {
+            try {
+                settings = settings.withOffboarding(Offboarding.parse(offboarding.text(problems, "")));
+            } catch (IllegalArgumentException e) {
+                problems.add(offboarding, "identityCenter.offboarding: " + e.getMessage());
             }
         }
+        settings = settings.withReconcileInterval(node.get("reconcileInterval").duration(problems, Duration.ZERO,
+                settings.reconcileInterval()));
+        settings = settings.withLease(node.get("claimLease").duration(problems, Duration.ofSeconds(1), settings.lease()));
+        if (!node.get("identityStoreId").isSet()) {
+            return new IdentityCenterSection(Optional.empty(), settings);
+        }
+        String region = node.get("region").text(problems, "");
+        if (region.isBlank()) {
+            problems.add(node.get("region"), "identityCenter.region is required with identityStoreId");
+        }
+        ConfigNode rate = node.get("maxRequestsPerSecond");
+        double perSecond = rate.nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
+        String endpoint = node.get("endpoint").text(problems, "");
         try {
-            if (node.hasNonNull("offboarding")) {
-                settings = settings.withOffboarding(Offboarding.parse(node.get("offboarding").asText()));
-            }
-            if (node.hasNonNull("reconcileInterval")) {
-                Duration d = Duration.parse(node.get("reconcileInterval").asText());
-                if (d.isNegative() || d.isZero()) {
-                    throw new IllegalArgumentException("reconcileInterval must be positive");
-                }
-                settings = settings.withReconcileInterval(d);
-            }
-            if (node.hasNonNull("claimLease")) {
-                Duration d = Duration.parse(node.get("claimLease").asText());
-                if (d.toMillis() < 1000) {
-                    throw new IllegalArgumentException("claimLease must be at least PT1S");
-                }
-                settings = settings.withLease(d);
-            }
-            if (!node.hasNonNull("identityStoreId")) {
-                return new IdentityCenterSection(Optional.empty(), settings);
-            }
-            String region = node.path("region").asText("");
-            if (region.isBlank()) {
-                throw new IllegalArgumentException("region is required with identityStoreId");
-            }
-            double rate = node.hasNonNull("maxRequestsPerSecond") ? node.get("maxRequestsPerSecond").asDouble(-1)
-                    : IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND;
-            URI endpoint = node.hasNonNull("endpoint") ? URI.create(node.get("endpoint").asText()) : null;
-            return new IdentityCenterSection(Optional.of(new IdentityStoreApiConfig(node.get("identityStoreId").asText(),
-                    region, endpoint, rate)), settings);
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(file + ": identityCenter.reconcileInterval and claimLease must be ISO-8601 durations like PT6H or PT30S");
+            return new IdentityCenterSection(Optional.of(new IdentityStoreApiConfig(node.get("identityStoreId").text(problems, ""),
+                    region, endpoint.isEmpty() ? null : URI.create(endpoint), perSecond)), settings);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": identityCenter: " + e.getMessage());
+            problems.add(node, "identityCenter: " + e.getMessage());
+            return new IdentityCenterSection(Optional.empty(), settings);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.kiroscim.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiroscim.core.policy.YamlNode;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.core.notify.DerivedEventRules;
 import dev.kiroscim.core.notify.EventSelector;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,9 @@ public record NotificationsSection(NotificationRouting routing, Map<String, Path
                                    RetryPolicy retry) {
 
     public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(10), 10);
+    /** In this order in "allowed: …" messages (a {@code Set.of} would change it from run to run). */
+    private static final Set<String> KEYS_AT_TOP = java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(List.of("notifications", "notificationRules")));
     private static final Set<String> KEYS = Set.of("name", "url", "secretFile", "events", "format", "allowPrivate");
     private static final Set<String> RULE_KEYS = Set.of("nearlyFullPercent", "rearmPercent", "grantExpiringDays",
             "tokenExpiringDays", "maxAttempts");
@@ -60,112 +62,112 @@ public record NotificationsSection(NotificationRouting routing, Map<String, Path
         return !routing.endpoints().isEmpty();
     }
 
-    static NotificationsSection from(Path file, JsonNode list, JsonNode rulesNode) {
-        DerivedEventRules rules = rules(file, rulesNode);
+    /** Owns two top-level keys, so it reads from the root rather than through {@link ConfigSection#of}. */
+    public static final ConfigSection<NotificationsSection> SECTION = new ConfigSection<>() {
+        @Override
+        public Set<String> keys() {
+            return KEYS_AT_TOP;
+        }
+
+        @Override
+        public NotificationsSection read(ConfigNode root, ConfigProblems problems) {
+            return NotificationsSection.read(root.get("notifications"), root.get("notificationRules"), problems);
+        }
+
+        @Override
+        public String toString() {
+            return "notifications";
+        }
+    };
+
+    static NotificationsSection read(ConfigNode list, ConfigNode rulesNode, ConfigProblems problems) {
+        DerivedEventRules rules = rules(rulesNode, problems);
         RetryPolicy retry = new RetryPolicy(DEFAULT_RETRY.base(), DEFAULT_RETRY.max(),
-                integer(file, rulesNode, "maxAttempts", DEFAULT_RETRY.maxAttempts()));
-        if (list == null || list.isMissingNode() || list.isNull()) {
+                wholeNumber(rulesNode.get("maxAttempts"), DEFAULT_RETRY.maxAttempts(), problems));
+        if (!list.isSet()) {
             return new NotificationsSection(NotificationRouting.NONE, Map.of(), rules, retry);
         }
-        if (!list.isArray()) {
-            throw new ConfigException(file + ": notifications must be a list of endpoints (- name: …, url: …, events: […])");
+        if (!(list.node() instanceof YamlNode.Sequence items)) {
+            problems.add(list, "notifications must be a list of endpoints (- name: …, url: …, events: […])");
+            return none();
         }
         List<NotificationEndpoint> endpoints = new ArrayList<>();
         Map<String, Path> secrets = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < items.items().size(); i++) {
             String at = "notifications[" + i + "]";
-            JsonNode e = list.get(i);
-            if (!e.isObject()) {
-                throw new ConfigException(file + ": " + at + " must be a mapping with name, url, events");
+            ConfigNode e = new ConfigNode(at, items.items().get(i), items.items().get(i).line());
+            if (!e.isMapping()) {
+                problems.add(e, at + " must be a mapping with name, url, events");
+                continue;
             }
-            for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!KEYS.contains(key)) {
-                    throw new ConfigException(file + ": unknown key " + at + "." + key + " (known: " + String.join(", ", KEYS) + ")");
-                }
-            }
-            String name = required(file, e, at, "name");
+            e.mapping(problems, KEYS);
+            String name = required(e, at, "name", problems);
             at = at + " (" + name + ")";
             NotificationFormat format;
-            NotificationEndpoint endpoint;
             try {
-                format = NotificationFormat.parse(e.path("format").asText("cloudevents"));
-                endpoint = new NotificationEndpoint(name, URI.create(required(file, e, at, "url")),
-                        new EventSelector(strings(file, e.path("events"), at + ".events")), format,
-                        AddressRanges.of(strings(file, e.path("allowPrivate"), at + ".allowPrivate")));
+                format = NotificationFormat.parse(e.get("format").text(problems, "cloudevents"));
+                endpoints.add(new NotificationEndpoint(name, URI.create(required(e, at, "url", problems)),
+                        new EventSelector(e.get("events").texts(problems, false)), format,
+                        AddressRanges.of(e.get("allowPrivate").texts(problems, false))));
             } catch (IllegalArgumentException ex) {
-                throw new ConfigException(file + ": " + at + ": " + ex.getMessage());
+                problems.add(e, at + ": " + ex.getMessage());
+                continue;
             }
-            String secret = e.path("secretFile").asText("").trim();
+            ConfigNode secretNode = e.get("secretFile");
+            String secret = secretNode.text(problems, "");
             if (!secret.isEmpty()) {
                 Path path = Path.of(secret);
                 if (!Files.isReadable(path)) {
-                    throw new ConfigException(file + ": " + at + ".secretFile " + path + " cannot be read");
+                    problems.add(secretNode, at + ".secretFile " + path + " cannot be read");
                 }
                 secrets.put(name, path);
             } else if (format == NotificationFormat.CLOUDEVENTS) {
-                throw new ConfigException(file + ": " + at + ".secretFile is required for format cloudevents (the signature key)");
+                problems.add(e, at + ".secretFile is required for format cloudevents (the signature key)");
             }
-            endpoints.add(endpoint);
         }
         try {
             return new NotificationsSection(new NotificationRouting(endpoints), Map.copyOf(secrets), rules, retry);
         } catch (IllegalArgumentException ex) {
-            throw new ConfigException(file + ": notifications: " + ex.getMessage());
+            problems.add(list, "notifications: " + ex.getMessage());
+            return none();
         }
     }
 
-    private static DerivedEventRules rules(Path file, JsonNode node) {
-        if (node != null && !node.isMissingNode() && !node.isNull()) {
-            if (!node.isObject()) {
-                throw new ConfigException(file + ": notificationRules must be a mapping");
-            }
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!RULE_KEYS.contains(key)) {
-                    throw new ConfigException(file + ": unknown key notificationRules." + key + " (known: " + String.join(", ", RULE_KEYS) + ")");
-                }
-            }
-        }
+    private static DerivedEventRules rules(ConfigNode node, ConfigProblems problems) {
+        node.mapping(problems, RULE_KEYS);
         DerivedEventRules d = DerivedEventRules.DEFAULT;
         try {
-            return new DerivedEventRules(integer(file, node, "nearlyFullPercent", d.nearlyFullPercent()),
-                    integer(file, node, "rearmPercent", d.rearmPercent()),
-                    integer(file, node, "grantExpiringDays", d.grantExpiringDays()),
-                    integer(file, node, "tokenExpiringDays", d.tokenExpiringDays()));
+            return new DerivedEventRules(wholeNumber(node.get("nearlyFullPercent"), d.nearlyFullPercent(), problems),
+                    wholeNumber(node.get("rearmPercent"), d.rearmPercent(), problems),
+                    wholeNumber(node.get("grantExpiringDays"), d.grantExpiringDays(), problems),
+                    wholeNumber(node.get("tokenExpiringDays"), d.tokenExpiringDays(), problems));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": notificationRules: " + e.getMessage());
+            problems.add(node, "notificationRules: " + e.getMessage());
+            return d;
         }
     }
 
-    private static int integer(Path file, JsonNode node, String key, int fallback) {
-        JsonNode v = node == null ? null : node.path(key);
-        if (v == null || v.isMissingNode() || v.isNull()) {
+    private static int wholeNumber(ConfigNode v, int fallback, ConfigProblems problems) {
+        if (!v.isSet()) {
             return fallback;
         }
-        if (!v.canConvertToInt() || v.asInt() < 0) {
-            throw new ConfigException(file + ": notificationRules." + key + " must be a whole number, not '" + v.asText() + "'");
+        try {
+            int n = Integer.parseInt(v.text().orElse(""));
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return v.asInt();
+        problems.add(v, v.name() + " must be a whole number, not " + v.describe());
+        return fallback;
     }
 
-    private static String required(Path file, JsonNode e, String at, String key) {
-        String v = e.path(key).asText("").trim();
+    private static String required(ConfigNode e, String at, String key, ConfigProblems problems) {
+        String v = e.get(key).text(problems, "");
         if (v.isEmpty()) {
-            throw new ConfigException(file + ": " + at + "." + key + " is required");
+            problems.add(e, at + "." + key + " is required");
         }
         return v;
-    }
-
-    private static List<String> strings(Path file, JsonNode node, String at) {
-        List<String> out = new ArrayList<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw new ConfigException(file + ": " + at + " must be a list, e.g. [seat.waitlisted, pool.]");
-        }
-        node.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

@@ -1,11 +1,9 @@
 package dev.kiroscim.server.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +31,8 @@ public record UsageSection(String accountId, Optional<S3Location> s3, Optional<P
     public record S3Location(String bucket, String prefix, String region, URI endpoint) {
     }
 
+    public static final ConfigSection<UsageSection> SECTION = ConfigSection.of("usage", UsageSection::read);
+
     public static final LocalTime DEFAULT_IMPORT_AT = LocalTime.of(3, 0);
     private static final Set<String> KEYS = Set.of("accountId", "s3", "directory", "importAt", "creditsIncludeOverage");
     private static final Set<String> S3_KEYS = Set.of("bucket", "prefix", "region", "endpoint");
@@ -45,61 +45,43 @@ public record UsageSection(String accountId, Optional<S3Location> s3, Optional<P
         return s3.isPresent() || directory.isPresent();
     }
 
-    static UsageSection from(Path file, JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
+    static UsageSection read(ConfigNode usage, ConfigProblems problems) {
+        if (!usage.mapping(problems, KEYS)) {
             return off();
         }
-        if (!node.isObject()) {
-            throw new ConfigException(file + ": usage must be a mapping");
-        }
-        unknownKeys(file, node, KEYS, "usage.");
-        String account = node.path("accountId").asText("").trim();
+        String account = usage.get("accountId").text(problems, "");
         LocalTime at = DEFAULT_IMPORT_AT;
-        if (node.hasNonNull("importAt")) {
+        ConfigNode importAt = usage.get("importAt");
+        if (importAt.isSet()) {
             try {
-                at = LocalTime.parse(node.get("importAt").asText().trim());
+                at = LocalTime.parse(importAt.text(problems, ""));
             } catch (DateTimeParseException e) {
-                throw new ConfigException(file + ": usage.importAt must be a UTC time like \"03:00\", not '" + node.get("importAt").asText() + "'");
+                problems.add(importAt, "usage.importAt must be a UTC time like \"03:00\", not " + importAt.describe());
             }
         }
-        JsonNode include = node.path("creditsIncludeOverage");
-        if (!include.isMissingNode() && !include.isNull() && !include.isBoolean()) {
-            throw new ConfigException(file + ": usage.creditsIncludeOverage must be true or false");
-        }
-        boolean includes = include.isMissingNode() || include.isNull() || include.asBoolean();
-        Optional<Path> directory = node.hasNonNull("directory") ? Optional.of(Path.of(node.get("directory").asText().trim())) : Optional.empty();
+        boolean includes = usage.get("creditsIncludeOverage").flag(problems, true);
+        String dir = usage.get("directory").text(problems, "");
+        Optional<Path> directory = dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
         Optional<S3Location> s3 = Optional.empty();
-        JsonNode s3Node = node.path("s3");
-        if (!s3Node.isMissingNode() && !s3Node.isNull()) {
-            if (!s3Node.isObject()) {
-                throw new ConfigException(file + ": usage.s3 must be a mapping with bucket, prefix and region");
-            }
-            unknownKeys(file, s3Node, S3_KEYS, "usage.s3.");
+        ConfigNode s3Node = usage.get("s3");
+        if (s3Node.mapping(problems, S3_KEYS)) {
             for (String required : new String[] {"bucket", "prefix", "region"}) {
-                if (s3Node.path(required).asText("").isBlank()) {
-                    throw new ConfigException(file + ": usage.s3." + required + " is required"
+                if (s3Node.get(required).text(problems, "").isBlank()) {
+                    problems.add(s3Node.get(required), "usage.s3." + required + " is required"
                             + (required.equals("prefix") ? " (Kiro does not write reports to the bucket root)" : ""));
                 }
             }
             if (!account.matches("\\d{12}")) {
-                throw new ConfigException(file + ": usage.accountId must be the 12-digit AWS account of the Kiro subscriptions, not '" + account + "'");
+                problems.add(usage.get("accountId"),
+                        "usage.accountId must be the 12-digit AWS account of the Kiro subscriptions, not '" + account + "'");
             }
-            URI endpoint = s3Node.hasNonNull("endpoint") ? URI.create(s3Node.get("endpoint").asText().trim()) : null;
-            s3 = Optional.of(new S3Location(s3Node.get("bucket").asText().trim(), s3Node.get("prefix").asText().trim(),
-                    s3Node.get("region").asText().trim(), endpoint));
+            String endpoint = s3Node.get("endpoint").text(problems, "");
+            s3 = Optional.of(new S3Location(s3Node.get("bucket").text(problems, ""), s3Node.get("prefix").text(problems, ""),
+                    s3Node.get("region").text(problems, ""), endpoint.isEmpty() ? null : URI.create(endpoint)));
         }
         if (s3.isPresent() && directory.isPresent()) {
-            throw new ConfigException(file + ": usage: give either s3 or directory, not both");
+            problems.add(usage, "usage: give either s3 or directory, not both");
         }
         return new UsageSection(account, s3, directory, at, includes);
-    }
-
-    private static void unknownKeys(Path file, JsonNode node, Set<String> known, String prefix) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!known.contains(key)) {
-                throw new ConfigException(file + ": unknown key " + prefix + key + " (known: " + String.join(", ", known) + ")");
-            }
-        }
     }
 }

@@ -76,10 +76,10 @@ class NotificationsSectionTest {
             "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: teams}]|format must be cloudevents or slack",
             "notifications: [{name: a, url: 'https://a.example/x', events: [seat.]}]|notifications[0] (a).secretFile is required for format cloudevents",
             "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], secretFile: /nonexistent/s}]|secretFile /nonexistent/s cannot be read",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack, retries: 3}]|unknown key notifications[0].retries",
+            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack, retries: 3}]|unknown key 'retries' in notifications[0]",
             "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack}, {name: a, url: 'https://b.example/x', events: [pool.], format: slack}]|two notification endpoints are named 'a'",
             "notificationRules: {nearlyFullPercent: 80, rearmPercent: 90}|rearmPercent must be below",
-            "notificationRules: {maxAttempts: many}|notificationRules.maxAttempts must be a whole number",
+            "notificationRules: {maxAttempts: many}|:1: notificationRules.maxAttempts must be a whole number",
     })
     void mistakesAreCaughtAtStartUpWithWhereTheyAre(String yaml, String message) {
         assertThatThrownBy(() -> load(yaml + "\n")).isInstanceOf(ConfigException.class).hasMessageContaining(message)

@@ -1,21 +1,23 @@
 package dev.kiroscim.core.audit.report;
 
+import dev.kiroscim.core.policy.Policy;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * The policy's tiers, lowest first (list order is rank), with their monthly price per user in USD. The seats
- * report takes this as a parameter so that it does not depend on how the policy is loaded.
+ * report takes this as a parameter so that it does not depend on how the policy is loaded; it is always derived from
+ * a {@link Policy} ({@link #of}), so prices have one source: after a policy reload the next report uses the new ones.
  */
 public record TierPrices(List<Tier> lowestFirst) {
 
     public record Tier(String name, BigDecimal monthlyPriceUsd) {
     }
 
-    /** Kiro's list prices for PRO, PRO_PLUS, PRO_MAX and POWER, the built-in policy's tiers. */
-    public static final TierPrices DEFAULT = new TierPrices(List.of(
-            new Tier("PRO", new BigDecimal("20")), new Tier("PRO_PLUS", new BigDecimal("40")), new Tier("PRO_MAX", new BigDecimal("100")),
-            new Tier("POWER", new BigDecimal("200"))));
+    /** The tiers and prices of {@code policy}, e.g. PRO $20 &lt; PRO_PLUS $40 … for {@link Policy#builtInDefault()}. */
+    public static TierPrices of(Policy policy) {
+        return new TierPrices(policy.tiers().stream().map(t -> new Tier(t.name(), t.monthlyPriceUsd())).toList());
+    }
 
     public TierPrices {
         lowestFirst = List.copyOf(lowestFirst);

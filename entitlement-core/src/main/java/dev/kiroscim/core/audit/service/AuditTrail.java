@@ -1,5 +1,6 @@
 package dev.kiroscim.core.audit.service;
 
+import dev.kiroscim.core.audit.AuditRetention;
 import dev.kiroscim.core.audit.ChainVerifier;
 import dev.kiroscim.core.audit.AuditQuery;
 import dev.kiroscim.core.audit.AuditPage;
@@ -12,7 +13,7 @@ import dev.kiroscim.core.audit.report.SeatsReport;
 import dev.kiroscim.core.audit.report.TierPrices;
 import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
-import java.time.Duration;
+import dev.kiroscim.core.policy.Policy;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,12 +29,15 @@ public final class AuditTrail {
     private static final int PAGE = AuditQuery.MAX_LIMIT;
 
     private final Transactions transactions;
-    private final Supplier<TierPrices> tiers;
+    private final Supplier<Policy> policy;
 
-    /** @param tiers the current policy's tiers and prices (the policy can be reloaded, hence a supplier) */
-    public AuditTrail(Transactions transactions, Supplier<TierPrices> tiers) {
+    /**
+     * @param policy the policy in force, e.g. {@code seats::policy}: a supplier because a reload (or another replica's
+     *               {@code policy apply}) replaces it, and reports price seats with the tiers in force when they run
+     */
+    public AuditTrail(Transactions transactions, Supplier<Policy> policy) {
         this.transactions = transactions;
-        this.tiers = tiers;
+        this.policy = policy;
     }
 
     public AuditPage query(AuditQuery query) {
@@ -45,7 +49,7 @@ public final class AuditTrail {
     }
 
     public List<HoldersReport.Holder> holders(Instant at, String tier) {
-        return HoldersReport.at(events(List.of("seat."), at.plusMillis(1)), at, tier, tiers.get());
+        return HoldersReport.at(events(List.of("seat."), at.plusMillis(1)), at, tier, TierPrices.of(policy.get()));
     }
 
     public OffboardingReport.Result offboarding(Instant since, Instant until) {
@@ -55,7 +59,7 @@ public final class AuditTrail {
 
     public SeatsReport.Result seats(YearMonth month) {
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        return SeatsReport.of(events(List.of("seat."), end), month, tiers.get());
+        return SeatsReport.of(events(List.of("seat."), end), month, TierPrices.of(policy.get()));
     }
 
     /** Seat holdings rebuilt from every {@code seat.*} event before {@code until}: the invoice's input. */
@@ -87,13 +91,13 @@ public final class AuditTrail {
     }
 
     /**
-     * Retention: removes events older than {@code retention} (keeping the newest event), anchors the chain in a
-     * checkpoint and records {@code audit.pruned} — all in one transaction.
+     * Retention: removes events before {@code retention.cutoff(ctx.at())} (keeping the newest event), anchors the
+     * chain in a checkpoint and records {@code audit.pruned} — all in one transaction.
      *
      * @return the number of events removed
      */
-    public long prune(Duration retention, ChangeContext ctx) {
-        Instant cutoff = ctx.at().minus(retention);
+    public long prune(AuditRetention retention, ChangeContext ctx) {
+        Instant cutoff = retention.cutoff(ctx.at());
         return transactions.write(tx -> {
             long removed = tx.audit().prune(cutoff);
             if (removed > 0) {

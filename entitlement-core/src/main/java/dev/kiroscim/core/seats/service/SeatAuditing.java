@@ -11,8 +11,6 @@ import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Records the outcome of an allocation step in the same transaction: every seat change queues Identity Center work
@@ -23,8 +21,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 final class SeatAuditing {
-
-    private static final Pattern POSITION = Pattern.compile("position (\\d+)");
 
     private SeatAuditing() {
     }
@@ -50,7 +46,7 @@ final class SeatAuditing {
             if (event.type() != SeatEvent.Type.WAITLISTED) {
                 // The seat changed, so the user's Identity Center group must too: queue that work in this same
                 // transaction (the outbox), for promotions the request never named as well.
-                tx.outbox().enqueueUser(event.userId(), "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT));
+                tx.outbox().enqueueUser(event.userId(), "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT), ctx.at());
             }
         }
     }
@@ -76,7 +72,6 @@ final class SeatAuditing {
             return AuditEvents.seatReclaimed(user, e.pool(), e.tier(), e.reason(), null, -1);
         }
         AuditEntry waitlisted = AuditEvents.seatWaitlisted(user, e.pool(), e.tier(), e.reason());
-        Matcher position = POSITION.matcher(e.reason());
-        return position.find() ? waitlisted.with("position", Integer.parseInt(position.group(1))) : waitlisted;
+        return e.position().isPresent() ? waitlisted.with("position", e.position().getAsInt()) : waitlisted;
     }
 }

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes "converge user X" to the outbox, in the SCIM request's transaction, for every user whose Identity Center
- * state may follow from the change: created, updated (profile, deactivation, reactivation), deleted. Membership
- * changes reach Identity Center through seats: the seat listener enqueues the users its {@code SeatEvent}s name, so
- * a promotion cascading to a user the request never named is covered too. Group changes are enqueued for the
- * members as well, which costs nothing when their state did not change.
+ * Writes "converge user X" to the outbox, in the SCIM request's transaction, for every user whose profile or status
+ * Identity Center mirrors: created, updated (profile, deactivation, reactivation), deleted.
  *
- * <p>After the listener runs, {@code onEnqueued} (the worker's wake-up) is called; the worker may look before the
+ * <p>Membership changes (members added or removed, a group deleted) are <em>not</em> enqueued here: what Identity
+ * Center holds of a user's groups follows from their seat, and every seat change is enqueued by the seat listener for
+ * the users its {@code SeatEvent}s name ({@code SeatAuditing}), promotions cascading to users the request never named
+ * included. Enqueuing here too wrote a second item for every user a membership change moved, and one for every user
+ * it did not move (which has nothing to converge).
+ *
+ * <p>After the listener runs, {@code onEnqueued} (the worker's wake-up) is called, after a membership change too; the worker may look before the
  * transaction commits, in which case it finds the item on its next poll.
  */
 public final class OutboxListener implements DirectoryChangeListener {
@@ -29,7 +32,10 @@ public final class OutboxListener implements DirectoryChangeListener {
     @Override
     public void onChanges(Directory tx, ChangeContext context, List<DirectoryChange> changes) {
         Map<String, String> users = new LinkedHashMap<>();
+        boolean seatsMayHaveMoved = false;
         for (DirectoryChange change : changes) {
+            seatsMayHaveMoved |= change instanceof DirectoryChange.MembersAdded || change instanceof DirectoryChange.MembersRemoved
+                    || change instanceof DirectoryChange.GroupDeleted;
             if (change instanceof DirectoryChange.UserCreated) {
                 users.putIfAbsent(((DirectoryChange.UserCreated) change).user().id(), "scim.user.created");
             } else if (change instanceof DirectoryChange.UserUpdated) {
@@ -38,17 +44,11 @@ public final class OutboxListener implements DirectoryChangeListener {
                         : u.reactivated() ? "scim.user.reactivated" : "scim.user.updated");
             } else if (change instanceof DirectoryChange.UserDeleted) {
                 users.put(((DirectoryChange.UserDeleted) change).user().id(), "scim.user.deleted");
-            } else if (change instanceof DirectoryChange.MembersAdded) {
-                ((DirectoryChange.MembersAdded) change).userIds().forEach(id -> users.putIfAbsent(id, "scim.membership.added"));
-            } else if (change instanceof DirectoryChange.MembersRemoved) {
-                ((DirectoryChange.MembersRemoved) change).userIds().forEach(id -> users.putIfAbsent(id, "scim.membership.removed"));
-            } else if (change instanceof DirectoryChange.GroupDeleted) {
-                ((DirectoryChange.GroupDeleted) change).formerMemberIds().forEach(id -> users.putIfAbsent(id, "scim.group.deleted"));
             }
         }
-        users.forEach((id, reason) -> tx.outbox().enqueueUser(id, reason));
-        if (!users.isEmpty()) {
-            onEnqueued.run();
+        users.forEach((id, reason) -> tx.outbox().enqueueUser(id, reason, context.at()));
+        if (!users.isEmpty() || seatsMayHaveMoved) {
+            onEnqueued.run();   // for a membership change: the seat listener's items, enqueued before this listener ran
         }
     }
 }

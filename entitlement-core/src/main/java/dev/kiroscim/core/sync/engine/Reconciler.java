@@ -93,7 +93,7 @@ public final class Reconciler {
                         d.found(), d.repair()));
             }
             for (String userId : pass.usersToConverge()) {
-                tx.outbox().enqueueUser(userId, "reconcile");
+                tx.outbox().enqueueUser(userId, "reconcile", ctx.at());
             }
             return null;
         });

@@ -7,11 +7,13 @@ import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatLedger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where the sync reads seats: the {@link SeatLedger} of a transaction. The composition root passes
- * {@code SeatLookup.of(tx -> tx.seats())} once the SQL ledger exists; {@link #NONE} (nobody holds a seat) until then.
+ * Where the sync reads seats: the {@link SeatLedger} of the transaction it runs in, so a worker sees the seats as
+ * committed with the outbox item it claimed. The composition root passes {@code SeatLookup.of(Directory::seats)}
+ * (see {@code SyncComposition.SEATS}); tests pass a ledger they set directly.
  */
 @FunctionalInterface
 public interface SeatLookup {
@@ -22,22 +24,16 @@ public interface SeatLookup {
         return ledgerOfTransaction::apply;
     }
 
-    /** No ledger: every user is seatless, so only deactivations and deletions reach Identity Center. */
-    SeatLookup NONE = tx -> null;
-
-    default java.util.Optional<Seat> seatOf(Directory tx, String userId) {
-        SeatLedger ledger = ledger(tx);
-        return ledger == null ? java.util.Optional.empty() : ledger.seatOf(userId);
+    default Optional<Seat> seatOf(Directory tx, String userId) {
+        return ledger(tx).seatOf(userId);
     }
 
     /** Every seat of every pool in the policy (pool by pool, as the ledger's queries are bounded by pool). */
     default List<Seat> allSeats(Directory tx, Policy policy) {
         SeatLedger ledger = ledger(tx);
         List<Seat> seats = new ArrayList<>();
-        if (ledger != null) {
-            for (Pool pool : policy.pools()) {
-                seats.addAll(ledger.seatsIn(pool.group()));
-            }
+        for (Pool pool : policy.pools()) {
+            seats.addAll(ledger.seatsIn(pool.group()));
         }
         return seats;
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * <p><b>For the seat allocator:</b> after settling seats in a SCIM transaction, enqueue every user a seat event
  * touched (promotions cascade to users the request never named):
  * <pre>{@code
- * for (SeatEvent e : events) tx.outbox().enqueueUser(e.userId(), "seat." + e.type().name().toLowerCase());
+ * for (SeatEvent e : events) tx.outbox().enqueueUser(e.userId(), "seat." + e.type().name().toLowerCase(), ctx.at());
  * }</pre>
  *
  * <p><b>Ordering and claiming.</b> Only a user's oldest pending item (its <em>head</em>) can be claimed, and a
@@ -23,8 +23,13 @@ import java.util.List;
  */
 public interface SyncOutbox {
 
-    /** Records "converge this user" in the current transaction. Cheap: one insert, no locks on other rows. */
-    void enqueueUser(String userId, String reason);
+    /**
+     * Records "converge this user" in the current transaction. Cheap: one insert, no locks on other rows.
+     *
+     * @param at when the change happened (the change's {@code ChangeContext.at()}, from the caller's clock): the item
+     *           is due from then, and the outbox age in {@code /metrics} counts from it
+     */
+    void enqueueUser(String userId, String reason, Instant at);
 
     /**
      * Leases up to {@code max} users' head items that are due ({@code nextAttemptAt <= now}, not leased), oldest

@@ -1,5 +1,6 @@
 package dev.kiroscim.core.audit.report;
 
+import dev.kiroscim.core.policy.Policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -29,13 +30,13 @@ class ReportsTest {
     @ParameterizedTest(name = "at {0} tier {1}")
     @MethodSource("holders")
     void holdersAtAnInstant(String at, String tier, List<String> expected) {
-        List<HoldersReport.Holder> holders = HoldersReport.at(ScriptedOctober.events(), Instant.parse(at), tier, TierPrices.DEFAULT);
+        List<HoldersReport.Holder> holders = HoldersReport.at(ScriptedOctober.events(), Instant.parse(at), tier, TierPrices.of(Policy.builtInDefault()));
         assertThat(holders).extracting(h -> h.userName() + ":" + h.tier()).containsExactlyElementsOf(expected);
     }
 
     @Test
     void seatDaysAndCostFollowTheHighestTierRule() {
-        SeatsReport.Result r = SeatsReport.of(ScriptedOctober.events(), YearMonth.of(2026, 10), TierPrices.DEFAULT);
+        SeatsReport.Result r = SeatsReport.of(ScriptedOctober.events(), YearMonth.of(2026, 10), TierPrices.of(Policy.builtInDefault()));
         assertThat(r.tiers()).extracting(SeatsReport.TierLine::tier, SeatsReport.TierLine::seatDays, SeatsReport.TierLine::billedUsers,
                         t -> t.costUsd().intValueExact())
                 .containsExactly(tuple("PRO", 11L, 1, 20), tuple("PRO_PLUS", 11L, 1, 40), tuple("PRO_MAX", 0L, 0, 0), tuple("POWER", 47L, 2, 400));
@@ -45,7 +46,7 @@ class ReportsTest {
 
     @Test
     void aMonthWithoutSeatsCostsNothing() {
-        SeatsReport.Result r = SeatsReport.of(ScriptedOctober.events(), YearMonth.of(2026, 7), TierPrices.DEFAULT);
+        SeatsReport.Result r = SeatsReport.of(ScriptedOctober.events(), YearMonth.of(2026, 7), TierPrices.of(Policy.builtInDefault()));
         assertThat(r.totalCostUsd()).isEqualByComparingTo("0");
         assertThat(r.tiers()).allSatisfy(t -> assertThat(t.seatDays()).isZero());
     }

@@ -1,5 +1,6 @@
 package dev.kiroscim.core.audit.report;
 
+import dev.kiroscim.core.policy.Policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -28,7 +29,7 @@ class SeatUseSeriesTest {
             LocalDate day = r.days().get(i);
             Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
             Instant at = end.isAfter(NOW) ? NOW : end;
-            List<HoldersReport.Holder> holders = HoldersReport.at(ScriptedOctober.events(), at, null, TierPrices.DEFAULT);
+            List<HoldersReport.Holder> holders = HoldersReport.at(ScriptedOctober.events(), at, null, TierPrices.of(Policy.builtInDefault()));
             Map<String, Long> byTier = holders.stream().collect(Collectors.groupingBy(HoldersReport.Holder::tier, Collectors.counting()));
             int index = i;
             r.tiers().forEach((tier, counts) -> assertThat((long) counts[index]).as("%s on %s", tier, day)

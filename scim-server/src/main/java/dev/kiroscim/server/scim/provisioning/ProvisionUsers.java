@@ -63,10 +63,9 @@ public final class ProvisionUsers {
     }
 
     public UserView get(String id, boolean withGroups) {
-        return transactions.read(tx -> {
-            UserRecord user = tx.users().find(id).orElseThrow(() -> notFound(id));
-            return new UserView(user, withGroups ? groupsOf(tx, id) : null);
-        });
+        return transactions.read(tx -> tx.users().findWithGroups(id, withGroups)
+                .map(found -> new UserView(found.user(), found.groups()))
+                .orElseThrow(() -> notFound(id)));
     }
 
     /**
