@@ -18,22 +18,30 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 5 end to end: the real jar, live against the Identity Store emulator (moto + extension), driven over SCIM
  * like Okta and Entra. After every step the test waits until {@code /admin/v1/sync} has nothing pending and then
  * lists the emulator: every user present with exactly the expected profile, every tier group holding exactly the
- * expected members. One emulator and one server for the class, so {@link #expected} is the desired state of the
- * whole Identity Store, carried from test to test.
+ * expected members. One emulator and one server per database (H2, then PostgreSQL), so {@link #expected} is the
+ * desired state of the whole Identity Store, carried from test to test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Backend.class)
 class IdentityCenterEndToEndTest {
+
+    /** The server's database: the whole lifecycle runs once on H2 and once on PostgreSQL. */
+    @Parameter
+    Backend backend;
 
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -88,8 +96,10 @@ class IdentityCenterEndToEndTest {
     /** The desired Identity Store, by userName. */
     private final Map<String, Expected> expected = new TreeMap<>();
 
-    @BeforeAll
-    void start(@TempDir Path dir) throws Exception {
+    @BeforeParameterizedClassInvocation
+    void start() throws Exception {
+        expected.clear();
+        Path dir = Files.createTempDirectory("kiro-idc-e2e");
         moto = Emulator.start();
         if (!moto.running()) {
             return;
@@ -97,13 +107,13 @@ class IdentityCenterEndToEndTest {
         identityStoreId = Emulator.newStoreId();
         config = dir.resolve("kiro-scim.yaml");
         writeConfig("    tier: PRO\n    seats: 2");
-        server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config).withStaticAwsCredentials());
+        server = KiroServer.start(ServerOptions.on(backend).withConfigPath(config).withStaticAwsCredentials());
         scim = ScimClient.bearer(server);
         store = IdentityStoreView.of(moto.endpoint(), identityStoreId);
     }
 
-    @AfterAll
-    void stop() {
+    @AfterParameterizedClassInvocation
+    void stop() throws IOException {
         try {
             if (store != null) {
                 store.close();
@@ -114,6 +124,13 @@ class IdentityCenterEndToEndTest {
         } finally {
             if (moto != null) {
                 moto.close();
+            }
+            store = null;
+            server = null;
+            moto = null;
+            if (config != null) {
+                Files.deleteIfExists(config);
+                Files.deleteIfExists(config.getParent());
             }
         }
     }
@@ -382,7 +399,7 @@ class IdentityCenterEndToEndTest {
 
     @Test
     void planOnly_withoutIdentityStoreId_reportsTheCallsItWouldMake() {
-        try (KiroServer planOnly = KiroServer.start(ServerOptions.on(Backend.H2)
+        try (KiroServer planOnly = KiroServer.start(ServerOptions.on(backend)
                 .withConfigYaml("identityCenter:\n  offboarding: remove-membership\n"))) {
             ScimClient client = ScimClient.bearer(planOnly);
             String userName = "plan-" + Bodies.unique() + "@example.com";
@@ -439,7 +456,7 @@ class IdentityCenterEndToEndTest {
                     tier: PRO
                 """.formatted(deleteStoreId, moto.endpoint());
         try (IdentityStoreView deleteStore = IdentityStoreView.of(moto.endpoint(), deleteStoreId);
-             KiroServer deleting = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(yaml).withStaticAwsCredentials())) {
+             KiroServer deleting = KiroServer.start(ServerOptions.on(backend).withConfigYaml(yaml).withStaticAwsCredentials())) {
             ScimClient client = ScimClient.bearer(deleting);
             String carl = "del-carl-" + Bodies.unique() + "@example.com";
             String ada = "del-ada-" + Bodies.unique() + "@example.com";

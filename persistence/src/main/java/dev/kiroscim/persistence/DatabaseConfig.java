@@ -17,6 +17,9 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The H2 options every H2 database of the bridge uses, the tests' in-memory ones too (see {@link #h2}). */
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+
     /**
      * The embedded H2 database in {@code dataDir}. PostgreSQL compatibility mode keeps one set of migrations for
      * both databases; {@code DEFAULT_NULL_ORDERING=HIGH} sorts missing values like PostgreSQL does (last when
@@ -30,8 +33,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
      */
     public static DatabaseConfig h2(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("kiro-scim").toString();
-        return new DatabaseConfig("jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
+        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
                 "sa", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 

@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code JdbcAuditLog.query} splits OR/IN filters into keyset branches and bounds time windows by their seq range;
@@ -29,21 +29,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * order, without duplicates, even when an event matches a group by both id and name and when {@code at} is not in
  * seq order. Run on H2 and PostgreSQL, whose planners differ.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuditQueryContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class AuditQueryContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final String[] TYPES = {AuditEvents.SCIM_MEMBERSHIP_ADDED, AuditEvents.SEAT_ASSIGNED, AuditEvents.SEAT_RELEASED,
             AuditEvents.SCIM_USER_UPDATED, AuditEvents.IDC_CALL_FAILED};
 
-    private Database db;
     private List<AuditEvent> all;
 
-    abstract DatabaseConfig config();
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void appendHistory() {
-        db = Database.open(config());
         for (int i = 0; i < 300; i++) {
             int n = i;
             // at jitters by up to a minute against seq order, as concurrent transactions commit out of time order
@@ -58,11 +55,6 @@ abstract class AuditQueryContract {
             });
         }
         all = db.read(tx -> tx.audit().after(0, 1000));
-    }
-
-    @AfterAll
-    void closeDatabase() {
-        db.close();
     }
 
     static Stream<Arguments> queries() {

@@ -7,7 +7,7 @@ import dev.kiroscim.core.audit.AuditCheckpoint;
 import dev.kiroscim.core.audit.AuditEvent;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.sql.Connection;
@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Audit retention ({@code audit.retention}, issue 6) against a real database, on H2 and PostgreSQL: pruning
@@ -33,7 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The log holds ten events, one a day from {@link #T0} (seq 1 at T0, seq 10 at T0+9d). A retention of five days
  * measured from T0+10d cuts at T0+5d, so seq 1–5 go and seq 6 is the oldest kept event.
  */
-abstract class AuditRetentionContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class AuditRetentionContract {
 
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final int EVENTS = 10;
@@ -42,11 +47,22 @@ abstract class AuditRetentionContract {
     private Database db;
     private AuditTrail trail;
 
+    @Parameter
+    TestDatabase.Kind kind;
+    private TestDatabase database;
+
     /** A config pointing at a fresh, empty database. */
-    abstract DatabaseConfig freshDatabase();
+    private DatabaseConfig freshDatabase() {
+        database = TestDatabase.create(kind, "retention");
+        return database.config();
+    }
 
     /** Called after the pool is closed, to drop the database. */
-    void dropDatabase() {
+    private void dropDatabase() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     @BeforeEach

@@ -16,38 +16,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What replicas coordinate through, on each database: singleton leases (take, renew, expiry take-over with a new
  * fence, release, races), the shared call schedule, the replica registry, and outbox lease fencing (a claim that
  * expired and was taken over can no longer record anything).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ClusterContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class ClusterContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     private static final Duration TTL = Duration.ofSeconds(10);
 
-    private Database db;
     private ClusterStore store;
 
-    abstract DatabaseConfig config();
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void open() {
-        db = Database.open(config());
         store = JdbcClusterStore.of(db);
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static String job() {

@@ -13,42 +13,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The console's stores (people search, sessions, logins in flight) on a real database: H2 and PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConsoleStoresContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class ConsoleStoresContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
 
-    private Database db;
     private PeopleSearch search;
     private ConsoleSessionStore sessions;
 
-    abstract DatabaseConfig config();
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void open() {
-        db = Database.open(config());
         search = new JdbcPeopleSearch(db.dataSource());
         sessions = new JdbcConsoleSessionStore(db.dataSource());
         person("c-1", "ann.example@corp.example", "Ann Example", "Ann", "Example", "ann@corp.example", "ann@home.example");
         person("c-2", "bob@corp.example", "Robert Tables", "Robert", "Tables", "bobby@else.example");
         person("c-3", "zed_100%@corp.example", "Zed Percent", "Zed", "Percent", "zed@corp.example");
         person("c-4", "zed_1x@corp.example", "Zed Other", "Zed", "Other");
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private void person(String id, String userName, String displayName, String given, String family, String... emails) {

@@ -7,7 +7,7 @@ import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.core.notify.DerivedEventRules;
-import dev.kiroscim.core.notify.DerivedEvents;
+import dev.kiroscim.core.notify.service.DerivedEvents;
 import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatOverview;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +31,7 @@ class DerivedEventsOnH2Test {
 
     @BeforeEach
     void open() {
-        db = Database.open(new DatabaseConfig("jdbc:h2:mem:derived-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", 4, Duration.ofSeconds(5)));
+        db = Database.open(TestDatabase.h2("derived"));
         job = new DerivedEvents(db, () -> List.of(
                 new SeatOverview.PoolUse("Kiro-Platform", "PRO_PLUS", OptionalInt.of(20), platformHolders.get(), 2),
                 new SeatOverview.PoolUse("Kiro-Everyone", "PRO", OptionalInt.empty(), 900, 0)), DerivedEventRules.DEFAULT);

@@ -2,7 +2,7 @@ package dev.kiroscim.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;
@@ -29,10 +29,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The SQL seat ledger must behave exactly like {@link InMemorySeatLedger}, the reference the allocator's rules are
@@ -41,8 +40,9 @@ import org.junit.jupiter.api.TestInstance;
  * equal. The SQL side goes through the real SCIM tables: pool A names its group by displayName in another case,
  * pool C names its group by externalId.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SeatStoreContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class SeatStoreContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final List<Tier> TIERS = List.of(
@@ -52,21 +52,6 @@ abstract class SeatStoreContract {
     private static final int USERS = 7;
     private static final AtomicInteger RUNS = new AtomicInteger();
 
-    private Database db;
-
-    abstract DatabaseConfig config();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(config());
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /** The same tiers with a PRO_PLUS budget of two seats a month, across its pools. */
     private static final List<Tier> BUDGETED_TIERS = List.of(TIERS.get(0),

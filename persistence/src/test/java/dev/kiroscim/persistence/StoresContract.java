@@ -27,17 +27,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The stores against a real database: the same contract runs on H2 and PostgreSQL, because the SQL must mean the
  * same on both. Each test uses its own user-name prefix, so tests share one schema without interfering.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoresContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class StoresContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
     private static final Field USER_NAME = new Field.Column(ResourceColumn.USER_NAME, ValueKind.STRING, false);
@@ -47,21 +47,6 @@ abstract class StoresContract {
     private static final Field ACTIVE = new Field.Column(ResourceColumn.ACTIVE, ValueKind.BOOLEAN, true);
     private static final Field MODIFIED = new Field.Column(ResourceColumn.LAST_MODIFIED, ValueKind.INSTANT, true);
 
-    private Database db;
-
-    abstract DatabaseConfig config();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(config());
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private UserRecord user(String id, String userName, boolean active, Instant modified) {
         return new UserRecord(id, userName, null, null, active, "{\"userName\":\"" + userName + "\"}", 1, T0, modified);
@@ -85,11 +70,11 @@ abstract class StoresContract {
         return out;
     }
 
-    private <T> T read(java.util.function.Function<dev.kiroscim.core.directory.Directory, T> work) {
+    private <T> T read(java.util.function.Function<dev.kiroscim.core.transaction.Directory, T> work) {
         return db.read(work);
     }
 
-    private <T> T write(java.util.function.Function<dev.kiroscim.core.directory.Directory, T> work) {
+    private <T> T write(java.util.function.Function<dev.kiroscim.core.transaction.Directory, T> work) {
         return db.write(work);
     }
 
@@ -236,7 +221,7 @@ abstract class StoresContract {
     /** With every connection taken, a request fails fast with StoreBusy (the edge answers 429) instead of hanging. */
     @Test
     void exhaustedPoolIsReportedAsBusy() throws Exception {
-        DatabaseConfig base = config();
+        DatabaseConfig base = database.config();
         try (Database tiny = Database.open(new DatabaseConfig(base.jdbcUrl(), base.user(), base.password(), 1, Duration.ofMillis(300)))) {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);

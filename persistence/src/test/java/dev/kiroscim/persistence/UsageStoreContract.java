@@ -13,30 +13,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link JdbcUsageStore} answers as {@link InMemoryUsageStore} does, on H2 and PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UsageStoreContract {
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
+class UsageStoreContract extends OnBothDatabases {
 
-    private Database db;
-
-    abstract DatabaseConfig config();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(config());
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private static UsageRow row(String day, String user, String client, String credits, String file) {
         return new UsageRow(LocalDate.parse(day), user, client, "arn:profile/1", new BigDecimal(credits), new BigDecimal("0.5"), true,

@@ -1,5 +1,6 @@
 package dev.kiroscim.core.audit;
 
+import dev.kiroscim.core.directory.events.Actor;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import java.util.LinkedHashMap;
@@ -341,7 +342,7 @@ public final class AuditEvents {
                 "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
     }
 
-    // --- notifications (dead letters and the derived events of core.notify.DerivedEvents) -------------------------
+    // --- notifications (dead letters and the derived events of core.notify.service.DerivedEvents) -------------------------
 
     /** @param attempts failed attempts before parking; @param error the last one (never a secret) */
     public static AuditEntry syncDeadLettered(AuditSubject user, int attempts, String error) {

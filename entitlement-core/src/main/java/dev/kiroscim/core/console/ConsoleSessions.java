@@ -2,7 +2,7 @@ package dev.kiroscim.core.console;
 
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.auth.TokenHash;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.security.SecureRandom;
 import java.time.Clock;

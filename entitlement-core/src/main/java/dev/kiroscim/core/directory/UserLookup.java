@@ -17,12 +17,12 @@ public final class UserLookup {
     private UserLookup() {
     }
 
-    public static Optional<UserRecord> byIdOrUserName(Directory tx, String userNameOrId) {
-        Optional<UserRecord> byId = tx.users().find(userNameOrId);
+    public static Optional<UserRecord> byIdOrUserName(UserStore users, String userNameOrId) {
+        Optional<UserRecord> byId = users.find(userNameOrId);
         if (byId.isPresent()) {
             return byId;
         }
-        return tx.users().search(new Criteria.Compare(USER_NAME, Operator.EQ, userNameOrId.toLowerCase(Locale.ROOT)),
+        return users.search(new Criteria.Compare(USER_NAME, Operator.EQ, userNameOrId.toLowerCase(Locale.ROOT)),
                 null, new PageRequest(0, 1)).items().stream().findFirst();
     }
 }

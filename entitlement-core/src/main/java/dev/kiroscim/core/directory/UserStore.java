@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Port: durable storage of users. All calls run inside the caller's {@link Directory} transaction. */
+/** Port: durable storage of users. All calls run inside the caller's transaction ({@code transaction.Directory}). */
 public interface UserStore {
 
     /** @throws UniquenessViolation when userName is taken, compared case-insensitively */

@@ -1,9 +1,9 @@
 package dev.kiroscim.core.explain;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.GroupRef;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.explain.Check.Outcome;
 import dev.kiroscim.core.policy.Policy;
@@ -94,7 +94,7 @@ public final class ExplainAccess {
     }
 
     private static Optional<UserRecord> find(Directory tx, String userNameOrId) {
-        return dev.kiroscim.core.directory.UserLookup.byIdOrUserName(tx, userNameOrId);
+        return dev.kiroscim.core.directory.UserLookup.byIdOrUserName(tx.users(), userNameOrId);
     }
 
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -103,9 +103,14 @@ public final class YamlTreeReader {
     /**
      * SnakeYAML reports where the broken construct started (context) and where parsing failed (problem);
      * the problem mark is the line an admin needs, e.g. line 4 for an unclosed {@code [} opened on line 2.
+     *
+     * <p>The marks are read from Jackson's own {@link MarkedYAMLException}, which its YAML parser throws: that keeps
+     * SnakeYAML an implementation detail of the declared {@code jackson-dataformat-yaml}, whose version follows the
+     * Jackson BOM. The class is deprecated in favour of its superclass, which has no marks; every Jackson 2.x has it.
      */
+    @SuppressWarnings("deprecation")
     private static PolicyProblem syntaxProblem(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             String context = marked.getContext() == null || marked.getContextMark() == null ? ""
                     : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1) + ")";
             return new PolicyProblem(marked.getProblemMark().getLine() + 1, "YAML syntax error: " + marked.getProblem() + context);

@@ -1,6 +1,6 @@
 package dev.kiroscim.core.usage;
 
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Reclaim;

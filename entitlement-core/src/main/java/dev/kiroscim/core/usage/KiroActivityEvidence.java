@@ -4,7 +4,7 @@ import dev.kiroscim.core.audit.AuditEvent;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditPage;
 import dev.kiroscim.core.audit.AuditQuery;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.explain.Check;
 import dev.kiroscim.core.explain.Explanation;
 import java.util.ArrayList;

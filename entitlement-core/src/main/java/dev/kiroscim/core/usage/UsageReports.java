@@ -1,7 +1,7 @@
 package dev.kiroscim.core.usage;
 
 import dev.kiroscim.core.billing.DailyCredits;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,6 +1,6 @@
 package dev.kiroscim.core.usage;
 
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditLog;
-import dev.kiroscim.core.directory.Directory;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.lang.reflect.Proxy;
 import java.time.Clock;

@@ -6,9 +6,9 @@ import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
-import dev.kiroscim.core.directory.events.DirectoryChangeListeners;
+import dev.kiroscim.core.transaction.DirectoryChangeListeners;
 import dev.kiroscim.core.policy.Policy;
-import dev.kiroscim.core.seats.SeatAllocationListener;
+import dev.kiroscim.core.seats.service.SeatAllocationListener;
 import dev.kiroscim.core.sync.engine.OutboxListener;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
@@ -47,7 +47,7 @@ class OutboxOncePerChangeTest {
         db.close();
     }
 
-    private void change(Instant at, java.util.function.Function<dev.kiroscim.core.directory.Directory, DirectoryChange> write) {
+    private void change(Instant at, java.util.function.Function<dev.kiroscim.core.transaction.Directory, DirectoryChange> write) {
         db.write(tx -> {
             listeners.onChanges(tx, new ChangeContext("okta", "r-" + at, at), List.of(write.apply(tx)));
             return null;

@@ -12,7 +12,7 @@ import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.persistence.DatabaseConfig;
+import dev.kiroscim.persistence.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +59,7 @@ final class SyncHarness implements AutoCloseable {
         }
     }
 
+    private final TestDatabase database;
     final Database db;
     final InMemorySeatLedger ledger = new InMemorySeatLedger();
     final Policy policy;
@@ -68,10 +69,15 @@ final class SyncHarness implements AutoCloseable {
     private final Map<String, String> userIds = new HashMap<>();
     volatile Policy currentPolicy;
 
+    /** On an in-memory H2 database. */
     SyncHarness(IdentityCenterDirectory store, SyncSettings settings, Policy policy) {
-        this.db = Database.open(new DatabaseConfig("jdbc:h2:mem:sync-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", 4,
-                Duration.ofSeconds(5)));
+        this(TestDatabase.Kind.H2, store, settings, policy);
+    }
+
+    /** On a new database of that kind (PostgreSQL: skipped when absent, failing under {@code CI=true}). */
+    SyncHarness(TestDatabase.Kind kind, IdentityCenterDirectory store, SyncSettings settings, Policy policy) {
+        this.database = TestDatabase.create(kind, "sync");
+        this.db = Database.open(database.config());
         this.policy = policy;
         this.currentPolicy = policy;
         this.store = store;
@@ -189,5 +195,6 @@ final class SyncHarness implements AutoCloseable {
     public void close() {
         sync.close();
         db.close();
+        database.close();
     }
 }

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.admin;
 
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.util.Map;
 

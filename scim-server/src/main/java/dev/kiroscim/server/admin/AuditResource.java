@@ -3,7 +3,7 @@ package dev.kiroscim.server.admin;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditPage;
 import dev.kiroscim.core.audit.AuditQuery;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.scim.render.ScimJson;

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.admin;
 
 import dev.kiroscim.core.seats.BudgetScope;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.server.metrics.GaugeFamily;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.seats.Entitlement;
 import dev.kiroscim.core.seats.EntitlementFilter;
 import dev.kiroscim.core.seats.EntitlementPage;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.UserEntitlement;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.billing.Recommendations;
+import dev.kiroscim.core.costs.Recommendations;
 import dev.kiroscim.core.billing.TierAdvice;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.report.HoldersReport;
 import dev.kiroscim.core.audit.report.OffboardingReport;
 import dev.kiroscim.core.audit.report.SeatsReport;

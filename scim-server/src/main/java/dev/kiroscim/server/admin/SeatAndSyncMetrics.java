@@ -1,6 +1,6 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.SeatOverview;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.server.metrics.GaugeFamily;

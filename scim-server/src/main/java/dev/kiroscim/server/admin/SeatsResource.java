@@ -1,6 +1,6 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.seats.SeatsRendering;
 import jakarta.ws.rs.GET;

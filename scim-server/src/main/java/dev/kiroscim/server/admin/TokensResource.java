@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.auth.ApiToken;
-import dev.kiroscim.core.auth.ManageTokens;
+import dev.kiroscim.core.auth.service.ManageTokens;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.server.http.Authenticator;

@@ -1,6 +1,6 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserLookup;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.usage.UserUsage;
@@ -42,7 +42,7 @@ public final class UserUsageResource {
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, e.getMessage());
         }
-        Optional<UserRecord> found = transactions.read(tx -> UserLookup.byIdOrUserName(tx, user));
+        Optional<UserRecord> found = transactions.read(tx -> UserLookup.byIdOrUserName(tx.users(), user));
         if (found.isEmpty()) {
             return AdminErrors.of(404, "no user '" + user + "'");
         }

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.app;
 
 import dev.kiroscim.core.audit.AuditRetention;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.cluster.SingletonScheduler;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.time.Clock;

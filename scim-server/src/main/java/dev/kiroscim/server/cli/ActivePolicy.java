@@ -1,7 +1,7 @@
 package dev.kiroscim.server.cli;
 
-import dev.kiroscim.core.directory.Transactions;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.server.config.BridgeConfig;
 
 /**

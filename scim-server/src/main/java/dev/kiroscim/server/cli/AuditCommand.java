@@ -4,7 +4,7 @@ import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditPage;
 import dev.kiroscim.core.audit.AuditQuery;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.audit.AuditRendering;

@@ -1,6 +1,6 @@
 package dev.kiroscim.server.cli;
 
-import dev.kiroscim.core.audit.Actor;
+import dev.kiroscim.core.directory.events.Actor;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.time.Instant;
 import java.util.UUID;

@@ -85,7 +85,7 @@ public final class ExplainCommand implements Callable<Integer> {
              var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
             var policy = ActivePolicy.of(cfg, db).policy();
             var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
-                    new dev.kiroscim.core.audit.AuditTrail(db, () -> policy));
+                    new dev.kiroscim.core.audit.service.AuditTrail(db, () -> policy));
             return ExplainRendering.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
         }
     }

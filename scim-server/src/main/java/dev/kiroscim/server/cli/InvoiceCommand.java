@@ -1,8 +1,8 @@
 package dev.kiroscim.server.cli;
 
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.billing.Invoice;
-import dev.kiroscim.core.billing.Invoices;
+import dev.kiroscim.core.costs.Invoices;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.config.BridgeConfig;

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.audit.TimeArguments;

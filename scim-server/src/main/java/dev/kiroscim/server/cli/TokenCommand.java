@@ -1,7 +1,7 @@
 package dev.kiroscim.server.cli;
 
 import dev.kiroscim.core.auth.ApiToken;
-import dev.kiroscim.core.auth.ManageTokens;
+import dev.kiroscim.core.auth.service.ManageTokens;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.persistence.Database;

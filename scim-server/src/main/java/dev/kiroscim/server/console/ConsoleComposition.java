@@ -1,9 +1,9 @@
 package dev.kiroscim.server.console;
 
-import dev.kiroscim.core.audit.AuditTrail;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.console.ConsoleSessions;
-import dev.kiroscim.core.seats.ManageSeats;
-import dev.kiroscim.core.seats.PoolRoster;
+import dev.kiroscim.core.seats.service.ManageSeats;
+import dev.kiroscim.core.seats.service.PoolRoster;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.JdbcConsoleSessionStore;
 import dev.kiroscim.persistence.JdbcPeopleSearch;

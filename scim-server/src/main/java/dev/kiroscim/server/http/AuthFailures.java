@@ -1,7 +1,7 @@
 package dev.kiroscim.server.http;
 
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +73,7 @@ public final class AuthFailures {
         }
         try {
             transactions.write(tx -> {
-                tx.audit().append(ChangeContext.of(dev.kiroscim.core.audit.Actor.anonymous(address), requestId, now),
+                tx.audit().append(ChangeContext.of(dev.kiroscim.core.directory.events.Actor.anonymous(address), requestId, now),
                         event.apply(suppressed[0]));
                 return null;
             });

@@ -3,7 +3,7 @@ package dev.kiroscim.server.http;
 import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.core.auth.TokenHash;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

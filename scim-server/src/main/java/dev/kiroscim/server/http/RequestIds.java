@@ -1,6 +1,6 @@
 package dev.kiroscim.server.http;
 
-import dev.kiroscim.core.audit.Actor;
+import dev.kiroscim.core.directory.events.Actor;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;

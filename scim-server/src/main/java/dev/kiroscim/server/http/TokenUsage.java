@@ -1,6 +1,6 @@
 package dev.kiroscim.server.http;
 
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

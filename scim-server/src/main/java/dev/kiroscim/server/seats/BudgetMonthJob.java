@@ -1,7 +1,7 @@
 package dev.kiroscim.server.seats;
 
 import dev.kiroscim.core.cluster.SingletonScheduler;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.seats;
 
 import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.SeatEvent;
 import dev.kiroscim.server.config.BridgeConfig;

@@ -1,6 +1,6 @@
 package dev.kiroscim.server.usage;
 
-import dev.kiroscim.core.seats.ManageSeats;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.ReclaimEvidence;
 import dev.kiroscim.core.seats.SeatEvent;
 import dev.kiroscim.core.usage.IdleSeats;

@@ -30,7 +30,7 @@ public record UsageComposition(UsageSection section, UsageReports reports, Optio
     }
 
     /** Seat holders' activity from the report, under the policy in force. */
-    public dev.kiroscim.core.usage.IdleSeats idleSeats(dev.kiroscim.core.directory.Transactions transactions,
+    public dev.kiroscim.core.usage.IdleSeats idleSeats(dev.kiroscim.core.transaction.Transactions transactions,
                                                        java.util.function.Supplier<dev.kiroscim.core.policy.Policy> policy, Clock clock) {
         return new dev.kiroscim.core.usage.IdleSeats(transactions, policy, reports, section.enabled(), clock);
     }

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.usage;
 
 import dev.kiroscim.core.billing.Invoice;
-import dev.kiroscim.core.billing.Invoices;
+import dev.kiroscim.core.costs.Invoices;
 import dev.kiroscim.core.usage.IdleSeats;
 import dev.kiroscim.core.usage.SeatActivity;
 import dev.kiroscim.server.metrics.GaugeFamily;

@@ -11,7 +11,7 @@ import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.core.notify.EventSelector;
 import dev.kiroscim.core.notify.NotificationDeadLetter;
-import dev.kiroscim.core.notify.NotificationDelivery;
+import dev.kiroscim.core.notify.service.NotificationDelivery;
 import dev.kiroscim.core.notify.NotificationEndpoint;
 import dev.kiroscim.core.notify.NotificationFormat;
 import dev.kiroscim.core.notify.NotificationRouting;
@@ -20,7 +20,7 @@ import dev.kiroscim.core.notify.WebhookSignature;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import dev.kiroscim.core.testsupport.MutableClock;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.persistence.DatabaseConfig;
+import dev.kiroscim.persistence.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +56,7 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = Database.open(new DatabaseConfig("jdbc:h2:mem:webhooks-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", 4,
-                Duration.ofSeconds(5)));
+        db = Database.open(TestDatabase.h2("webhooks"));
         receiver = new LoopbackReceiver(1_500);
     }
 

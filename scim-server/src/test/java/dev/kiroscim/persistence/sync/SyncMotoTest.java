@@ -36,6 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.kiroscim.persistence.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * End to end against the moto Identity Store extension over real HTTP (the AWS SDK adapter, paging, errors).
@@ -44,7 +48,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * the Identity Store, read back by listing, holding exactly the desired state.
  * Skipped locally without python3 + moto; fails under CI=true.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.Kind.class)
 class SyncMotoTest {
+
+    /** The database the sync's outbox and links live in: every test runs on both. */
+    @Parameter
+    TestDatabase.Kind kind;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static MotoIdentityStoreServer server;
@@ -84,7 +94,7 @@ class SyncMotoTest {
         String storeId = "d-" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
         store = IdentityStoreApiDirectory.create(new IdentityStoreApiConfig(storeId, "us-east-1", server.endpoint(), 50),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).withPageSize(2);
-        h = new SyncHarness(store, SyncSettings.defaults(), policy);
+        h = new SyncHarness(kind, store, SyncSettings.defaults(), policy);
         return h;
     }
 

@@ -1,6 +1,5 @@
 package dev.kiroscim.core.directory.events;
 
-import dev.kiroscim.core.audit.Actor;
 import java.time.Instant;
 
 /**

@@ -1,10 +1,9 @@
 package dev.kiroscim.core.sync.engine;
 
 import dev.kiroscim.core.cluster.SingletonScheduler;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.IdentityCenterDirectory;
-import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import dev.kiroscim.core.sync.state.DeadLetter;
 import dev.kiroscim.core.sync.state.OutboxStats;
 import dev.kiroscim.core.sync.state.ReconcileReport;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code reconcileInterval}, on demand) and the status an admin sees.
  *
  * <p><b>Plan-only mode</b> ({@code identityCenter == null}: no {@code identityStoreId} configured): nothing is sent.
- * The plan is computed against an empty Identity Store, so it shows everything a first live reconcile would send;
+ * The plan is computed against an empty Identity Center ({@link EmptyIdentityCenter}), so it shows everything a first live reconcile would send;
  * the worker drains the outbox without calls (a later live start reconciles everything anyway).
  */
 public final class IdentityCenterSync implements AutoCloseable {
@@ -58,7 +57,7 @@ public final class IdentityCenterSync implements AutoCloseable {
         this.groups = new TierGroups();
         this.settings = settings;
         this.clock = clock;
-        IdentityCenterDirectory store = identityCenter == null ? new InMemoryIdentityCenter() : identityCenter;
+        IdentityCenterDirectory store = identityCenter == null ? new EmptyIdentityCenter() : identityCenter;
         this.worker = identityCenter == null ? null : new SyncWorker(db, store, policy, seats, groups, settings, clock);
         this.reconciler = new Reconciler(db, store, policy, seats, identityCenter == null ? new TierGroups() : groups,
                 settings, clock, mode);

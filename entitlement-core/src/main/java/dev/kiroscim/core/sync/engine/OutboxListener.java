@@ -1,9 +1,9 @@
 package dev.kiroscim.core.sync.engine;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
-import dev.kiroscim.core.directory.events.DirectoryChangeListener;
+import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

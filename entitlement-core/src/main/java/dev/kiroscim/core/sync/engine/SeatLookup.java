@@ -1,6 +1,6 @@
 package dev.kiroscim.core.sync.engine;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.seats.Seat;

@@ -2,9 +2,9 @@ package dev.kiroscim.core.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiroscim.core.directory.Directory;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.StoreUnavailable;
-import dev.kiroscim.core.directory.Transactions;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import java.time.Clock;
