@@ -1,0 +1,173 @@
+package dev.kiroscim.adapter.scim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroscim.core.sync.CallFence;
+import dev.kiroscim.core.sync.IdentityStoreConflict;
+import dev.kiroscim.core.sync.IdentityStoreException;
+import dev.kiroscim.core.sync.IdentityStoreNotFound;
+import dev.kiroscim.core.sync.IdentityStoreOperation;
+import dev.kiroscim.core.sync.IdentityStoreRateLimit;
+import dev.kiroscim.core.sync.IdentityStoreRejected;
+import dev.kiroscim.core.sync.IdentityStoreThrottled;
+import dev.kiroscim.core.sync.IdentityStoreUnavailable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends one SCIM request to the downstream and classifies the answer as the sync engine expects: every failure
+ * becomes an {@link IdentityStoreException}, so the outbox worker's retries, backoff and dead letters work unchanged.
+ *
+ * <table>
+ *   <caption>HTTP status to exception</caption>
+ *   <tr><td>401</td><td>{@link IdentityStoreUnavailable}; the token is marked refused ({@link ScimToken#refused}),
+ *       which pauses the sync until the token file changes</td></tr>
+ *   <tr><td>429</td><td>{@link IdentityStoreThrottled} with {@code Retry-After} (seconds)</td></tr>
+ *   <tr><td>5xx, timeout, connection lost</td><td>{@link IdentityStoreUnavailable} (with {@code Retry-After} if sent):
+ *       the request may have been applied, so callers only send idempotent requests or look up first</td></tr>
+ *   <tr><td>409</td><td>{@link IdentityStoreConflict} (uniqueness): look it up and adopt</td></tr>
+ *   <tr><td>404</td><td>{@link IdentityStoreNotFound}</td></tr>
+ *   <tr><td>other 4xx</td><td>{@link IdentityStoreRejected} with code {@code HTTP <status> <scimType>}</td></tr>
+ * </table>
+ *
+ * <p>Before each request: the rate budget (the cluster's, when shared), then {@link CallFence#beforeSend()}. The
+ * token is never logged; exception messages carry the SCIM {@code detail} only.
+ */
+final class ScimHttp {
+
+    static final String SCIM_JSON = "application/scim+json";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient client;
+    private final URI base;
+    private final ScimToken token;
+    private final IdentityStoreRateLimit rateLimit;
+    private final ObjectMapper json;
+    private final Duration requestTimeout;
+
+    ScimHttp(URI base, ScimToken token, IdentityStoreRateLimit rateLimit, ObjectMapper json, Duration requestTimeout) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.token = Objects.requireNonNull(token, "token");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        this.json = json;
+        this.requestTimeout = requestTimeout == null ? REQUEST_TIMEOUT : requestTimeout;
+        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The answer's body, or {@code null} for an empty one (204). */
+    JsonNode send(IdentityStoreOperation operation, String method, String pathAndQuery, JsonNode body) {
+        Optional<String> paused = token.pausedBecause();
+        if (paused.isPresent()) {
+            throw new IdentityStoreUnavailable(operation, null, "not sent: " + paused.get(), null, null);
+        }
+        try {
+            rateLimit.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IdentityStoreUnavailable(operation, null, "interrupted while waiting for the rate limit", null,
+                    interrupted);
+        }
+        CallFence.beforeSend();   // after the wait: a claim lost meanwhile stops the call here
+        String bearer = token.current();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", SCIM_JSON);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", SCIM_JSON).method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IdentityStoreUnavailable(operation, null, method + " " + pathAndQuery + ": no answer ("
+                    + e.getClass().getSimpleName() + "); it may have been applied", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IdentityStoreUnavailable(operation, null, "interrupted", null, e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body() == null || response.body().isBlank() ? null : read(operation, response.body());
+        }
+        throw failure(operation, method, pathAndQuery, response, bearer);
+    }
+
+    private IdentityStoreException failure(IdentityStoreOperation operation, String method, String pathAndQuery,
+                                           HttpResponse<String> response, String bearer) {
+        int status = response.statusCode();
+        JsonNode error = readQuietly(response.body());
+        String scimType = error.path("scimType").asText("");
+        String detail = method + " " + pathAndQuery + ": HTTP " + status
+                + (error.hasNonNull("detail") ? " " + error.get("detail").asText() : "");
+        String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
+        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(ScimHttp::seconds).orElse(null);
+        if (status == 401) {
+            token.refused(bearer);
+            return new IdentityStoreUnavailable(operation, null, detail + " (token expired or rotated: the sync pauses "
+                    + "until a new token is written to " + token.file() + ")", requestId, null);
+        }
+        if (status == 429) {
+            return new IdentityStoreThrottled(operation, retryAfter, detail, requestId, null);
+        }
+        if (status >= 500) {
+            return new IdentityStoreUnavailable(operation, retryAfter, detail, requestId, null);
+        }
+        if (status == 409) {
+            return new IdentityStoreConflict(operation, IdentityStoreConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION,
+                    detail, requestId, null);
+        }
+        if (status == 404) {
+            return new IdentityStoreNotFound(operation, null, null, detail, requestId, null);
+        }
+        return new IdentityStoreRejected(operation, "HTTP " + status + (scimType.isEmpty() ? "" : " " + scimType),
+                detail, requestId, null);
+    }
+
+    private static Optional<Duration> seconds(String header) {
+        try {
+            long s = Long.parseLong(header.strip());
+            return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();   // an HTTP-date: rare; the worker's backoff applies instead
+        }
+    }
+
+    private String write(JsonNode body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(IdentityStoreOperation operation, String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IdentityStoreUnavailable(operation, null, "the downstream answered something that is not JSON",
+                    null, e);
+        }
+    }
+
+    private JsonNode readQuietly(String text) {
+        try {
+            JsonNode node = text == null || text.isBlank() ? null : json.readTree(text);
+            return node == null ? json.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+}
