@@ -359,12 +359,12 @@ class IdentityCenterEndToEndTest {
         IdentityStoreView.Snapshot snapshot = store.snapshot();
         List<Long> millis = new ArrayList<>();
         for (Map.Entry<String, String> user : scimIds.entrySet()) {
-            String idcUserId = snapshot.users().get(user.getKey()).userId();
-            assertThat(store.isMember("kiro-pro", idcUserId)).as("%s in kiro-pro before", user.getKey()).isTrue();
+            String identityCenterUserId = snapshot.users().get(user.getKey()).userId();
+            assertThat(store.isMember("kiro-pro", identityCenterUserId)).as("%s in kiro-pro before", user.getKey()).isTrue();
             oktaSetActive(user.getValue(), false);
             long answered = System.nanoTime();
             Poll.until("membership of " + user.getKey() + " gone", Duration.ofSeconds(30), POLL,
-                    () -> store.isMember("kiro-pro", idcUserId), member -> !member);
+                    () -> store.isMember("kiro-pro", identityCenterUserId), member -> !member);
             millis.add((System.nanoTime() - answered) / 1_000_000);
             expected.put(user.getKey(), expected.get(user.getKey()).inGroup(null));
         }

@@ -51,7 +51,7 @@ class UsageImportEndToEndTest {
     private Path dir;
     private KiroServer server;
     private ScimClient scim;
-    private final Map<String, String> idcUserIds = new LinkedHashMap<>();
+    private final Map<String, String> identityCenterUserIds = new LinkedHashMap<>();
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
@@ -86,7 +86,7 @@ class UsageImportEndToEndTest {
                     view::snapshot, s -> s.users().size() == 2);
             for (String id : List.of(ann, bob)) {
                 String userName = scim.get("/Users/" + id).expectStatus(200).json().path("userName").asText();
-                idcUserIds.put(userName, snap.users().get(userName).userId());
+                identityCenterUserIds.put(userName, snap.users().get(userName).userId());
             }
         }
     }
@@ -122,17 +122,17 @@ class UsageImportEndToEndTest {
     }
 
     private String ann() {
-        return idcUserIds.keySet().stream().filter(n -> n.startsWith("ann-")).findFirst().orElseThrow();
+        return identityCenterUserIds.keySet().stream().filter(n -> n.startsWith("ann-")).findFirst().orElseThrow();
     }
 
     private String bob() {
-        return idcUserIds.keySet().stream().filter(n -> n.startsWith("bob-")).findFirst().orElseThrow();
+        return identityCenterUserIds.keySet().stream().filter(n -> n.startsWith("bob-")).findFirst().orElseThrow();
     }
 
     /** The three client files of 14 Nov: Ann on IDE and CLI, Bob on CLI (prefixed id form), an unknown user, one bad row. */
     private Map<String, String> reportFiles(String annIdeCredits) {
-        String annId = idcUserIds.get(ann());
-        String bobId = idcUserIds.get(bob());
+        String annId = identityCenterUserIds.get(ann());
+        String bobId = identityCenterUserIds.get(bob());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("KIRO_IDE_" + ACCOUNT + "_user_report_202611140000.csv", HEADER
                 + "2026-11-14,\"" + annId + "\",KIRO_IDE,6," + annIdeCredits + ",1000.0,0.0,false," + PROFILE + ",PRO,58,false,\"" + ann() + "\",1000,40\n"

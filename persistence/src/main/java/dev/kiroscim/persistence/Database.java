@@ -11,7 +11,7 @@ import dev.kiroscim.core.directory.StoreUnavailable;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.directory.UserStore;
 import dev.kiroscim.core.seats.SeatStore;
-import dev.kiroscim.core.sync.state.IdcLinkStore;
+import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
@@ -209,7 +209,7 @@ public final class Database implements Transactions, AutoCloseable {
         public SyncOutbox outbox() { return new JdbcSyncOutbox(session, postgres); }
 
         @Override
-        public IdcLinkStore idcLinks() { return new JdbcIdcLinkStore(session); }
+        public IdentityCenterLinkStore identityCenterLinks() { return new JdbcIdentityCenterLinkStore(session); }
 
         @Override
         public SeatStore seats() { return seats; }

@@ -196,41 +196,41 @@ public final class AuditEvents {
 
     // --- Identity Center (subject: the SCIM user) ----------------------------------------------------------------
 
-    public static AuditEntry idcUserCreated(AuditSubject user, String identityStoreUserId) {
+    public static AuditEntry identityCenterUserCreated(AuditSubject user, String identityStoreUserId) {
         return entry(IDC_USER_CREATED, user, null, details("identityStoreUserId", identityStoreUserId));
     }
 
     /** {@code changes}: attribute → {@link AttributeChanges#change(Object, Object)}. */
-    public static AuditEntry idcUserUpdated(AuditSubject user, String identityStoreUserId, Map<String, Object> changes) {
+    public static AuditEntry identityCenterUserUpdated(AuditSubject user, String identityStoreUserId, Map<String, Object> changes) {
         return entry(IDC_USER_UPDATED, user, null, details("identityStoreUserId", identityStoreUserId, "changes", changes));
     }
 
     /** An Identity Store user with the same userName existed already and is now managed by the bridge. */
-    public static AuditEntry idcUserAdopted(AuditSubject user, String identityStoreUserId) {
+    public static AuditEntry identityCenterUserAdopted(AuditSubject user, String identityStoreUserId) {
         return entry(IDC_USER_ADOPTED, user, null, details("identityStoreUserId", identityStoreUserId));
     }
 
-    public static AuditEntry idcUserDeleted(AuditSubject user, String identityStoreUserId) {
+    public static AuditEntry identityCenterUserDeleted(AuditSubject user, String identityStoreUserId) {
         return entry(IDC_USER_DELETED, user, null, details("identityStoreUserId", identityStoreUserId));
     }
 
-    public static AuditEntry idcMembershipAdded(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+    public static AuditEntry identityCenterMembershipAdded(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
         return entry(IDC_MEMBERSHIP_ADDED, user, null, details("identityStoreUserId", identityStoreUserId,
                 "identityCenterGroup", identityCenterGroup, "tier", tier));
     }
 
-    public static AuditEntry idcMembershipRemoved(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+    public static AuditEntry identityCenterMembershipRemoved(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
         return entry(IDC_MEMBERSHIP_REMOVED, user, null, details("identityStoreUserId", identityStoreUserId,
                 "identityCenterGroup", identityCenterGroup, "tier", tier));
     }
 
     /** The reconciler found Identity Center differing from the desired state ({@code drift}) and fixed it. */
-    public static AuditEntry idcDriftRepaired(AuditSubject user, String drift, String repair) {
+    public static AuditEntry identityCenterDriftRepaired(AuditSubject user, String drift, String repair) {
         return entry(IDC_DRIFT_REPAIRED, user, null, details("drift", drift, "repair", repair));
     }
 
     /** @param awsRequestId the {@code x-amzn-RequestId} of the failed call, for AWS support; may be null */
-    public static AuditEntry idcCallFailed(AuditSubject subject, String operation, String awsRequestId, String error) {
+    public static AuditEntry identityCenterCallFailed(AuditSubject subject, String operation, String awsRequestId, String error) {
         return entry(IDC_CALL_FAILED, subject, null, details("operation", operation, "awsRequestId", awsRequestId, "error", error));
     }
 

@@ -7,7 +7,7 @@ import dev.kiroscim.core.directory.UserRecord;
  * What an event is about, as it was named at the time: a SCIM user (id, userName), a SCIM group (id,
  * displayName), an API token (its name twice), the policy, or a client address for {@code auth.failed}.
  *
- * <p>For {@code seat.*} and {@code idc.*} events the subject is always the SCIM user, so that one query by
+ * <p>For {@code seat.*} and {@code identityCenter.*} events the subject is always the SCIM user, so that one query by
  * {@code userId} returns a user's whole story; Identity Center ids go into the details.
  *
  * @param kind one of {@link #USER}, {@link #GROUP}, {@link #TOKEN}, {@link #POLICY}, {@link #CLIENT}

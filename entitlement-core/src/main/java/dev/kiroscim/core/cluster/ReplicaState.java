@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One replica as the registry knows it, e.g.
- * {@code (r-3f2a…, ip-10-0-1-17:8080, 09:00:01, 09:42:13, 9f86d0…, 9f86d0…, [idc-reconcile, seat-expiry])}.
+ * {@code (r-3f2a…, ip-10-0-1-17:8080, 09:00:01, 09:42:13, 9f86d0…, 9f86d0…, [identityCenter-reconcile, seat-expiry])}.
  *
  * @param replicaId        random per process start
  * @param host             host name and port the replica serves on

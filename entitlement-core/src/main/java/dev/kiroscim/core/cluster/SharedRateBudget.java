@@ -1,6 +1,6 @@
 package dev.kiroscim.core.cluster;
 
-import dev.kiroscim.core.sync.IdentityStoreRateLimit;
+import dev.kiroscim.core.sync.IdentityCenterRateLimit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * <p>Example at 10/s with three busy replicas: A reserves 10:00:00.000 and .100, B .200 and .300, C .400 and .500;
  * each sleeps until its slot. The emulator sees one call every 100 ms.
  */
-public final class SharedRateBudget implements IdentityStoreRateLimit {
+public final class SharedRateBudget implements IdentityCenterRateLimit {
 
     /** Sleeps; replaced in tests. */
     public interface Sleeper {

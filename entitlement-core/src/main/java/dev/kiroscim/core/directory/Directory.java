@@ -1,6 +1,6 @@
 package dev.kiroscim.core.directory;
 
-import dev.kiroscim.core.sync.state.IdcLinkStore;
+import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 
 import dev.kiroscim.core.audit.AuditLog;
@@ -26,5 +26,5 @@ public interface Directory {
     SyncOutbox outbox();
 
     /** Our map from SCIM users to Identity Store users. */
-    IdcLinkStore idcLinks();
+    IdentityCenterLinkStore identityCenterLinks();
 }

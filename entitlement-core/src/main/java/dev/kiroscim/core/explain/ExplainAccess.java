@@ -12,7 +12,7 @@ import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.Entitlement;
 import dev.kiroscim.core.seats.EntitlementReader;
 import dev.kiroscim.core.sync.state.DeadLetter;
-import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.ReconcileReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ public final class ExplainAccess {
             List<Pool> pools = groups(tx, user, current, checks);
             Entitlement entitlement = new EntitlementReader(tx.seats()).read(current, user.id());
             checks.add(seat(user, entitlement, pools));
-            Optional<IdcLink> link = tx.idcLinks().find(user.id());
+            Optional<IdentityCenterLink> link = tx.identityCenterLinks().find(user.id());
             checks.add(identityCenter(tx, user, link));
             Optional<Tier> tier = entitlement.tier().flatMap(current::tier);
             checks.add(tierGroup(tx, entitlement, tier, link));
@@ -164,7 +164,7 @@ public final class ExplainAccess {
     }
 
     /** Step 4: has the user reached Identity Center, and is work pending or failed? */
-    private Check identityCenter(Directory tx, UserRecord user, Optional<IdcLink> link) {
+    private Check identityCenter(Directory tx, UserRecord user, Optional<IdentityCenterLink> link) {
         String mode = syncMode.get();
         List<Long> pending = tx.outbox().pendingIdsOf(user.id());
         Optional<DeadLetter> failed = tx.outbox().deadLetters(1000).stream().filter(d -> d.userId().equals(user.id())).findFirst();
@@ -172,7 +172,7 @@ public final class ExplainAccess {
         evidence.put("syncMode", mode);
         evidence.put("pendingItems", pending.size());
         link.ifPresent(l -> {
-            evidence.put("identityStoreUserId", String.valueOf(l.idcUserId()));
+            evidence.put("identityStoreUserId", String.valueOf(l.identityCenterUserId()));
             evidence.put("origin", l.origin().name());
         });
         failed.ifPresent(d -> {
@@ -190,11 +190,11 @@ public final class ExplainAccess {
             return new Check(4, title, Outcome.BROKEN, "Identity Center sync runs in plan-only mode (no identityCenter.identityStoreId "
                     + "configured), so nothing is sent to IAM Identity Center. See docs/aws.md.", evidence);
         }
-        if (link.isPresent() && link.get().idcUserId() != null) {
-            String origin = link.get().origin() == IdcLink.Origin.ADOPTED
+        if (link.isPresent() && link.get().identityCenterUserId() != null) {
+            String origin = link.get().origin() == IdentityCenterLink.Origin.ADOPTED
                     ? " (an existing Identity Store user with the same userName, adopted)" : "";
             return new Check(4, title, pending.isEmpty() ? Outcome.OK : Outcome.WARNING,
-                    "Identity Store user " + link.get().idcUserId() + origin
+                    "Identity Store user " + link.get().identityCenterUserId() + origin
                             + (pending.isEmpty() ? "." : "; " + pending.size() + " change(s) still queued for it."), evidence);
         }
         return new Check(4, title, pending.isEmpty() ? Outcome.BROKEN : Outcome.WARNING, pending.isEmpty()
@@ -203,8 +203,8 @@ public final class ExplainAccess {
     }
 
     /** Step 5: in the tier's group, and when a reconcile last confirmed it. */
-    private static Check tierGroup(Directory tx, Entitlement e, Optional<Tier> tier, Optional<IdcLink> link) {
-        Optional<ReconcileReport> last = tx.idcLinks().lastReconcile();
+    private static Check tierGroup(Directory tx, Entitlement e, Optional<Tier> tier, Optional<IdentityCenterLink> link) {
+        Optional<ReconcileReport> last = tx.identityCenterLinks().lastReconcile();
         Map<String, Object> evidence = new LinkedHashMap<>();
         last.ifPresent(r -> {
             evidence.put("lastReconcileAt", r.at().toString());

@@ -3,7 +3,7 @@ package dev.kiroscim.core.sync;
 import java.util.Objects;
 
 /**
- * What {@link IdentityStore#addMembership(String, String)} did. Adding an existing member is answered by the
+ * What {@link IdentityCenterDirectory#addMembership(String, String)} did. Adding an existing member is answered by the
  * service with {@code ConflictException}; for the sync that is the desired state, not an error.
  */
 public sealed interface AddMembershipResult {

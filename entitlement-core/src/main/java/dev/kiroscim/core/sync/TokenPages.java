@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Turns a {@code NextToken}-paged list call into a lazy stream of pages, for {@link IdentityStore} implementations.
+ * Turns a {@code NextToken}-paged list call into a lazy stream of pages, for {@link IdentityCenterDirectory} implementations.
  *
  * <p>The first page is fetched when the stream's first element is pulled, each following page only when needed,
  * so {@code userPages().findFirst()} costs one call. Example: 250 users at 100 per page are three calls,

@@ -1,13 +1,13 @@
 package dev.kiroscim.core.usage;
 
 import dev.kiroscim.core.directory.Transactions;
-import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The report's {@code UserId} is the Identity Store user id; our Identity Center link ({@link IdcLink}, the user we
+ * The report's {@code UserId} is the Identity Store user id; our Identity Center link ({@link IdentityCenterLink}, the user we
  * created or adopted) maps it back to the SCIM user. Users the bridge does not manage (created by hand, another IdP,
  * Builder ID) have no link and stay unknown: counted and listed, never guessed by email.
  */
@@ -17,10 +17,10 @@ public record UserMapping(Map<String, String> scimUserByKiroId, Map<String, Stri
         Map<String, String> byKiro = new HashMap<>();
         Map<String, String> byScim = new HashMap<>();
         transactions.read(tx -> {
-            for (IdcLink link : tx.idcLinks().all()) {
-                if (link.idcUserId() != null) {
-                    byKiro.put(link.idcUserId(), link.scimUserId());
-                    byScim.put(link.scimUserId(), link.idcUserId());
+            for (IdentityCenterLink link : tx.identityCenterLinks().all()) {
+                if (link.identityCenterUserId() != null) {
+                    byKiro.put(link.identityCenterUserId(), link.scimUserId());
+                    byScim.put(link.scimUserId(), link.identityCenterUserId());
                 }
             }
             return null;

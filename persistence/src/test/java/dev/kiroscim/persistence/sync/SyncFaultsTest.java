@@ -3,12 +3,12 @@ package dev.kiroscim.persistence.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.policy.Policy;
-import dev.kiroscim.core.sync.IdentityStoreOperation;
+import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import dev.kiroscim.core.sync.engine.SyncPlan;
 import dev.kiroscim.core.sync.engine.SyncSettings;
-import dev.kiroscim.core.sync.fake.InMemoryIdentityStore;
-import dev.kiroscim.core.sync.fake.InMemoryIdentityStore.Fault;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter.Fault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +31,7 @@ class SyncFaultsTest {
     private static final SyncSettings FAST = SyncSettings.defaults()
             .withRetry(new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), 50));
 
-    private final InMemoryIdentityStore store = new InMemoryIdentityStore(3);   // small pages: listing pages too
+    private final InMemoryIdentityCenter store = new InMemoryIdentityCenter(3);   // small pages: listing pages too
     private SyncHarness h;
 
     @AfterEach
@@ -44,16 +44,16 @@ class SyncFaultsTest {
                 Arguments.of("throttling", null, Fault.THROTTLED, 7),
                 Arguments.of("500s", null, Fault.UNAVAILABLE, 7),
                 Arguments.of("timeouts", null, Fault.TIMEOUT, 7),
-                Arguments.of("crash after CreateUser", IdentityStoreOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 3),
-                Arguments.of("crash after CreateGroupMembership", IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
-                Arguments.of("crash after DeleteGroupMembership", IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
-                Arguments.of("crash after UpdateUser", IdentityStoreOperation.UPDATE_USER, Fault.CRASH_AFTER_SEND, 2),
-                Arguments.of("crash after DeleteUser", IdentityStoreOperation.DELETE_USER, Fault.CRASH_AFTER_SEND, 1));
+                Arguments.of("crash after CreateUser", IdentityCenterOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of("crash after CreateGroupMembership", IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of("crash after DeleteGroupMembership", IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of("crash after UpdateUser", IdentityCenterOperation.UPDATE_USER, Fault.CRASH_AFTER_SEND, 2),
+                Arguments.of("crash after DeleteUser", IdentityCenterOperation.DELETE_USER, Fault.CRASH_AFTER_SEND, 1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("faults")
-    void lifecycleConvergesExactlyDespiteFaults(String name, IdentityStoreOperation only, Fault fault, int count) {
+    void lifecycleConvergesExactlyDespiteFaults(String name, IdentityCenterOperation only, Fault fault, int count) {
         h = new SyncHarness(store, FAST, Policy.builtInDefault());
         for (int i = 0; i < 6; i++) {
             h.putUser("u" + i + "@example.com", "Given" + i, i % 2 == 0 ? "Family" + i : null, true);
@@ -101,7 +101,7 @@ class SyncFaultsTest {
         h = new SyncHarness(store, FAST, Policy.builtInDefault());
         h.putUser("crash@example.com", "C", "Rash", true);
         h.seat("crash@example.com", "PRO");
-        store.injectFaults(IdentityStoreOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 1);
+        store.injectFaults(IdentityCenterOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 1);
         h.converge();
         assertThat(store.users()).hasSize(1);
 
@@ -115,7 +115,7 @@ class SyncFaultsTest {
         h = new SyncHarness(store, FAST, Policy.builtInDefault());
         h.putUser("gone@example.com", "G", "One", true);
         h.seat("gone@example.com", "PRO");
-        store.injectFaults(IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 1);
+        store.injectFaults(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 1);
         h.sync.worker().runOnce();   // CreateUser, then CreateGroupMembership takes effect and its answer is lost
         assertThat(store.memberships()).hasSize(1);
 
@@ -129,7 +129,7 @@ class SyncFaultsTest {
     @Test
     void existingUserIsAdoptedNotDuplicatedAndSurvivesScimDelete() {
         h = new SyncHarness(store, FAST, Policy.builtInDefault());
-        String existing = store.createUser(new dev.kiroscim.core.sync.IdcUserProfile("old@example.com", "Old", "O", "Ld", null));
+        String existing = store.createUser(new dev.kiroscim.core.sync.IdentityCenterUserProfile("old@example.com", "Old", "O", "Ld", null));
         h.putUser("old@example.com", "New", "Name", true);
         h.seat("old@example.com", "PRO");
         h.converge();
@@ -143,7 +143,7 @@ class SyncFaultsTest {
         h.converge();
         assertThat(store.users()).as("adopted users are never deleted").extracting(u -> u.id()).containsExactly(existing);
         assertThat(store.memberships()).isEmpty();
-        java.util.List<dev.kiroscim.core.sync.state.IdcLink> links = h.db.read(tx -> tx.idcLinks().all());
+        java.util.List<dev.kiroscim.core.sync.state.IdentityCenterLink> links = h.db.read(tx -> tx.identityCenterLinks().all());
         assertThat(links).isEmpty();
     }
 
@@ -174,10 +174,10 @@ class SyncFaultsTest {
                 .withRetry(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 3)), Policy.builtInDefault());
         h.putUser("flaky@example.com", "F", "L", true);
         h.seat("flaky@example.com", "PRO");
-        store.injectFaults(IdentityStoreOperation.CREATE_USER, Fault.UNAVAILABLE, 100);
+        store.injectFaults(IdentityCenterOperation.CREATE_USER, Fault.UNAVAILABLE, 100);
         h.converge();
         assertThat(h.sync.status().deadLetter()).isEqualTo(2);
-        assertThat(store.callCount(IdentityStoreOperation.CREATE_USER)).isEqualTo(3);
+        assertThat(store.callCount(IdentityCenterOperation.CREATE_USER)).isEqualTo(3);
     }
 
     @Test
@@ -190,17 +190,17 @@ class SyncFaultsTest {
         h.seat("cost@example.com", "POWER");
         h.converge();
         assertThat(store.callCounts()).isEqualTo(Map.of(
-                IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, 1,
-                IdentityStoreOperation.GET_GROUP_ID, 1,               // first use of kiro-power, then cached
-                IdentityStoreOperation.CREATE_GROUP, 1,
-                IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, 1));
+                IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, 1,
+                IdentityCenterOperation.GET_GROUP_ID, 1,               // first use of kiro-power, then cached
+                IdentityCenterOperation.CREATE_GROUP, 1,
+                IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, 1));
         store.resetCallCounts();
         h.putUser("cost@example.com", "Co", "St", false);
         h.converge();
-        assertThat(store.callCounts()).isEqualTo(Map.of(IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, 1));
+        assertThat(store.callCounts()).isEqualTo(Map.of(IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, 1));
     }
 
-    private void inject(IdentityStoreOperation only, Fault fault, int count) {
+    private void inject(IdentityCenterOperation only, Fault fault, int count) {
         if (only == null) {
             store.injectFaults(fault, count);
         } else {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.CallFence;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.fake.InMemoryIdentityStore;
-import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.OutboxItem;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import java.lang.reflect.InvocationTargetException;
@@ -31,7 +31,7 @@ class SyncFencingTest {
             SyncSettings.defaults().reconcileInterval(), SyncSettings.defaults().pollInterval(), 20, LEASE,
             SyncSettings.defaults().retry());
 
-    private final InMemoryIdentityStore memory = new InMemoryIdentityStore();
+    private final InMemoryIdentityCenter memory = new InMemoryIdentityCenter();
     /** Runs once, at the stall point, then clears itself. */
     private final AtomicReference<Runnable> stall = new AtomicReference<>();
     private SyncHarness h;
@@ -44,8 +44,8 @@ class SyncFencingTest {
     }
 
     /** The in-memory store behind the adapter's order: rate wait, fence, send; the stall goes before or after the send. */
-    private IdentityStore adapter(boolean stallAfterSend) {
-        return (IdentityStore) Proxy.newProxyInstance(IdentityStore.class.getClassLoader(), new Class<?>[] {IdentityStore.class},
+    private IdentityCenterDirectory adapter(boolean stallAfterSend) {
+        return (IdentityCenterDirectory) Proxy.newProxyInstance(IdentityCenterDirectory.class.getClassLoader(), new Class<?>[] {IdentityCenterDirectory.class},
                 (proxy, method, args) -> {
                     boolean mutating = Set.of("createUser", "addMembership").contains(method.getName());
                     if (mutating && !stallAfterSend) {
@@ -95,8 +95,8 @@ class SyncFencingTest {
 
         assertThat(memory.users()).as("CreateUser was never sent").isEmpty();
         assertStillW2s(taken.get());
-        Optional<IdcLink> link = h.db.read(tx -> tx.idcLinks().find(h.id("ann@example.com")));
-        assertThat(link).get().extracting(IdcLink::origin).isEqualTo(IdcLink.Origin.CREATING);
+        Optional<IdentityCenterLink> link = h.db.read(tx -> tx.identityCenterLinks().find(h.id("ann@example.com")));
+        assertThat(link).get().extracting(IdentityCenterLink::origin).isEqualTo(IdentityCenterLink.Origin.CREATING);
 
         convergeAfterW2sLease();
         assertThat(memory.users()).singleElement().extracting(u -> u.userName()).isEqualTo("ann@example.com");
@@ -115,17 +115,17 @@ class SyncFencingTest {
         assertThat(memory.users()).as("the call went out before the stall").hasSize(1);
         assertThat(memory.memberships()).as("nothing sent after resuming").isEmpty();
         assertStillW2s(taken.get());
-        Optional<IdcLink> link = h.db.read(tx -> tx.idcLinks().find(h.id("bob@example.com")));
-        assertThat(link).get().extracting(IdcLink::origin).as("the stale result was not recorded")
-                .isEqualTo(IdcLink.Origin.CREATING);
+        Optional<IdentityCenterLink> link = h.db.read(tx -> tx.identityCenterLinks().find(h.id("bob@example.com")));
+        assertThat(link).get().extracting(IdentityCenterLink::origin).as("the stale result was not recorded")
+                .isEqualTo(IdentityCenterLink.Origin.CREATING);
 
         convergeAfterW2sLease();
         assertThat(memory.users()).as("no user created twice").singleElement()
                 .extracting(u -> u.userName()).isEqualTo("bob@example.com");
         assertThat(memory.memberships()).hasSize(1);
-        Optional<IdcLink> after = h.db.read(tx -> tx.idcLinks().find(h.id("bob@example.com")));
-        assertThat(after).get().extracting(IdcLink::origin).as("still ours: created by us, answer lost")
-                .isEqualTo(IdcLink.Origin.CREATED);
+        Optional<IdentityCenterLink> after = h.db.read(tx -> tx.identityCenterLinks().find(h.id("bob@example.com")));
+        assertThat(after).get().extracting(IdentityCenterLink::origin).as("still ours: created by us, answer lost")
+                .isEqualTo(IdentityCenterLink.Origin.CREATED);
     }
 
     /** The stale worker left w2's claim as it was: w2 can still renew it. */

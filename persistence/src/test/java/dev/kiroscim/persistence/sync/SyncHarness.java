@@ -5,9 +5,9 @@ import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.InMemorySeatLedger;
 import dev.kiroscim.core.seats.Seat;
-import dev.kiroscim.core.sync.IdcMembership;
-import dev.kiroscim.core.sync.IdcUser;
-import dev.kiroscim.core.sync.IdentityStore;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
 import dev.kiroscim.core.sync.engine.SyncSettings;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * A database on H2, a seat ledger the test sets directly (standing in for the SQL ledger of the seats branch), and
- * the sync against any {@link IdentityStore}. Users are written and enqueued in one transaction, the way the SCIM
+ * the sync against any {@link IdentityCenterDirectory}. Users are written and enqueued in one transaction, the way the SCIM
  * listener and the seat listener do it.
  */
 final class SyncHarness implements AutoCloseable {
@@ -64,11 +64,11 @@ final class SyncHarness implements AutoCloseable {
     final Policy policy;
     final TestClock clock = new TestClock();
     final IdentityCenterSync sync;
-    final IdentityStore store;
+    final IdentityCenterDirectory store;
     private final Map<String, String> userIds = new HashMap<>();
     volatile Policy currentPolicy;
 
-    SyncHarness(IdentityStore store, SyncSettings settings, Policy policy) {
+    SyncHarness(IdentityCenterDirectory store, SyncSettings settings, Policy policy) {
         this.db = Database.open(new DatabaseConfig("jdbc:h2:mem:sync-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", 4,
                 Duration.ofSeconds(5)));
@@ -162,7 +162,7 @@ final class SyncHarness implements AutoCloseable {
     /** userName → tier group names, read from the store by listing (ListUsers + ListGroupMemberships). */
     Map<String, TreeSet<String>> actualMemberships() {
         Map<String, String> names = store.userPages().flatMap(List::stream)
-                .collect(Collectors.toMap(IdcUser::id, IdcUser::userName));
+                .collect(Collectors.toMap(IdentityCenterUser::id, IdentityCenterUser::userName));
         Map<String, TreeSet<String>> out = new TreeMap<>();
         names.values().forEach(n -> out.put(n, new TreeSet<>()));
         for (Tier t : currentPolicy.tiers()) {
@@ -170,14 +170,14 @@ final class SyncHarness implements AutoCloseable {
             if (gid.isEmpty()) {
                 continue;
             }
-            for (IdcMembership m : store.groupMembershipPages(gid.get()).flatMap(List::stream).toList()) {
+            for (IdentityCenterMembership m : store.groupMembershipPages(gid.get()).flatMap(List::stream).toList()) {
                 out.get(names.get(m.userId())).add(t.identityCenterGroup());
             }
         }
         return out;
     }
 
-    List<IdcUser> actualUsers() {
+    List<IdentityCenterUser> actualUsers() {
         return store.userPages().flatMap(List::stream).toList();
     }
 

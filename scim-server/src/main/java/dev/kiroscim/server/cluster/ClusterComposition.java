@@ -2,8 +2,8 @@ package dev.kiroscim.server.cluster;
 
 import dev.kiroscim.core.cluster.ClusterNode;
 import dev.kiroscim.core.cluster.SharedRateBudget;
-import dev.kiroscim.core.sync.IdentityStoreRateLimit;
-import dev.kiroscim.core.sync.aws.IdentityCenterConfig;
+import dev.kiroscim.core.sync.IdentityCenterRateLimit;
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.JdbcClusterStore;
 import java.net.InetAddress;
@@ -75,7 +75,7 @@ public final class ClusterComposition implements AutoCloseable {
     }
 
     /** The cluster's Identity Store budget for this replica's adapter. */
-    public IdentityStoreRateLimit rateBudget(IdentityCenterConfig config) {
+    public IdentityCenterRateLimit rateBudget(IdentityStoreApiConfig config) {
         return new SharedRateBudget(store, IDENTITY_STORE_SCHEDULE, config.maxRequestsPerSecond());
     }
 

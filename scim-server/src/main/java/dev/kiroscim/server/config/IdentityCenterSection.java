@@ -1,7 +1,7 @@
 package dev.kiroscim.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.core.sync.aws.IdentityCenterConfig;
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
 import dev.kiroscim.core.sync.engine.Offboarding;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import java.net.URI;
@@ -27,7 +27,7 @@ import java.util.Set;
  * @param store      where to send calls; empty in plan-only mode
  * @param settings   offboarding and reconcile interval, with the worker's defaults
  */
-public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSettings settings) {
+public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, SyncSettings settings) {
 
     private static final Set<String> KEYS = Set.of("identityStoreId", "region", "endpoint", "maxRequestsPerSecond",
             "offboarding", "reconcileInterval", "claimLease");
@@ -78,9 +78,9 @@ public record IdentityCenterSection(Optional<IdentityCenterConfig> store, SyncSe
                 throw new IllegalArgumentException("region is required with identityStoreId");
             }
             double rate = node.hasNonNull("maxRequestsPerSecond") ? node.get("maxRequestsPerSecond").asDouble(-1)
-                    : IdentityCenterConfig.DEFAULT_MAX_REQUESTS_PER_SECOND;
+                    : IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND;
             URI endpoint = node.hasNonNull("endpoint") ? URI.create(node.get("endpoint").asText()) : null;
-            return new IdentityCenterSection(Optional.of(new IdentityCenterConfig(node.get("identityStoreId").asText(),
+            return new IdentityCenterSection(Optional.of(new IdentityStoreApiConfig(node.get("identityStoreId").asText(),
                     region, endpoint, rate)), settings);
         } catch (DateTimeParseException e) {
             throw new ConfigException(file + ": identityCenter.reconcileInterval and claimLease must be ISO-8601 durations like PT6H or PT30S");

@@ -2,10 +2,10 @@ package dev.kiroscim.server.sync;
 
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.policy.Policy;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.IdentityStoreRateLimit;
-import dev.kiroscim.core.sync.aws.IdentityCenterConfig;
-import dev.kiroscim.core.sync.aws.AwsIdentityStore;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterRateLimit;
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiDirectory;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
 import dev.kiroscim.server.config.IdentityCenterSection;
@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Builds the Identity Center sync from the config: live with an {@link AwsIdentityStore} (credentials from the SDK's
+ * Builds the Identity Center sync from the config: live with an {@link IdentityStoreApiDirectory} (credentials from the SDK's
  * default chain) when {@code identityStoreId} is set, plan-only otherwise.
  *
  * <p>Desired state comes from the SQL seat ledger of each transaction ({@link #SEATS}); seat changes queue work for
@@ -30,7 +30,7 @@ public final class SyncComposition {
 
     public static IdentityCenterSync create(Transactions db, IdentityCenterSection section, Supplier<Policy> policy,
                                             SeatLookup seats, Clock clock) {
-        IdentityStore store = section.store().map(AwsIdentityStore::create).orElse(null);
+        IdentityCenterDirectory store = section.store().map(IdentityStoreApiDirectory::create).orElse(null);
         return new IdentityCenterSync(db, store, policy, seats, section.settings(), clock);
     }
 
@@ -40,8 +40,8 @@ public final class SyncComposition {
      */
     public static IdentityCenterSync create(Transactions db, IdentityCenterSection section, Supplier<Policy> policy,
                                             SeatLookup seats, Clock clock,
-                                            Function<IdentityCenterConfig, IdentityStoreRateLimit> budget) {
-        IdentityStore store = section.store().map(c -> AwsIdentityStore.create(c, budget.apply(c))).orElse(null);
+                                            Function<IdentityStoreApiConfig, IdentityCenterRateLimit> budget) {
+        IdentityCenterDirectory store = section.store().map(c -> IdentityStoreApiDirectory.create(c, budget.apply(c))).orElse(null);
         return new IdentityCenterSync(db, store, policy, seats, section.settings(), clock);
     }
 }

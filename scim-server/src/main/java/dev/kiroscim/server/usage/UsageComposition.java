@@ -1,6 +1,7 @@
 package dev.kiroscim.server.usage;
 
 import dev.kiroscim.core.usage.ImportUsage;
+import dev.kiroscim.adapter.aws.s3.S3ReportSource;
 import dev.kiroscim.core.usage.ReportSource;
 import dev.kiroscim.core.usage.UsageReports;
 import dev.kiroscim.core.usage.UserMapping;

@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code scim.user.deactivated} or {@code scim.user.deleted} in [since, until) is at {@code deactivatedAt}:
  * <ul>
  *   <li>{@code seatReleasedAt}: the first {@code seat.released}/{@code seat.expired} of that user at or after it;</li>
- *   <li>{@code identityCenterRemovedAt}: the first {@code idc.membership.removed}/{@code idc.user.deleted} at or
+ *   <li>{@code identityCenterRemovedAt}: the first {@code identityCenter.membership.removed}/{@code identityCenter.user.deleted} at or
  *       after it — the moment Kiro access is really gone;</li>
  *   <li>{@code latencySeconds} = identityCenterRemovedAt − deactivatedAt (millisecond precision), null while
  *       Identity Center still has them ({@code pending}) or when they held no seat ({@code hadSeat=false}).</li>
@@ -46,7 +46,7 @@ public final class OffboardingReport {
     private OffboardingReport() {
     }
 
-    /** @param events {@code scim.user.*}, {@code seat.*} and {@code idc.*} events from the start of the log */
+    /** @param events {@code scim.user.*}, {@code seat.*} and {@code identityCenter.*} events from the start of the log */
     public static Result of(List<AuditEvent> events, Instant since, Instant until) {
         List<AuditEvent> ordered = events.stream().sorted(Comparator.comparingLong(AuditEvent::seq)).toList();
         Map<String, AuditEvent> offboarded = new LinkedHashMap<>();
@@ -63,10 +63,10 @@ public final class OffboardingReport {
             boolean hadSeat = seats.holdings().stream().anyMatch(h -> h.userId().equals(user) && h.heldAt(at.minusMillis(1)))
                     || seats.holdings().stream().anyMatch(h -> h.userId().equals(user) && h.heldAt(at));
             Instant seatGone = firstAfter(ordered, off, SEAT_GONE);
-            Instant idcGone = firstAfter(ordered, off, IDC_GONE);
-            BigDecimal latency = hadSeat && idcGone != null ? seconds(Duration.between(at, idcGone)) : null;
+            Instant identityCenterGone = firstAfter(ordered, off, IDC_GONE);
+            BigDecimal latency = hadSeat && identityCenterGone != null ? seconds(Duration.between(at, identityCenterGone)) : null;
             rows.add(new Row(user, off.subject().name(), off.type().equals(AuditEvents.SCIM_USER_DELETED) ? "deleted" : "deactivated",
-                    at, hadSeat, seatGone, idcGone, latency));
+                    at, hadSeat, seatGone, identityCenterGone, latency));
         }
         List<BigDecimal> latencies = rows.stream().map(Row::latencySeconds).filter(l -> l != null).sorted().toList();
         return new Result(rows, median(latencies), latencies.isEmpty() ? null : latencies.get(latencies.size() - 1),

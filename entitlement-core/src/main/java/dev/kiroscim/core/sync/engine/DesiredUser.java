@@ -4,7 +4,7 @@ import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.Seat;
-import dev.kiroscim.core.sync.IdcUserProfile;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param tier       the seat's tier name, if the user holds a seat and is active
  * @param tierGroup  that tier's {@code identityCenterGroup}
  */
-public record DesiredUser(String scimUserId, Presence presence, IdcUserProfile profile, Optional<String> tier,
+public record DesiredUser(String scimUserId, Presence presence, IdentityCenterUserProfile profile, Optional<String> tier,
                           Optional<String> tierGroup) {
 
     public enum Presence { ACTIVE, INACTIVE, DELETED }
@@ -49,7 +49,7 @@ public record DesiredUser(String scimUserId, Presence presence, IdcUserProfile p
         if (user.isEmpty()) {
             return new DesiredUser(scimUserId, Presence.DELETED, null, Optional.empty(), Optional.empty());
         }
-        IdcUserProfile profile = ScimProfiles.of(user.get());
+        IdentityCenterUserProfile profile = ScimProfiles.of(user.get());
         if (!user.get().active()) {
             return new DesiredUser(scimUserId, Presence.INACTIVE, profile, Optional.empty(), Optional.empty());
         }

@@ -3,8 +3,8 @@ package dev.kiroscim.core.sync.engine;
 import dev.kiroscim.core.cluster.SingletonScheduler;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.policy.Policy;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.fake.InMemoryIdentityStore;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import dev.kiroscim.core.sync.state.DeadLetter;
 import dev.kiroscim.core.sync.state.OutboxStats;
 import dev.kiroscim.core.sync.state.ReconcileReport;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The Identity Center sync of a running server: the outbox worker, the reconciler (on start, every
  * {@code reconcileInterval}, on demand) and the status an admin sees.
  *
- * <p><b>Plan-only mode</b> ({@code identityStore == null}: no {@code identityStoreId} configured): nothing is sent.
+ * <p><b>Plan-only mode</b> ({@code identityCenter == null}: no {@code identityStoreId} configured): nothing is sent.
  * The plan is computed against an empty Identity Store, so it shows everything a first live reconcile would send;
  * the worker drains the outbox without calls (a later live start reconciles everything anyway).
  */
@@ -47,20 +47,20 @@ public final class IdentityCenterSync implements AutoCloseable {
     private final TierGroups groups;
     private final SyncSettings settings;
     private final Clock clock;
-    private final IdentityStore identityStore;
+    private final IdentityCenterDirectory identityCenter;
     private ScheduledExecutorService scheduler;
 
-    public IdentityCenterSync(Transactions db, IdentityStore identityStore, Supplier<Policy> policy, SeatLookup seats,
+    public IdentityCenterSync(Transactions db, IdentityCenterDirectory identityCenter, Supplier<Policy> policy, SeatLookup seats,
                               SyncSettings settings, Clock clock) {
         this.db = db;
-        this.mode = identityStore == null ? PLAN_ONLY : LIVE;
-        this.identityStore = identityStore;
+        this.mode = identityCenter == null ? PLAN_ONLY : LIVE;
+        this.identityCenter = identityCenter;
         this.groups = new TierGroups();
         this.settings = settings;
         this.clock = clock;
-        IdentityStore store = identityStore == null ? new InMemoryIdentityStore() : identityStore;
-        this.worker = identityStore == null ? null : new SyncWorker(db, store, policy, seats, groups, settings, clock);
-        this.reconciler = new Reconciler(db, store, policy, seats, identityStore == null ? new TierGroups() : groups,
+        IdentityCenterDirectory store = identityCenter == null ? new InMemoryIdentityCenter() : identityCenter;
+        this.worker = identityCenter == null ? null : new SyncWorker(db, store, policy, seats, groups, settings, clock);
+        this.reconciler = new Reconciler(db, store, policy, seats, identityCenter == null ? new TierGroups() : groups,
                 settings, clock, mode);
     }
 
@@ -110,7 +110,7 @@ public final class IdentityCenterSync implements AutoCloseable {
             LOG.warn("Identity Center reconcile failed: {}", e.toString());
             try {
                 db.write(tx -> {
-                    tx.idcLinks().saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
+                    tx.identityCenterLinks().saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
                     return null;
                 });
             } catch (RuntimeException databaseDown) {
@@ -148,7 +148,7 @@ public final class IdentityCenterSync implements AutoCloseable {
             ReconcileReport report = new ReconcileReport(clock.instant(), plan.calls().size(), plan.drift().size(),
                     "plan-only mode: nothing was sent");
             db.write(tx -> {
-                tx.idcLinks().saveLastReconcile(report);
+                tx.identityCenterLinks().saveLastReconcile(report);
                 return null;
             });
             return report;
@@ -170,7 +170,7 @@ public final class IdentityCenterSync implements AutoCloseable {
         return db.read(tx -> {
             OutboxStats stats = tx.outbox().stats();
             long age = stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
-            return new Status(mode, stats.pending(), stats.deadLetter(), tx.idcLinks().lastReconcile(), age,
+            return new Status(mode, stats.pending(), stats.deadLetter(), tx.identityCenterLinks().lastReconcile(), age,
                     tx.outbox().deadLetters(20), List.copyOf(groups.created()));
         });
     }
@@ -188,9 +188,9 @@ public final class IdentityCenterSync implements AutoCloseable {
         if (worker != null) {
             worker.close();
         }
-        if (identityStore instanceof AutoCloseable) {
+        if (identityCenter instanceof AutoCloseable) {
             try {
-                ((AutoCloseable) identityStore).close();
+                ((AutoCloseable) identityCenter).close();
             } catch (Exception e) {
                 LOG.debug("closing the Identity Store client: {}", e.toString());
             }

@@ -8,10 +8,10 @@ import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.Seat;
-import dev.kiroscim.core.sync.IdcMembership;
-import dev.kiroscim.core.sync.IdcUser;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.ReconcileReport;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,20 +34,20 @@ import java.util.function.Supplier;
  * ListGroupMemberships pages of each tier group and ListUsers pages (100 per page). For 5,000 users in 3 tier groups
  * that is about 3 + 50 + 50 calls.
  *
- * <p><b>Planning</b> refreshes each managed user's {@link IdcLink} from what was listed (memberships with their ids,
+ * <p><b>Planning</b> refreshes each managed user's {@link IdentityCenterLink} from what was listed (memberships with their ids,
  * profile, or "the user is gone") and runs {@link UserConvergence} for every managed or seated user against a dry-run
- * copy of the listing ({@link PlanningIdentityStore}), so the plan is exactly the calls the worker will make.
+ * copy of the listing ({@link PlanningDirectory}), so the plan is exactly the calls the worker will make.
  * Memberships of tier groups that belong to no user we manage (someone added a user in the console) are planned as
  * DeleteGroupMembership: the tier groups are ours.
  *
- * <p><b>Applying</b> saves the refreshed links, audits each drift as {@code idc.drift.repaired}, removes the strangers'
+ * <p><b>Applying</b> saves the refreshed links, audits each drift as {@code identityCenter.drift.repaired}, removes the strangers'
  * memberships, and enqueues every user with planned calls, so the worker converges them with its usual retries and
  * one-writer-per-user guarantee.
  */
 public final class Reconciler {
 
     private final Transactions db;
-    private final IdentityStore store;
+    private final IdentityCenterDirectory store;
     private final Supplier<Policy> policy;
     private final SeatLookup seats;
     private final TierGroups groups;
@@ -55,7 +55,7 @@ public final class Reconciler {
     private final Clock clock;
     private final String mode;
 
-    public Reconciler(Transactions db, IdentityStore store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
+    public Reconciler(Transactions db, IdentityCenterDirectory store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
                       SyncSettings settings, Clock clock, String mode) {
         this.db = db;
         this.store = store;
@@ -68,8 +68,8 @@ public final class Reconciler {
     }
 
     /** What one reconcile pass computed: the plan, plus what applying it writes. */
-    private record Pass(SyncPlan plan, Map<String, IdcLink> refreshedLinks, Set<String> linksGone,
-                        Set<String> usersToConverge, List<IdcMembership> strangers, Map<String, String> userNames) {
+    private record Pass(SyncPlan plan, Map<String, IdentityCenterLink> refreshedLinks, Set<String> linksGone,
+                        Set<String> usersToConverge, List<IdentityCenterMembership> strangers, Map<String, String> userNames) {
     }
 
     public SyncPlan plan() {
@@ -82,14 +82,14 @@ public final class Reconciler {
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "reconcile-" + UUID.randomUUID(), clock.instant());
         int changes = pass.plan().calls().size();
         db.write(tx -> {
-            for (IdcLink link : pass.refreshedLinks().values()) {
-                tx.idcLinks().save(link);
+            for (IdentityCenterLink link : pass.refreshedLinks().values()) {
+                tx.identityCenterLinks().save(link);
             }
             for (String gone : pass.linksGone()) {
-                tx.idcLinks().delete(gone);
+                tx.identityCenterLinks().delete(gone);
             }
             for (Drift d : pass.plan().drift()) {
-                tx.audit().append(ctx, AuditEvents.idcDriftRepaired(AuditSubject.user(d.scimUserId(), d.userName()),
+                tx.audit().append(ctx, AuditEvents.identityCenterDriftRepaired(AuditSubject.user(d.scimUserId(), d.userName()),
                         d.found(), d.repair()));
             }
             for (String userId : pass.usersToConverge()) {
@@ -97,10 +97,10 @@ public final class Reconciler {
             }
             return null;
         });
-        for (IdcMembership stranger : pass.strangers()) {
+        for (IdentityCenterMembership stranger : pass.strangers()) {
             store.removeMembershipById(stranger.membershipId());   // false: already gone, done
             db.write(tx -> {
-                tx.audit().append(ctx, AuditEvents.idcMembershipRemoved(AuditSubject.user(null,
+                tx.audit().append(ctx, AuditEvents.identityCenterMembershipRemoved(AuditSubject.user(null,
                         pass.userNames().getOrDefault(stranger.userId(), stranger.userId())), stranger.userId(),
                         groupName(stranger.groupId()), null));
                 return null;
@@ -108,7 +108,7 @@ public final class Reconciler {
         }
         ReconcileReport report = new ReconcileReport(clock.instant(), changes, pass.plan().drift().size(), null);
         db.write(tx -> {
-            tx.idcLinks().saveLastReconcile(report);
+            tx.identityCenterLinks().saveLastReconcile(report);
             return null;
         });
         return report;
@@ -130,7 +130,7 @@ public final class Reconciler {
         // 1. tier group ids and their memberships
         Map<String, String> groupIds = new TreeMap<>();
         List<String> missingGroups = new ArrayList<>();
-        List<IdcMembership> listed = new ArrayList<>();
+        List<IdentityCenterMembership> listed = new ArrayList<>();
         for (String group : tierOfGroup.keySet()) {
             reads[0]++;
             Optional<String> id = groups.find(group, store);
@@ -146,21 +146,21 @@ public final class Reconciler {
             });
         }
         // 2. users
-        Map<String, IdcUser> usersById = new HashMap<>();
+        Map<String, IdentityCenterUser> usersById = new HashMap<>();
         store.userPages().forEach(page -> {
             reads[0]++;
             page.forEach(u -> usersById.put(u.id(), u));
         });
-        Map<String, Map<String, String>> actualMemberships = new HashMap<>();   // idc user -> group name -> membership
-        for (IdcMembership m : listed) {
+        Map<String, Map<String, String>> actualMemberships = new HashMap<>();   // identityCenter user -> group name -> membership
+        for (IdentityCenterMembership m : listed) {
             actualMemberships.computeIfAbsent(m.userId(), k -> new TreeMap<>()).put(groupName(m.groupId()), m.membershipId());
         }
         // 3. desired state of every managed or seated user
-        record Managed(Map<String, IdcLink> links, Map<String, DesiredUser> desired) {
+        record Managed(Map<String, IdentityCenterLink> links, Map<String, DesiredUser> desired) {
         }
         Managed managed = db.read(tx -> {
-            Map<String, IdcLink> links = new TreeMap<>();
-            tx.idcLinks().all().forEach(l -> links.put(l.scimUserId(), l));
+            Map<String, IdentityCenterLink> links = new TreeMap<>();
+            tx.identityCenterLinks().all().forEach(l -> links.put(l.scimUserId(), l));
             Set<String> ids = new TreeSet<>(links.keySet());
             for (Seat s : seats.allSeats(tx, current)) {
                 ids.add(s.userId());
@@ -174,20 +174,20 @@ public final class Reconciler {
         });
         // 4. refresh links from the listing, noting drift
         List<Drift> drift = new ArrayList<>();
-        Map<String, IdcLink> refreshed = new TreeMap<>();
+        Map<String, IdentityCenterLink> refreshed = new TreeMap<>();
         Set<String> gone = new TreeSet<>();
-        Map<String, String> userNameByIdcId = new HashMap<>();
-        usersById.values().forEach(u -> userNameByIdcId.put(u.id(), u.userName()));
-        for (IdcLink link : managed.links().values()) {
+        Map<String, String> userNameByIdentityCenterId = new HashMap<>();
+        usersById.values().forEach(u -> userNameByIdentityCenterId.put(u.id(), u.userName()));
+        for (IdentityCenterLink link : managed.links().values()) {
             DesiredUser d = managed.desired().get(link.scimUserId());
             String name = link.profile() != null ? link.profile().userName()
                     : d.profile() != null ? d.profile().userName() : null;
-            if (link.idcUserId() == null) {
+            if (link.identityCenterUserId() == null) {
                 continue;   // CREATING: the worker resolves it by userName
             }
-            IdcUser actual = usersById.get(link.idcUserId());
+            IdentityCenterUser actual = usersById.get(link.identityCenterUserId());
             if (actual == null) {
-                drift.add(new Drift(link.scimUserId(), name, "Identity Store user " + link.idcUserId()
+                drift.add(new Drift(link.scimUserId(), name, "Identity Store user " + link.identityCenterUserId()
                         + " was deleted outside the bridge", d.tierGroup().isPresent() ? "create it again" : "forget it"));
                 gone.add(link.scimUserId());
                 continue;
@@ -198,12 +198,12 @@ public final class Reconciler {
                     memberships.put(g, mid);   // a former tier group we cannot list: keep, so it is removed
                 }
             });
-            memberships.putAll(actualMemberships.getOrDefault(link.idcUserId(), Map.of()));
+            memberships.putAll(actualMemberships.getOrDefault(link.identityCenterUserId(), Map.of()));
             for (String g : new TreeSet<>(union(memberships.keySet(), link.memberships().keySet()))) {
                 if (!tierOfGroup.containsKey(g)) {
                     continue;
                 }
-                if (IdcLink.ADDING.equals(link.memberships().get(g))) {
+                if (IdentityCenterLink.ADDING.equals(link.memberships().get(g))) {
                     continue;   // an add in flight or interrupted: the listing below says what is, no drift to report
                 }
                 boolean was = link.memberships().containsKey(g);
@@ -215,7 +215,7 @@ public final class Reconciler {
                             is == wanted ? "none needed" : is ? "remove the membership" : "add the membership"));
                 }
             }
-            IdcLink fresh = link.withMemberships(memberships).withProfile(actual.profile());
+            IdentityCenterLink fresh = link.withMemberships(memberships).withProfile(actual.profile());
             if (link.profile() != null && !link.profile().equals(actual.profile()) && d.profile() != null
                     && !d.profile().equals(link.profile())) {
                 // changed in SCIM: not drift, the worker's update is pending
@@ -225,37 +225,37 @@ public final class Reconciler {
             refreshed.put(link.scimUserId(), fresh);
         }
         // 5. plan every user's convergence on a dry-run copy of the listing
-        PlanningIdentityStore planning = new PlanningIdentityStore(List.copyOf(usersById.values()), groupIds, listed);
+        PlanningDirectory planning = new PlanningDirectory(List.copyOf(usersById.values()), groupIds, listed);
         TierGroups planningGroups = new TierGroups();
         groupIds.forEach((g, id) -> planningGroups.remember(g, id));
         Set<String> toConverge = new TreeSet<>();
-        Set<String> ownedIdcUsers = new HashSet<>();
+        Set<String> ownedIdentityCenterUsers = new HashSet<>();
         for (DesiredUser d : managed.desired().values()) {
-            Optional<IdcLink> link = gone.contains(d.scimUserId()) ? Optional.empty()
+            Optional<IdentityCenterLink> link = gone.contains(d.scimUserId()) ? Optional.empty()
                     : Optional.ofNullable(refreshed.getOrDefault(d.scimUserId(), managed.links().get(d.scimUserId())));
             planning.forUser(d.scimUserId());
             int before = planning.calls().size();
-            Optional<IdcLink> after = new UserConvergence(planning, planningGroups, settings.offboarding(),
+            Optional<IdentityCenterLink> after = new UserConvergence(planning, planningGroups, settings.offboarding(),
                     (u, l, e) -> { }).converge(d, link);
-            after.map(IdcLink::idcUserId).ifPresent(ownedIdcUsers::add);
+            after.map(IdentityCenterLink::identityCenterUserId).ifPresent(ownedIdentityCenterUsers::add);
             if (planning.calls().size() > before) {
                 toConverge.add(d.scimUserId());
             }
         }
         // 6. strangers in tier groups
         planning.forUser(null);
-        List<IdcMembership> strangers = new ArrayList<>();
-        for (IdcMembership m : listed) {
-            if (planning.exists(m.membershipId()) && !ownedIdcUsers.contains(m.userId())) {
+        List<IdentityCenterMembership> strangers = new ArrayList<>();
+        for (IdentityCenterMembership m : listed) {
+            if (planning.exists(m.membershipId()) && !ownedIdentityCenterUsers.contains(m.userId())) {
                 strangers.add(m);
-                String who = userNameByIdcId.getOrDefault(m.userId(), m.userId());
+                String who = userNameByIdentityCenterId.getOrDefault(m.userId(), m.userId());
                 drift.add(new Drift(null, who, "member of " + groupName(m.groupId())
                         + " but not a user with a seat managed by the bridge", "remove the membership"));
                 planning.removeMembershipById(m.membershipId());
             }
         }
         SyncPlan plan = new SyncPlan(mode, clock.instant(), planning.calls(), drift, missingGroups, reads[0]);
-        return new Pass(plan, refreshed, gone, toConverge, strangers, userNameByIdcId);
+        return new Pass(plan, refreshed, gone, toConverge, strangers, userNameByIdentityCenterId);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

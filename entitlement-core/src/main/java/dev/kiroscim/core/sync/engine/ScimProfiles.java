@@ -3,7 +3,7 @@ package dev.kiroscim.core.sync.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroscim.core.directory.UserRecord;
-import dev.kiroscim.core.sync.IdcUserProfile;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -15,8 +15,8 @@ import java.util.Map;
  *
  * <p>The email is the one marked {@code primary: true}, else the first. Example, an Okta user
  * {@code {"name":{"givenName":"Barbara","familyName":"Jensen"},"emails":[{"value":"b@x.com","primary":true}]}}
- * becomes {@code IdcUserProfile("bjensen@x.com", "Barbara Jensen", "Barbara", "Jensen", "b@x.com")}; an Entra
- * service account without {@code name} gets the {@link IdcUserProfile#NAME_PLACEHOLDER} for both names.
+ * becomes {@code IdentityCenterUserProfile("bjensen@x.com", "Barbara Jensen", "Barbara", "Jensen", "b@x.com")}; an Entra
+ * service account without {@code name} gets the {@link IdentityCenterUserProfile#NAME_PLACEHOLDER} for both names.
  * Attribute names are matched case-insensitively (RFC 7643 §2.1).
  */
 public final class ScimProfiles {
@@ -26,7 +26,7 @@ public final class ScimProfiles {
     private ScimProfiles() {
     }
 
-    public static IdcUserProfile of(UserRecord user) {
+    public static IdentityCenterUserProfile of(UserRecord user) {
         JsonNode doc;
         try {
             doc = user.document() == null ? JSON.createObjectNode() : JSON.readTree(user.document());
@@ -40,7 +40,7 @@ public final class ScimProfiles {
         if (displayName == null && (given != null || family != null)) {
             displayName = text(field(name, "formatted"));
         }
-        return new IdcUserProfile(user.userName(), displayName, given, family, primaryEmail(field(doc, "emails")));
+        return new IdentityCenterUserProfile(user.userName(), displayName, given, family, primaryEmail(field(doc, "emails")));
     }
 
     private static String primaryEmail(JsonNode emails) {

@@ -9,11 +9,11 @@ import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.CallFence;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.IdentityStoreException;
-import dev.kiroscim.core.sync.IdentityStoreThrottled;
-import dev.kiroscim.core.sync.IdentityStoreUnavailable;
-import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterException;
+import dev.kiroscim.core.sync.IdentityCenterThrottled;
+import dev.kiroscim.core.sync.IdentityCenterUnavailable;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.OutboxItem;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@link RetryPolicy} backoff, honouring {@code RetryAfterSeconds}; throttling also pauses this worker for that long,
  * since every other call would be throttled too. A non-retryable one (validation, access denied, a userName taken by
  * someone else), or {@code maxAttempts} failures, parks the user's items as a dead letter; other users carry on. Each
- * failure is audited as {@code idc.call.failed} with the AWS request id.
+ * failure is audited as {@code identityCenter.call.failed} with the AWS request id.
  *
  * <p><b>Lease fencing.</b> A claim carries the item's claim version. Before each Identity Store call (after the rate
  * wait, through {@link CallFence}) and in every transaction that records a result, the worker renews its claim only
@@ -50,7 +50,7 @@ public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
 
     private final Transactions db;
-    private final IdentityStore store;
+    private final IdentityCenterDirectory store;
     private final Supplier<Policy> policy;
     private final SeatLookup seats;
     private final TierGroups groups;
@@ -63,7 +63,7 @@ public final class SyncWorker implements AutoCloseable {
     private volatile Instant pausedUntil = Instant.EPOCH;
     private Thread thread;
 
-    public SyncWorker(Transactions db, IdentityStore store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
+    public SyncWorker(Transactions db, IdentityCenterDirectory store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
                       SyncSettings settings, Clock clock) {
         this.db = db;
         this.store = store;
@@ -129,7 +129,7 @@ public final class SyncWorker implements AutoCloseable {
             return null;
         });
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), clock.instant());
-        record Snapshot(List<Long> ids, DesiredUser desired, Optional<IdcLink> link) {
+        record Snapshot(List<Long> ids, DesiredUser desired, Optional<IdentityCenterLink> link) {
         }
         Policy current = policy.get();
         Snapshot snap = db.read(tx -> {
@@ -137,15 +137,15 @@ public final class SyncWorker implements AutoCloseable {
             Optional<UserRecord> user = tx.users().find(item.userId());
             DesiredUser desired = DesiredUser.of(item.userId(), user,
                     user.isPresent() ? seats.seatOf(tx, item.userId()) : Optional.empty(), current);
-            return new Snapshot(ids, desired, tx.idcLinks().find(item.userId()));
+            return new Snapshot(ids, desired, tx.identityCenterLinks().find(item.userId()));
         });
         UserConvergence convergence = new UserConvergence(store, groups, settings.offboarding(),
                 (userId, link, events) -> db.write(tx -> {
                     requireClaim(tx, item);
                     if (link == null) {
-                        tx.idcLinks().delete(userId);
+                        tx.identityCenterLinks().delete(userId);
                     } else {
-                        tx.idcLinks().save(link);
+                        tx.identityCenterLinks().save(link);
                     }
                     for (AuditEntry e : events) {
                         tx.audit().append(new ChangeContext(ctx.actor(), ctx.requestId(), clock.instant()), e);
@@ -172,24 +172,24 @@ public final class SyncWorker implements AutoCloseable {
 
     private void failed(OutboxItem item, DesiredUser desired, RuntimeException e) {
         Instant now = clock.instant();
-        boolean throttled = e instanceof IdentityStoreThrottled;
-        boolean retryable = e instanceof IdentityStoreException ? ((IdentityStoreException) e).retryable() : true;
+        boolean throttled = e instanceof IdentityCenterThrottled;
+        boolean retryable = e instanceof IdentityCenterException ? ((IdentityCenterException) e).retryable() : true;
         int attempts = throttled ? item.attempts() : item.attempts() + 1;
-        Optional<Duration> retryAfter = throttled ? ((IdentityStoreThrottled) e).retryAfter()
-                : e instanceof IdentityStoreUnavailable ? ((IdentityStoreUnavailable) e).retryAfter() : Optional.empty();
+        Optional<Duration> retryAfter = throttled ? ((IdentityCenterThrottled) e).retryAfter()
+                : e instanceof IdentityCenterUnavailable ? ((IdentityCenterUnavailable) e).retryAfter() : Optional.empty();
         if (throttled) {
             pausedUntil = now.plus(retryAfter.orElse(settings.retry().base()));
         }
-        String operation = e instanceof IdentityStoreException
-                ? ((IdentityStoreException) e).operation().apiName() : "converge";
-        String awsRequestId = e instanceof IdentityStoreException ? ((IdentityStoreException) e).awsRequestId() : null;
+        String operation = e instanceof IdentityCenterException
+                ? ((IdentityCenterException) e).operation().apiName() : "converge";
+        String awsRequestId = e instanceof IdentityCenterException ? ((IdentityCenterException) e).awsRequestId() : null;
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         boolean dead = !retryable || attempts >= settings.retry().maxAttempts();
         AuditSubject who = AuditSubject.user(item.userId(), desired.profile() == null ? null : desired.profile().userName());
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), now);
         db.write(tx -> {
             requireClaim(tx, item);
-            tx.audit().append(ctx, AuditEvents.idcCallFailed(who, operation, awsRequestId, error));
+            tx.audit().append(ctx, AuditEvents.identityCenterCallFailed(who, operation, awsRequestId, error));
             if (dead) {
                 tx.outbox().deadLetter(item.userId(), attempts, error, now);
             } else {

@@ -1,7 +1,7 @@
 package dev.kiroscim.core.sync.engine;
 
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.IdentityStoreConflict;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,7 @@ public final class TierGroups {
     private final Set<String> created = new CopyOnWriteArraySet<>();
 
     /** The group's id, creating the group when it does not exist. */
-    public String ensure(String displayName, IdentityStore store) {
+    public String ensure(String displayName, IdentityCenterDirectory store) {
         String cached = ids.get(displayName);
         if (cached != null) {
             return cached;
@@ -33,7 +33,7 @@ public final class TierGroups {
             try {
                 id = store.createGroup(displayName);
                 created.add(displayName);
-            } catch (IdentityStoreConflict raced) {
+            } catch (IdentityCenterConflict raced) {
                 id = store.findGroupIdByDisplayName(displayName).orElseThrow(() -> raced);
             }
         }
@@ -42,7 +42,7 @@ public final class TierGroups {
     }
 
     /** The group's id if it exists (one GetGroupId call on a cache miss); never creates. */
-    public Optional<String> find(String displayName, IdentityStore store) {
+    public Optional<String> find(String displayName, IdentityCenterDirectory store) {
         String cached = ids.get(displayName);
         if (cached != null) {
             return Optional.of(cached);

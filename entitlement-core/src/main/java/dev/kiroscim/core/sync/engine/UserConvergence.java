@@ -5,13 +5,13 @@ import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdcUserAttribute;
-import dev.kiroscim.core.sync.IdcUserChange;
-import dev.kiroscim.core.sync.IdcUserProfile;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.IdentityStoreConflict;
-import dev.kiroscim.core.sync.IdentityStoreNotFound;
-import dev.kiroscim.core.sync.state.IdcLink;
+import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
+import dev.kiroscim.core.sync.IdentityCenterUserChange;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterNotFound;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Brings one user's Identity Store state to their {@link DesiredUser}, making only the calls needed, judged from our
- * {@link IdcLink} (never from a DescribeUser or a membership check):
+ * {@link IdentityCenterLink} (never from a DescribeUser or a membership check):
  * <pre>
  *   new seat PRO, no link        CreateUser, CreateGroupMembership(kiro-pro)            2 calls
  *   PRO → POWER                   DeleteGroupMembership(m-1), CreateGroupMembership(kiro-power)  2 calls
@@ -29,11 +29,11 @@ import java.util.Optional;
  *   SCIM DELETE (user we created) DeleteUser (memberships go with it)                    1 call
  * </pre>
  *
- * <p><b>Idempotent under lost answers.</b> After each successful call the new link and that call's {@code idc.*}
+ * <p><b>Idempotent under lost answers.</b> After each successful call the new link and that call's {@code identityCenter.*}
  * audit event are recorded ({@link Progress}, one transaction each). If the process dies between a call taking
  * effect and the record, the retry converges anyway: CreateUser gives Conflict, and the user is looked up and kept
- * (as created by us, because a {@link IdcLink.Origin#CREATING} mark was recorded before sending); CreateGroupMembership
- * answers AlreadyMember, and because {@link IdcLink#ADDING} was recorded before it, a user deactivated meanwhile has
+ * (as created by us, because a {@link IdentityCenterLink.Origin#CREATING} mark was recorded before sending); CreateGroupMembership
+ * answers AlreadyMember, and because {@link IdentityCenterLink#ADDING} was recorded before it, a user deactivated meanwhile has
  * the membership removed rather than forgotten; deletes of missing things answer "not found", which is done.
  *
  * <p>Only tier groups and users we created or adopted are touched; no user or group is ever deleted to be recreated.
@@ -43,15 +43,15 @@ public final class UserConvergence {
     /** Records the link after a call (or its deletion, with {@code link == null}) with the call's audit events. */
     @FunctionalInterface
     public interface Progress {
-        void record(String scimUserId, IdcLink link, List<AuditEntry> events);
+        void record(String scimUserId, IdentityCenterLink link, List<AuditEntry> events);
     }
 
-    private final IdentityStore store;
+    private final IdentityCenterDirectory store;
     private final TierGroups groups;
     private final Offboarding offboarding;
     private final Progress progress;
 
-    public UserConvergence(IdentityStore store, TierGroups groups, Offboarding offboarding, Progress progress) {
+    public UserConvergence(IdentityCenterDirectory store, TierGroups groups, Offboarding offboarding, Progress progress) {
         this.store = store;
         this.groups = groups;
         this.offboarding = offboarding;
@@ -59,8 +59,8 @@ public final class UserConvergence {
     }
 
     /** @return the link after convergence; empty when we no longer manage an Identity Store user for them */
-    public Optional<IdcLink> converge(DesiredUser desired, Optional<IdcLink> current) {
-        IdcLink link = current.orElse(null);
+    public Optional<IdentityCenterLink> converge(DesiredUser desired, Optional<IdentityCenterLink> current) {
+        IdentityCenterLink link = current.orElse(null);
         AuditSubject who = AuditSubject.user(desired.scimUserId(), userNameOf(desired, link));
         switch (desired.presence()) {
             case DELETED:
@@ -78,11 +78,11 @@ public final class UserConvergence {
 
     // ------------------------------------------------------------------ active users
 
-    private IdcLink keep(AuditSubject who, DesiredUser desired, IdcLink link) {
+    private IdentityCenterLink keep(AuditSubject who, DesiredUser desired, IdentityCenterLink link) {
         if (link == null && desired.tierGroup().isEmpty()) {
             return null;  // no seat, never synced: nothing to do
         }
-        if (link == null || link.origin() == IdcLink.Origin.CREATING) {
+        if (link == null || link.origin() == IdentityCenterLink.Origin.CREATING) {
             link = createOrAdopt(who, desired.profile(), link);
         } else if (!desired.profile().equals(link.profile())) {
             link = update(who, link, desired.profile());
@@ -98,65 +98,65 @@ public final class UserConvergence {
         return link;
     }
 
-    private IdcLink createOrAdopt(AuditSubject who, IdcUserProfile profile, IdcLink link) {
-        boolean markedCreating = link != null && link.origin() == IdcLink.Origin.CREATING;
+    private IdentityCenterLink createOrAdopt(AuditSubject who, IdentityCenterUserProfile profile, IdentityCenterLink link) {
+        boolean markedCreating = link != null && link.origin() == IdentityCenterLink.Origin.CREATING;
         if (!markedCreating) {
-            link = new IdcLink(who.id(), null, IdcLink.Origin.CREATING, profile, Map.of());
+            link = new IdentityCenterLink(who.id(), null, IdentityCenterLink.Origin.CREATING, profile, Map.of());
             progress.record(who.id(), link, List.of());
         }
         try {
             String id = store.createUser(profile);
-            IdcLink created = link.withUser(id, IdcLink.Origin.CREATED, profile);
-            progress.record(who.id(), created, List.of(AuditEvents.idcUserCreated(who, id)));
+            IdentityCenterLink created = link.withUser(id, IdentityCenterLink.Origin.CREATED, profile);
+            progress.record(who.id(), created, List.of(AuditEvents.identityCenterUserCreated(who, id)));
             return created;
-        } catch (IdentityStoreConflict conflict) {
+        } catch (IdentityCenterConflict conflict) {
             if (conflict.retryable()) {
                 throw conflict;
             }
             String id = store.findUserIdByUserName(profile.userName()).orElseThrow(() -> conflict);
             if (markedCreating) {
                 // Our own CreateUser took effect but its answer was lost: still ours.
-                IdcLink created = link.withUser(id, IdcLink.Origin.CREATED, link.profile());
-                progress.record(who.id(), created, List.of(AuditEvents.idcUserCreated(who, id)));
+                IdentityCenterLink created = link.withUser(id, IdentityCenterLink.Origin.CREATED, link.profile());
+                progress.record(who.id(), created, List.of(AuditEvents.identityCenterUserCreated(who, id)));
                 return update(who, created, profile);
             }
-            IdcLink adopted = link.withUser(id, IdcLink.Origin.ADOPTED, null);
-            progress.record(who.id(), adopted, List.of(AuditEvents.idcUserAdopted(who, id)));
+            IdentityCenterLink adopted = link.withUser(id, IdentityCenterLink.Origin.ADOPTED, null);
+            progress.record(who.id(), adopted, List.of(AuditEvents.identityCenterUserAdopted(who, id)));
             return update(who, adopted, profile);
         }
     }
 
     /** UpdateUser with the attributes that differ from what we last wrote (all of them when we do not know). */
-    private IdcLink update(AuditSubject who, IdcLink link, IdcUserProfile desired) {
-        List<IdcUserChange> changes = link.profile() == null ? everything(desired)
-                : IdcUserChange.between(link.profile(), desired);
+    private IdentityCenterLink update(AuditSubject who, IdentityCenterLink link, IdentityCenterUserProfile desired) {
+        List<IdentityCenterUserChange> changes = link.profile() == null ? everything(desired)
+                : IdentityCenterUserChange.between(link.profile(), desired);
         if (changes.isEmpty()) {
             return link.profile() == null ? link.withProfile(desired) : link;
         }
         try {
-            store.updateUser(link.idcUserId(), changes);
-        } catch (IdentityStoreNotFound gone) {
-            progress.record(who.id(), null, List.of(AuditEvents.idcDriftRepaired(who,
-                    "Identity Store user " + link.idcUserId() + " was deleted outside the bridge",
+            store.updateUser(link.identityCenterUserId(), changes);
+        } catch (IdentityCenterNotFound gone) {
+            progress.record(who.id(), null, List.of(AuditEvents.identityCenterDriftRepaired(who,
+                    "Identity Store user " + link.identityCenterUserId() + " was deleted outside the bridge",
                     "create it again")));
             return createOrAdopt(who, desired, null).withMemberships(Map.of());
         }
-        IdcLink updated = link.withProfile(desired);
-        progress.record(who.id(), updated, List.of(AuditEvents.idcUserUpdated(who, link.idcUserId(),
+        IdentityCenterLink updated = link.withProfile(desired);
+        progress.record(who.id(), updated, List.of(AuditEvents.identityCenterUserUpdated(who, link.identityCenterUserId(),
                 describe(link.profile(), changes))));
         return updated;
     }
 
-    private IdcLink addMembership(AuditSubject who, IdcLink link, String group, String tier) {
+    private IdentityCenterLink addMembership(AuditSubject who, IdentityCenterLink link, String group, String tier) {
         String groupId = groups.ensure(group, store);
         if (!link.memberships().containsKey(group)) {
-            link = link.withMembership(group, IdcLink.ADDING);   // crash after send: see IdcLink.ADDING
+            link = link.withMembership(group, IdentityCenterLink.ADDING);   // crash after send: see IdentityCenterLink.ADDING
             progress.record(who.id(), link, List.of());
         }
         AddMembershipResult result;
         try {
-            result = store.addMembership(groupId, link.idcUserId());
-        } catch (IdentityStoreNotFound stale) {
+            result = store.addMembership(groupId, link.identityCenterUserId());
+        } catch (IdentityCenterNotFound stale) {
             if ("USER".equals(stale.resourceType())) {
                 progress.record(who.id(), null, List.of());
             } else {
@@ -166,33 +166,33 @@ public final class UserConvergence {
         }
         String membershipId = result instanceof AddMembershipResult.Added
                 ? ((AddMembershipResult.Added) result).membershipId() : null;
-        IdcLink next = link.withMembership(group, membershipId);
-        progress.record(who.id(), next, List.of(AuditEvents.idcMembershipAdded(who, link.idcUserId(), group, tier)));
+        IdentityCenterLink next = link.withMembership(group, membershipId);
+        progress.record(who.id(), next, List.of(AuditEvents.identityCenterMembershipAdded(who, link.identityCenterUserId(), group, tier)));
         return next;
     }
 
-    private IdcLink removeMembership(AuditSubject who, IdcLink link, String group) {
+    private IdentityCenterLink removeMembership(AuditSubject who, IdentityCenterLink link, String group) {
         String membershipId = link.memberships().get(group);
-        if (membershipId != null && !IdcLink.ADDING.equals(membershipId)) {
+        if (membershipId != null && !IdentityCenterLink.ADDING.equals(membershipId)) {
             store.removeMembershipById(membershipId);   // false = already gone: done
         } else {
             Optional<String> groupId = groups.find(group, store);
             if (groupId.isPresent()) {
-                store.removeMembership(groupId.get(), link.idcUserId());
+                store.removeMembership(groupId.get(), link.identityCenterUserId());
             }
         }
-        IdcLink next = link.withoutMembership(group);
-        progress.record(who.id(), next, List.of(AuditEvents.idcMembershipRemoved(who, link.idcUserId(), group, null)));
+        IdentityCenterLink next = link.withoutMembership(group);
+        progress.record(who.id(), next, List.of(AuditEvents.identityCenterMembershipRemoved(who, link.identityCenterUserId(), group, null)));
         return next;
     }
 
     // ------------------------------------------------------------------ offboarding
 
-    private IdcLink offboard(AuditSubject who, IdcLink link, boolean deleteIfOurs) {
+    private IdentityCenterLink offboard(AuditSubject who, IdentityCenterLink link, boolean deleteIfOurs) {
         if (link == null) {
             return null;
         }
-        if (link.origin() == IdcLink.Origin.CREATING) {
+        if (link.origin() == IdentityCenterLink.Origin.CREATING) {
             // CreateUser may have taken effect without us hearing back: find it by userName to clean it up.
             Optional<String> id = link.profile() == null ? Optional.empty()
                     : store.findUserIdByUserName(link.profile().userName());
@@ -200,11 +200,11 @@ public final class UserConvergence {
                 progress.record(who.id(), null, List.of());
                 return null;
             }
-            link = link.withUser(id.get(), IdcLink.Origin.CREATED, link.profile());
+            link = link.withUser(id.get(), IdentityCenterLink.Origin.CREATED, link.profile());
         }
         if (deleteIfOurs && link.ownedByUs()) {
-            store.deleteUser(link.idcUserId());    // false = already gone: done; memberships go with the user
-            progress.record(who.id(), null, List.of(AuditEvents.idcUserDeleted(who, link.idcUserId())));
+            store.deleteUser(link.identityCenterUserId());    // false = already gone: done; memberships go with the user
+            progress.record(who.id(), null, List.of(AuditEvents.identityCenterUserDeleted(who, link.identityCenterUserId())));
             return null;
         }
         for (String group : List.copyOf(link.memberships().keySet())) {
@@ -215,34 +215,34 @@ public final class UserConvergence {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String userNameOf(DesiredUser desired, IdcLink link) {
+    private static String userNameOf(DesiredUser desired, IdentityCenterLink link) {
         if (desired.profile() != null) {
             return desired.profile().userName();
         }
         return link != null && link.profile() != null ? link.profile().userName() : null;
     }
 
-    private static List<IdcUserChange> everything(IdcUserProfile p) {
-        List<IdcUserChange> all = new ArrayList<>();
-        all.add(new IdcUserChange(IdcUserAttribute.DISPLAY_NAME, p.displayName()));
-        all.add(new IdcUserChange(IdcUserAttribute.GIVEN_NAME, p.givenName()));
-        all.add(new IdcUserChange(IdcUserAttribute.FAMILY_NAME, p.familyName()));
+    private static List<IdentityCenterUserChange> everything(IdentityCenterUserProfile p) {
+        List<IdentityCenterUserChange> all = new ArrayList<>();
+        all.add(new IdentityCenterUserChange(IdentityCenterUserAttribute.DISPLAY_NAME, p.displayName()));
+        all.add(new IdentityCenterUserChange(IdentityCenterUserAttribute.GIVEN_NAME, p.givenName()));
+        all.add(new IdentityCenterUserChange(IdentityCenterUserAttribute.FAMILY_NAME, p.familyName()));
         if (p.email() != null) {
-            all.add(new IdcUserChange(IdcUserAttribute.EMAIL, p.email()));
+            all.add(new IdentityCenterUserChange(IdentityCenterUserAttribute.EMAIL, p.email()));
         }
         return all;
     }
 
-    private static Map<String, Object> describe(IdcUserProfile before, List<IdcUserChange> changes) {
+    private static Map<String, Object> describe(IdentityCenterUserProfile before, List<IdentityCenterUserChange> changes) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (IdcUserChange c : changes) {
+        for (IdentityCenterUserChange c : changes) {
             Object old = before == null ? null : oldValue(before, c.attribute());
             out.put(c.attribute().attributePath(), AttributeChanges.change(old, c.newValue()));
         }
         return out;
     }
 
-    private static String oldValue(IdcUserProfile p, IdcUserAttribute attribute) {
+    private static String oldValue(IdentityCenterUserProfile p, IdentityCenterUserAttribute attribute) {
         switch (attribute) {
             case USER_NAME: return p.userName();
             case DISPLAY_NAME: return p.displayName();

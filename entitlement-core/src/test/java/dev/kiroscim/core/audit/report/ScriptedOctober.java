@@ -47,11 +47,11 @@ final class ScriptedOctober {
         s.at("2026-10-10T12:00:00Z", AuditEvents.seatReleased(ALICE, "Kiro-Developers", "PRO", "moved-up"));
         s.at("2026-10-15T09:00:00Z", new AuditEntry(AuditEvents.SCIM_USER_DEACTIVATED, BOB, null, java.util.Map.of()));
         s.at("2026-10-15T09:00:00Z", AuditEvents.seatReleased(BOB, "Kiro-Platform", "PRO_PLUS", "deactivated"));
-        s.at("2026-10-15T09:00:04.500Z", AuditEvents.idcMembershipRemoved(BOB, "idc-bob", "kiro-pro-plus", "PRO_PLUS"));
+        s.at("2026-10-15T09:00:04.500Z", AuditEvents.identityCenterMembershipRemoved(BOB, "idc-bob", "kiro-pro-plus", "PRO_PLUS"));
         s.at("2026-10-20T00:00:00Z", new AuditEntry(AuditEvents.SCIM_USER_DELETED, DAVE, null, java.util.Map.of()));
         s.at("2026-10-25T10:00:00Z", new AuditEntry(AuditEvents.SCIM_USER_DEACTIVATED, FRANK, null, java.util.Map.of()));
         s.at("2026-10-25T10:00:00Z", AuditEvents.seatReleased(FRANK, "Kiro-Power", "POWER", "deactivated"));
-        s.at("2026-10-25T10:01:00Z", AuditEvents.idcMembershipRemoved(FRANK, "idc-frank", "kiro-power", "POWER"));
+        s.at("2026-10-25T10:01:00Z", AuditEvents.identityCenterMembershipRemoved(FRANK, "idc-frank", "kiro-power", "POWER"));
         s.at("2026-10-31T23:00:00Z", AuditEvents.seatAssigned(CAROL, "Kiro-Developers", "PRO", "joined"));
         return List.copyOf(s.events);
     }

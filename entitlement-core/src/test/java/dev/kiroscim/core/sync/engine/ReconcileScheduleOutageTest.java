@@ -6,7 +6,7 @@ import dev.kiroscim.core.directory.Directory;
 import dev.kiroscim.core.directory.StoreUnavailable;
 import dev.kiroscim.core.directory.Transactions;
 import dev.kiroscim.core.policy.Policy;
-import dev.kiroscim.core.sync.fake.InMemoryIdentityStore;
+import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +51,7 @@ class ReconcileScheduleOutageTest {
     void reconcileKeepsBeingScheduledWhileTheDatabaseIsDown() throws Exception {
         DownDatabase db = new DownDatabase();
         SyncSettings settings = SyncSettings.defaults().withReconcileInterval(Duration.ofSeconds(1));
-        try (IdentityCenterSync sync = new IdentityCenterSync(db, new InMemoryIdentityStore(), Policy::builtInDefault,
+        try (IdentityCenterSync sync = new IdentityCenterSync(db, new InMemoryIdentityCenter(), Policy::builtInDefault,
                 SeatLookup.of(tx -> null), settings, Clock.systemUTC())) {
             sync.start();
             // One failed run tries at most two transactions (the reconcile, then recording its failure): five mean
