@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdcMembership;
-import dev.kiroscim.core.sync.IdcUser;
-import dev.kiroscim.core.sync.IdcUserAttribute;
-import dev.kiroscim.core.sync.IdcUserChange;
-import dev.kiroscim.core.sync.IdcUserProfile;
-import dev.kiroscim.core.sync.IdentityStore;
-import dev.kiroscim.core.sync.IdentityStoreNotFound;
-import dev.kiroscim.core.sync.IdentityStoreOperation;
-import dev.kiroscim.core.sync.IdentityStoreRateLimit;
-import dev.kiroscim.core.sync.IdentityStoreUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
+import dev.kiroscim.core.sync.IdentityCenterUserChange;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterNotFound;
+import dev.kiroscim.core.sync.IdentityCenterOperation;
+import dev.kiroscim.core.sync.IdentityCenterRateLimit;
+import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.TokenPages;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *       {@code displayName}, and {@code id eq … and members eq …} for a membership check;</li>
  *   <li>no {@code /Bulk}; lists use cursor paging at {@code count=100} at most;</li>
  *   <li>users carry {@code userName}, {@code displayName}, {@code name.givenName} and {@code name.familyName} (defaults
- *       from {@link IdcUserProfile}: the userName, and {@code "-"}), and at most one email, marked primary;</li>
+ *       from {@link IdentityCenterUserProfile}: the userName, and {@code "-"}), and at most one email, marked primary;</li>
  *   <li>a group PATCH carries one member operation ({@code add} or {@code remove} with a value list), never a
  *       {@code replace} or a remove-all, so the 100-changes-per-request limit holds by construction;</li>
  *   <li>groups come back without members, so membership is read with the filter
@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  *
  * <p>Errors: see {@link ScimHttp}. A 401 pauses the sync ({@link #pausedBecause()}) until the token file changes.
  */
-public final class ScimDirectory implements IdentityStore {
+public final class ScimDirectory implements IdentityCenterDirectory {
 
     static final int PAGE_SIZE = 100;
     static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -68,12 +68,12 @@ public final class ScimDirectory implements IdentityStore {
     /**
      * @param rateLimit the process's token bucket, or the cluster's shared budget
      */
-    public ScimDirectory(ScimDirectoryConfig config, IdentityStoreRateLimit rateLimit, Clock clock) {
+    public ScimDirectory(ScimDirectoryConfig config, IdentityCenterRateLimit rateLimit, Clock clock) {
         this(config, rateLimit, clock, null);
     }
 
     /** With a request timeout other than the default 10 s (tests against a slow emulator). */
-    public ScimDirectory(ScimDirectoryConfig config, IdentityStoreRateLimit rateLimit, Clock clock, Duration timeout) {
+    public ScimDirectory(ScimDirectoryConfig config, IdentityCenterRateLimit rateLimit, Clock clock, Duration timeout) {
         this.config = config;
         this.token = new ScimToken(config.tokenFile(), clock);
         this.http = new ScimHttp(config.endpoint(), token, rateLimit, json, timeout);
@@ -89,7 +89,7 @@ public final class ScimDirectory implements IdentityStore {
     }
 
     @Override
-    public String createUser(IdcUserProfile profile) {
+    public String createUser(IdentityCenterUserProfile profile) {
         ObjectNode user = json.createObjectNode();
         user.putArray("schemas").add(USER_SCHEMA);
         user.put("userName", profile.userName());
@@ -99,49 +99,49 @@ public final class ScimDirectory implements IdentityStore {
             emails(user.putArray("emails"), profile.email());
         }
         user.put("active", true);
-        return id(IdentityStoreOperation.CREATE_USER, http.send(IdentityStoreOperation.CREATE_USER, "POST", "Users", user));
+        return id(IdentityCenterOperation.CREATE_USER, http.send(IdentityCenterOperation.CREATE_USER, "POST", "Users", user));
     }
 
     @Override
-    public void updateUser(String userId, List<IdcUserChange> changes) {
+    public void updateUser(String userId, List<IdentityCenterUserChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
         ObjectNode patch = patch();
         ArrayNode operations = patch.putArray("Operations");
-        for (IdcUserChange change : changes) {
+        for (IdentityCenterUserChange change : changes) {
             ObjectNode op = operations.addObject();
             String path = change.attribute().attributePath();
             if (change.newValue() == null) {
                 op.put("op", "remove").put("path", path);
-            } else if (change.attribute() == IdcUserAttribute.EMAIL) {
+            } else if (change.attribute() == IdentityCenterUserAttribute.EMAIL) {
                 emails(op.put("op", "replace").put("path", path).putArray("value"), change.newValue());
             } else {
                 op.put("op", "replace").put("path", path).put("value", change.newValue());
             }
         }
-        http.send(IdentityStoreOperation.UPDATE_USER, "PATCH", "Users/" + segment(userId), patch);
+        http.send(IdentityCenterOperation.UPDATE_USER, "PATCH", "Users/" + segment(userId), patch);
     }
 
     @Override
     public boolean deleteUser(String userId) {
         try {
-            http.send(IdentityStoreOperation.DELETE_USER, "DELETE", "Users/" + segment(userId), null);
+            http.send(IdentityCenterOperation.DELETE_USER, "DELETE", "Users/" + segment(userId), null);
             return true;
-        } catch (IdentityStoreNotFound alreadyGone) {
+        } catch (IdentityCenterNotFound alreadyGone) {
             return false;
         }
     }
 
     @Override
     public Optional<String> findUserIdByUserName(String userName) {
-        return first(http.send(IdentityStoreOperation.GET_USER_ID, "GET",
+        return first(http.send(IdentityCenterOperation.GET_USER_ID, "GET",
                 "Users?filter=" + filter("userName", userName), null));
     }
 
     @Override
     public Optional<String> findGroupIdByDisplayName(String displayName) {
-        return first(http.send(IdentityStoreOperation.GET_GROUP_ID, "GET",
+        return first(http.send(IdentityCenterOperation.GET_GROUP_ID, "GET",
                 "Groups?filter=" + filter("displayName", displayName), null));
     }
 
@@ -150,20 +150,20 @@ public final class ScimDirectory implements IdentityStore {
         ObjectNode group = json.createObjectNode();
         group.putArray("schemas").add(GROUP_SCHEMA);
         group.put("displayName", displayName);
-        return id(IdentityStoreOperation.CREATE_GROUP, http.send(IdentityStoreOperation.CREATE_GROUP, "POST", "Groups", group));
+        return id(IdentityCenterOperation.CREATE_GROUP, http.send(IdentityCenterOperation.CREATE_GROUP, "POST", "Groups", group));
     }
 
     /** One PATCH with one {@code add} of one member; adding an existing member is a no-op in SCIM, so idempotent. */
     @Override
     public AddMembershipResult addMembership(String groupId, String userId) {
-        http.send(IdentityStoreOperation.CREATE_GROUP_MEMBERSHIP, "PATCH", "Groups/" + segment(groupId),
+        http.send(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, "PATCH", "Groups/" + segment(groupId),
                 memberPatch("add", userId));
         return new AddMembershipResult.Added(membershipId(groupId, userId));
     }
 
     @Override
     public boolean removeMembership(String groupId, String userId) {
-        if (!isMember(IdentityStoreOperation.GET_GROUP_MEMBERSHIP_ID, groupId, userId)) {
+        if (!isMember(IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID, groupId, userId)) {
             return false;
         }
         return removeMembershipById(membershipId(groupId, userId));
@@ -180,11 +180,11 @@ public final class ScimDirectory implements IdentityStore {
             return false;   // not one of ours (e.g. recorded by the API mode before a switch): nothing to remove here
         }
         try {
-            http.send(IdentityStoreOperation.DELETE_GROUP_MEMBERSHIP, "PATCH",
+            http.send(IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, "PATCH",
                     "Groups/" + segment(membershipId.substring(0, slash)),
                     memberPatch("remove", membershipId.substring(slash + 1)));
             return true;
-        } catch (IdentityStoreNotFound groupGone) {
+        } catch (IdentityCenterNotFound groupGone) {
             return false;
         }
     }
@@ -194,12 +194,12 @@ public final class ScimDirectory implements IdentityStore {
      * with {@code id eq "<group>" and members eq "<user>"}. Each stream element is one users page with its checks.
      */
     @Override
-    public Stream<List<IdcMembership>> groupMembershipPages(String groupId) {
+    public Stream<List<IdentityCenterMembership>> groupMembershipPages(String groupId) {
         return userPages().map(page -> {
-            List<IdcMembership> members = new ArrayList<>();
-            for (IdcUser user : page) {
-                if (isMember(IdentityStoreOperation.LIST_GROUP_MEMBERSHIPS, groupId, user.id())) {
-                    members.add(new IdcMembership(membershipId(groupId, user.id()), groupId, user.id()));
+            List<IdentityCenterMembership> members = new ArrayList<>();
+            for (IdentityCenterUser user : page) {
+                if (isMember(IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS, groupId, user.id())) {
+                    members.add(new IdentityCenterMembership(membershipId(groupId, user.id()), groupId, user.id()));
                 }
             }
             return List.copyOf(members);
@@ -207,23 +207,23 @@ public final class ScimDirectory implements IdentityStore {
     }
 
     @Override
-    public Stream<List<IdcUser>> userPages() {
+    public Stream<List<IdentityCenterUser>> userPages() {
         return TokenPages.stream(cursor -> {
-            JsonNode page = http.send(IdentityStoreOperation.LIST_USERS, "GET", "Users?count=" + PAGE_SIZE + "&cursor="
+            JsonNode page = http.send(IdentityCenterOperation.LIST_USERS, "GET", "Users?count=" + PAGE_SIZE + "&cursor="
                     + (cursor == null ? "" : URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null);
-            List<IdcUser> users = new ArrayList<>();
+            List<IdentityCenterUser> users = new ArrayList<>();
             page.path("Resources").forEach(u -> users.add(toIdcUser(u)));
             String next = page.path("nextCursor").asText(null);
             return new TokenPages.Page<>(users, next);
         });
     }
 
-    private boolean isMember(IdentityStoreOperation operation, String groupId, String userId) {
+    private boolean isMember(IdentityCenterOperation operation, String groupId, String userId) {
         try {
             JsonNode found = http.send(operation, "GET", "Groups?filter=" + URLEncoder.encode(
                     "id eq " + quoted(groupId) + " and members eq " + quoted(userId), StandardCharsets.UTF_8), null);
             return found != null && found.path("Resources").size() > 0;
-        } catch (IdentityStoreNotFound userOrGroupGone) {
+        } catch (IdentityCenterNotFound userOrGroupGone) {
             return false;   // the endpoint answers 404 when filtering on a member that does not exist
         }
     }
@@ -249,9 +249,9 @@ public final class ScimDirectory implements IdentityStore {
         emails.addObject().put("value", address).put("type", EMAIL_TYPE).put("primary", true);
     }
 
-    private static String id(IdentityStoreOperation operation, JsonNode created) {
+    private static String id(IdentityCenterOperation operation, JsonNode created) {
         if (created == null || !created.hasNonNull("id")) {
-            throw new IdentityStoreUnavailable(operation, null, "the downstream answered without an id", null, null);
+            throw new IdentityCenterUnavailable(operation, null, "the downstream answered without an id", null, null);
         }
         return created.get("id").asText();
     }
@@ -277,7 +277,7 @@ public final class ScimDirectory implements IdentityStore {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static IdcUser toIdcUser(JsonNode user) {
+    private static IdentityCenterUser toIdcUser(JsonNode user) {
         JsonNode emails = user.path("emails");
         String email = null;
         for (JsonNode e : emails) {
@@ -286,7 +286,7 @@ public final class ScimDirectory implements IdentityStore {
             }
         }
         JsonNode name = user.path("name");
-        return new IdcUser(user.path("id").asText(), user.path("userName").asText(),
+        return new IdentityCenterUser(user.path("id").asText(), user.path("userName").asText(),
                 user.path("displayName").asText(null), name.path("givenName").asText(null),
                 name.path("familyName").asText(null), email);
     }

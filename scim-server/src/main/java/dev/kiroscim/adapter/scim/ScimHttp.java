@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiroscim.core.sync.CallFence;
-import dev.kiroscim.core.sync.IdentityStoreConflict;
-import dev.kiroscim.core.sync.IdentityStoreException;
-import dev.kiroscim.core.sync.IdentityStoreNotFound;
-import dev.kiroscim.core.sync.IdentityStoreOperation;
-import dev.kiroscim.core.sync.IdentityStoreRateLimit;
-import dev.kiroscim.core.sync.IdentityStoreRejected;
-import dev.kiroscim.core.sync.IdentityStoreThrottled;
-import dev.kiroscim.core.sync.IdentityStoreUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterException;
+import dev.kiroscim.core.sync.IdentityCenterNotFound;
+import dev.kiroscim.core.sync.IdentityCenterOperation;
+import dev.kiroscim.core.sync.IdentityCenterRateLimit;
+import dev.kiroscim.core.sync.IdentityCenterRejected;
+import dev.kiroscim.core.sync.IdentityCenterThrottled;
+import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,18 +23,18 @@ import java.util.Optional;
 
 /**
  * Sends one SCIM request to the downstream and classifies the answer as the sync engine expects: every failure
- * becomes an {@link IdentityStoreException}, so the outbox worker's retries, backoff and dead letters work unchanged.
+ * becomes an {@link IdentityCenterException}, so the outbox worker's retries, backoff and dead letters work unchanged.
  *
  * <table>
  *   <caption>HTTP status to exception</caption>
- *   <tr><td>401</td><td>{@link IdentityStoreUnavailable}; the token is marked refused ({@link ScimToken#refused}),
+ *   <tr><td>401</td><td>{@link IdentityCenterUnavailable}; the token is marked refused ({@link ScimToken#refused}),
  *       which pauses the sync until the token file changes</td></tr>
- *   <tr><td>429</td><td>{@link IdentityStoreThrottled} with {@code Retry-After} (seconds)</td></tr>
- *   <tr><td>5xx, timeout, connection lost</td><td>{@link IdentityStoreUnavailable} (with {@code Retry-After} if sent):
+ *   <tr><td>429</td><td>{@link IdentityCenterThrottled} with {@code Retry-After} (seconds)</td></tr>
+ *   <tr><td>5xx, timeout, connection lost</td><td>{@link IdentityCenterUnavailable} (with {@code Retry-After} if sent):
  *       the request may have been applied, so callers only send idempotent requests or look up first</td></tr>
- *   <tr><td>409</td><td>{@link IdentityStoreConflict} (uniqueness): look it up and adopt</td></tr>
- *   <tr><td>404</td><td>{@link IdentityStoreNotFound}</td></tr>
- *   <tr><td>other 4xx</td><td>{@link IdentityStoreRejected} with code {@code HTTP <status> <scimType>}</td></tr>
+ *   <tr><td>409</td><td>{@link IdentityCenterConflict} (uniqueness): look it up and adopt</td></tr>
+ *   <tr><td>404</td><td>{@link IdentityCenterNotFound}</td></tr>
+ *   <tr><td>other 4xx</td><td>{@link IdentityCenterRejected} with code {@code HTTP <status> <scimType>}</td></tr>
  * </table>
  *
  * <p>Before each request: the rate budget (the cluster's, when shared), then {@link CallFence#beforeSend()}. The
@@ -49,11 +49,11 @@ final class ScimHttp {
     private final HttpClient client;
     private final URI base;
     private final ScimToken token;
-    private final IdentityStoreRateLimit rateLimit;
+    private final IdentityCenterRateLimit rateLimit;
     private final ObjectMapper json;
     private final Duration requestTimeout;
 
-    ScimHttp(URI base, ScimToken token, IdentityStoreRateLimit rateLimit, ObjectMapper json, Duration requestTimeout) {
+    ScimHttp(URI base, ScimToken token, IdentityCenterRateLimit rateLimit, ObjectMapper json, Duration requestTimeout) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = Objects.requireNonNull(token, "token");
@@ -65,16 +65,16 @@ final class ScimHttp {
     }
 
     /** The answer's body, or {@code null} for an empty one (204). */
-    JsonNode send(IdentityStoreOperation operation, String method, String pathAndQuery, JsonNode body) {
+    JsonNode send(IdentityCenterOperation operation, String method, String pathAndQuery, JsonNode body) {
         Optional<String> paused = token.pausedBecause();
         if (paused.isPresent()) {
-            throw new IdentityStoreUnavailable(operation, null, "not sent: " + paused.get(), null, null);
+            throw new IdentityCenterUnavailable(operation, null, "not sent: " + paused.get(), null, null);
         }
         try {
             rateLimit.acquire();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IdentityStoreUnavailable(operation, null, "interrupted while waiting for the rate limit", null,
+            throw new IdentityCenterUnavailable(operation, null, "interrupted while waiting for the rate limit", null,
                     interrupted);
         }
         CallFence.beforeSend();   // after the wait: a claim lost meanwhile stops the call here
@@ -92,11 +92,11 @@ final class ScimHttp {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IdentityStoreUnavailable(operation, null, method + " " + pathAndQuery + ": no answer ("
+            throw new IdentityCenterUnavailable(operation, null, method + " " + pathAndQuery + ": no answer ("
                     + e.getClass().getSimpleName() + "); it may have been applied", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IdentityStoreUnavailable(operation, null, "interrupted", null, e);
+            throw new IdentityCenterUnavailable(operation, null, "interrupted", null, e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -105,7 +105,7 @@ final class ScimHttp {
         throw failure(operation, method, pathAndQuery, response, bearer);
     }
 
-    private IdentityStoreException failure(IdentityStoreOperation operation, String method, String pathAndQuery,
+    private IdentityCenterException failure(IdentityCenterOperation operation, String method, String pathAndQuery,
                                            HttpResponse<String> response, String bearer) {
         int status = response.statusCode();
         JsonNode error = readQuietly(response.body());
@@ -116,23 +116,23 @@ final class ScimHttp {
         Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(ScimHttp::seconds).orElse(null);
         if (status == 401) {
             token.refused(bearer);
-            return new IdentityStoreUnavailable(operation, null, detail + " (token expired or rotated: the sync pauses "
+            return new IdentityCenterUnavailable(operation, null, detail + " (token expired or rotated: the sync pauses "
                     + "until a new token is written to " + token.file() + ")", requestId, null);
         }
         if (status == 429) {
-            return new IdentityStoreThrottled(operation, retryAfter, detail, requestId, null);
+            return new IdentityCenterThrottled(operation, retryAfter, detail, requestId, null);
         }
         if (status >= 500) {
-            return new IdentityStoreUnavailable(operation, retryAfter, detail, requestId, null);
+            return new IdentityCenterUnavailable(operation, retryAfter, detail, requestId, null);
         }
         if (status == 409) {
-            return new IdentityStoreConflict(operation, IdentityStoreConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION,
+            return new IdentityCenterConflict(operation, IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION,
                     detail, requestId, null);
         }
         if (status == 404) {
-            return new IdentityStoreNotFound(operation, null, null, detail, requestId, null);
+            return new IdentityCenterNotFound(operation, null, null, detail, requestId, null);
         }
-        return new IdentityStoreRejected(operation, "HTTP " + status + (scimType.isEmpty() ? "" : " " + scimType),
+        return new IdentityCenterRejected(operation, "HTTP " + status + (scimType.isEmpty() ? "" : " " + scimType),
                 detail, requestId, null);
     }
 
@@ -153,11 +153,11 @@ final class ScimHttp {
         }
     }
 
-    private JsonNode read(IdentityStoreOperation operation, String text) {
+    private JsonNode read(IdentityCenterOperation operation, String text) {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IdentityStoreUnavailable(operation, null, "the downstream answered something that is not JSON",
+            throw new IdentityCenterUnavailable(operation, null, "the downstream answered something that is not JSON",
                     null, e);
         }
     }

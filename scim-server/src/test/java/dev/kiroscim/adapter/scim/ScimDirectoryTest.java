@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdcMembership;
-import dev.kiroscim.core.sync.IdcUser;
-import dev.kiroscim.core.sync.IdcUserAttribute;
-import dev.kiroscim.core.sync.IdcUserChange;
-import dev.kiroscim.core.sync.IdcUserProfile;
-import dev.kiroscim.core.sync.IdentityStoreConflict;
-import dev.kiroscim.core.sync.IdentityStoreThrottled;
-import dev.kiroscim.core.sync.IdentityStoreUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
+import dev.kiroscim.core.sync.IdentityCenterUserChange;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterThrottled;
+import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.testsupport.ScimEmulatorServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,36 +103,36 @@ class ScimDirectoryTest {
 
     @Test
     void createUser_sendsTheFourRequiredNamesWithDefaultsAndOnePrimaryEmail() {
-        String id = directory.createUser(new IdcUserProfile("svc-build", null, null, null, "build@example.com"));
+        String id = directory.createUser(new IdentityCenterUserProfile("svc-build", null, null, null, "build@example.com"));
         JsonNode created = user("svc-build");
         assertThat(created.path("id").asText()).isEqualTo(id);
         assertThat(created.path("displayName").asText()).isEqualTo("svc-build");
-        assertThat(created.path("name").path("givenName").asText()).isEqualTo(IdcUserProfile.NAME_PLACEHOLDER);
-        assertThat(created.path("name").path("familyName").asText()).isEqualTo(IdcUserProfile.NAME_PLACEHOLDER);
+        assertThat(created.path("name").path("givenName").asText()).isEqualTo(IdentityCenterUserProfile.NAME_PLACEHOLDER);
+        assertThat(created.path("name").path("familyName").asText()).isEqualTo(IdentityCenterUserProfile.NAME_PLACEHOLDER);
         assertThat(created.path("emails")).hasSize(1);
         assertThat(created.path("emails").path(0).path("primary").asBoolean()).isTrue();
     }
 
     @Test
     void aTakenUserName_isAConflict_andTheUserIsFoundToAdopt() {
-        String id = directory.createUser(new IdcUserProfile("ann@example.com", "Ann", "Ann", "Lee", null));
-        assertThatThrownBy(() -> directory.createUser(new IdcUserProfile("ann@example.com", "Ann", "Ann", "Lee", null)))
-                .isInstanceOf(IdentityStoreConflict.class);
+        String id = directory.createUser(new IdentityCenterUserProfile("ann@example.com", "Ann", "Ann", "Lee", null));
+        assertThatThrownBy(() -> directory.createUser(new IdentityCenterUserProfile("ann@example.com", "Ann", "Ann", "Lee", null)))
+                .isInstanceOf(IdentityCenterConflict.class);
         assertThat(directory.findUserIdByUserName("ann@example.com")).contains(id);
         assertThat(directory.findUserIdByUserName("nobody@example.com")).isEmpty();
     }
 
     @Test
     void updateUser_replacesNamesAndTheEmail_andRemovesTheEmail() {
-        String id = directory.createUser(new IdcUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"));
-        directory.updateUser(id, IdcUserChange.between(new IdcUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"),
-                new IdcUserProfile("bob", "Bob New", "Bob", "New", "new@example.com")));
+        String id = directory.createUser(new IdentityCenterUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"));
+        directory.updateUser(id, IdentityCenterUserChange.between(new IdentityCenterUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"),
+                new IdentityCenterUserProfile("bob", "Bob New", "Bob", "New", "new@example.com")));
         JsonNode updated = user("bob");
         assertThat(updated.path("displayName").asText()).isEqualTo("Bob New");
         assertThat(updated.path("name").path("familyName").asText()).isEqualTo("New");
         assertThat(updated.path("emails").path(0).path("value").asText()).isEqualTo("new@example.com");
 
-        directory.updateUser(id, List.of(new IdcUserChange(IdcUserAttribute.EMAIL, null)));
+        directory.updateUser(id, List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.EMAIL, null)));
         assertThat(user("bob").has("emails")).isFalse();
     }
 
@@ -141,20 +141,20 @@ class ScimDirectoryTest {
         String id = directory.createGroup("kiro-pro");
         assertThat(directory.findGroupIdByDisplayName("kiro-pro")).contains(id);
         assertThat(directory.findGroupIdByDisplayName("kiro-power")).isEmpty();
-        assertThatThrownBy(() -> directory.createGroup("kiro-pro")).isInstanceOf(IdentityStoreConflict.class);
+        assertThatThrownBy(() -> directory.createGroup("kiro-pro")).isInstanceOf(IdentityCenterConflict.class);
     }
 
     @Test
     void memberships_areAddedAndRemovedOneOperationPerPatch_andReadByTheMembersFilter() {
         String group = directory.createGroup("kiro-pro");
-        String ann = directory.createUser(new IdcUserProfile("ann", null, null, null, null));
-        String bob = directory.createUser(new IdcUserProfile("bob", null, null, null, null));
+        String ann = directory.createUser(new IdentityCenterUserProfile("ann", null, null, null, null));
+        String bob = directory.createUser(new IdentityCenterUserProfile("bob", null, null, null, null));
         assertThat(directory.addMembership(group, ann)).isInstanceOf(AddMembershipResult.Added.class);
         assertThat(directory.addMembership(group, ann)).as("again: idempotent").isInstanceOf(AddMembershipResult.Added.class);
         assertThat(members(group)).containsExactly(ann);
 
-        List<IdcMembership> listed = directory.groupMembershipPages(group).flatMap(List::stream).toList();
-        assertThat(listed).extracting(IdcMembership::userId).containsExactly(ann);
+        List<IdentityCenterMembership> listed = directory.groupMembershipPages(group).flatMap(List::stream).toList();
+        assertThat(listed).extracting(IdentityCenterMembership::userId).containsExactly(ann);
 
         assertThat(directory.removeMembership(group, bob)).as("not a member").isFalse();
         assertThat(directory.removeMembership(group, ann)).isTrue();
@@ -167,7 +167,7 @@ class ScimDirectoryTest {
         String group = directory.createGroup("kiro-pro");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
-            ids.add(directory.createUser(new IdcUserProfile("user-" + i, null, null, null, null)));
+            ids.add(directory.createUser(new IdentityCenterUserProfile("user-" + i, null, null, null, null)));
         }
         ids.forEach(id -> directory.addMembership(group, id));
         assertThat(members(group)).containsExactlyElementsOf(ids);
@@ -182,7 +182,7 @@ class ScimDirectoryTest {
     void throttling_is429WithRetryAfter() {
         emulator.faults(Map.of("throttle", 1, "retryAfter", 2));
         assertThatThrownBy(() -> directory.createGroup("kiro-pro"))
-                .isInstanceOfSatisfying(IdentityStoreThrottled.class,
+                .isInstanceOfSatisfying(IdentityCenterThrottled.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
         assertThat(directory.createGroup("kiro-pro")).isNotBlank();
     }
@@ -190,18 +190,18 @@ class ScimDirectoryTest {
     @Test
     void serverErrors_timeouts_andCrashesAfterApply_areUnavailable_andTheRetryAdopts() {
         emulator.faults(Map.of("error", 1));
-        assertThatThrownBy(() -> directory.createGroup("kiro-pro")).isInstanceOf(IdentityStoreUnavailable.class);
+        assertThatThrownBy(() -> directory.createGroup("kiro-pro")).isInstanceOf(IdentityCenterUnavailable.class);
         assertThat(emulator.state().path("groups")).isEmpty();
 
         emulator.faults(Map.of("crashAfterApply", 1));
-        assertThatThrownBy(() -> directory.createUser(new IdcUserProfile("ann", null, null, null, null)))
-                .isInstanceOf(IdentityStoreUnavailable.class);
-        assertThatThrownBy(() -> directory.createUser(new IdcUserProfile("ann", null, null, null, null)))
-                .as("the retry").isInstanceOf(IdentityStoreConflict.class);
+        assertThatThrownBy(() -> directory.createUser(new IdentityCenterUserProfile("ann", null, null, null, null)))
+                .isInstanceOf(IdentityCenterUnavailable.class);
+        assertThatThrownBy(() -> directory.createUser(new IdentityCenterUserProfile("ann", null, null, null, null)))
+                .as("the retry").isInstanceOf(IdentityCenterConflict.class);
         assertThat(directory.findUserIdByUserName("ann")).contains(user("ann").path("id").asText());
 
         emulator.faults(Map.of("delay", 1, "delaySeconds", 2));
-        assertThatThrownBy(() -> directory.createGroup("kiro-power")).isInstanceOf(IdentityStoreUnavailable.class);
+        assertThatThrownBy(() -> directory.createGroup("kiro-power")).isInstanceOf(IdentityCenterUnavailable.class);
         assertThat(directory.findGroupIdByDisplayName("kiro-power")).as("applied before the timeout").isPresent();
     }
 
@@ -210,13 +210,13 @@ class ScimDirectoryTest {
         directory.createGroup("kiro-pro");
         emulator.acceptTokens("token-two-rotated");
         assertThatThrownBy(() -> directory.findGroupIdByDisplayName("kiro-pro"))
-                .isInstanceOf(IdentityStoreUnavailable.class).hasMessageContaining("401").hasMessageNotContaining(TOKEN);
+                .isInstanceOf(IdentityCenterUnavailable.class).hasMessageContaining("401").hasMessageNotContaining(TOKEN);
         Optional<String> paused = directory.pausedBecause();
         assertThat(paused).isPresent();
         assertThat(paused.get()).contains(tokenFile.toString()).doesNotContain(TOKEN);
 
         int before = requestCount();
-        assertThatThrownBy(() -> directory.findGroupIdByDisplayName("kiro-pro")).isInstanceOf(IdentityStoreUnavailable.class);
+        assertThatThrownBy(() -> directory.findGroupIdByDisplayName("kiro-pro")).isInstanceOf(IdentityCenterUnavailable.class);
         assertThat(requestCount()).as("nothing sent while paused").isEqualTo(before);
 
         Path next = dir.resolve("scim-token.new");
@@ -228,9 +228,9 @@ class ScimDirectoryTest {
 
     @Test
     void userPages_readsProfilesBack() {
-        directory.createUser(new IdcUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com"));
-        List<IdcUser> users = directory.userPages().flatMap(List::stream).toList();
+        directory.createUser(new IdentityCenterUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com"));
+        List<IdentityCenterUser> users = directory.userPages().flatMap(List::stream).toList();
         assertThat(users).singleElement().satisfies(u -> assertThat(u.profile())
-                .isEqualTo(new IdcUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com")));
+                .isEqualTo(new IdentityCenterUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com")));
     }
 }
