@@ -83,7 +83,18 @@ public final class ScimDirectory implements IdentityCenterDirectory {
         return config;
     }
 
+    @Override
+    public String kind() {
+        return "scim";
+    }
+
+    @Override
+    public Optional<String> endpoint() {
+        return Optional.of(config.endpoint().toString());
+    }
+
     /** Why nothing may be sent now (the token was refused, or the token file is unreadable); empty when sending. */
+    @Override
     public Optional<String> pausedBecause() {
         return token.pausedBecause();
     }

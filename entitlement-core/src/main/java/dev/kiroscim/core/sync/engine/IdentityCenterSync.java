@@ -35,9 +35,16 @@ public final class IdentityCenterSync implements AutoCloseable {
     public static final String LIVE = "live";
     public static final String PLAN_ONLY = "plan-only";
 
-    /** What {@code GET /admin/v1/sync} shows. */
+    /**
+     * What {@code GET /admin/v1/sync} shows.
+     *
+     * @param downstream what the sync writes to ({@link IdentityCenterDirectory#kind()}), {@code none} in plan-only mode
+     * @param endpoint   where, when worth showing (the SCIM base URL); never a token
+     * @param paused     why the sync sends nothing until an operator acts (an alert), or empty
+     */
     public record Status(String mode, long pending, long deadLetter, Optional<ReconcileReport> lastReconcile,
-                         long oldestPendingAgeSeconds, List<DeadLetter> deadLetters, List<String> groupsCreated) {
+                         long oldestPendingAgeSeconds, List<DeadLetter> deadLetters, List<String> groupsCreated,
+                         String downstream, Optional<String> endpoint, Optional<String> paused) {
     }
 
     private final Transactions db;
@@ -153,6 +160,15 @@ public final class IdentityCenterSync implements AutoCloseable {
             });
             return report;
         }
+        Optional<String> paused = paused();
+        if (paused.isPresent()) {
+            ReconcileReport skipped = new ReconcileReport(clock.instant(), 0, 0, "paused: " + paused.get());
+            db.write(tx -> {
+                tx.identityCenterLinks().saveLastReconcile(skipped);
+                return null;
+            });
+            return skipped;
+        }
         ReconcileReport report = reconciler.reconcile();
         worker.wake();
         return report;
@@ -165,13 +181,20 @@ public final class IdentityCenterSync implements AutoCloseable {
         return n;
     }
 
+    /** Why the directory asks to send nothing now (see {@link IdentityCenterDirectory#pausedBecause()}), or empty. */
+    public Optional<String> paused() {
+        return identityCenter == null ? Optional.empty() : identityCenter.pausedBecause();
+    }
+
     public Status status() {
         Instant now = clock.instant();
         return db.read(tx -> {
             OutboxStats stats = tx.outbox().stats();
             long age = stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
             return new Status(mode, stats.pending(), stats.deadLetter(), tx.identityCenterLinks().lastReconcile(), age,
-                    tx.outbox().deadLetters(20), List.copyOf(groups.created()));
+                    tx.outbox().deadLetters(20), List.copyOf(groups.created()),
+                    identityCenter == null ? "none" : identityCenter.kind(),
+                    identityCenter == null ? Optional.empty() : identityCenter.endpoint(), paused());
         });
     }
 
