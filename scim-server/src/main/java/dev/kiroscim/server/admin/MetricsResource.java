@@ -52,6 +52,7 @@ public final class MetricsResource {
         gauge(out, "kiro_sync_oldest_pending_age_seconds", "Age of the oldest waiting Identity Center work item.", status.oldestPendingAgeSeconds());
         gauge(out, "kiro_sync_live", "1 when Identity Center sync sends calls, 0 in plan-only mode.",
                 IdentityCenterSync.LIVE.equals(status.mode()) ? 1 : 0);
+        dev.kiroscim.server.sync.DownstreamMetrics.write(out, status);
         SeatOverview overview = seats.overview();
         out.append("# HELP kiro_seats_assigned Seats held, by tier.\n# TYPE kiro_seats_assigned gauge\n");
         overview.tiers().forEach(t -> out.append("kiro_seats_assigned{tier=\"").append(t.tier()).append("\"} ").append(t.assigned()).append('\n'));

@@ -181,6 +181,11 @@ public final class IdentityCenterSync implements AutoCloseable {
         return n;
     }
 
+    /** What the sync writes to: {@link IdentityCenterDirectory#kind()}, or {@code none} in plan-only mode. */
+    public String downstream() {
+        return identityCenter == null ? "none" : identityCenter.kind();
+    }
+
     /** Why the directory asks to send nothing now (see {@link IdentityCenterDirectory#pausedBecause()}), or empty. */
     public Optional<String> paused() {
         return identityCenter == null ? Optional.empty() : identityCenter.pausedBecause();
@@ -193,7 +198,7 @@ public final class IdentityCenterSync implements AutoCloseable {
             long age = stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
             return new Status(mode, stats.pending(), stats.deadLetter(), tx.identityCenterLinks().lastReconcile(), age,
                     tx.outbox().deadLetters(20), List.copyOf(groups.created()),
-                    identityCenter == null ? "none" : identityCenter.kind(),
+                    downstream(),
                     identityCenter == null ? Optional.empty() : identityCenter.endpoint(), paused());
         });
     }
