@@ -178,11 +178,14 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self, method):
         url = urlsplit(self.path)
         try:
+            # Read the body first, whatever the answer: an unread body would be parsed as the next request on this
+            # keep-alive connection.
+            body = self._body()
             if url.path.startswith(CONTROL):
-                return self._control(method, url.path[len(CONTROL):], self._body())
+                return self._control(method, url.path[len(CONTROL):], body)
             if not url.path.startswith(BASE):
                 raise ScimError(404, "Not found: " + url.path)
-            self._scim(method, url.path[len(BASE):].rstrip("/"), parse_qs(url.query, keep_blank_values=True))
+            self._scim(method, url.path[len(BASE):].rstrip("/"), parse_qs(url.query, keep_blank_values=True), body)
         except ScimError as err:
             self._error(err)
 
@@ -208,12 +211,11 @@ class Handler(BaseHTTPRequestHandler):
 
     # --------------------------------------------------------------- SCIM
 
-    def _scim(self, method, path, query):
+    def _scim(self, method, path, query, body):
         s = self.state
         auth = self.headers.get("Authorization", "")
         if not auth.startswith("Bearer ") or auth[len("Bearer "):] not in s.tokens:
             raise ScimError(401, "Authorization header is invalid or missing")
-        body = self._body() if method in ("POST", "PUT", "PATCH") else {}
         entry = {"method": method, "path": path, "query": {k: v[0] for k, v in query.items()}, "status": None,
                  "memberChanges": 0}
         with s.lock:

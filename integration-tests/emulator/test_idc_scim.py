@@ -86,6 +86,18 @@ class ScimEmulatorTest(unittest.TestCase):
         self.assertEqual(401, self.scim("GET", "/Users")[0])
         self.assertEqual(200, self.scim("GET", "/Users", token="token-2")[0])
 
+    def test_a_refused_request_with_a_body_leaves_the_keep_alive_connection_usable(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        body = json.dumps({"displayName": "kiro-pro"})
+        conn.request("POST", "/scim/v2/Groups", body, {"Authorization": "Bearer wrong"})
+        first = conn.getresponse()
+        first.read()
+        conn.request("POST", "/scim/v2/Groups", body, {"Authorization": "Bearer " + TOKEN})
+        second = conn.getresponse()
+        second.read()
+        conn.close()
+        self.assertEqual((401, 201), (first.status, second.status))
+
     def test_bulk_me_and_search_are_not_supported(self):
         for path in ("/Bulk", "/Me", "/Search"):
             status = self.scim("POST", path, {})[0]

@@ -110,8 +110,8 @@ final class ScimHttp {
         int status = response.statusCode();
         JsonNode error = readQuietly(response.body());
         String scimType = error.path("scimType").asText("");
-        String detail = method + " " + pathAndQuery + ": HTTP " + status
-                + (error.hasNonNull("detail") ? " " + error.get("detail").asText() : "");
+        String detail = method + " " + pathAndQuery + ": HTTP " + status + " " + (error.hasNonNull("detail")
+                ? error.get("detail").asText() : snippet(response.body()));
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
         Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(ScimHttp::seconds).orElse(null);
         if (status == 401) {
@@ -134,6 +134,15 @@ final class ScimHttp {
         }
         return new IdentityCenterRejected(operation, "HTTP " + status + (scimType.isEmpty() ? "" : " " + scimType),
                 detail, requestId, null);
+    }
+
+    /** The start of an answer that is not a SCIM error (a proxy's HTML page, say), on one line. */
+    private static String snippet(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty answer)";
+        }
+        String line = body.strip().replaceAll("\\s+", " ");
+        return line.length() <= 120 ? line : line.substring(0, 120) + "...";
     }
 
     private static Optional<Duration> seconds(String header) {

@@ -1,0 +1,62 @@
+package dev.kiroscim.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The {@code identityCenter:} section's downstream modes: api by default, scim with its two keys, mistakes named. */
+class IdentityCenterSectionTest {
+
+    @TempDir
+    Path dir;
+
+    private IdentityCenterSection load(String identityCenterYaml) throws IOException {
+        Path file = dir.resolve("kiro-scim.yaml");
+        Files.writeString(file, "identityCenter:\n" + identityCenterYaml);
+        return BridgeConfig.load(file).identityCenter();
+    }
+
+    @Test
+    void identityStoreId_withoutMode_isTheApiMode() throws IOException {
+        IdentityCenterSection section = load("  identityStoreId: d-1234567890\n  region: us-east-1\n");
+        assertThat(section.store()).isPresent();
+        assertThat(section.scim()).isEmpty();
+        assertThat(section.live()).isTrue();
+    }
+
+    @Test
+    void modeScim_readsTheEndpointAndTheTokenFile_relativeToTheConfig() throws IOException {
+        Files.writeString(dir.resolve("token"), "secret\n");
+        IdentityCenterSection section = load("  mode: scim\n  scimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
+                + "  scimTokenFile: token\n  maxRequestsPerSecond: 4\n");
+        assertThat(section.store()).isEmpty();
+        assertThat(section.scim()).hasValueSatisfying(c -> {
+            assertThat(c.endpoint()).isEqualTo(URI.create("https://scim.us-east-1.amazonaws.com/t-1/scim/v2"));
+            assertThat(c.tokenFile()).isEqualTo(dir.resolve("token").toAbsolutePath());
+            assertThat(c.maxRequestsPerSecond()).isEqualTo(4);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "  mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile",
+            "  mode: scim\\n  scimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile",
+            "  mode: scim\\n  scimEndpoint: https://scim.example.com/scim/v2\\n  scimTokenFile: missing\\n|does not exist",
+            "  mode: scim\\n  scimEndpoint: http://scim.example.com/scim/v2\\n  scimTokenFile: token\\n|must be an https URL",
+            "  mode: scim\\n  identityStoreId: d-1234567890\\n  scimEndpoint: https://s/scim/v2\\n  scimTokenFile: token\\n|identityStoreId belongs to mode: api",
+            "  scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
+            "  mode: bulk\\n|mode must be api or scim"})
+    void mistakes_stopTheStart_namingTheKey(String yaml, String message) throws IOException {
+        Files.writeString(dir.resolve("token"), "secret\n");
+        assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
+    }
+}
