@@ -291,13 +291,9 @@ abstract class DownstreamLifecycleContract {
 
     @Test
     void policyReload_tierChangeAndLowerCap_reachIdentityCenter() throws IOException {
-        String first = "reload-1-" + Bodies.unique() + "@example.com";
-        String second = "reload-2-" + Bodies.unique() + "@example.com";
-        String firstId = scim.createUser(first);
-        String secondId = scim.createUser(second);
-        String team = scim.createGroup("Reload-Team");
-        oktaAddMember(team, firstId, first);
-        oktaAddMember(team, secondId, second);
+        TwoMembers joined = joinOneAfterTheOther("Reload-Team", "reload");
+        String first = joined.first();
+        String second = joined.second();
         expected.put(first, new Expected("Given Family", "Given", "Family", first, "kiro-pro"));
         expected.put(second, new Expected("Given Family", "Given", "Family", second, "kiro-pro"));
         assertIdentityStoreIsExactly("two seats of PRO in Reload-Team");
@@ -407,23 +403,35 @@ abstract class DownstreamLifecycleContract {
 
     @Test
     void poolOverItsCap_waitlistsInTheBridge_andPromotesDownstreamWhenASeatFrees() {
-        String first = "cap-1-" + Bodies.unique() + "@example.com";
-        String second = "cap-2-" + Bodies.unique() + "@example.com";
-        String firstId = scim.createUser(first);
-        String secondId = scim.createUser(second);
-        String team = scim.createGroup("Cap-Team");
-        oktaAddMember(team, firstId, first);
-        oktaAddMember(team, secondId, second);
+        TwoMembers joined = joinOneAfterTheOther("Cap-Team", "cap");
+        String first = joined.first();
+        String second = joined.second();
         expected.put(first, new Expected("Given Family", "Given", "Family", first, "kiro-pro-plus"));
         assertIdentityStoreIsExactly("Cap-Team has 1 seat: the second member waits in the bridge, nothing downstream");
 
-        oktaRemoveMember(team, firstId);
+        oktaRemoveMember(joined.groupId(), joined.firstId());
         expected.put(first, expected.get(first).inGroup(null));
         expected.put(second, new Expected("Given Family", "Given", "Family", second, "kiro-pro-plus"));
         assertIdentityStoreIsExactly("the seat holder left: the waitlisted member is promoted");
     }
 
     // ------------------------------------------------------------------------------------------- helpers
+
+    /** Two users who joined {@code groupId} one after the other (so the first holds the older seat). */
+    record TwoMembers(String groupId, String first, String firstId, String second, String secondId) {
+    }
+
+    /** Creates two users and the group, then adds them one PATCH each, as Okta does. */
+    protected TwoMembers joinOneAfterTheOther(String group, String prefix) {
+        String first = prefix + "-1-" + Bodies.unique() + "@example.com";
+        String second = prefix + "-2-" + Bodies.unique() + "@example.com";
+        String firstId = scim.createUser(first);
+        String secondId = scim.createUser(second);
+        String groupId = scim.createGroup(group);
+        oktaAddMember(groupId, firstId, first);
+        oktaAddMember(groupId, secondId, second);
+        return new TwoMembers(groupId, first, firstId, second, secondId);
+    }
 
     protected JsonNode admin(String path) {
         return scim.get(server.baseUri() + path).expectStatus(200).json();

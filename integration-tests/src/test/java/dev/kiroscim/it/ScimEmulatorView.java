@@ -2,13 +2,6 @@ package dev.kiroscim.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.testsupport.ScimEmulatorServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,7 +15,6 @@ final class ScimEmulatorView implements DownstreamView {
 
     private final ScimEmulatorServer emulator;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     ScimEmulatorView(ScimEmulatorServer emulator, String token) {
         this.emulator = emulator;
@@ -70,21 +62,11 @@ final class ScimEmulatorView implements DownstreamView {
     public String addMembership(String groupId, String userId) {
         String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
                 + "\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}]}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.scimBase() + "/Groups/" + groupId))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build();
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 300) {
-                throw new IllegalStateException("emulator refused the console's membership: " + status);
-            }
-            return groupId + "/" + userId;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        int status = emulator.scimRequest("PATCH", "/Groups/" + groupId, body, token);
+        if (status >= 300) {
+            throw new IllegalStateException("emulator refused the console's membership: " + status);
         }
+        return groupId + "/" + userId;
     }
 
     @Override

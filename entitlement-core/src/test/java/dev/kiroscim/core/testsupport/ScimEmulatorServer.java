@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator of IAM Identity Center's SCIM dialect ({@code integration-tests/emulator/idc_scim.py}, Python 3
@@ -36,18 +32,13 @@ public final class ScimEmulatorServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final EmulatorProcess process;
     private final URI root;
-    private final Path log;
-    private final Thread shutdownHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ScimEmulatorServer(Process process, URI root, Path log) {
+    private ScimEmulatorServer(EmulatorProcess process, URI root) {
         this.process = process;
         this.root = root;
-        this.log = log;
-        this.shutdownHook = new Thread(process::destroyForcibly, "stop-idc-scim-emulator");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -68,15 +59,13 @@ public final class ScimEmulatorServer implements AutoCloseable {
         String python = System.getProperty("kiro.python", "python3");
         ExternalComponent.require("the SCIM emulator script", script != null && Files.isRegularFile(script),
                 "expected integration-tests/emulator/idc_scim.py at " + script + " (system property kiro.scimEmulatorScript)");
-        ExternalComponent.require(python, pythonRuns(python), "install python3 (the emulator needs only its standard library)");
-        int port = freeLoopbackPort();
-        Path log = Files.createTempFile("idc-scim-emulator-", ".log");
-        Process process = new ProcessBuilder(List.of(python, script.toString(), "-H", "127.0.0.1",
-                "-p", Integer.toString(port), "--token", token))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ScimEmulatorServer server = new ScimEmulatorServer(process, URI.create("http://127.0.0.1:" + port), log);
+        ExternalComponent.require(python, EmulatorProcess.succeeds(List.of(python, "-c", "import http.server, json")), "install python3 (the emulator needs only its standard library)");
+        int port = EmulatorProcess.freeLoopbackPort();
+        EmulatorProcess process = EmulatorProcess.start(List.of(python, script.toString(), "-H", "127.0.0.1",
+                "-p", Integer.toString(port), "--token", token), "idc-scim-emulator");
+        ScimEmulatorServer server = new ScimEmulatorServer(process, URI.create("http://127.0.0.1:" + port));
         try {
-            server.awaitReady();
+            process.awaitReady(server.root.resolve("/_emulator/state"), READY_TIMEOUT);
         } catch (IOException | RuntimeException | InterruptedException e) {
             server.close();
             throw e;
@@ -109,17 +98,36 @@ public final class ScimEmulatorServer implements AutoCloseable {
         return control("GET", "/state", null);
     }
 
+    /**
+     * A SCIM request with {@code token}, as another tool (or an admin in the console) would send it behind the
+     * bridge's back. @return the HTTP status
+     */
+    public int scimRequest(String method, String path, String jsonBody, String token) {
+        return send(method, URI.create(scimBase() + path), jsonBody, token).statusCode();
+    }
+
     private JsonNode control(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve("/_emulator" + path)).timeout(Duration.ofSeconds(10));
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(method, root.resolve("/_emulator" + path),
+                    body == null ? null : JSON.writeValueAsString(body), null);
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("emulator control " + method + " " + path + ": " + response.statusCode()
                         + " " + response.body());
             }
             return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, URI uri, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -130,65 +138,6 @@ public final class ScimEmulatorServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running already
-        }
-        try {
-            Files.deleteIfExists(log);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
-        }
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpRequest ping = HttpRequest.newBuilder(root.resolve("/_emulator/state")).timeout(Duration.ofSeconds(1)).build();
-                if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling
-            }
-            if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("SCIM emulator exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-        }
-        throw new IllegalStateException("SCIM emulator not ready at " + root + " within " + READY_TIMEOUT + ":\n"
-                + Files.readString(log));
-    }
-
-    private static boolean pythonRuns(String python) throws InterruptedException {
-        try {
-            Process probe = new ProcessBuilder(python, "-c", "import http.server, json")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!probe.waitFor(20, TimeUnit.SECONDS)) {
-                probe.destroyForcibly();
-                return false;
-            }
-            return probe.exitValue() == 0;
-        } catch (IOException noPython) {
-            return false;
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process.close();
     }
 }

@@ -18,15 +18,16 @@ class IdentityCenterSectionTest {
     @TempDir
     Path dir;
 
+    /** @param identityCenterYaml the section's keys, one per line, without indentation */
     private IdentityCenterSection load(String identityCenterYaml) throws IOException {
         Path file = dir.resolve("kiro-scim.yaml");
-        Files.writeString(file, "identityCenter:\n" + identityCenterYaml);
+        Files.writeString(file, "identityCenter:\n" + identityCenterYaml.strip().indent(2));
         return BridgeConfig.load(file).identityCenter();
     }
 
     @Test
     void identityStoreId_withoutMode_isTheApiMode() throws IOException {
-        IdentityCenterSection section = load("  identityStoreId: d-1234567890\n  region: us-east-1\n");
+        IdentityCenterSection section = load("identityStoreId: d-1234567890\nregion: us-east-1\n");
         assertThat(section.store()).isPresent();
         assertThat(section.scim()).isEmpty();
         assertThat(section.live()).isTrue();
@@ -35,8 +36,8 @@ class IdentityCenterSectionTest {
     @Test
     void modeScim_readsTheEndpointAndTheTokenFile_relativeToTheConfig() throws IOException {
         Files.writeString(dir.resolve("token"), "secret\n");
-        IdentityCenterSection section = load("  mode: scim\n  scimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
-                + "  scimTokenFile: token\n  maxRequestsPerSecond: 4\n");
+        IdentityCenterSection section = load("mode: scim\nscimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
+                + "scimTokenFile: token\nmaxRequestsPerSecond: 4\n");
         assertThat(section.store()).isEmpty();
         assertThat(section.scim()).hasValueSatisfying(c -> {
             assertThat(c.endpoint()).isEqualTo(URI.create("https://scim.us-east-1.amazonaws.com/t-1/scim/v2"));
@@ -47,13 +48,13 @@ class IdentityCenterSectionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "  mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile",
-            "  mode: scim\\n  scimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile",
-            "  mode: scim\\n  scimEndpoint: https://scim.example.com/scim/v2\\n  scimTokenFile: missing\\n|does not exist",
-            "  mode: scim\\n  scimEndpoint: http://scim.example.com/scim/v2\\n  scimTokenFile: token\\n|must be an https URL",
-            "  mode: scim\\n  identityStoreId: d-1234567890\\n  scimEndpoint: https://s/scim/v2\\n  scimTokenFile: token\\n|identityStoreId belongs to mode: api",
-            "  scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
-            "  mode: bulk\\n|mode must be api or scim"})
+            "mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile",
+            "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile",
+            "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\nscimTokenFile: missing\\n|does not exist",
+            "mode: scim\\nscimEndpoint: http://scim.example.com/scim/v2\\nscimTokenFile: token\\n|must be an https URL",
+            "mode: scim\\nidentityStoreId: d-1234567890\\nscimEndpoint: https://s/scim/v2\\nscimTokenFile: token\\n|identityStoreId belongs to mode: api",
+            "scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
+            "mode: bulk\\n|mode must be api or scim"})
     void mistakes_stopTheStart_namingTheKey(String yaml, String message) throws IOException {
         Files.writeString(dir.resolve("token"), "secret\n");
         assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"))).isInstanceOf(ConfigException.class)
