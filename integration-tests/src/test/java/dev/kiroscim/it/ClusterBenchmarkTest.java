@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cluster figures of docs/benchmarks.md; minutes long, so it runs only when asked:
- * {@code mvn -B -pl integration-tests -am verify -Dtest=ClusterBenchmarkTest -Dbench.cluster=true
+ * {@code mvn -B -pl integration-tests -am verify -Dit.test=ClusterBenchmarkTest -Dtest=NONE -Dbench.cluster=true
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  * <ul>
  *   <li>SCIM throughput through HAProxy with 1, 2 and 3 replicas (3 client threads running the Okta-shaped mix of

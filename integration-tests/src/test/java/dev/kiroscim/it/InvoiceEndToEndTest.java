@@ -71,7 +71,7 @@ class InvoiceEndToEndTest {
             assertThat(seats.path("monthlyCostUsd").asInt()).isEqualTo(20);
             assertThat(seats.path("monthlyCostBasis").asText()).startsWith("at current holders");
             String metrics = scim.get(server.baseUri() + "/metrics").expectStatus(200).body();
-            assertThat(metrics).contains("kiro_invoice_cost_so_far_usd 40\n", "kiro_invoice_naive_usd 20\n", "kiro_invoice_forecast_usd 40\n",
+            assertThat(metrics).contains("kiro_invoice_cost_so_far_usd 40.0\n", "kiro_invoice_naive_usd 20.0\n", "kiro_invoice_forecast_usd 40.0\n",
                     "kiro_usage_credits_month{tier=\"PRO\"} 0");
 
             scim.get(server.baseUri() + "/admin/v1/invoice", "month", "last").expectStatus(400);

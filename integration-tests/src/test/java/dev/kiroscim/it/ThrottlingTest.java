@@ -85,7 +85,7 @@ class ThrottlingTest {
 
     private static long counter(AdminApi admin, String series) {
         String metrics = admin.get("/metrics").expectStatus(200).body();
-        Matcher m = Pattern.compile("(?m)^" + series + " (\\d+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + series + " (\\d+)(?:\\.0)?$").matcher(metrics);
         assertThat(m.find()).as(series + " in\n" + metrics).isTrue();
         return Long.parseLong(m.group(1));
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * run with {@code -Dfuzz.seed=N} (the seed is printed at the start and with every failure):
  * <pre>
  * mvn -B -pl scim-server -am -DskipTests package
- * mvn -B -pl integration-tests verify -Dtest='FuzzOnH2Test,FuzzOnPostgresTest' -Dfuzz.seed=42 -Dfuzz.requests=50000
+ * mvn -B -pl integration-tests verify -Dit.test='FuzzOnH2Test,FuzzOnPostgresTest' -Dfuzz.seed=42 -Dfuzz.requests=50000
  * </pre>
  * Checked for every request: no 5xx; every 4xx has an RFC 7644 §3.12 error body. After every rejected write: the
  * resource it addressed is unchanged (its GET before and after are equal) and no resource appeared or vanished

@@ -41,6 +41,9 @@ import dev.kiroscim.server.admin.ReportsResource;
 import dev.kiroscim.server.admin.SyncResource;
 import dev.kiroscim.server.admin.TokensResource;
 import dev.kiroscim.server.admin.MetricsResource;
+import dev.kiroscim.server.admin.SeatAndSyncMetrics;
+import dev.kiroscim.server.http.RequestLogContext;
+import dev.kiroscim.server.metrics.Meters;
 import dev.kiroscim.server.http.RequestMetrics;
 import dev.kiroscim.server.admin.ExplainResource;
 import dev.kiroscim.core.explain.ExplainAccess;
@@ -153,12 +156,14 @@ public final class BridgeServer implements AutoCloseable {
             tokenUsage = new TokenUsage(database).start();
             Authenticator authenticator = new Authenticator(database, bootstrapToken, clock, tokenUsage);
             EdgeSection edge = config.edge();
-            ThrottleMetrics throttles = new ThrottleMetrics();
+            Meters meters = Meters.create();
+            meters.bindConnectionPool(database.dataSource());
+            ThrottleMetrics throttles = new ThrottleMetrics(meters.registry());
             AuthFilter.Guards guards = new AuthFilter.Guards(new ClientAddresses(edge.trustedProxies()), new AuthBackoff(),
                     new TokenRateLimit(edge.perTokenPerSecond(), edge.burst()), throttles);
             AdminActions adminActions = new AdminActions(database);
             RequestIds requestIds = new RequestIds(clock);
-            RequestMetrics metrics = new RequestMetrics();
+            RequestMetrics metrics = new RequestMetrics(meters.registry());
             // Applied at start-up too: a cap lowered while the server was down is enforced before the first request.
             // One policy for the cluster: the file's, or the database's when peers run (ClusterComposition).
             ManageSeats seats = new ManageSeats(database, policy);
@@ -180,10 +185,16 @@ public final class BridgeServer implements AutoCloseable {
             Invoices invoices = new Invoices(auditTrail, seats::policy,
                     usage.reports()::dailyCredits, clock);
 
+            meters.collectAtScrape(new SeatAndSyncMetrics(sync, seats));
+            meters.collectAtScrape(new dev.kiroscim.server.sync.DownstreamMetrics(sync));
+            meters.collectAtScrape(new UsageMetrics(invoices, usage, idleSeats));
+            meters.collectAtScrape(new ClusterMetrics(node, clock));
+
             ResourceConfig rc = new ResourceConfig()
                     .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                     .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                     .register(requestIds)
+                    .register(new RequestLogContext())
                     .register(metrics)
                     .register(new Overload(config.maxInFlight()))
                     .register(new StaleRequests(config.maxRequestAge(), clock))
@@ -206,8 +217,7 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds, adminActions))
                     .register(new SyncResource(sync, requestIds, adminActions))
-                    .register(new MetricsResource(metrics, sync, seats, throttles, new ClusterMetrics(node, clock),
-                            new UsageMetrics(invoices, usage, idleSeats)))
+                    .register(new MetricsResource(meters))
                     .register(new ClusterResource(node, seats, clock))
                     .register(new ExplainResource(new ExplainAccess(database, seats::policy, sync::mode),
                             new KiroActivityEvidence(idleSeats, auditTrail)::addTo))

@@ -35,8 +35,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    LoggingOptions logging;
+
     @Override
     public Integer call() throws Exception {
+        logging.apply();
         BridgeConfig cfg = BridgeConfig.load(config);
         String bootstrap = System.getenv("KIRO_SCIM_BOOTSTRAP_TOKEN");
         if ((tlsCert == null) != (tlsKey == null)) {

@@ -110,6 +110,7 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         request.setProperty(CALLER, caller);
+        RequestLogContext.actor(caller.name());
     }
 
     private static Response error(boolean admin, int status, String message) {

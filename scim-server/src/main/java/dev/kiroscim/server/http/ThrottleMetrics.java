@@ -1,26 +1,30 @@
 package dev.kiroscim.server.http;
 
-import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
-/** Counters of refused authentications and throttled requests, for {@code /metrics}. */
+/**
+ * Counters of refused authentications ({@code kiro_auth_failures_total}) and throttled requests
+ * ({@code kiro_throttled_requests_total{reason="rate-limit"|"auth-backoff"}}), for {@code /metrics}. Registered at
+ * start-up so they show 0 before the first refusal.
+ */
 public final class ThrottleMetrics {
 
-    final LongAdder authFailures = new LongAdder();
-    final LongAdder backoffRefusals = new LongAdder();
-    final LongAdder rateLimited = new LongAdder();
+    final Counter authFailures;
+    final Counter backoffRefusals;
+    final Counter rateLimited;
 
-    public void write(StringBuilder out) {
-        counter(out, "kiro_auth_failures_total", "Requests refused for missing, invalid, expired or disallowed credentials (401/403).",
-                authFailures.sum());
-        out.append("# HELP kiro_throttled_requests_total Requests answered 429 by reason: rate-limit (per token) or auth-backoff (per address).\n")
-                .append("# TYPE kiro_throttled_requests_total counter\n")
-                .append("kiro_throttled_requests_total{reason=\"rate-limit\"} ").append(rateLimited.sum()).append('\n')
-                .append("kiro_throttled_requests_total{reason=\"auth-backoff\"} ").append(backoffRefusals.sum()).append('\n');
+    public ThrottleMetrics(MeterRegistry registry) {
+        authFailures = Counter.builder("kiro.auth.failures")
+                .description("Requests refused for missing, invalid, expired or disallowed credentials (401/403).")
+                .register(registry);
+        rateLimited = throttled(registry, "rate-limit");
+        backoffRefusals = throttled(registry, "auth-backoff");
     }
 
-    private static void counter(StringBuilder out, String name, String help, long value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" counter\n")
-                .append(name).append(' ').append(value).append('\n');
+    private static Counter throttled(MeterRegistry registry, String reason) {
+        return Counter.builder("kiro.throttled.requests")
+                .description("Requests answered 429 by reason: rate-limit (per token) or auth-backoff (per address).")
+                .tag("reason", reason).register(registry);
     }
 }
