@@ -60,7 +60,9 @@ final class ScimHttp {
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.json = json;
         this.requestTimeout = requestTimeout == null ? REQUEST_TIMEOUT : requestTimeout;
-        this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        // HTTP/1.1: the default (HTTP/2) sends "Upgrade: h2c" on plain http, and a server that mishandles that upgrade
+        // for a request with a body waits for a body it never reads (our own Grizzly server did: a 10 s timeout per POST).
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
