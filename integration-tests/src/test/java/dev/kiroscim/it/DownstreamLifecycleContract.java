@@ -102,11 +102,24 @@ abstract class DownstreamLifecycleContract {
     /** Skips the test when the emulator could not start (fails instead under {@code CI=true}). */
     protected abstract void requireDownstream();
 
+    /** The {@code identityCenter:} block of {@code mode: scim}, for the subclasses that test it. */
+    static String scimModeYaml(java.net.URI endpoint, Path tokenFile) {
+        return """
+                identityCenter:
+                  mode: scim
+                  scimEndpoint: %s
+                  scimTokenFile: %s
+                  maxRequestsPerSecond: 50
+                """.formatted(endpoint, tokenFile);
+    }
+
     /** The {@code identityCenter:} block, ending in a newline. */
     protected abstract String identityCenterYaml();
 
-    /** What the server needs to reach the downstream (e.g. static AWS credentials). */
-    protected abstract ServerOptions withDownstream(ServerOptions options);
+    /** What the server needs to reach the downstream (e.g. static AWS credentials); nothing by default. */
+    protected ServerOptions withDownstream(ServerOptions options) {
+        return options;
+    }
 
     /** Lists and changes the downstream behind the server's back. */
     protected abstract DownstreamView openView();

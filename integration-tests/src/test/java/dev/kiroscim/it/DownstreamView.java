@@ -1,5 +1,7 @@
 package dev.kiroscim.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What the lifecycle tests read from, and change behind the server's back in, the downstream the bridge writes to:
  * the Identity Store API emulator ({@link IdentityStoreView}) or the SCIM dialect emulator ({@link ScimEmulatorView}).
@@ -17,4 +19,12 @@ interface DownstreamView extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A SCIM user document as the tests compare it: the attributes the bridge writes, the first email. */
+    static IdentityStoreView.UserView userView(JsonNode user) {
+        JsonNode name = user.path("name");
+        return new IdentityStoreView.UserView(user.path("id").asText(), user.path("userName").asText(),
+                user.path("displayName").asText(null), name.path("givenName").asText(null),
+                name.path("familyName").asText(null), user.path("emails").path(0).path("value").asText(null));
+    }
 }

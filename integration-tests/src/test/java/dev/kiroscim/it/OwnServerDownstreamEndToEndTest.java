@@ -29,18 +29,7 @@ class OwnServerDownstreamEndToEndTest extends DownstreamLifecycleContract {
 
     @Override
     protected String identityCenterYaml() {
-        return """
-                identityCenter:
-                  mode: scim
-                  scimEndpoint: %s
-                  scimTokenFile: %s
-                  maxRequestsPerSecond: 50
-                """.formatted(receiver.scimUri(), tokenFile);
-    }
-
-    @Override
-    protected ServerOptions withDownstream(ServerOptions options) {
-        return options;
+        return scimModeYaml(receiver.scimUri(), tokenFile);
     }
 
     @Override

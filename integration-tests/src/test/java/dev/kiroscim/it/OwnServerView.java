@@ -23,10 +23,7 @@ final class OwnServerView implements DownstreamView {
         Map<String, IdentityStoreView.UserView> users = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (JsonNode u : scim.get("/Users", "count", "1000").expectStatus(200).json().path("Resources")) {
-            JsonNode name = u.path("name");
-            users.put(u.path("userName").asText(), new IdentityStoreView.UserView(u.path("id").asText(),
-                    u.path("userName").asText(), u.path("displayName").asText(null), name.path("givenName").asText(null),
-                    name.path("familyName").asText(null), u.path("emails").path(0).path("value").asText(null)));
+            users.put(u.path("userName").asText(), DownstreamView.userView(u));
             names.put(u.path("id").asText(), u.path("userName").asText());
         }
         Map<String, String> groupIds = new TreeMap<>();

@@ -51,18 +51,7 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
 
     @Override
     protected String identityCenterYaml() {
-        return """
-                identityCenter:
-                  mode: scim
-                  scimEndpoint: %s
-                  scimTokenFile: %s
-                  maxRequestsPerSecond: 50
-                """.formatted(emulator.scimBase(), tokenFile);
-    }
-
-    @Override
-    protected ServerOptions withDownstream(ServerOptions options) {
-        return options;
+        return scimModeYaml(emulator.scimBase(), tokenFile);
     }
 
     @Override
