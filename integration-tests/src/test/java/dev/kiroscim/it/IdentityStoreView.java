@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.identitystore.model.User;
  * store.snapshot().members("kiro-pro");   // [ann@example.com]
  * }</pre>
  */
-final class IdentityStoreView implements AutoCloseable {
+final class IdentityStoreView implements DownstreamView {
 
     /** One Identity Store user as listed, with the attributes the bridge writes. */
     record UserView(String userId, String userName, String displayName, String givenName, String familyName,
@@ -64,7 +64,8 @@ final class IdentityStoreView implements AutoCloseable {
         return new IdentityStoreView(client, identityStoreId);
     }
 
-    Snapshot snapshot() {
+    @Override
+    public Snapshot snapshot() {
         Map<String, UserView> users = new TreeMap<>();
         Map<String, String> userNamesById = new TreeMap<>();
         for (User u : client.listUsersPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).users()) {
@@ -109,7 +110,8 @@ final class IdentityStoreView implements AutoCloseable {
     }
 
     /** Whether Identity Store user {@code userId} is in the group named {@code group} (a displayName, not an id) right now: two list calls, for fast polling. */
-    boolean isMember(String group, String userId) {
+    @Override
+    public boolean isMember(String group, String userId) {
         Optional<String> groupId = groupId(group);
         if (groupId.isEmpty()) {
             return false;
@@ -129,7 +131,8 @@ final class IdentityStoreView implements AutoCloseable {
     }
 
     /** CreateGroupMembership, as someone in the console would: the drift a reconcile must repair. */
-    String addMembership(String groupId, String userId) {
+    @Override
+    public String addMembership(String groupId, String userId) {
         return client.createGroupMembership(r -> r.identityStoreId(identityStoreId).groupId(groupId)
                 .memberId(m -> m.userId(userId))).membershipId();
     }

@@ -94,4 +94,26 @@ public interface IdentityCenterDirectory {
 
     /** ListUsers, lazily, one page (one call) per stream element. */
     Stream<List<IdentityCenterUser>> userPages();
+
+    /**
+     * What this directory writes to, for {@code GET /admin/v1/sync}: {@code identity-store-api} (the default) or
+     * {@code scim}. Never a secret.
+     */
+    default String kind() {
+        return "identity-store-api";
+    }
+
+    /** The endpoint it sends to, if worth showing (the SCIM base URL); never a token. */
+    default Optional<String> endpoint() {
+        return Optional.empty();
+    }
+
+    /**
+     * Why nothing may be sent until an operator acts, or empty. Example: the SCIM endpoint answered 401 because its
+     * token expired or was rotated; the worker then claims nothing (the outbox keeps the work) until the adapter reads
+     * a new token. The default never pauses.
+     */
+    default Optional<String> pausedBecause() {
+        return Optional.empty();
+    }
 }

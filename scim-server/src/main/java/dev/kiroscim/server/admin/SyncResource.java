@@ -47,7 +47,7 @@ public final class SyncResource {
     @GET
     @Path("plan")
     public Response plan() {
-        return json(SyncRendering.plan(sync.plan()));
+        return json(SyncRendering.plan(sync.plan(), sync.downstream()));
     }
 
     @POST

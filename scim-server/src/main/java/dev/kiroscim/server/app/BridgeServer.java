@@ -190,6 +190,7 @@ public final class BridgeServer implements AutoCloseable {
                     usage.reports()::dailyCredits, clock);
 
             meters.collectAtScrape(new SeatAndSyncMetrics(sync, seats));
+            meters.collectAtScrape(new dev.kiroscim.server.sync.DownstreamMetrics(sync));
             meters.collectAtScrape(new UsageMetrics(invoices, usage, idleSeats));
             meters.collectAtScrape(new ClusterMetrics(node, clock));
             meters.collectAtScrape(new BudgetMetrics(seats, clock));

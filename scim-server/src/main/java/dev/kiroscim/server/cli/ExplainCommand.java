@@ -80,7 +80,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private JsonNode fromDatabase() throws Exception {
         BridgeConfig cfg = BridgeConfig.load(config);
-        String mode = cfg.identityCenter().store().isPresent() ? "live" : "plan-only";
+        String mode = cfg.identityCenter().live() ? "live" : "plan-only";
         try (Database db = Database.open(database.toConfig());
              var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
             var policy = ActivePolicy.of(cfg, db).policy();

@@ -40,9 +40,9 @@ public final class PlanCommand implements Callable<Integer> {
                      SyncComposition.SEATS, Clock.systemUTC())) {
             SyncPlan plan = sync.plan();
             if (format.equals("json")) {
-                System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SyncRendering.plan(plan)));
+                System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SyncRendering.plan(plan, sync.downstream())));
             } else {
-                System.out.print(SyncRendering.planText(plan));
+                System.out.print(SyncRendering.planText(plan, sync.downstream()));
             }
             return 0;
         }

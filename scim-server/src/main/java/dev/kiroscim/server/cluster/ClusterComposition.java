@@ -3,7 +3,6 @@ package dev.kiroscim.server.cluster;
 import dev.kiroscim.core.cluster.ClusterNode;
 import dev.kiroscim.core.cluster.SharedRateBudget;
 import dev.kiroscim.core.sync.IdentityCenterRateLimit;
-import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.JdbcClusterStore;
 import java.net.InetAddress;
@@ -74,9 +73,12 @@ public final class ClusterComposition implements AutoCloseable {
         return store.replicas().stream().noneMatch(r -> !r.replicaId().equals(replicaId) && r.liveAt(now, PEER_LIVE_WITHIN));
     }
 
-    /** The cluster's Identity Store budget for this replica's adapter. */
-    public IdentityCenterRateLimit rateBudget(IdentityStoreApiConfig config) {
-        return new SharedRateBudget(store, IDENTITY_STORE_SCHEDULE, config.maxRequestsPerSecond());
+    /**
+     * The cluster's budget of downstream calls for this replica's directory adapter (Identity Store API or SCIM: one
+     * schedule, since a cluster writes to one downstream), at {@code maxRequestsPerSecond} for the whole cluster.
+     */
+    public IdentityCenterRateLimit rateBudget(double maxRequestsPerSecond) {
+        return new SharedRateBudget(store, IDENTITY_STORE_SCHEDULE, maxRequestsPerSecond);
     }
 
     /** Creates the node (register jobs on it, then {@link #start()}). */

@@ -1,10 +1,16 @@
 package dev.kiroscim.server.config;
 
 import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
+import dev.kiroscim.adapter.scim.ScimDirectoryConfig;
 import dev.kiroscim.core.sync.engine.Offboarding;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,16 +25,45 @@ import java.util.Set;
  *   offboarding: remove-membership     # or delete-user
  *   reconcileInterval: PT6H
  * </pre>
+ * or, to write through a SCIM endpoint in IAM Identity Center's dialect (no AWS credentials; docs/downstream.md):
+ * <pre>
+ * identityCenter:
+ *   mode: scim                          # default: api (the Identity Store API, when identityStoreId is set)
+ *   scimEndpoint: https://scim.us-east-1.amazonaws.com/a1b2c3d4-…/scim/v2
+ *   scimTokenFile: /run/secrets/idc-scim-token   # re-read when it changes
+ *   maxRequestsPerSecond: 10
+ * </pre>
+ * A missing {@code scimEndpoint} or {@code scimTokenFile} in scim mode, or an {@code identityStoreId} with it, stops
+ * the start with a line-numbered message naming the key. Like every file path in the config, a relative
+ * {@code scimTokenFile} is read from the server's working directory.
  *
- * @param store      where to send calls; empty in plan-only mode
+ * @param store      the Identity Store API target; empty in plan-only and scim mode
+ * @param scim       the SCIM target; present only in scim mode
  * @param settings   offboarding and reconcile interval, with the worker's defaults
  */
-public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, SyncSettings settings) {
+public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Optional<ScimDirectoryConfig> scim,
+                                    SyncSettings settings) {
 
     public static final ConfigSection<IdentityCenterSection> SECTION = ConfigSection.of("identityCenter", IdentityCenterSection::read);
 
-    private static final Set<String> KEYS = Set.of("identityStoreId", "region", "endpoint", "maxRequestsPerSecond",
-            "offboarding", "reconcileInterval", "claimLease");
+    /** {@code mode: api}: the Identity Store API (the default). */
+    public static final String MODE_API = "api";
+    /** {@code mode: scim}: a SCIM 2.0 endpoint in IAM Identity Center's dialect. */
+    public static final String MODE_SCIM = "scim";
+
+    private static final Set<String> KEYS = Set.of("mode", "identityStoreId", "region", "endpoint", "maxRequestsPerSecond",
+            "offboarding", "reconcileInterval", "claimLease", "scimEndpoint", "scimTokenFile");
+
+    public IdentityCenterSection {
+        if (store.isPresent() && scim.isPresent()) {
+            throw new IllegalArgumentException("one downstream only: the Identity Store API or SCIM");
+        }
+    }
+
+    /** Whether calls are sent anywhere (false: plan-only). */
+    public boolean live() {
+        return store.isPresent() || scim.isPresent();
+    }
 
     /**
      * How long an outbox claim lasts without renewal. Workers renew it at every Identity Store call, so it only runs
@@ -38,8 +73,9 @@ public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Sync
 
     static IdentityCenterSection read(ConfigNode node, ConfigProblems problems) {
         SyncSettings settings = SyncSettings.defaults().withLease(DEFAULT_CLAIM_LEASE);
+        IdentityCenterSection planOnly = new IdentityCenterSection(Optional.empty(), Optional.empty(), settings);
         if (!node.mapping(problems, KEYS)) {
-            return new IdentityCenterSection(Optional.empty(), settings);
+            return planOnly;
         }
         ConfigNode offboarding = node.get("offboarding");
         if (offboarding.isSet()) {
@@ -52,22 +88,85 @@ public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Sync
         settings = settings.withReconcileInterval(node.get("reconcileInterval").duration(problems, Duration.ZERO,
                 settings.reconcileInterval()));
         settings = settings.withLease(node.get("claimLease").duration(problems, Duration.ofSeconds(1), settings.lease()));
+        planOnly = new IdentityCenterSection(Optional.empty(), Optional.empty(), settings);
+
+        ConfigNode modeNode = node.get("mode");
+        String mode = modeNode.text(problems, MODE_API);
+        double perSecond = node.get("maxRequestsPerSecond").nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
+        if (MODE_SCIM.equals(mode)) {
+            return new IdentityCenterSection(Optional.empty(), scim(node, problems, perSecond), settings);
+        }
+        if (!MODE_API.equals(mode)) {
+            problems.add(modeNode, "identityCenter.mode must be api or scim: " + mode);
+            return planOnly;
+        }
+        for (String scimOnly : List.of("scimEndpoint", "scimTokenFile")) {
+            if (node.get(scimOnly).isSet()) {
+                problems.add(node.get(scimOnly), "identityCenter." + scimOnly + " needs mode: scim");
+            }
+        }
         if (!node.get("identityStoreId").isSet()) {
-            return new IdentityCenterSection(Optional.empty(), settings);
+            return planOnly;
         }
         String region = node.get("region").text(problems, "");
         if (region.isBlank()) {
             problems.add(node.get("region"), "identityCenter.region is required with identityStoreId");
         }
-        ConfigNode rate = node.get("maxRequestsPerSecond");
-        double perSecond = rate.nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
         String endpoint = node.get("endpoint").text(problems, "");
         try {
             return new IdentityCenterSection(Optional.of(new IdentityStoreApiConfig(node.get("identityStoreId").text(problems, ""),
-                    region, endpoint.isEmpty() ? null : URI.create(endpoint), perSecond)), settings);
+                    region, endpoint.isEmpty() ? null : URI.create(endpoint), perSecond)), Optional.empty(), settings);
         } catch (IllegalArgumentException e) {
             problems.add(node, "identityCenter: " + e.getMessage());
-            return new IdentityCenterSection(Optional.empty(), settings);
+            return planOnly;
+        }
+    }
+
+    /**
+     * The {@code mode: scim} keys. Every missing key is named at once, e.g. "mode: scim needs scimEndpoint,
+     * scimTokenFile"; keys of the API mode are refused rather than ignored, so a half-edited file cannot send calls
+     * to the wrong place.
+     */
+    private static Optional<ScimDirectoryConfig> scim(ConfigNode node, ConfigProblems problems, double perSecond) {
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("scimEndpoint", "scimTokenFile")) {
+            if (node.get(key).text(problems, "").isBlank()) {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(node, "identityCenter: mode: scim needs " + String.join(", ", missing));
+            return Optional.empty();
+        }
+        boolean wrongMode = false;
+        for (String apiOnly : List.of("identityStoreId", "region", "endpoint")) {
+            if (node.get(apiOnly).isSet()) {
+                problems.add(node.get(apiOnly), "identityCenter." + apiOnly + " belongs to mode: api; mode: scim uses scimEndpoint");
+                wrongMode = true;
+            }
+        }
+        ConfigNode endpointNode = node.get("scimEndpoint");
+        URI endpoint;
+        try {
+            endpoint = new URI(endpointNode.text(problems, "").strip());
+        } catch (URISyntaxException e) {
+            problems.add(endpointNode, "identityCenter.scimEndpoint is not a URL: " + e.getMessage());
+            return Optional.empty();
+        }
+        ConfigNode tokenNode = node.get("scimTokenFile");
+        Path token = Path.of(tokenNode.text(problems, "").strip()).toAbsolutePath();
+        if (!Files.isReadable(token)) {
+            problems.add(tokenNode, "identityCenter.scimTokenFile " + token + " does not exist or is not readable");
+            return Optional.empty();
+        }
+        if (wrongMode) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ScimDirectoryConfig(endpoint, token, perSecond));
+        } catch (IllegalArgumentException e) {
+            problems.add(endpointNode, "identityCenter: " + e.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.kiroscim.server.sync;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiroscim.adapter.scim.ScimPlanRequests;
 import dev.kiroscim.core.sync.engine.Drift;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.PlannedCall;
@@ -12,6 +13,9 @@ import dev.kiroscim.server.scim.render.ScimJson;
 
 /** JSON and text forms of the sync status and plan, shared by {@code /admin/v1/sync} and the {@code plan} command. */
 public final class SyncRendering {
+
+    private static final String IDENTITY_STORE_API = "identity-store-api";
+    private static final String SCIM = "scim";
 
     private SyncRendering() {
     }
@@ -38,6 +42,10 @@ public final class SyncRendering {
         }
         ArrayNode created = out.putArray("groupsCreated");
         s.groupsCreated().forEach(created::add);
+        ObjectNode downstream = out.putObject("downstream");
+        downstream.put("kind", s.downstream());
+        s.endpoint().ifPresentOrElse(e -> downstream.put("endpoint", e), () -> downstream.putNull("endpoint"));
+        s.paused().ifPresentOrElse(reason -> out.put("alert", reason), () -> out.putNull("alert"));
         return out;
     }
 
@@ -53,6 +61,14 @@ public final class SyncRendering {
     }
 
     public static ObjectNode plan(SyncPlan p) {
+        return plan(p, IDENTITY_STORE_API);
+    }
+
+    /**
+     * The plan, with each call's SCIM request ({@code "request": "PATCH /Groups/{id of kiro-pro} ..."}) when
+     * {@code downstream} is {@code scim}.
+     */
+    public static ObjectNode plan(SyncPlan p, String downstream) {
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
         out.put("mode", p.mode());
         out.put("at", p.at().toString());
@@ -62,6 +78,9 @@ public final class SyncRendering {
             ObjectNode n = calls.addObject();
             n.put("operation", c.operation());
             n.put("target", c.target());
+            if (SCIM.equals(downstream)) {
+                n.put("request", ScimPlanRequests.describe(c.operation(), c.target()));
+            }
             if (c.scimUserId() != null) {
                 n.put("scimUserId", c.scimUserId());
             }
@@ -86,13 +105,19 @@ public final class SyncRendering {
     }
 
     public static String planText(SyncPlan p) {
+        return planText(p, IDENTITY_STORE_API);
+    }
+
+    /** The plan as text; in {@code scim} mode each line is the SCIM request instead of the API call. */
+    public static String planText(SyncPlan p, String downstream) {
         StringBuilder b = new StringBuilder();
         b.append("mode: ").append(p.mode()).append("   read calls: ").append(p.readCalls()).append('\n');
         if (p.calls().isEmpty()) {
             b.append("Identity Center is in sync: no calls to make.\n");
         }
         for (PlannedCall c : p.calls()) {
-            b.append(String.format("%-24s %s%n", c.operation(), c.target()));
+            b.append(SCIM.equals(downstream) ? ScimPlanRequests.describe(c.operation(), c.target()) + "\n"
+                    : String.format("%-24s %s%n", c.operation(), c.target()));
         }
         for (Drift d : p.drift()) {
             b.append("drift: ").append(d.userName()).append(": ").append(d.found()).append(" -> ").append(d.repair()).append('\n');

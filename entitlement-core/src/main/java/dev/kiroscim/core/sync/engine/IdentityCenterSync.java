@@ -34,9 +34,16 @@ public final class IdentityCenterSync implements AutoCloseable {
     public static final String LIVE = "live";
     public static final String PLAN_ONLY = "plan-only";
 
-    /** What {@code GET /admin/v1/sync} shows. */
+    /**
+     * What {@code GET /admin/v1/sync} shows.
+     *
+     * @param downstream what the sync writes to ({@link IdentityCenterDirectory#kind()}), {@code none} in plan-only mode
+     * @param endpoint   where, when worth showing (the SCIM base URL); never a token
+     * @param paused     why the sync sends nothing until an operator acts (an alert), or empty
+     */
     public record Status(String mode, long pending, long deadLetter, Optional<ReconcileReport> lastReconcile,
-                         long oldestPendingAgeSeconds, List<DeadLetter> deadLetters, List<String> groupsCreated) {
+                         long oldestPendingAgeSeconds, List<DeadLetter> deadLetters, List<String> groupsCreated,
+                         String downstream, Optional<String> endpoint, Optional<String> paused) {
     }
 
     private final Transactions db;
@@ -152,6 +159,15 @@ public final class IdentityCenterSync implements AutoCloseable {
             });
             return report;
         }
+        Optional<String> paused = paused();
+        if (paused.isPresent()) {
+            ReconcileReport skipped = new ReconcileReport(clock.instant(), 0, 0, "paused: " + paused.get());
+            db.write(tx -> {
+                tx.identityCenterLinks().saveLastReconcile(skipped);
+                return null;
+            });
+            return skipped;
+        }
         ReconcileReport report = reconciler.reconcile();
         worker.wake();
         return report;
@@ -164,13 +180,25 @@ public final class IdentityCenterSync implements AutoCloseable {
         return n;
     }
 
+    /** What the sync writes to: {@link IdentityCenterDirectory#kind()}, or {@code none} in plan-only mode. */
+    public String downstream() {
+        return identityCenter == null ? "none" : identityCenter.kind();
+    }
+
+    /** Why the directory asks to send nothing now (see {@link IdentityCenterDirectory#pausedBecause()}), or empty. */
+    public Optional<String> paused() {
+        return identityCenter == null ? Optional.empty() : identityCenter.pausedBecause();
+    }
+
     public Status status() {
         Instant now = clock.instant();
         return db.read(tx -> {
             OutboxStats stats = tx.outbox().stats();
             long age = stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
             return new Status(mode, stats.pending(), stats.deadLetter(), tx.identityCenterLinks().lastReconcile(), age,
-                    tx.outbox().deadLetters(20), List.copyOf(groups.created()));
+                    tx.outbox().deadLetters(20), List.copyOf(groups.created()),
+                    downstream(),
+                    identityCenter == null ? Optional.empty() : identityCenter.endpoint(), paused());
         });
     }
 

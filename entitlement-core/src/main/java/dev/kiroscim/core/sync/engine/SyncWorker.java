@@ -61,6 +61,7 @@ public final class SyncWorker implements AutoCloseable {
     private volatile boolean wakeRequested;
     private volatile boolean running;
     private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile boolean directoryPaused;
     private Thread thread;
 
     public SyncWorker(Transactions db, IdentityCenterDirectory store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
@@ -77,7 +78,7 @@ public final class SyncWorker implements AutoCloseable {
     /** Claims one batch and processes it. @return how many items were claimed */
     public int runOnce() {
         Instant now = clock.instant();
-        if (now.isBefore(pausedUntil)) {
+        if (now.isBefore(pausedUntil) || pausedByDirectory()) {
             return 0;
         }
         List<OutboxItem> items = db.write(tx -> tx.outbox().claim(settings.batchSize(), now, settings.lease(), workerId));
@@ -103,6 +104,24 @@ public final class SyncWorker implements AutoCloseable {
             }
         }
         return items.size();
+    }
+
+    /**
+     * Whether the directory asks to send nothing (e.g. its SCIM token was refused): then no item is claimed, so the
+     * outbox keeps every change until the pause ends. Logged once when it starts and once when it ends; the failed call
+     * that started it was audited as {@code idc.call.failed}.
+     */
+    private boolean pausedByDirectory() {
+        Optional<String> reason = store.pausedBecause();
+        if (reason.isPresent() != directoryPaused) {
+            directoryPaused = reason.isPresent();
+            if (directoryPaused) {
+                LOG.warn("Identity Center sync paused: {}", reason.get());
+            } else {
+                LOG.info("Identity Center sync resumed: the directory accepts calls again");
+            }
+        }
+        return directoryPaused;
     }
 
     /** Runs {@link #runOnce()} until nothing is due; for tests and the plan-free CLI. */

@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
  * {@code max(1, ratePerSecond)}; each call takes one token and waits when none is left.
  *
  * <p>Example at 10/s: ten calls pass at once, the eleventh waits 100 ms, and a steady caller gets one call
- * every 100 ms. Shared by all threads of one {@link IdentityStoreApiDirectory}, so the process as a whole stays within
+ * every 100 ms. Shared by all threads of one directory (Identity Store API or SCIM), so the process as a whole stays within
  * the budget.
  */
-final class TokenBucket implements dev.kiroscim.core.sync.IdentityCenterRateLimit {
+public final class TokenBucket implements dev.kiroscim.core.sync.IdentityCenterRateLimit {
 
     /** Waits; replaced in tests by a fake clock that just advances. */
     interface Sleeper {
@@ -25,7 +25,7 @@ final class TokenBucket implements dev.kiroscim.core.sync.IdentityCenterRateLimi
     private double tokens;
     private long lastRefill;
 
-    TokenBucket(double ratePerSecond) {
+    public TokenBucket(double ratePerSecond) {
         this(ratePerSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
     }
 
