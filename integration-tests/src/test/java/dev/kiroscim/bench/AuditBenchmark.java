@@ -32,8 +32,10 @@ import java.util.function.Supplier;
  */
 final class AuditBenchmark {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final KiroServer server;
     private final AuditLogFiller.Filled log;
     private final SplittableRandom random = new SplittableRandom(7);
@@ -63,16 +65,18 @@ final class AuditBenchmark {
                     }
                 }
             }
-            System.out.printf("filled %d events (seq %d..%d) in %.0f s on %s%n", events, log.firstSeq(), log.lastSeq(),
-                    (System.nanoTime() - t) / 1e9, backend);
+            System.out.printf(
+                    "filled %d events (seq %d..%d) in %.0f s on %s%n",
+                    events, log.firstSeq(), log.lastSeq(), (System.nanoTime() - t) / 1e9, backend);
             String verify = verify(server);
             server.startAgain();
             AuditBenchmark bench = new AuditBenchmark(server, log);
             bench.rows.add(verify);
             bench.run(repeats);
             System.out.println();
-            System.out.printf("audit log: %,d events, %s, %d cores, %d calls per query%n", log.lastSeq(), backend,
-                    Runtime.getRuntime().availableProcessors(), repeats);
+            System.out.printf(
+                    "audit log: %,d events, %s, %d cores, %d calls per query%n",
+                    log.lastSeq(), backend, Runtime.getRuntime().availableProcessors(), repeats);
             System.out.println("| query | events returned (median) | p50 | p99 |");
             System.out.println("|---|---|---|---|");
             bench.rows.forEach(System.out::println);
@@ -81,8 +85,13 @@ final class AuditBenchmark {
 
     /** {@code audit verify} through the jar's CLI on the stopped server's data; fails the run if the chain is broken. */
     private static String verify(KiroServer server) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", KiroServer.jar().toString(), "audit", "verify"));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-jar",
+                KiroServer.jar().toString(),
+                "audit",
+                "verify"));
         command.addAll(server.databaseArgs());
         long t = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -92,22 +101,42 @@ final class AuditBenchmark {
         }
         double seconds = (System.nanoTime() - t) / 1e9;
         System.out.printf("audit verify: %.1f s: %s", seconds, out);
-        return String.format("| `audit verify` (CLI, -Xmx256m, whole chain incl. JVM start): %s | | %.1f s | |",
+        return String.format(
+                "| `audit verify` (CLI, -Xmx256m, whole chain incl. JVM start): %s | | %.1f s | |",
                 out.strip().lines().reduce((a, b) -> b).orElse("").replace("audit chain OK: ", ""), seconds);
     }
 
     private void run(int repeats) throws Exception {
         long deep = log.lastSeq() - log.lastSeq() / 10;
         time("first page, no filter (limit 100)", repeats, () -> "");
-        time("deep cursor page, no filter (cursor in the last 10%)", repeats, () -> "cursor=" + (deep + random.nextLong(log.lastSeq() / 20)));
-        time("userName (case-insensitive, random user)", repeats, () -> "userName=" + enc(AuditLogFiller.userName(user()).toUpperCase(Locale.ROOT)));
-        time("userName, unknown user (empty result)", repeats, () -> "userName=" + enc("nobody" + random.nextInt() + "@example.com"));
+        time(
+                "deep cursor page, no filter (cursor in the last 10%)",
+                repeats, () -> "cursor=" + (deep + random.nextLong(log.lastSeq() / 20)));
+        time(
+                "userName (case-insensitive, random user)",
+                repeats,
+                () -> "userName=" + enc(AuditLogFiller.userName(user()).toUpperCase(Locale.ROOT)));
+        time(
+                "userName, unknown user (empty result)",
+                repeats,
+                () -> "userName=" + enc("nobody" + random.nextInt() + "@example.com"));
         time("userId (random user)", repeats, () -> "userId=" + AuditLogFiller.userId(user()));
         time("userId + type=seat.", repeats, () -> "userId=" + AuditLogFiller.userId(user()) + "&type=seat.");
-        time("group by id (random group)", repeats, () -> "group=" + AuditLogFiller.groupId(random.nextInt(AuditLogFiller.GROUPS)));
-        time("group by displayName (random group)", repeats, () -> "group=" + enc(AuditLogFiller.groupName(random.nextInt(AuditLogFiller.GROUPS)).toLowerCase(Locale.ROOT)));
+        time(
+                "group by id (random group)",
+                repeats,
+                () -> "group=" + AuditLogFiller.groupId(random.nextInt(AuditLogFiller.GROUPS)));
+        time(
+                "group by displayName (random group)",
+                repeats,
+                () -> "group="
+                        + enc(AuditLogFiller.groupName(random.nextInt(AuditLogFiller.GROUPS))
+                                .toLowerCase(Locale.ROOT)));
         time("type=seat. (prefix), first page", repeats, () -> "type=seat.");
-        time("type=seat. deep cursor page", repeats, () -> "type=seat.&cursor=" + (deep + random.nextLong(log.lastSeq() / 20)));
+        time(
+                "type=seat. deep cursor page",
+                repeats,
+                () -> "type=seat.&cursor=" + (deep + random.nextLong(log.lastSeq() / 20)));
         time("type=idc.call.failed (rare type, 0.5%)", repeats, () -> "type=idc.call.failed");
         time("type=token.created (very rare type, 0.1%)", repeats, () -> "type=token.created");
         time("since/until: a random 1-hour window", repeats, () -> {
@@ -120,7 +149,10 @@ final class AuditBenchmark {
         });
         time("since only: open-ended from a random instant", repeats, () -> "since=" + randomInstant());
         time("CSV export, type=scim. limit 1000", repeats, () -> "type=scim.&limit=1000&format=csv");
-        time("JSON page, limit 1000, deep cursor", repeats, () -> "limit=1000&cursor=" + (deep + random.nextLong(log.lastSeq() / 20)));
+        time(
+                "JSON page, limit 1000, deep cursor",
+                repeats,
+                () -> "limit=1000&cursor=" + (deep + random.nextLong(log.lastSeq() / 20)));
     }
 
     private int user() {
@@ -129,7 +161,8 @@ final class AuditBenchmark {
 
     private Instant randomInstant() {
         long span = log.lastAt().toEpochMilli() - AuditLogFiller.START.toEpochMilli();
-        return Instant.ofEpochMilli(AuditLogFiller.START.toEpochMilli() + (long) (random.nextDouble() * span)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return Instant.ofEpochMilli(AuditLogFiller.START.toEpochMilli() + (long) (random.nextDouble() * span))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String enc(String s) {
@@ -151,14 +184,19 @@ final class AuditBenchmark {
             counts[i] = q.contains("format=csv") ? r.body().lines().count() - 1 : count(r.body(), "\"seq\":");
         }
         java.util.Arrays.sort(counts);
-        String row = String.format("| %s | %d | %.1f ms | %.1f ms |", name, counts[repeats / 2], lat.medianMs(), lat.percentileMs(99));
+        String row = String.format(
+                "| %s | %d | %.1f ms | %.1f ms |", name, counts[repeats / 2], lat.medianMs(), lat.percentileMs(99));
         System.out.println(row);
         rows.add(row);
     }
 
     private HttpResponse<String> call(String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/v1/audit" + (query.isEmpty() ? "" : "?" + query)))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + server.token()).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.baseUri() + "/admin/v1/audit" + (query.isEmpty() ? "" : "?" + query)))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + server.token())
+                .GET()
+                .build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(query + " → " + r.statusCode() + ": " + r.body());

@@ -34,24 +34,35 @@ final class AuditLogFiller {
 
     /** Event types with their weight in the mix (per mille). */
     private static final Object[][] MIX = {
-            {AuditEvents.SCIM_USER_CREATED, 50}, {AuditEvents.SCIM_USER_UPDATED, 190}, {AuditEvents.SCIM_USER_DEACTIVATED, 25},
-            {AuditEvents.SCIM_USER_REACTIVATED, 5}, {AuditEvents.SCIM_MEMBERSHIP_ADDED, 150}, {AuditEvents.SCIM_MEMBERSHIP_REMOVED, 80},
-            {AuditEvents.SEAT_ASSIGNED, 100}, {AuditEvents.SEAT_WAITLISTED, 15}, {AuditEvents.SEAT_PROMOTED, 10},
-            {AuditEvents.SEAT_RELEASED, 60}, {AuditEvents.IDC_USER_CREATED, 60}, {AuditEvents.IDC_MEMBERSHIP_ADDED, 130},
-            {AuditEvents.IDC_MEMBERSHIP_REMOVED, 100}, {AuditEvents.IDC_DRIFT_REPAIRED, 10}, {AuditEvents.IDC_CALL_FAILED, 5},
-            {AuditEvents.AUTH_FAILED, 9}, {AuditEvents.TOKEN_CREATED, 1},
+        {AuditEvents.SCIM_USER_CREATED, 50},
+        {AuditEvents.SCIM_USER_UPDATED, 190},
+        {AuditEvents.SCIM_USER_DEACTIVATED, 25},
+        {AuditEvents.SCIM_USER_REACTIVATED, 5},
+        {AuditEvents.SCIM_MEMBERSHIP_ADDED, 150},
+        {AuditEvents.SCIM_MEMBERSHIP_REMOVED, 80},
+        {AuditEvents.SEAT_ASSIGNED, 100},
+        {AuditEvents.SEAT_WAITLISTED, 15},
+        {AuditEvents.SEAT_PROMOTED, 10},
+        {AuditEvents.SEAT_RELEASED, 60},
+        {AuditEvents.IDC_USER_CREATED, 60},
+        {AuditEvents.IDC_MEMBERSHIP_ADDED, 130},
+        {AuditEvents.IDC_MEMBERSHIP_REMOVED, 100},
+        {AuditEvents.IDC_DRIFT_REPAIRED, 10},
+        {AuditEvents.IDC_CALL_FAILED, 5},
+        {AuditEvents.AUTH_FAILED, 9},
+        {AuditEvents.TOKEN_CREATED, 1},
     };
+
     private static final String[] TIERS = {"Pro", "Pro+", "Power"};
 
     /** What was written: enough to pick realistic query arguments. */
-    record Filled(long firstSeq, long lastSeq, int users, Instant lastAt) {
-    }
+    record Filled(long firstSeq, long lastSeq, int users, Instant lastAt) {}
 
-    private AuditLogFiller() {
-    }
+    private AuditLogFiller() {}
 
     static String userId(int i) {
-        return UUID.nameUUIDFromBytes(("user-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("user-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     static String userName(int i) {
@@ -59,7 +70,8 @@ final class AuditLogFiller {
     }
 
     static String groupId(int g) {
-        return UUID.nameUUIDFromBytes(("group-" + g).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("group-" + g).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     static String groupName(int g) {
@@ -70,7 +82,8 @@ final class AuditLogFiller {
         c.setAutoCommit(false);
         long seq;
         String previous;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select last_seq, last_hash from audit_chain_head where id = 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select last_seq, last_hash from audit_chain_head where id = 1")) {
             rs.next();
             seq = rs.getLong(1);
             previous = rs.getString(2).trim();
@@ -97,8 +110,18 @@ final class AuditLogFiller {
                 String type = entry.type();
                 String actor = type.startsWith("scim.") ? "okta" : type.startsWith("token.") ? "cli:admin" : "system";
                 String requestId = type.startsWith("scim.") ? "req-" + Long.toHexString(random.nextLong()) : null;
-                AuditEvent e = new AuditEvent(++seq, Instant.ofEpochMilli(at), type, actor, entry.subject(), entry.group(),
-                        entry.details(), requestId, previous, null).chainedTo(previous);
+                AuditEvent e = new AuditEvent(
+                                ++seq,
+                                Instant.ofEpochMilli(at),
+                                type,
+                                actor,
+                                entry.subject(),
+                                entry.group(),
+                                entry.details(),
+                                requestId,
+                                previous,
+                                null)
+                        .chainedTo(previous);
                 previous = e.hash();
                 JdbcAuditLog.bind(insert, e);
                 insert.addBatch();
@@ -109,7 +132,8 @@ final class AuditLogFiller {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement head = c.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1")) {
+        try (PreparedStatement head =
+                c.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1")) {
             head.setLong(1, seq);
             head.setString(2, previous);
             head.executeUpdate();
@@ -143,8 +167,12 @@ final class AuditLogFiller {
                 d.put("active", Map.of("before", off, "after", !off));
                 yield new AuditEntry(type, user, null, d);
             }
-            case AuditEvents.SCIM_MEMBERSHIP_ADDED, AuditEvents.SCIM_MEMBERSHIP_REMOVED -> new AuditEntry(type, user, group, d);
-            case AuditEvents.SEAT_ASSIGNED, AuditEvents.SEAT_WAITLISTED, AuditEvents.SEAT_PROMOTED, AuditEvents.SEAT_RELEASED -> {
+            case AuditEvents.SCIM_MEMBERSHIP_ADDED, AuditEvents.SCIM_MEMBERSHIP_REMOVED ->
+                new AuditEntry(type, user, group, d);
+            case AuditEvents.SEAT_ASSIGNED,
+                    AuditEvents.SEAT_WAITLISTED,
+                    AuditEvents.SEAT_PROMOTED,
+                    AuditEvents.SEAT_RELEASED -> {
                 d.put("pool", groupName(g).toLowerCase(Locale.ROOT));
                 d.put("tier", tier);
                 d.put("reason", type.equals(AuditEvents.SEAT_RELEASED) ? "deactivated" : "member of " + groupName(g));
@@ -154,7 +182,9 @@ final class AuditLogFiller {
                 d.put("identityStoreUserId", storeId);
                 yield new AuditEntry(type, user, null, d);
             }
-            case AuditEvents.IDC_MEMBERSHIP_ADDED, AuditEvents.IDC_MEMBERSHIP_REMOVED, AuditEvents.IDC_DRIFT_REPAIRED -> {
+            case AuditEvents.IDC_MEMBERSHIP_ADDED,
+                    AuditEvents.IDC_MEMBERSHIP_REMOVED,
+                    AuditEvents.IDC_DRIFT_REPAIRED -> {
                 d.put("identityStoreUserId", storeId);
                 d.put("identityCenterGroup", "Kiro-" + tier);
                 d.put("tier", tier);

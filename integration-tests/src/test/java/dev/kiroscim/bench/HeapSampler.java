@@ -27,7 +27,9 @@ final class HeapSampler {
 
     static HeapSampler start(long pid) throws IOException {
         String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
-        return new HeapSampler(new ProcessBuilder(jstat, "-gc", Long.toString(pid), "200").redirectErrorStream(true).start());
+        return new HeapSampler(new ProcessBuilder(jstat, "-gc", Long.toString(pid), "200")
+                .redirectErrorStream(true)
+                .start());
     }
 
     /** Stops sampling; the maximum in KiB (0 if jstat could not read the target). */
@@ -39,7 +41,8 @@ final class HeapSampler {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
             List<String> header = null;
             String line;
             while ((line = in.readLine()) != null) {

@@ -19,8 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrTopFrames {
 
-    private JfrTopFrames() {
-    }
+    private JfrTopFrames() {}
 
     static String summarize(Path recording) throws IOException {
         Map<String, Integer> self = new HashMap<>();
@@ -58,13 +57,18 @@ final class JfrTopFrames {
     }
 
     private static boolean inclusiveInterest(String name) {
-        return name.startsWith("dev.kiroscim.") || name.startsWith("org.hibernate.internal.SessionImpl.")
-                || name.startsWith("org.hibernate.engine.transaction") || name.startsWith("com.fasterxml.jackson.databind.ObjectMapper.")
-                || name.startsWith("java.security.MessageDigest.") || name.startsWith("com.zaxxer.hikari.HikariDataSource.")
-                || name.startsWith("org.h2.jdbc.JdbcConnection.commit") || name.startsWith("org.postgresql.jdbc.PgConnection.commit")
+        return name.startsWith("dev.kiroscim.")
+                || name.startsWith("org.hibernate.internal.SessionImpl.")
+                || name.startsWith("org.hibernate.engine.transaction")
+                || name.startsWith("com.fasterxml.jackson.databind.ObjectMapper.")
+                || name.startsWith("java.security.MessageDigest.")
+                || name.startsWith("com.zaxxer.hikari.HikariDataSource.")
+                || name.startsWith("org.h2.jdbc.JdbcConnection.commit")
+                || name.startsWith("org.postgresql.jdbc.PgConnection.commit")
                 || name.startsWith("org.glassfish.jersey.server.ServerRuntime$Responder.process")
                 || name.startsWith("org.glassfish.jersey.server.ContainerFilteringStage.apply")
-                || name.startsWith("org.h2.command.Parser.parse") || name.startsWith("org.h2.engine.SessionLocal.prepareLocal");
+                || name.startsWith("org.h2.command.Parser.parse")
+                || name.startsWith("org.h2.engine.SessionLocal.prepareLocal");
     }
 
     private static String name(RecordedFrame frame) {
@@ -72,8 +76,15 @@ final class JfrTopFrames {
     }
 
     private static String top(Map<String, Integer> counts, int total, int n) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
-                .map(e -> String.format(java.util.Locale.ROOT, "  %5.1f%%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()))
-                .collect(Collectors.joining("\n")) + "\n";
+        return counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(n)
+                        .map(e -> String.format(
+                                java.util.Locale.ROOT,
+                                "  %5.1f%%  %s",
+                                100.0 * e.getValue() / Math.max(1, total),
+                                e.getKey()))
+                        .collect(Collectors.joining("\n"))
+                + "\n";
     }
 }

@@ -31,8 +31,9 @@ final class PgWaits implements AutoCloseable {
         props.setProperty("user", user);
         connection = DriverManager.getConnection(jdbcUrl, props);
         connection.setAutoCommit(true);
-        sample = connection.prepareStatement("select state, coalesce(wait_event_type || ':' || wait_event, 'CPU')"
-                + " from pg_stat_activity where datname = ? and pid <> pg_backend_pid() and backend_type = 'client backend'");
+        sample = connection.prepareStatement(
+                "select state, coalesce(wait_event_type || ':' || wait_event, 'CPU')"
+                        + " from pg_stat_activity where datname = ? and pid <> pg_backend_pid() and backend_type = 'client backend'");
         sample.setString(1, database);
         sampler = new Thread(this::run, "pg-waits");
         sampler.setDaemon(true);
@@ -60,7 +61,9 @@ final class PgWaits implements AutoCloseable {
     String summary() {
         synchronized (counts) {
             int n = Math.max(1, samples);
-            return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(5)
                     .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / (double) n))
                     .collect(Collectors.joining("; "));
         }

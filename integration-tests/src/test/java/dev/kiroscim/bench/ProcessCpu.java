@@ -17,8 +17,7 @@ final class ProcessCpu {
 
     private static final double MILLIS_PER_TICK = 1000.0 / Long.getLong("bench.clockTicks", 100);
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     static double millis(long ticks) {
         return ticks * MILLIS_PER_TICK;

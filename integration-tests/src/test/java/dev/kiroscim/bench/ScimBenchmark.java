@@ -39,8 +39,10 @@ public final class ScimBenchmark {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final KiroServer server;
     private final String auth;
     private final List<String> rows = new ArrayList<>();
@@ -54,14 +56,16 @@ public final class ScimBenchmark {
         int users = Integer.getInteger("bench.users", 100_000);
         int concurrency = Integer.getInteger("bench.concurrency", 8);
         int readSeconds = Integer.getInteger("bench.readSeconds", 20);
-        Backend backend = Backend.valueOf(System.getProperty("bench.backend", "h2").toUpperCase(Locale.ROOT));
+        Backend backend =
+                Backend.valueOf(System.getProperty("bench.backend", "h2").toUpperCase(Locale.ROOT));
         if ("audit".equals(System.getProperty("bench.mode"))) {
             AuditBenchmark.main(backend);
             System.exit(0);
         }
         if ("writes".equals(System.getProperty("bench.mode"))) {
             // The cost of a write alone (issue 9: durable H2 commits): one client, then `concurrency` clients.
-            try (KiroServer server = KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {
+            try (KiroServer server =
+                    KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {
                 ScimBenchmark bench = new ScimBenchmark(server);
                 bench.writesOnly(users, concurrency, backend);
             }
@@ -75,7 +79,8 @@ public final class ScimBenchmark {
             ConsoleBenchmark.main(backend);
             System.exit(0);
         }
-        try (KiroServer server = KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {
+        try (KiroServer server =
+                KiroServer.start(ServerOptions.on(backend).withConfigYaml("server:\n  maxInFlight: 256\n"))) {
             ScimBenchmark bench = new ScimBenchmark(server);
             bench.run(users, concurrency, readSeconds, backend);
         }
@@ -83,8 +88,9 @@ public final class ScimBenchmark {
     }
 
     private void run(int users, int concurrency, int readSeconds, Backend backend) throws Exception {
-        System.out.printf("benchmark: %d users, %d concurrent clients, %s, %d cores%n", users, concurrency, backend,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "benchmark: %d users, %d concurrent clients, %s, %d cores%n",
+                users, concurrency, backend, Runtime.getRuntime().availableProcessors());
         List<String> ids = createUsers(users, concurrency);
         filteredReads(users, concurrency, readSeconds);
         membershipCost(ids);
@@ -97,17 +103,21 @@ public final class ScimBenchmark {
     }
 
     private void writesOnly(int users, int concurrency, Backend backend) throws Exception {
-        System.out.printf("write cost: %d users per run, %s, jar %s, %d cores%n", users, backend, KiroServer.jar(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "write cost: %d users per run, %s, jar %s, %d cores%n",
+                users, backend, KiroServer.jar(), Runtime.getRuntime().availableProcessors());
         for (int[] run : new int[][] {{1, 0}, {concurrency, users}}) {
             long written = bytesWritten();
             createUsers(users, run[0], run[1]);
-            rows.add(String.format("| bytes the server wrote per POST /Users (%d clients; /proc/PID/io wchar) | %,d B | |",
+            rows.add(String.format(
+                    "| bytes the server wrote per POST /Users (%d clients; /proc/PID/io wchar) | %,d B | |",
                     run[0], (bytesWritten() - written) / users));
         }
         long dbBytes;
         try (var files = Files.list(server.dataDir())) {
-            dbBytes = files.filter(f -> f.getFileName().toString().endsWith(".mv.db")).mapToLong(f -> f.toFile().length()).sum();
+            dbBytes = files.filter(f -> f.getFileName().toString().endsWith(".mv.db"))
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
         rows.add(String.format("| H2 file after %d users | %.1f MB | |", 2 * users, dbBytes / 1e6));
         System.out.println();
@@ -143,10 +153,12 @@ public final class ScimBenchmark {
             long i;
             while ((i = next.getAndIncrement()) < users) {
                 long n = first + i;
-                String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench.user" + n
-                        + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User" + n + "\"},"
-                        + "\"emails\":[{\"value\":\"bench.user" + n + "@example.com\",\"type\":\"work\",\"primary\":true}],"
-                        + "\"externalId\":\"ext-" + n + "\",\"active\":true}";
+                String body =
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench.user" + n
+                                + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User" + n + "\"},"
+                                + "\"emails\":[{\"value\":\"bench.user" + n
+                                + "@example.com\",\"type\":\"work\",\"primary\":true}],"
+                                + "\"externalId\":\"ext-" + n + "\",\"active\":true}";
                 long t = System.nanoTime();
                 HttpResponse<String> r = send("POST", "/Users", body);
                 lat.add(System.nanoTime() - t);
@@ -155,7 +167,8 @@ public final class ScimBenchmark {
             }
         });
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        rows.add(String.format("| SCIM writes (POST /Users, %d users, %d clients) | %.0f writes/s | p50 %.1f ms, p99 %.1f ms |",
+        rows.add(String.format(
+                "| SCIM writes (POST /Users, %d users, %d clients) | %.0f writes/s | p50 %.1f ms, p99 %.1f ms |",
                 users, concurrency, users / seconds, all.medianMs(), all.percentileMs(99)));
         return List.of(ids);
     }
@@ -166,7 +179,8 @@ public final class ScimBenchmark {
         Latencies all = parallel(concurrency, lat -> {
             while (System.nanoTime() < end) {
                 int i = ThreadLocalRandom.current().nextInt(users);
-                String filter = java.net.URLEncoder.encode("userName eq \"BENCH.user" + i + "@example.com\"", java.nio.charset.StandardCharsets.UTF_8);
+                String filter = java.net.URLEncoder.encode(
+                        "userName eq \"BENCH.user" + i + "@example.com\"", java.nio.charset.StandardCharsets.UTF_8);
                 long t = System.nanoTime();
                 HttpResponse<String> r = send("GET", "/Users?filter=" + filter, null);
                 lat.add(System.nanoTime() - t);
@@ -176,7 +190,8 @@ public final class ScimBenchmark {
                 }
             }
         });
-        rows.add(String.format("| filtered reads (userName eq, %d users) | %.0f reads/s | p50 %.1f ms, p99 %.1f ms |",
+        rows.add(String.format(
+                "| filtered reads (userName eq, %d users) | %.0f reads/s | p50 %.1f ms, p99 %.1f ms |",
                 users, all.count() / (double) seconds, all.medianMs(), all.percentileMs(99)));
     }
 
@@ -197,7 +212,8 @@ public final class ScimBenchmark {
                 patchMembers(group[1], "remove", List.of(probe));
                 lat.add((System.nanoTime() - t) / 2);
             }
-            rows.add(String.format("| add or remove one member, group of %s | | p50 %.1f ms, p99 %.1f ms |",
+            rows.add(String.format(
+                    "| add or remove one member, group of %s | | p50 %.1f ms, p99 %.1f ms |",
                     group[0], lat.medianMs(), lat.percentileMs(99)));
         }
     }
@@ -212,31 +228,44 @@ public final class ScimBenchmark {
             patchMembers(g, "add", members);
             patch.add(System.nanoTime() - t);
         }
-        rows.add(String.format("| PATCH adding 256 members | | p50 %.1f ms, max %.1f ms |", patch.medianMs(), patch.percentileMs(100)));
+        rows.add(String.format(
+                "| PATCH adding 256 members | | p50 %.1f ms, max %.1f ms |",
+                patch.medianMs(), patch.percentileMs(100)));
         Latencies put = new Latencies();
         int n = Math.min(10_000, ids.size());
         for (int round = 0; round < 3; round++) {
             String g = createGroup("bench-put-" + round, List.of());
             StringBuilder members = new StringBuilder();
             for (String id : ids.subList(0, n)) {
-                members.append(members.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+                members.append(members.length() == 0 ? "" : ",")
+                        .append("{\"value\":\"")
+                        .append(id)
+                        .append("\"}");
             }
-            String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"bench-put-" + round
-                    + "\",\"members\":[" + members + "]}";
+            String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"bench-put-"
+                    + round + "\",\"members\":[" + members + "]}";
             long t = System.nanoTime();
             expect(send("PUT", "/Groups/" + g + "?excludedAttributes=members", body), 200);
             put.add(System.nanoTime() - t);
         }
-        rows.add(String.format("| PUT with %d members (new group) | | p50 %.1f ms, max %.1f ms |", n, put.medianMs(), put.percentileMs(100)));
+        rows.add(String.format(
+                "| PUT with %d members (new group) | | p50 %.1f ms, max %.1f ms |",
+                n, put.medianMs(), put.percentileMs(100)));
     }
 
     private String createGroup(String name, List<String> members) throws Exception {
         StringBuilder m = new StringBuilder();
         for (String id : members) {
-            m.append(m.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+            m.append(m.length() == 0 ? "" : ",")
+                    .append("{\"value\":\"")
+                    .append(id)
+                    .append("\"}");
         }
-        HttpResponse<String> r = send("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                + "\"displayName\":\"" + name + "\",\"members\":[" + m + "]}");
+        HttpResponse<String> r = send(
+                "POST",
+                "/Groups",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"]," + "\"displayName\":\"" + name
+                        + "\",\"members\":[" + m + "]}");
         expect(r, 201);
         return id(r.body());
     }
@@ -244,7 +273,10 @@ public final class ScimBenchmark {
     private void patchMembers(String group, String op, List<String> members) throws Exception {
         StringBuilder value = new StringBuilder();
         for (String id : members) {
-            value.append(value.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+            value.append(value.length() == 0 ? "" : ",")
+                    .append("{\"value\":\"")
+                    .append(id)
+                    .append("\"}");
         }
         String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"" + op
                 + "\",\"path\":\"members\",\"value\":[" + value + "]}]}";
@@ -276,9 +308,12 @@ public final class ScimBenchmark {
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.scimUri() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", auth).header("Accept", "application/scim+json");
+    private HttpResponse<String> send(String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.scimUri() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", auth)
+                .header("Accept", "application/scim+json");
         if (body != null) {
             b.header("Content-Type", "application/scim+json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
@@ -289,7 +324,8 @@ public final class ScimBenchmark {
 
     private static void expect(HttpResponse<String> r, int status) {
         if (r.statusCode() != status) {
-            throw new IllegalStateException(r.request().method() + " " + r.request().uri() + " → " + r.statusCode() + ": " + r.body());
+            throw new IllegalStateException(
+                    r.request().method() + " " + r.request().uri() + " → " + r.statusCode() + ": " + r.body());
         }
     }
 

@@ -46,8 +46,10 @@ final class WrkBenchmark {
     private static final Path SCRIPTS = Path.of(System.getProperty("bench.wrkScripts", "bench/wrk"));
     private static final int PRELOAD_CLIENTS = 16;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final KiroServer server;
     private final Backend backend;
     private final String auth;
@@ -81,33 +83,66 @@ final class WrkBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 8);
         int patchConnections = Integer.getInteger("bench.patchConnections", 4);
         boolean jfr = Boolean.getBoolean("bench.jfr");
-        System.out.printf("wrk benchmark: %d users, %s, wrk -t%d -c%d -d%ds (PATCH -c%d), %d cores, load average %s%n",
-                users, backend, threads, connections, seconds, patchConnections, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "wrk benchmark: %d users, %s, wrk -t%d -c%d -d%ds (PATCH -c%d), %d cores, load average %s%n",
+                users,
+                backend,
+                threads,
+                connections,
+                seconds,
+                patchConnections,
+                Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         long t0 = System.nanoTime();
         List<String> ids = preloadUsers(users);
         int probes = Math.max(1, Math.min(1000, users / 10));
         List<String> members = ids.subList(0, users - probes);
         String group = createBigGroup(members);
-        System.out.printf("preloaded %d users and a group of %d members in %.0f s%n", users, members.size(),
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "preloaded %d users and a group of %d members in %.0f s%n",
+                users, members.size(), (System.nanoTime() - t0) / 1e9);
         Path idFile = Files.write(work.resolve("ids.txt"), ids);
         Path probeFile = Files.write(work.resolve("probes.txt"), ids.subList(users - probes, users));
 
         scenario("GET /Users/{id}", jfr, threads, connections, seconds, "get-user.lua", idFile.toString());
-        scenario("GET /Users?filter=userName eq", jfr, threads, connections, seconds, "filter-users.lua", Integer.toString(users));
-        scenario("POST /Users", jfr, threads, connections, seconds, "post-users.lua", "wrk" + System.currentTimeMillis());
-        scenario("PATCH /Groups/{id} add or remove one member of " + members.size(), jfr, Math.min(threads, patchConnections),
-                patchConnections, seconds, "patch-group.lua", group, probeFile.toString());
+        scenario(
+                "GET /Users?filter=userName eq",
+                jfr,
+                threads,
+                connections,
+                seconds,
+                "filter-users.lua",
+                Integer.toString(users));
+        scenario(
+                "POST /Users",
+                jfr,
+                threads,
+                connections,
+                seconds,
+                "post-users.lua",
+                "wrk" + System.currentTimeMillis());
+        scenario(
+                "PATCH /Groups/{id} add or remove one member of " + members.size(),
+                jfr,
+                Math.min(threads, patchConnections),
+                patchConnections,
+                seconds,
+                "patch-group.lua",
+                group,
+                probeFile.toString());
 
         System.out.println();
-        System.out.printf("%d users, %s, load average after: %s%n", users, backend, Files.readString(Path.of("/proc/loadavg")).trim());
-        System.out.println("| scenario | req/s | p50 | p99 | server CPU ms/req | PostgreSQL CPU ms/req | heap max used | errors |");
+        System.out.printf(
+                "%d users, %s, load average after: %s%n",
+                users, backend, Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(
+                "| scenario | req/s | p50 | p99 | server CPU ms/req | PostgreSQL CPU ms/req | heap max used | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         if (!waits.isEmpty()) {
             System.out.println();
-            System.out.println("| scenario | the server's PostgreSQL sessions, by state and wait event (average per 20 ms sample) |");
+            System.out.println(
+                    "| scenario | the server's PostgreSQL sessions, by state and wait event (average per 20 ms sample) |");
             System.out.println("|---|---|");
             waits.forEach(System.out::println);
         }
@@ -120,7 +155,8 @@ final class WrkBenchmark {
         }
     }
 
-    private void scenario(String name, boolean jfr, int threads, int connections, int seconds, String script, String... args)
+    private void scenario(
+            String name, boolean jfr, int threads, int connections, int seconds, String script, String... args)
             throws Exception {
         int warmup = Integer.getInteger("bench.warmupSeconds", 5);
         if (warmup > 0) {
@@ -134,8 +170,10 @@ final class WrkBenchmark {
         HeapSampler heap = HeapSampler.start(server.pid());
         String database = backend == Backend.POSTGRES ? databaseName() : null;
         ProcessCpu.Snapshot pgBefore = database == null ? null : ProcessCpu.postgresBackends(database);
-        PgWaits waits = database == null ? null
-                : new PgWaits(server.databaseArgs().get(1), server.databaseArgs().get(3), database);
+        PgWaits waits = database == null
+                ? null
+                : new PgWaits(
+                        server.databaseArgs().get(1), server.databaseArgs().get(3), database);
         long cpuBefore = ProcessCpu.ticks(server.pid());
         String out = wrk(threads, connections, seconds, script, args);
         long cpu = ProcessCpu.ticks(server.pid()) - cpuBefore;
@@ -147,20 +185,39 @@ final class WrkBenchmark {
         long heapMax = heap.stop();
         if (jfr) {
             jcmd("JFR.stop", "name=bench", "filename=" + recording);
-            profiles.add("\n### " + name + " (JFR execution samples, " + recording + ")\n" + JfrTopFrames.summarize(recording));
+            profiles.add("\n### " + name + " (JFR execution samples, " + recording + ")\n"
+                    + JfrTopFrames.summarize(recording));
         }
         WrkResult result = WrkResult.parse(out);
-        rows.add(String.format(Locale.ROOT, "| `%s` | %,.0f | %s | %s | %.2f | %s | %d MiB | %s |", name, result.perSecond(),
-                result.p50(), result.p99(), ProcessCpu.millis(cpu) / result.requests(),
+        rows.add(String.format(
+                Locale.ROOT,
+                "| `%s` | %,.0f | %s | %s | %.2f | %s | %d MiB | %s |",
+                name,
+                result.perSecond(),
+                result.p50(),
+                result.p99(),
+                ProcessCpu.millis(cpu) / result.requests(),
                 pg < 0 ? "—" : String.format(Locale.ROOT, "%.2f", ProcessCpu.millis(pg) / result.requests()),
-                heapMax / 1024, result.errors()));
+                heapMax / 1024,
+                result.errors()));
         System.out.println(rows.get(rows.size() - 1));
     }
 
     private String wrk(int threads, int connections, int seconds, String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--latency", "--timeout", "10s", "-H", "Authorization: " + auth, "-s", SCRIPTS.resolve(script).toString(),
-                server.baseUri().toString(), "--"));
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "--timeout",
+                "10s",
+                "-H",
+                "Authorization: " + auth,
+                "-s",
+                SCRIPTS.resolve(script).toString(),
+                server.baseUri().toString(),
+                "--"));
         command.addAll(List.of(args));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -178,9 +235,11 @@ final class WrkBenchmark {
         Path settings = work.resolve("sampling.jfc");
         if (!Files.exists(settings)) {
             String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
-            Files.writeString(settings, profile.replace(
-                    "<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
-                    "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
+            Files.writeString(
+                    settings,
+                    profile.replace(
+                            "<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+                            "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
         }
         return settings;
     }
@@ -193,8 +252,8 @@ final class WrkBenchmark {
     }
 
     private void jcmd(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(server.pid())));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(server.pid())));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -210,10 +269,12 @@ final class WrkBenchmark {
         parallel(() -> {
             int i;
             while ((i = next.getAndIncrement()) < users) {
-                String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench.user" + i
-                        + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User" + i + "\"},"
-                        + "\"emails\":[{\"value\":\"bench.user" + i + "@example.com\",\"type\":\"work\",\"primary\":true}],"
-                        + "\"externalId\":\"ext-" + i + "\",\"active\":true}";
+                String body =
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench.user" + i
+                                + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User" + i + "\"},"
+                                + "\"emails\":[{\"value\":\"bench.user" + i
+                                + "@example.com\",\"type\":\"work\",\"primary\":true}],"
+                                + "\"externalId\":\"ext-" + i + "\",\"active\":true}";
                 ids[i] = id(send("POST", "/Users?attributes=id", body, 201));
             }
         });
@@ -222,16 +283,26 @@ final class WrkBenchmark {
 
     /** One group holding {@code members}, filled 5,000 at a time (Okta-style, response without the member list). */
     private String createBigGroup(List<String> members) throws Exception {
-        String group = id(send("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
-                + "\"displayName\":\"wrk-big\",\"members\":[]}", 201));
+        String group = id(send(
+                "POST",
+                "/Groups",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                        + "\"displayName\":\"wrk-big\",\"members\":[]}",
+                201));
         for (int from = 0; from < members.size(); from += 5000) {
             StringBuilder value = new StringBuilder();
             for (String id : members.subList(from, Math.min(members.size(), from + 5000))) {
-                value.append(value.length() == 0 ? "" : ",").append("{\"value\":\"").append(id).append("\"}");
+                value.append(value.length() == 0 ? "" : ",")
+                        .append("{\"value\":\"")
+                        .append(id)
+                        .append("\"}");
             }
-            send("PATCH", "/Groups/" + group + "?excludedAttributes=members",
+            send(
+                    "PATCH",
+                    "/Groups/" + group + "?excludedAttributes=members",
                     "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
-                            + "\"path\":\"members\",\"value\":[" + value + "]}]}", 200);
+                            + "\"path\":\"members\",\"value\":[" + value + "]}]}",
+                    200);
         }
         return group;
     }
@@ -259,10 +330,13 @@ final class WrkBenchmark {
     }
 
     private String send(String method, String path, String body, int status) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.scimUri() + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", auth).header("Accept", "application/scim+json")
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.scimUri() + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", auth)
+                .header("Accept", "application/scim+json")
                 .header("Content-Type", "application/scim+json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != status) {
             throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + ": " + r.body());

@@ -12,14 +12,18 @@ record WrkResult(long requests, double perSecond, String p50, String p99, String
     private static final Pattern SOCKET = Pattern.compile("Socket errors: (.*)");
 
     static WrkResult parse(String out) {
-        return new WrkResult(Long.parseLong(find(REQUESTS, out)), Double.parseDouble(find(RATE, out)),
-                percentile(out, "50%"), percentile(out, "99%"),
+        return new WrkResult(
+                Long.parseLong(find(REQUESTS, out)),
+                Double.parseDouble(find(RATE, out)),
+                percentile(out, "50%"),
+                percentile(out, "99%"),
                 (NON_2XX.matcher(out).find() ? find(NON_2XX, out) + " non-2xx" : "0")
                         + (SOCKET.matcher(out).find() ? "; socket " + find(SOCKET, out) : ""));
     }
 
     private static String percentile(String out, String which) {
-        Matcher m = Pattern.compile("^\\s+" + Pattern.quote(which) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE).matcher(out);
+        Matcher m = Pattern.compile("^\\s+" + Pattern.quote(which) + "\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
+                .matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + which + " in wrk output:\n" + out);
         }

@@ -29,31 +29,55 @@ abstract class AuditContract extends ScimContract {
         String userId = scim.createUser(userName);
         assertThat(typesFor("userId", userId)).containsExactly("scim.user.created");
 
-        scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"frobnicate\",\"path\":\"title\",\"value\":\"x\"}")).expectStatus(400);
-        assertThat(typesFor("userId", userId)).as("a failing PATCH writes no event").containsExactly("scim.user.created");
+        scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"frobnicate\",\"path\":\"title\",\"value\":\"x\"}"))
+                .expectStatus(400);
+        assertThat(typesFor("userId", userId))
+                .as("a failing PATCH writes no event")
+                .containsExactly("scim.user.created");
 
-        scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}")).expectStatus(200);
+        scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}"))
+                .expectStatus(200);
         assertThat(typesFor("userId", userId)).containsExactly("scim.user.created", "scim.user.updated");
-        JsonNode updated = audit("userId", userId, "type", "scim.user.updated").json().path("events").get(0);
+        JsonNode updated = audit("userId", userId, "type", "scim.user.updated")
+                .json()
+                .path("events")
+                .get(0);
         assertThat(updated.path("details").path("title").path("after").asText()).isEqualTo("Lead");
         assertThat(updated.path("actor").asText()).isEqualTo("bootstrap");
 
         String groupName = "Audit-Group-" + Bodies.unique();
         String groupId = scim.createGroup(groupName, userId);
-        scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")).expectStatus(200);
-        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}"))
+        scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"))
                 .expectStatus(200);
-        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"" + groupName + "-renamed\"}"))
+        scim.patch(
+                        "/Groups/" + groupId,
+                        Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}"))
+                .expectStatus(200);
+        scim.patch(
+                        "/Groups/" + groupId,
+                        Bodies.patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"" + groupName
+                                + "-renamed\"}"))
                 .expectStatus(200);
         scim.delete("/Users/" + userId).expectStatus(204);
         scim.delete("/Groups/" + groupId).expectStatus(204);
 
-        assertThat(typesFor("userName", userName.toUpperCase())).containsExactly("scim.user.created", "scim.user.updated",
-                "scim.membership.added", "scim.user.deactivated", "scim.membership.removed", "scim.user.deleted");
-        assertThat(typesFor("group", groupId)).containsExactly("scim.group.created", "scim.membership.added",
-                "scim.membership.removed", "scim.group.renamed", "scim.group.deleted");
-        assertThat(typesFor("group", groupName.toLowerCase(), "type", "scim.membership.")).containsExactly(
-                "scim.membership.added", "scim.membership.removed");
+        assertThat(typesFor("userName", userName.toUpperCase()))
+                .containsExactly(
+                        "scim.user.created",
+                        "scim.user.updated",
+                        "scim.membership.added",
+                        "scim.user.deactivated",
+                        "scim.membership.removed",
+                        "scim.user.deleted");
+        assertThat(typesFor("group", groupId))
+                .containsExactly(
+                        "scim.group.created",
+                        "scim.membership.added",
+                        "scim.membership.removed",
+                        "scim.group.renamed",
+                        "scim.group.deleted");
+        assertThat(typesFor("group", groupName.toLowerCase(), "type", "scim.membership."))
+                .containsExactly("scim.membership.added", "scim.membership.removed");
     }
 
     @Test
@@ -67,7 +91,8 @@ abstract class AuditContract extends ScimContract {
     @Test
     void tokenCreationAndRevocationAreRecordedWithoutTheSecret() {
         String name = "audit-" + Bodies.unique();
-        ScimResponse created = scim.post(server.baseUri() + "/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
+        ScimResponse created = scim.post(
+                        server.baseUri() + "/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
                 .expectStatus(201);
         scim.delete(server.baseUri() + "/admin/v1/tokens/" + name).expectStatus(204);
         ScimResponse events = audit("userId", name);
@@ -77,15 +102,23 @@ abstract class AuditContract extends ScimContract {
 
     @Test
     void failedAuthenticationIsRecordedAtMostOncePerMinutePerAddress() {
-        long before = audit("type", "auth.failed", "limit", "1000").json().path("events").size();
+        long before = audit("type", "auth.failed", "limit", "1000")
+                .json()
+                .path("events")
+                .size();
         ScimClient stranger = scim.withAuthorization("Bearer not-a-token-" + Bodies.unique());
         for (int i = 0; i < 5; i++) {
             stranger.get("/Users").expectStatus(401);
         }
         List<JsonNode> events = new ArrayList<>();
         audit("type", "auth.", "limit", "1000").json().path("events").forEach(events::add);
-        assertThat(events.size() - before).as("five failures in a minute write at most one event").isBetween(0L, 1L);
-        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.path("subject").path("id").asText()).isEqualTo("127.0.0.1"));
+        assertThat(events.size() - before)
+                .as("five failures in a minute write at most one event")
+                .isBetween(0L, 1L);
+        assertThat(events)
+                .isNotEmpty()
+                .allSatisfy(
+                        e -> assertThat(e.path("subject").path("id").asText()).isEqualTo("127.0.0.1"));
     }
 
     @Test
@@ -93,7 +126,10 @@ abstract class AuditContract extends ScimContract {
         String userName = Bodies.uniqueUserName("Audit.Pager");
         String userId = scim.createUser(userName);
         for (String title : List.of("A", "B", "C")) {
-            scim.patch("/Users/" + userId, Bodies.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"" + title + "\"}")).expectStatus(200);
+            scim.patch(
+                            "/Users/" + userId,
+                            Bodies.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"" + title + "\"}"))
+                    .expectStatus(200);
         }
         ScimResponse first = audit("userId", userId, "limit", "3");
         assertThat(first.json().path("events").size()).isEqualTo(3);
@@ -101,22 +137,30 @@ abstract class AuditContract extends ScimContract {
         assertThat(second.json().path("events").size()).isEqualTo(1);
         assertThat(second.json().path("next").isNull()).isTrue();
 
-        ScimResponse csv = scim.get(server.baseUri() + "/admin/v1/audit", "userId", userId, "format", "csv").expectStatus(200);
+        ScimResponse csv = scim.get(server.baseUri() + "/admin/v1/audit", "userId", userId, "format", "csv")
+                .expectStatus(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(5);
         assertThat(lines[0]).startsWith("seq,at,type,actor");
-        ScimResponse negotiated = scim.send(scim.request().accept("text/csv").queryParam("userId", userId), "GET",
-                server.baseUri() + "/admin/v1/audit", null).expectStatus(200);
+        ScimResponse negotiated = scim.send(
+                        scim.request().accept("text/csv").queryParam("userId", userId),
+                        "GET",
+                        server.baseUri() + "/admin/v1/audit",
+                        null)
+                .expectStatus(200);
         assertThat(negotiated.body()).isEqualTo(csv.body());
     }
 
     @Test
     void theAdminApiNeedsTheAdminScopeAndRejectsBadFilters() {
         scim.get(server.baseUri() + "/admin/v1/audit", "type", "nonsense").expectStatus(400);
-        scim.get(server.baseUri() + "/admin/v1/reports/seats", "month", "October").expectStatus(400);
+        scim.get(server.baseUri() + "/admin/v1/reports/seats", "month", "October")
+                .expectStatus(400);
         scim.withAuthorization(null).get(server.baseUri() + "/admin/v1/audit").expectStatus(401);
-        scim.get(server.baseUri() + "/admin/v1/reports/seats", "month", "2026-10").expectStatus(200)
-                .assertText("month").isEqualTo("2026-10");
+        scim.get(server.baseUri() + "/admin/v1/reports/seats", "month", "2026-10")
+                .expectStatus(200)
+                .assertText("month")
+                .isEqualTo("2026-10");
     }
 }

@@ -43,10 +43,15 @@ class BackupRestoreTest {
 
                 // The backup is taken while two clients keep writing.
                 WriteLoad load = WriteLoad.start(() -> RawHttp.to(server), server.token(), 2, List.of(), 50);
-                Poll.until("writes under way", Duration.ofSeconds(60), Duration.ofMillis(20),
-                        () -> load.acknowledgedUsers().size(), n -> n >= 20);
+                Poll.until(
+                        "writes under way",
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(20),
+                        () -> load.acknowledgedUsers().size(),
+                        n -> n >= 20);
                 beforeOnline = Snapshot.of(server, ids, load.acknowledgedUsers());
-                ScimResponse backup = scim.post(server.baseUri() + "/admin/v1/backup", "").expectStatus(201);
+                ScimResponse backup =
+                        scim.post(server.baseUri() + "/admin/v1/backup", "").expectStatus(201);
                 load.stop();
                 Path written = Path.of(backup.json().path("file").asText());
                 assertThat(written).isRegularFile().startsWith(server.dataDir().resolve("backups"));
@@ -55,25 +60,37 @@ class BackupRestoreTest {
 
                 beforeOffline = Snapshot.of(server, ids, load.acknowledgedUsers());
                 server.stop();
-                KiroCli.Result offline = KiroCli.run("backup", "--data-dir", server.dataDir().toString(), "--to", offlineZip.toString());
+                KiroCli.Result offline =
+                        KiroCli.run("backup", "--data-dir", server.dataDir().toString(), "--to", offlineZip.toString());
                 assertThat(offline.exitCode()).as(offline.describe()).isZero();
             }
 
-            for (var restore : Map.of(onlineZip, beforeOnline, offlineZip, beforeOffline).entrySet()) {
+            for (var restore :
+                    Map.of(onlineZip, beforeOnline, offlineZip, beforeOffline).entrySet()) {
                 Path dataDir = work.resolve("restored-" + restore.getKey().getFileName());
-                KiroCli.Result restored = KiroCli.run("restore", "--from", restore.getKey().toString(), "--data-dir", dataDir.toString());
-                assertThat(restored.exitCode()).as(restored.describe() + restored.stdout()).isZero();
+                KiroCli.Result restored =
+                        KiroCli.run("restore", "--from", restore.getKey().toString(), "--data-dir", dataDir.toString());
+                assertThat(restored.exitCode())
+                        .as(restored.describe() + restored.stdout())
+                        .isZero();
                 assertThat(restored.stdout()).contains("audit chain OK");
-                try (KiroServer copy = KiroServer.start(ServerOptions.on(Backend.H2).withDataDir(dataDir))) {
+                try (KiroServer copy =
+                        KiroServer.start(ServerOptions.on(Backend.H2).withDataDir(dataDir))) {
                     restore.getValue().assertFoundIn(copy);
                     copy.stop();
                     AcknowledgedWrites.assertAuditVerifies(copy.databaseArgs());
                 }
             }
 
-            KiroCli.Result again = KiroCli.run("restore", "--from", offlineZip.toString(), "--data-dir",
+            KiroCli.Result again = KiroCli.run(
+                    "restore",
+                    "--from",
+                    offlineZip.toString(),
+                    "--data-dir",
                     work.resolve("restored-" + offlineZip.getFileName()).toString());
-            assertThat(again.exitCode()).as("restore never overwrites a database").isNotZero();
+            assertThat(again.exitCode())
+                    .as("restore never overwrites a database")
+                    .isNotZero();
             assertThat(again.stderr()).contains("already holds a database");
         } finally {
             KiroServer.deleteRecursively(work);
@@ -83,8 +100,11 @@ class BackupRestoreTest {
     @Test
     void onPostgresTheBackupEndpointPointsToPgDump() {
         try (KiroServer server = KiroServer.start(Backend.POSTGRES)) {
-            ScimClient.bearer(server).post(server.baseUri() + "/admin/v1/backup", "").expectStatus(409)
-                    .assertText("message").contains("pg_dump");
+            ScimClient.bearer(server)
+                    .post(server.baseUri() + "/admin/v1/backup", "")
+                    .expectStatus(409)
+                    .assertText("message")
+                    .contains("pg_dump");
         }
     }
 
@@ -96,12 +116,14 @@ class BackupRestoreTest {
     @Test
     void pgDumpAndPgRestoreCarryEveryUserSeatAndAuditEvent() throws Exception {
         Path bin = Path.of(System.getProperty("kiro.postgresBin", "/usr/lib/postgresql/15/bin"));
-        dev.kiroscim.core.testsupport.ExternalComponent.require("pg_dump and pg_restore in " + bin,
+        dev.kiroscim.core.testsupport.ExternalComponent.require(
+                "pg_dump and pg_restore in " + bin,
                 Files.isExecutable(bin.resolve("pg_dump")) && Files.isExecutable(bin.resolve("pg_restore")),
                 "install postgresql-client-15 or set -Dkiro.postgresBin");
         Path dump = Files.createTempFile("kiro-it-", ".dump");
         try (KiroServer server = KiroServer.start(Backend.POSTGRES);
-             dev.kiroscim.core.testsupport.TestPostgres target = dev.kiroscim.core.testsupport.TestPostgres.createFreshDatabase()) {
+                dev.kiroscim.core.testsupport.TestPostgres target =
+                        dev.kiroscim.core.testsupport.TestPostgres.createFreshDatabase()) {
             ScimClient scim = ScimClient.bearer(server);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -109,18 +131,45 @@ class BackupRestoreTest {
             }
             scim.createGroup("Kiro-Platform", ids.toArray(String[]::new));
             WriteLoad load = WriteLoad.start(() -> RawHttp.to(server), server.token(), 2, List.of(), 50);
-            Poll.until("writes under way", Duration.ofSeconds(60), Duration.ofMillis(20),
-                    () -> load.acknowledgedUsers().size(), n -> n >= 10);
+            Poll.until(
+                    "writes under way",
+                    Duration.ofSeconds(60),
+                    Duration.ofMillis(20),
+                    () -> load.acknowledgedUsers().size(),
+                    n -> n >= 10);
             Snapshot before = Snapshot.of(server, ids, load.acknowledgedUsers());
             String sourceUrl = server.databaseArgs().get(1);
             String source = sourceUrl.substring(sourceUrl.lastIndexOf('/') + 1);
-            run(bin.resolve("pg_dump"), "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", source, "-Fc", "-f", dump.toString());
+            run(
+                    bin.resolve("pg_dump"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    "5432",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    source,
+                    "-Fc",
+                    "-f",
+                    dump.toString());
             load.stop();
-            run(bin.resolve("pg_restore"), "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", target.databaseName(),
-                    "--no-owner", dump.toString());
+            run(
+                    bin.resolve("pg_restore"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    "5432",
+                    "-U",
+                    "postgres",
+                    "-d",
+                    target.databaseName(),
+                    "--no-owner",
+                    dump.toString());
 
             List<String> targetDb = List.of("--db-url", target.jdbcUrl(), "--db-user", target.user());
-            try (KiroServer copy = KiroServer.start(ServerOptions.on(Backend.H2).withArgs(targetDb.toArray(String[]::new)))) {
+            try (KiroServer copy =
+                    KiroServer.start(ServerOptions.on(Backend.H2).withArgs(targetDb.toArray(String[]::new)))) {
                 before.assertFoundIn(copy);
             }
             AcknowledgedWrites.assertAuditVerifies(targetDb);
@@ -134,7 +183,9 @@ class BackupRestoreTest {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(command + " finished").isTrue();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                .as(command + " finished")
+                .isTrue();
         assertThat(p.exitValue()).as(command + ": " + output).isZero();
     }
 
@@ -147,7 +198,8 @@ class BackupRestoreTest {
             SeatsAdmin seats = new SeatsAdmin(server);
             Map<String, String> states = new LinkedHashMap<>();
             for (String id : seatUsers) {
-                users.add(new WriteLoad.AckedUser(id, scim.get("/Users/" + id).expectStatus(200).text("userName")));
+                users.add(new WriteLoad.AckedUser(
+                        id, scim.get("/Users/" + id).expectStatus(200).text("userName")));
                 states.put(id, seats.state(id) + " waiting:" + seats.waitlist(id));
             }
             return new Snapshot(users, states, audit(server));
@@ -157,8 +209,11 @@ class BackupRestoreTest {
             AcknowledgedWrites.assertAllPresent(copy, users, List.of());
             SeatsAdmin seats = new SeatsAdmin(copy);
             seatStates.forEach((id, state) -> assertThat(seats.state(id) + " waiting:" + seats.waitlist(id))
-                    .as("seat of " + id).isEqualTo(state));
-            assertThat(audit(copy)).as("audit events (seq → hash) from before the backup").containsAllEntriesOf(audit);
+                    .as("seat of " + id)
+                    .isEqualTo(state));
+            assertThat(audit(copy))
+                    .as("audit events (seq → hash) from before the backup")
+                    .containsAllEntriesOf(audit);
         }
 
         private static Map<Long, String> audit(KiroServer server) {

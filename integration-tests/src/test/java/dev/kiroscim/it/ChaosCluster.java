@@ -68,11 +68,14 @@ final class ChaosCluster implements AutoCloseable {
     static final Duration CLAIM_LEASE = Duration.ofSeconds(5);
     /** Pool group → seats, in the two policy versions the load toggles between. */
     static final Map<String, Integer> CAPS_A = Map.of("Pool-Dev", 8, "Pool-Plat", 4);
+
     static final Map<String, Integer> CAPS_B = Map.of("Pool-Dev", 5, "Pool-Plat", 6);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     final ClusterDatabase database;
     final IdentityStoreTap tap;
@@ -94,15 +97,24 @@ final class ChaosCluster implements AutoCloseable {
     }
 
     /** With another Identity Store budget and pool caps (the benchmark's uncapped backlog). */
-    ChaosCluster(ClusterDatabase database, URI emulator, String name, int rate, Map<String, Integer> capsA,
-                 Map<String, Integer> capsB) throws IOException {
+    ChaosCluster(
+            ClusterDatabase database,
+            URI emulator,
+            String name,
+            int rate,
+            Map<String, Integer> capsA,
+            Map<String, Integer> capsB)
+            throws IOException {
         this.rate = rate;
         this.capsA = capsA;
         this.capsB = capsB;
         this.database = database;
         this.emulator = emulator;
         this.tap = new IdentityStoreTap(emulator);
-        this.logDir = Files.createDirectories(Path.of("target", "it-logs", "chaos-" + name + "-" + ProcessHandle.current().pid()));
+        this.logDir = Files.createDirectories(Path.of(
+                "target",
+                "it-logs",
+                "chaos-" + name + "-" + ProcessHandle.current().pid()));
         this.config = Files.createTempFile("kiro-chaos-", ".yaml");
         capsBySha.put(sha256(configText(capsA)), capsA);
         capsBySha.put(sha256(configText(capsB)), capsB);
@@ -133,17 +145,22 @@ final class ChaosCluster implements AutoCloseable {
                   - group: Pool-Plat
                     tier: PRO_PLUS
                     seats: %d
-                """.formatted(storeId, tap.endpoint(), rate, CLAIM_LEASE.toSeconds(), caps.get("Pool-Dev"),
-                caps.get("Pool-Plat"));
+                """.formatted(
+                storeId, tap.endpoint(), rate, CLAIM_LEASE.toSeconds(), caps.get("Pool-Dev"), caps.get("Pool-Plat"));
     }
 
     /** Starts {@code n} replicas (in parallel) and HAProxy in front of them. */
     void start(int n) throws Exception {
         for (int i = 0; i < n; i++) {
-            replicas.add(new ClusterReplica(i, HaproxyFrontend.freePort(), config, database.serverArgs(), token,
+            replicas.add(new ClusterReplica(
+                    i,
+                    HaproxyFrontend.freePort(),
+                    config,
+                    database.serverArgs(),
+                    token,
                     logDir.resolve("replica-" + i + ".log")));
         }
-        replicas.get(0).start();   // the first migrates the schema alone
+        replicas.get(0).start(); // the first migrates the schema alone
         replicas.get(0).awaitReady(Duration.ofSeconds(180));
         for (int i = 1; i < n; i++) {
             replicas.get(i).start();
@@ -151,7 +168,8 @@ final class ChaosCluster implements AutoCloseable {
         for (ClusterReplica r : replicas) {
             r.awaitReady(Duration.ofSeconds(180));
         }
-        haproxy = HaproxyFrontend.start(replicas.stream().map(ClusterReplica::port).toList(), logDir);
+        haproxy = HaproxyFrontend.start(
+                replicas.stream().map(ClusterReplica::port).toList(), logDir);
     }
 
     URI lb() {
@@ -178,25 +196,37 @@ final class ChaosCluster implements AutoCloseable {
 
     /** An admin GET through the load balancer, retried on connection errors and 5xx. */
     JsonNode admin(String path) {
-        return Poll.until("GET " + path, Duration.ofSeconds(60), Duration.ofMillis(200), () -> {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(lb().resolve(path)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-                return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-            } catch (IOException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }, j -> j != null);
+        return Poll.until(
+                "GET " + path,
+                Duration.ofSeconds(60),
+                Duration.ofMillis(200),
+                () -> {
+                    try {
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(lb().resolve(path))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .header("Authorization", "Bearer " + token)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+                    } catch (IOException e) {
+                        return null;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                },
+                j -> j != null);
     }
 
     /** Creates the pool groups; returns displayName → id. */
     Map<String, String> createPoolGroups(OktaLoad client) {
         Map<String, String> ids = new LinkedHashMap<>();
         for (String g : List.of("Pool-Dev", "Pool-Plat")) {
-            OktaLoad.Answer a = client.send("POST", "/scim/v2/Groups",
+            OktaLoad.Answer a = client.send(
+                    "POST",
+                    "/scim/v2/Groups",
                     "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + g + "\"}");
             if (a.status() != 201) {
                 throw new AssertionError("creating group " + g + " answered " + a.status());
@@ -208,7 +238,8 @@ final class ChaosCluster implements AutoCloseable {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -50,8 +50,8 @@ class ClusterChaosTest {
     @BeforeAll
     void startCluster() throws Exception {
         ExternalComponent.requirePostgres();
-        dev.kiroscim.core.testsupport.ExternalComponent.require("haproxy", HaproxyFrontend.installed(),
-                "apt-get install haproxy (.ci/run installs it)");
+        dev.kiroscim.core.testsupport.ExternalComponent.require(
+                "haproxy", HaproxyFrontend.installed(), "apt-get install haproxy (.ci/run installs it)");
         emulator = Emulator.start();
         emulator.require();
         cluster = new ChaosCluster(ChaosCluster.freshPostgres(), emulator.endpoint(), "chaos");
@@ -123,19 +123,32 @@ class ClusterChaosTest {
         int lost = ClusterChecks.acknowledgedWritesAreDurable(cluster, users, groups);
         Map<String, Integer> peak = ClusterChecks.capsNeverExceeded(cluster);
         JsonNode active = cluster.admin("/admin/v1/cluster");
-        Map<String, Integer> caps = cluster.capsBySha.getOrDefault(active.path("activePolicySha256").asText(),
-                ChaosCluster.CAPS_A);
+        Map<String, Integer> caps =
+                cluster.capsBySha.getOrDefault(active.path("activePolicySha256").asText(), ChaosCluster.CAPS_A);
         ClusterChecks.firstComeFirstServed(cluster, caps);
         ClusterChecks.identityStoreMatchesThePlan(cluster, store, users);
         ClusterChecks.outboxEmptyAndAuditVerifies(cluster);
         int busiest = ClusterChecks.withinCallBudget(cluster);
         assertThat(f.gaveUp()).as("requests that never got an answer in 90 s").isZero();
-        System.out.printf("CHAOS %s: %d s of chaos; requests sent %d, acknowledged %d, retried %d, lost %d, gave up %d;"
+        System.out.printf(
+                "CHAOS %s: %d s of chaos; requests sent %d, acknowledged %d, retried %d, lost %d, gave up %d;"
                         + " users %d; policy reloads %d; settle %d s; peak seats %s; Identity Store calls %d, busiest 5 s"
-                        + " window %d (budget %d); statuses %s%n", scenario,
-                Duration.between(chaosStart, settleFrom).toSeconds(), f.sent(), f.acknowledged(), f.retried(), lost,
-                f.gaveUp(), users.size(), reloads.get(), settle.toSeconds(), peak, cluster.tap.calls().size(), busiest,
-                5 * ChaosCluster.RATE, statuses);
+                        + " window %d (budget %d); statuses %s%n",
+                scenario,
+                Duration.between(chaosStart, settleFrom).toSeconds(),
+                f.sent(),
+                f.acknowledged(),
+                f.retried(),
+                lost,
+                f.gaveUp(),
+                users.size(),
+                reloads.get(),
+                settle.toSeconds(),
+                peak,
+                cluster.tap.calls().size(),
+                busiest,
+                5 * ChaosCluster.RATE,
+                statuses);
     }
 
     @Test
@@ -150,21 +163,30 @@ class ClusterChaosTest {
         cluster.reviveAll();
         Random random = new Random(11);
         AtomicInteger kills = new AtomicInteger();
-        chaos.scheduleWithFixedDelay(() -> {
-            try {
-                ClusterReplica victim = cluster.replicas.get(random.nextInt(cluster.replicas.size()));
-                if (victim.running()) {
-                    victim.kill9();
-                    kills.incrementAndGet();
-                }
-                victim.start();   // restart at once; it rejoins when ready
-            } catch (RuntimeException e) {
-                System.out.println("CHAOS kill round failed: " + e);   // a thrown exception would end the schedule
-            }
-        }, 3, 6, TimeUnit.SECONDS);
+        chaos.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        ClusterReplica victim = cluster.replicas.get(random.nextInt(cluster.replicas.size()));
+                        if (victim.running()) {
+                            victim.kill9();
+                            kills.incrementAndGet();
+                        }
+                        victim.start(); // restart at once; it rejoins when ready
+                    } catch (RuntimeException e) {
+                        System.out.println(
+                                "CHAOS kill round failed: " + e); // a thrown exception would end the schedule
+                    }
+                },
+                3,
+                6,
+                TimeUnit.SECONDS);
         Instant killing = Instant.now();
-        Poll.until("60 s of kill -9 chaos", Duration.ofSeconds(90), Duration.ofSeconds(1),
-                () -> Duration.between(killing, Instant.now()), d -> d.toSeconds() >= 60);
+        Poll.until(
+                "60 s of kill -9 chaos",
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(1),
+                () -> Duration.between(killing, Instant.now()),
+                d -> d.toSeconds() >= 60);
         System.out.println("CHAOS scenario 1: " + kills.get() + " kill -9");
         stopLoadAndSettle("scenario 1 (kill -9 of a random replica every 6 s, restarted at once)", groups, start);
     }
@@ -174,22 +196,30 @@ class ClusterChaosTest {
         String holder = null;
         for (JsonNode r : before.path("replicas")) {
             for (JsonNode job : r.path("jobs")) {
-                if ("seat-expiry".equals(job.asText()) && "live".equals(r.path("state").asText())) {
+                if ("seat-expiry".equals(job.asText())
+                        && "live".equals(r.path("state").asText())) {
                     holder = r.path("host").asText();
                 }
             }
         }
         assertThat(holder).as("a replica holds seat-expiry: " + before).isNotNull();
         String port = holder.substring(holder.lastIndexOf(':') + 1);
-        ClusterReplica victim = cluster.replicas.stream().filter(r -> Integer.toString(r.port()).equals(port))
-                .findFirst().orElseThrow();
+        ClusterReplica victim = cluster.replicas.stream()
+                .filter(r -> Integer.toString(r.port()).equals(port))
+                .findFirst()
+                .orElseThrow();
         Instant killed = Instant.now();
         victim.kill9();
         String gone = holder;
-        Poll.until("another replica holds seat-expiry", Duration.ofSeconds(40), Duration.ofMillis(200),
-                () -> cluster.admin("/admin/v1/cluster"), c -> {
+        Poll.until(
+                "another replica holds seat-expiry",
+                Duration.ofSeconds(40),
+                Duration.ofMillis(200),
+                () -> cluster.admin("/admin/v1/cluster"),
+                c -> {
                     for (JsonNode r : c.path("replicas")) {
-                        if (!r.path("host").asText().equals(gone) && "live".equals(r.path("state").asText())) {
+                        if (!r.path("host").asText().equals(gone)
+                                && "live".equals(r.path("state").asText())) {
                             for (JsonNode job : r.path("jobs")) {
                                 if ("seat-expiry".equals(job.asText())) {
                                     return true;
@@ -210,31 +240,46 @@ class ClusterChaosTest {
         for (int round = 0; round < 1; round++) {
             // a replica that just called the Identity Store is mid-convergence: it holds claims
             int calls = cluster.tap.calls().size();
-            IdentityStoreTap.Call recent = Poll.until("a replica calling the Identity Store", Duration.ofSeconds(60),
-                    Duration.ofMillis(50), () -> {
+            IdentityStoreTap.Call recent = Poll.until(
+                    "a replica calling the Identity Store",
+                    Duration.ofSeconds(60),
+                    Duration.ofMillis(50),
+                    () -> {
                         List<IdentityStoreTap.Call> all = cluster.tap.calls();
                         return all.size() > calls ? all.get(all.size() - 1) : null;
-                    }, c -> c != null && c.replica() >= 0);
+                    },
+                    c -> c != null && c.replica() >= 0);
             ClusterReplica frozen = cluster.replicas.get(recent.replica());
             frozen.sigstop();
             Instant stoppedAt = Instant.now();
             Duration freeze = ChaosCluster.CLAIM_LEASE.multipliedBy(3);
             int othersBefore = callsFromOthers(frozen.index());
-            Poll.until("frozen for 3 leases", freeze.plusSeconds(30), Duration.ofMillis(500),
-                    () -> Duration.between(stoppedAt, Instant.now()), d -> d.compareTo(freeze) >= 0);
+            Poll.until(
+                    "frozen for 3 leases",
+                    freeze.plusSeconds(30),
+                    Duration.ofMillis(500),
+                    () -> Duration.between(stoppedAt, Instant.now()),
+                    d -> d.compareTo(freeze) >= 0);
             int othersDuring = callsFromOthers(frozen.index()) - othersBefore;
             frozen.sigcont();
             System.out.println("CHAOS scenario 3 round " + round + ": replica " + frozen.index() + " frozen "
                     + freeze.toSeconds() + " s; the others made " + othersDuring + " Identity Store calls meanwhile");
-            assertThat(othersDuring).as("the work went on without the frozen replica").isPositive();
-            Poll.until("load continues", Duration.ofSeconds(30), Duration.ofSeconds(1),
-                    () -> Duration.between(stoppedAt, Instant.now()), d -> d.toSeconds() >= freeze.toSeconds() + 5);
+            assertThat(othersDuring)
+                    .as("the work went on without the frozen replica")
+                    .isPositive();
+            Poll.until(
+                    "load continues",
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(1),
+                    () -> Duration.between(stoppedAt, Instant.now()),
+                    d -> d.toSeconds() >= freeze.toSeconds() + 5);
         }
         stopLoadAndSettle("scenario 3 (SIGSTOP for 3 claim leases)", groups, start);
     }
 
     private int callsFromOthers(int replica) {
-        return (int) cluster.tap.calls().stream().filter(c -> c.replica() != replica).count();
+        return (int)
+                cluster.tap.calls().stream().filter(c -> c.replica() != replica).count();
     }
 
     @Test
@@ -244,7 +289,7 @@ class ClusterChaosTest {
         Instant start = Instant.now();
         List<String> crashes = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
-            Set<String> ops = IdentityStoreTap.WRITES;   // whichever write comes next (seats churn with the reloads)
+            Set<String> ops = IdentityStoreTap.WRITES; // whichever write comes next (seats churn with the reloads)
             AtomicInteger killed = new AtomicInteger(-1);
             cluster.tap.killAfterNext(ops, replica -> {
                 if (replica >= 0) {
@@ -252,8 +297,12 @@ class ClusterChaosTest {
                     killed.set(replica);
                 }
             });
-            Poll.until("a replica killed right after " + ops, Duration.ofSeconds(60), Duration.ofMillis(100),
-                    killed::get, r -> r >= 0);
+            Poll.until(
+                    "a replica killed right after " + ops,
+                    Duration.ofSeconds(60),
+                    Duration.ofMillis(100),
+                    killed::get,
+                    r -> r >= 0);
             crashes.add("replica " + killed.get() + " after " + ops);
             cluster.reviveAll();
         }

@@ -39,7 +39,8 @@ class ClusterPolicyOnPostgresTest {
     }
 
     private KiroServer start(Path config, List<String> dbArgs) {
-        ServerOptions options = ServerOptions.on(dbArgs == null ? Backend.POSTGRES : Backend.H2).withConfigPath(config);
+        ServerOptions options =
+                ServerOptions.on(dbArgs == null ? Backend.POSTGRES : Backend.H2).withConfigPath(config);
         if (dbArgs != null) {
             options = options.withArgs(dbArgs.toArray(String[]::new));
         }
@@ -70,21 +71,32 @@ class ClusterPolicyOnPostgresTest {
         KiroServer b = start(fileB, a.databaseArgs());
 
         Files.writeString(fileA, POLICY.formatted(7));
-        ScimResponse reload = RawHttp.to(a).send("POST", a.baseUri() + "/admin/v1/policy/reload", null,
-                "Authorization", "Bearer " + a.token());
+        ScimResponse reload = RawHttp.to(a)
+                .send("POST", a.baseUri() + "/admin/v1/policy/reload", null, "Authorization", "Bearer " + a.token());
         assertThat(reload.status()).as(reload.body()).isEqualTo(200);
         long reloadedAt = System.nanoTime();
-        Poll.until("replica b enforces the reload", Duration.ofSeconds(5), Duration.ofMillis(100), () -> cap(b), c -> c == 7);
+        Poll.until(
+                "replica b enforces the reload",
+                Duration.ofSeconds(5),
+                Duration.ofMillis(100),
+                () -> cap(b),
+                c -> c == 7);
         System.out.println("CLUSTER policy reload reached the other replica in "
                 + Duration.ofNanos(System.nanoTime() - reloadedAt).toMillis() + " ms");
 
         // b restarts with its (now different) file while a runs: the cluster's policy wins, and b says so
         b.restart();
-        assertThat(cap(b)).as("the database wins over a differing file while peers run").isEqualTo(7);
+        assertThat(cap(b))
+                .as("the database wins over a differing file while peers run")
+                .isEqualTo(7);
         JsonNode cluster = admin(a, "/admin/v1/cluster");
         String active = cluster.path("activePolicySha256").asText();
-        JsonNode rowOfB = Poll.until("b's row in the registry", Duration.ofSeconds(10), Duration.ofMillis(200),
-                () -> rowOf(admin(a, "/admin/v1/cluster"), b.port()), r -> r != null);
+        JsonNode rowOfB = Poll.until(
+                "b's row in the registry",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> rowOf(admin(a, "/admin/v1/cluster"), b.port()),
+                r -> r != null);
         assertThat(rowOfB.path("policySha256").asText()).isEqualTo(active);
         assertThat(rowOfB.path("fileDiffersFromPolicy").asBoolean()).isTrue();
         assertThat(b.logTail()).contains("differs from the cluster's active policy");
@@ -94,10 +106,18 @@ class ClusterPolicyOnPostgresTest {
         apply.addAll(a.databaseArgs());
         KiroCli.Result applied = KiroCli.run(apply.toArray(String[]::new));
         assertThat(applied.exitCode()).as(applied.describe()).isZero();
-        Poll.until("both enforce the applied file", Duration.ofSeconds(5), Duration.ofMillis(100),
-                () -> cap(a) + "/" + cap(b), "10/10"::equals);
-        JsonNode after = Poll.until("b no longer differs", Duration.ofSeconds(10), Duration.ofMillis(200),
-                () -> rowOf(admin(a, "/admin/v1/cluster"), b.port()), r -> r != null && !r.path("fileDiffersFromPolicy").asBoolean());
+        Poll.until(
+                "both enforce the applied file",
+                Duration.ofSeconds(5),
+                Duration.ofMillis(100),
+                () -> cap(a) + "/" + cap(b),
+                "10/10"::equals);
+        JsonNode after = Poll.until(
+                "b no longer differs",
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                () -> rowOf(admin(a, "/admin/v1/cluster"), b.port()),
+                r -> r != null && !r.path("fileDiffersFromPolicy").asBoolean());
         assertThat(after.path("state").asText()).isEqualTo("live");
 
         // a bad file changes nothing
@@ -112,15 +132,19 @@ class ClusterPolicyOnPostgresTest {
     }
 
     @Test
-    void registryAndMetricsListBothReplicas_andASingletonJobMovesWhenItsHolderStops(@TempDir Path dir) throws Exception {
+    void registryAndMetricsListBothReplicas_andASingletonJobMovesWhenItsHolderStops(@TempDir Path dir)
+            throws Exception {
         ExternalComponent.requirePostgres();
         Path file = dir.resolve("kiro-scim.yaml");
         Files.writeString(file, POLICY.formatted(5));
         KiroServer a = start(file, null);
         KiroServer b = start(file, a.databaseArgs());
 
-        JsonNode cluster = Poll.until("two live replicas, seat-expiry held by one", Duration.ofSeconds(15),
-                Duration.ofMillis(200), () -> admin(b, "/admin/v1/cluster"),
+        JsonNode cluster = Poll.until(
+                "two live replicas, seat-expiry held by one",
+                Duration.ofSeconds(15),
+                Duration.ofMillis(200),
+                () -> admin(b, "/admin/v1/cluster"),
                 c -> live(c) == 2 && holders(c, "seat-expiry").size() == 1);
         for (JsonNode r : cluster.path("replicas")) {
             assertThat(r.path("id").asText()).startsWith("r-");
@@ -129,17 +153,22 @@ class ClusterPolicyOnPostgresTest {
             assertThat(r.path("lastHeartbeat").asText()).isNotBlank();
             assertThat(r.path("policySha256").asText()).hasSize(64);
         }
-        ScimResponse metrics = RawHttp.to(a).send("GET", a.baseUri() + "/metrics", null, "Authorization", "Bearer " + a.token());
-        assertThat(metrics.body()).contains("kiro_cluster_replicas{state=\"live\"} 2")
+        ScimResponse metrics =
+                RawHttp.to(a).send("GET", a.baseUri() + "/metrics", null, "Authorization", "Bearer " + a.token());
+        assertThat(metrics.body())
+                .contains("kiro_cluster_replicas{state=\"live\"} 2")
                 .contains("kiro_cluster_singleton_job_holder{job=\"seat-expiry\"")
                 .contains("kiro_cluster_replica_policy_info{");
 
         String holder = holders(cluster, "seat-expiry").get(0);
         KiroServer holding = holder.endsWith(":" + a.port()) ? a : b;
         KiroServer other = holding == a ? b : a;
-        holding.stop();   // graceful: the lease is released, the other replica takes the job at its next heartbeat
+        holding.stop(); // graceful: the lease is released, the other replica takes the job at its next heartbeat
         long stoppedAt = System.nanoTime();
-        Poll.until("the other replica holds seat-expiry", Duration.ofSeconds(15), Duration.ofMillis(100),
+        Poll.until(
+                "the other replica holds seat-expiry",
+                Duration.ofSeconds(15),
+                Duration.ofMillis(100),
                 () -> holders(admin(other, "/admin/v1/cluster"), "seat-expiry"),
                 h -> h.size() == 1 && h.get(0).endsWith(":" + other.port()));
         System.out.println("CLUSTER seat-expiry moved after a graceful stop in "
@@ -148,7 +177,8 @@ class ClusterPolicyOnPostgresTest {
 
     private static JsonNode rowOf(JsonNode cluster, int port) {
         for (JsonNode r : cluster.path("replicas")) {
-            if (r.path("host").asText().endsWith(":" + port) && "live".equals(r.path("state").asText())) {
+            if (r.path("host").asText().endsWith(":" + port)
+                    && "live".equals(r.path("state").asText())) {
                 return r;
             }
         }

@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterReplica implements AutoCloseable {
 
-    private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     private final int index;
     private final int port;
@@ -63,11 +65,24 @@ final class ClusterReplica implements AutoCloseable {
 
     /** Starts the process (returns at once; see {@link #awaitReady}). */
     void start() {
-        List<String> command = new ArrayList<>(List.of(KiroServer.javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-jar", KiroServer.jar().toString(), "serve", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--config", config.toString(), "--db-pool-size", "8"));
+        List<String> command = new ArrayList<>(List.of(
+                KiroServer.javaExecutable(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                KiroServer.jar().toString(),
+                "serve",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--config",
+                config.toString(),
+                "--db-pool-size",
+                "8"));
         command.addAll(databaseArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("KIRO_SCIM_") || key.startsWith("AWS_"));
         builder.environment().put("KIRO_SCIM_BOOTSTRAP_TOKEN", token);
@@ -75,8 +90,11 @@ final class ClusterReplica implements AutoCloseable {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         try {
-            Files.writeString(log, "=== " + Instant.now() + " starting replica " + index + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "=== " + Instant.now() + " starting replica " + index + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,7 +103,11 @@ final class ClusterReplica implements AutoCloseable {
 
     /** Waits until {@code /readyz} answers 200. */
     void awaitReady(Duration timeout) {
-        Poll.until("replica " + index + " ready (log " + log + ")", timeout, Duration.ofMillis(200), this::readyStatus,
+        Poll.until(
+                "replica " + index + " ready (log " + log + ")",
+                timeout,
+                Duration.ofMillis(200),
+                this::readyStatus,
                 s -> s == 200 || !running());
         if (!running()) {
             throw new AssertionError("replica " + index + " exited with " + process.exitValue() + "; log " + log);
@@ -94,8 +116,12 @@ final class ClusterReplica implements AutoCloseable {
 
     private int readyStatus() {
         try {
-            return PROBE.send(HttpRequest.newBuilder(baseUri().resolve("/readyz")).timeout(Duration.ofSeconds(1)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return PROBE.send(
+                            HttpRequest.newBuilder(baseUri().resolve("/readyz"))
+                                    .timeout(Duration.ofSeconds(1))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -144,7 +170,7 @@ final class ClusterReplica implements AutoCloseable {
             return;
         }
         if (process.isAlive()) {
-            sigcont();   // a stopped process cannot handle SIGTERM
+            sigcont(); // a stopped process cannot handle SIGTERM
         }
         process.destroy();
         try {

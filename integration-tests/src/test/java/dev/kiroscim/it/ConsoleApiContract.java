@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 abstract class ConsoleApiContract extends ScimContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
@@ -39,7 +40,8 @@ abstract class ConsoleApiContract extends ScimContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void badInputIsAnsweredWithAMessage(String path, int status, String message) {
-        HttpResponse<String> r = send(get(path).header("Authorization", "Bearer " + server.token()).build());
+        HttpResponse<String> r = send(
+                get(path).header("Authorization", "Bearer " + server.token()).build());
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(Json.parse(r.body()).path("message").asText()).contains(message);
     }
@@ -51,8 +53,10 @@ abstract class ConsoleApiContract extends ScimContract {
             scim.createUser(prefix + "-" + n + "@example.com");
         }
         JsonNode first = admin("/admin/v1/people?limit=2&q=" + prefix.toUpperCase());
-        assertThat(first.path("people").findValuesAsText("userName")).containsExactly(prefix + "-a@example.com", prefix + "-b@example.com");
-        JsonNode second = admin("/admin/v1/people?limit=2&q=" + prefix + "&cursor=" + first.path("next").asText());
+        assertThat(first.path("people").findValuesAsText("userName"))
+                .containsExactly(prefix + "-a@example.com", prefix + "-b@example.com");
+        JsonNode second = admin("/admin/v1/people?limit=2&q=" + prefix + "&cursor="
+                + first.path("next").asText());
         assertThat(second.path("people").findValuesAsText("userName")).containsExactly(prefix + "-c@example.com");
         assertThat(second.path("next").isNull()).isTrue();
     }
@@ -62,49 +66,90 @@ abstract class ConsoleApiContract extends ScimContract {
         assertThat(admin("/admin/v1/seats/history?days=3").path("days")).hasSize(3);
         assertThat(admin("/admin/v1/audit/verify").path("ok").asBoolean()).isTrue();
         assertThat(admin("/admin/v1/sync/pending").path("items").isArray()).isTrue();
-        assertThat(admin("/admin/v1/pools/expiring?days=7").path("grants").isArray()).isTrue();
+        assertThat(admin("/admin/v1/pools/expiring?days=7").path("grants").isArray())
+                .isTrue();
         JsonNode pool = admin("/admin/v1/pools/Kiro-Developers");
-        assertThat(pool.path("holderCount").asInt()).isEqualTo(pool.path("holders").size());
+        assertThat(pool.path("holderCount").asInt())
+                .isEqualTo(pool.path("holders").size());
     }
 
     @Test
     void aSessionCookieActsAsAnAdmin_butChangesNeedTheCsrfHeader() {
-        HttpResponse<String> in = send(post("/console/session", "{\"token\":\"" + server.token() + "\"}").build());
+        HttpResponse<String> in = send(post("/console/session", "{\"token\":\"" + server.token() + "\"}")
+                .build());
         assertThat(in.statusCode()).isEqualTo(200);
         String setCookie = in.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/").doesNotContain("Secure");
+        assertThat(setCookie)
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/")
+                .doesNotContain("Secure");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         String csrf = Json.parse(in.body()).path("csrfToken").asText();
 
-        assertThat(send(get("/admin/v1/seats").header("Cookie", cookie).build()).statusCode()).isEqualTo(200);
-        assertThat(send(post("/admin/v1/sync/retry", "").header("Cookie", cookie).build()).statusCode()).isEqualTo(403);
-        assertThat(send(post("/admin/v1/sync/retry", "").header("Cookie", cookie).header("X-CSRF-Token", "wrong").build()).statusCode()).isEqualTo(403);
-        assertThat(send(post("/admin/v1/sync/retry", "").header("Cookie", cookie).header("X-CSRF-Token", csrf).build()).statusCode()).isEqualTo(200);
+        assertThat(send(get("/admin/v1/seats").header("Cookie", cookie).build()).statusCode())
+                .isEqualTo(200);
+        assertThat(send(post("/admin/v1/sync/retry", "")
+                                .header("Cookie", cookie)
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(post("/admin/v1/sync/retry", "")
+                                .header("Cookie", cookie)
+                                .header("X-CSRF-Token", "wrong")
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(post("/admin/v1/sync/retry", "")
+                                .header("Cookie", cookie)
+                                .header("X-CSRF-Token", csrf)
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> out = send(HttpRequest.newBuilder(uri("/console/session")).DELETE().header("Cookie", cookie)
-                .header("X-CSRF-Token", csrf).build());
+        HttpResponse<String> out = send(HttpRequest.newBuilder(uri("/console/session"))
+                .DELETE()
+                .header("Cookie", cookie)
+                .header("X-CSRF-Token", csrf)
+                .build());
         assertThat(out.statusCode()).isEqualTo(204);
-        assertThat(send(get("/admin/v1/seats").header("Cookie", cookie).build()).statusCode()).isEqualTo(401);
+        assertThat(send(get("/admin/v1/seats").header("Cookie", cookie).build()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void signInRefusesWhatIsNotAnAdminTokenFromThisOrigin() {
         String name = "console-scim-" + Bodies.unique();
         String scimToken = Json.parse(send(post("/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
-                .header("Authorization", "Bearer " + server.token()).build()).body()).path("token").asText();
-        assertThat(send(post("/console/session", "{\"token\":\"" + scimToken + "\"}").build()).statusCode()).isEqualTo(403);
-        assertThat(send(post("/console/session", "{\"token\":\"kiro_wrong\"}").build()).statusCode()).isEqualTo(401);
+                                .header("Authorization", "Bearer " + server.token())
+                                .build())
+                        .body())
+                .path("token")
+                .asText();
+        assertThat(send(post("/console/session", "{\"token\":\"" + scimToken + "\"}")
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(post("/console/session", "{\"token\":\"kiro_wrong\"}").build())
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(send(post("/console/session", "{}").build()).statusCode()).isEqualTo(400);
-        assertThat(send(post("/console/session", "{\"token\":\"" + server.token() + "\"}").header("Origin", "https://evil.example").build())
-                .statusCode()).isEqualTo(403);
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/console/session")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + server.token())).build());
+        assertThat(send(post("/console/session", "{\"token\":\"" + server.token() + "\"}")
+                                .header("Origin", "https://evil.example")
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/console/session"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + server.token()))
+                .build());
         assertThat(form.statusCode()).isEqualTo(415);
         assertThat(form.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     private JsonNode admin(String path) {
-        HttpResponse<String> r = send(get(path).header("Authorization", "Bearer " + server.token()).build());
+        HttpResponse<String> r = send(
+                get(path).header("Authorization", "Bearer " + server.token()).build());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return Json.parse(r.body());
     }
@@ -118,7 +163,9 @@ abstract class ConsoleApiContract extends ScimContract {
     }
 
     private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

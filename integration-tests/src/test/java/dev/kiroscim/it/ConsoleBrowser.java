@@ -41,7 +41,8 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     static void require() {
-        ExternalComponent.require("headless Chromium and chromedriver",
+        ExternalComponent.require(
+                "headless Chromium and chromedriver",
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "install the Debian packages chromium and chromium-driver (.ci/run does), or point -Dkiro.chromium/-Dkiro.chromedriver at them");
     }
@@ -53,13 +54,25 @@ public final class ConsoleBrowser implements AutoCloseable {
             Path downloads = Files.createTempDirectory("kiro-chromium-downloads-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                    "download.prompt_for_download", false));
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=1280,800",
+                    "--user-data-dir=" + profile);
+            options.setExperimentalOption(
+                    "prefs",
+                    Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             return new ConsoleBrowser(driver, downloads, profile);
@@ -80,7 +93,8 @@ public final class ConsoleBrowser implements AutoCloseable {
     void screenshot(String name) {
         try {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path target = Files.createDirectories(Path.of("target", "console-screenshots")).resolve(name + ".png");
+            Path target = Files.createDirectories(Path.of("target", "console-screenshots"))
+                    .resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             if ("update".equals(System.getProperty("kiro.console.screenshots"))) {
                 Path docs = Files.createDirectories(Path.of("..", "docs", "console"));
@@ -103,7 +117,8 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     private static void deleteTree(Path root) {
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp dir is harmless
         }

@@ -35,7 +35,8 @@ class ConsoleSingleSignOnTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ISSUER_ID = "kiro";
     private static final String CLIENT_ID = "kiro-console";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private MockOAuth2Server idp;
     private KiroServer server;
@@ -93,9 +94,13 @@ class ConsoleSingleSignOnTest {
         signInAs("ann.admin@example.com", List.of("Everyone", "Kiro-Console-Admins"));
         assertThat(who()).isEqualTo("ann.admin@example.com · admin");
         browser.driver.get(server.baseUri() + "/console/#/tokens");
-        browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("token-name"))).sendKeys("sso-made");
+        browser.waiting(WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id("token-name")))
+                .sendKeys("sso-made");
         browser.driver.findElement(By.id("token-create")).click();
-        assertThat(browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-secret"))).getAttribute("value"))
+        assertThat(browser.waiting(WAIT)
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("new-secret")))
+                        .getAttribute("value"))
                 .startsWith("kiro_");
         JsonNode events = admin("/admin/v1/audit?type=token.created").path("events");
         assertThat(events.findValuesAsText("actor")).contains("ann.admin@example.com (console)");
@@ -109,17 +114,23 @@ class ConsoleSingleSignOnTest {
         assertThat(who()).isEqualTo("vera.viewer@example.com · read-only");
 
         browser.driver.get(server.baseUri() + "/console/#/tokens");
-        WebElement create = browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("token-create")));
-        assertThat(create.isEnabled()).as("Create is disabled for a read-only user").isFalse();
-        assertThat(browser.driver.findElement(By.id("read-only-note")).getText()).contains("read-only");
+        WebElement create =
+                browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("token-create")));
+        assertThat(create.isEnabled())
+                .as("Create is disabled for a read-only user")
+                .isFalse();
+        assertThat(browser.driver.findElement(By.id("read-only-note")).getText())
+                .contains("read-only");
         browser.driver.get(server.baseUri() + "/console/#/sync");
         WebElement retry = browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("retry")));
         assertThat(retry.isEnabled()).isFalse();
-        browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=sync-pending]")));
+        browser.waiting(WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=sync-pending]")));
         browser.screenshot("read-only");
 
         // The same requests from the page's own script, with a valid CSRF token: the API refuses them.
-        for (String call : List.of("fetch('/admin/v1/sync/retry', {method: 'POST', headers: h})",
+        for (String call : List.of(
+                "fetch('/admin/v1/sync/retry', {method: 'POST', headers: h})",
                 "fetch('/admin/v1/tokens', {method: 'POST', headers: {...h, 'Content-Type': 'application/json'}, body: '{\"name\":\"vera-made\",\"scope\":\"admin\"}'})",
                 "fetch('/admin/v1/policy/reload', {method: 'POST', headers: h})")) {
             Object answer = browser.driver.executeAsyncScript("""
@@ -140,8 +151,11 @@ class ConsoleSingleSignOnTest {
     void someoneInNeitherGroupIsTurnedAway() {
         idp.enqueueCallback(callback("nick.nobody@example.com", List.of("Everyone")));
         browser.driver.get(server.baseUri() + "/console/");
-        browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
-        WebElement problem = browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-problem")));
+        browser.waiting(WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id("sso")))
+                .click();
+        WebElement problem =
+                browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-problem")));
         assertThat(problem.getText()).contains("neither of the console");
         assertThat(browser.driver.manage().getCookieNamed("kiro_console")).isNull();
         JsonNode refused = admin("/admin/v1/audit?type=console.sign-in-refused").path("events");
@@ -150,8 +164,11 @@ class ConsoleSingleSignOnTest {
 
     @Test
     void aCallbackWithAnUnknownStateSignsNobodyIn() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                URI.create(server.baseUri() + "/console/oidc/callback?code=forged&state=made-up")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(server.baseUri() + "/console/oidc/callback?code=forged&state=made-up"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/console/?error=expired");
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
@@ -162,7 +179,9 @@ class ConsoleSingleSignOnTest {
     private void signInAs(String userName, List<String> groups) {
         idp.enqueueCallback(callback(userName, groups));
         browser.driver.get(server.baseUri() + "/console/");
-        browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
+        browser.waiting(WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id("sso")))
+                .click();
         browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=who]")));
     }
 
@@ -174,14 +193,22 @@ class ConsoleSingleSignOnTest {
     }
 
     private static DefaultOAuth2TokenCallback callback(String userName, List<String> groups) {
-        return new DefaultOAuth2TokenCallback(ISSUER_ID, userName, "JWT", List.of(CLIENT_ID),
-                Map.of("preferred_username", userName, "email", userName, "groups", groups), 3600);
+        return new DefaultOAuth2TokenCallback(
+                ISSUER_ID,
+                userName,
+                "JWT",
+                List.of(CLIENT_ID),
+                Map.of("preferred_username", userName, "email", userName, "groups", groups),
+                3600);
     }
 
     private JsonNode admin(String path) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
-                    .header("Authorization", "Bearer " + server.token()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(server.baseUri().resolve(path))
+                            .header("Authorization", "Bearer " + server.token())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             return Json.parse(r.body());
         } catch (Exception e) {

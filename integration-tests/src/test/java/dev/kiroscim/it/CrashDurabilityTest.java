@@ -32,28 +32,37 @@ class CrashDurabilityTest {
             List<WriteLoad.AckedMembership> memberships = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 ScimClient scim = ScimClient.bearer(server);
-                List<String> groups = List.of(scim.createGroup("crash-" + round + "-a-" + Bodies.unique()),
+                List<String> groups = List.of(
+                        scim.createGroup("crash-" + round + "-a-" + Bodies.unique()),
                         scim.createGroup("crash-" + round + "-b-" + Bodies.unique()));
                 RawHttp target = RawHttp.to(server);
                 WriteLoad load = WriteLoad.start(() -> target, server.token(), USER_CLIENTS, groups, 20);
                 long loadStart = System.nanoTime();
-                Poll.until("round " + round + ": " + ACKED_BEFORE_KILL + " users acknowledged", Duration.ofSeconds(60),
-                        Duration.ofMillis(20), () -> load.acknowledgedUsers().size(), n -> n >= ACKED_BEFORE_KILL);
+                Poll.until(
+                        "round " + round + ": " + ACKED_BEFORE_KILL + " users acknowledged",
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(20),
+                        () -> load.acknowledgedUsers().size(),
+                        n -> n >= ACKED_BEFORE_KILL);
 
                 int status = server.kill(); // SIGKILL while the clients are mid-request
                 load.stop();
                 users.addAll(load.acknowledgedUsers());
                 memberships.addAll(load.acknowledgedMemberships());
-                System.out.printf("crash round %d: killed (exit %d) after %d ms of load; %s%n", round, status,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart), load);
-                assertThat(load.acknowledgedUsers()).as("the load wrote something before the kill").isNotEmpty();
+                System.out.printf(
+                        "crash round %d: killed (exit %d) after %d ms of load; %s%n",
+                        round, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStart), load);
+                assertThat(load.acknowledgedUsers())
+                        .as("the load wrote something before the kill")
+                        .isNotEmpty();
 
                 server.startAgain();
                 AcknowledgedWrites.assertAllPresent(server, users, memberships);
             }
             server.stop();
             AcknowledgedWrites.assertAuditVerifies(server.databaseArgs());
-            System.out.printf("crash test: %d rounds, %d users and %d memberships acknowledged, none lost%n",
+            System.out.printf(
+                    "crash test: %d rounds, %d users and %d memberships acknowledged, none lost%n",
                     ROUNDS, users.size(), memberships.size());
         }
     }

@@ -219,18 +219,26 @@ abstract class DownstreamLifecycleContract {
     }
 
     protected void oktaAddMember(String groupId, String userId, String userName) {
-        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":"
-                + str(userId) + ",\"display\":" + str(userName) + "}]}")).expectStatus(200);
+        scim.patch(
+                        "/Groups/" + groupId,
+                        Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":" + str(userId)
+                                + ",\"display\":" + str(userName) + "}]}"))
+                .expectStatus(200);
     }
 
     protected void oktaRemoveMember(String groupId, String userId) {
-        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId
-                + "\\\"]\"}")).expectStatus(200);
+        scim.patch(
+                        "/Groups/" + groupId,
+                        Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}"))
+                .expectStatus(200);
     }
 
     protected void oktaRenameGroup(String groupId, String displayName) {
-        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"id\":" + str(groupId)
-                + ",\"displayName\":" + str(displayName) + "}}")).expectStatus(200);
+        scim.patch(
+                        "/Groups/" + groupId,
+                        Bodies.patch("{\"op\":\"replace\",\"value\":{\"id\":" + str(groupId) + ",\"displayName\":"
+                                + str(displayName) + "}}"))
+                .expectStatus(200);
     }
 
     protected void oktaSetActive(String userId, boolean active) {
@@ -249,7 +257,11 @@ abstract class DownstreamLifecycleContract {
         String service = scim.createUser(serviceBody);
 
         String developers = scim.createGroup("Entra-Developers");
-        entraPatch("/Groups/" + developers, "Add", "members", "[{\"value\":" + str(eve) + "},{\"value\":" + str(service) + "}]");
+        entraPatch(
+                "/Groups/" + developers,
+                "Add",
+                "members",
+                "[{\"value\":" + str(eve) + "},{\"value\":" + str(service) + "}]");
         expected.put(userName, new Expected("Eve Entra", "Eve", "Entra", userName, "kiro-pro"));
         expected.put(serviceName, new Expected("Service " + serviceName, "-", "-", serviceName, "kiro-pro"));
         assertIdentityStoreIsExactly("Entra-Developers -> PRO; a user without name gets the '-' placeholders");
@@ -289,15 +301,25 @@ abstract class DownstreamLifecycleContract {
         user.put("active", true);
         user.put("displayName", given == null ? "Service " + userName : given + " " + family);
         if (given != null) {
-            user.putObject("name").put("givenName", given).put("familyName", family).put("formatted", given + " " + family);
+            user.putObject("name")
+                    .put("givenName", given)
+                    .put("familyName", family)
+                    .put("formatted", given + " " + family);
         }
-        user.putArray("emails").addObject().put("primary", true).put("type", "work").put("value", userName);
+        user.putArray("emails")
+                .addObject()
+                .put("primary", true)
+                .put("type", "work")
+                .put("value", userName);
         return user;
     }
 
     protected void entraPatch(String path, String op, String attributePath, String valueJson) {
-        scim.patch(path, Bodies.patch("{\"op\":" + str(op) + ",\"path\":" + str(attributePath) + ",\"value\":"
-                + valueJson + "}")).expectStatus(200);
+        scim.patch(
+                        path,
+                        Bodies.patch("{\"op\":" + str(op) + ",\"path\":" + str(attributePath) + ",\"value\":"
+                                + valueJson + "}"))
+                .expectStatus(200);
     }
 
     // ------------------------------------------------------------------------------------------- policy
@@ -312,9 +334,12 @@ abstract class DownstreamLifecycleContract {
         assertIdentityStoreIsExactly("two seats of PRO in Reload-Team");
 
         writeConfig("    tier: POWER\n    seats: 1");
-        scim.post(server.baseUri() + "/admin/v1/policy/reload", "").expectStatus(200).assertText("status").isEqualTo("loaded");
+        scim.post(server.baseUri() + "/admin/v1/policy/reload", "")
+                .expectStatus(200)
+                .assertText("status")
+                .isEqualTo("loaded");
         expected.put(first, expected.get(first).inGroup("kiro-power"));
-        expected.put(second, expected.get(second).inGroup(null));   // most recently assigned: loses the seat
+        expected.put(second, expected.get(second).inGroup(null)); // most recently assigned: loses the seat
         assertIdentityStoreIsExactly("reload: Reload-Team now POWER with 1 seat");
     }
 
@@ -338,37 +363,57 @@ abstract class DownstreamLifecycleContract {
 
         // Someone adds the deactivated dee back into kiro-pro in the console.
         IdentityStoreView.Snapshot before = store.snapshot();
-        store.addMembership(before.groupIds().get("kiro-pro"), before.users().get(dee).userId());
+        store.addMembership(
+                before.groupIds().get("kiro-pro"), before.users().get(dee).userId());
         assertThat(store.snapshot().members("kiro-pro")).contains(dee);
 
         JsonNode plan = admin("/admin/v1/sync/plan");
         assertThat(plan.path("mode").asText()).isEqualTo("live");
         List<String> calls = new ArrayList<>();
-        plan.path("calls").forEach(c -> calls.add(c.path("operation").asText() + " " + c.path("target").asText()));
+        plan.path("calls")
+                .forEach(c -> calls.add(
+                        c.path("operation").asText() + " " + c.path("target").asText()));
         assertThat(calls).as("plan %s", plan).hasSize(1);
-        assertThat(calls.get(0)).startsWith("DeleteGroupMembership").contains("kiro-pro").contains(dee);
+        assertThat(calls.get(0))
+                .startsWith("DeleteGroupMembership")
+                .contains("kiro-pro")
+                .contains(dee);
         checkPlannedRequest(plan.path("calls").get(0));
-        assertThat(plan.path("drift").findValuesAsText("userName")).as("plan drift").containsExactly(dee);
+        assertThat(plan.path("drift").findValuesAsText("userName"))
+                .as("plan drift")
+                .containsExactly(dee);
 
         Instant reconcileStarted = Instant.now();
-        JsonNode report = scim.post(server.baseUri() + "/admin/v1/sync/reconcile", "").expectStatus(200).json();
-        assertThat(report.path("driftFound").asInt()).as("reconcile report %s", report).isEqualTo(1);
+        JsonNode report = scim.post(server.baseUri() + "/admin/v1/sync/reconcile", "")
+                .expectStatus(200)
+                .json();
+        assertThat(report.path("driftFound").asInt())
+                .as("reconcile report %s", report)
+                .isEqualTo(1);
         assertIdentityStoreIsExactly("drift repaired: dee out of kiro-pro again");
 
         JsonNode lastReconcile = admin("/admin/v1/sync").path("lastReconcile");
-        assertThat(Instant.parse(lastReconcile.path("time").asText())).isAfterOrEqualTo(reconcileStarted.minusSeconds(1));
-        assertThat(lastReconcile.path("driftFound").asInt()).as("lastReconcile %s", lastReconcile).isEqualTo(1);
-        assertThat(lastReconcile.path("changes").asInt()).as("lastReconcile %s", lastReconcile).isEqualTo(1);
+        assertThat(Instant.parse(lastReconcile.path("time").asText()))
+                .isAfterOrEqualTo(reconcileStarted.minusSeconds(1));
+        assertThat(lastReconcile.path("driftFound").asInt())
+                .as("lastReconcile %s", lastReconcile)
+                .isEqualTo(1);
+        assertThat(lastReconcile.path("changes").asInt())
+                .as("lastReconcile %s", lastReconcile)
+                .isEqualTo(1);
         assertThat(lastReconcile.has("error")).isFalse();
 
-        JsonNode events = scim.get(server.baseUri() + "/admin/v1/audit", "type", "idc.", "limit", "1000").expectStatus(200)
-                .json().path("events");
+        JsonNode events = scim.get(server.baseUri() + "/admin/v1/audit", "type", "idc.", "limit", "1000")
+                .expectStatus(200)
+                .json()
+                .path("events");
         List<JsonNode> repaired = new ArrayList<>();
         events.forEach(e -> {
             // Only this scenario's users: the class shares one server, whose start-up reconcile may overlap other
             // scenarios (and can report a user the worker created during its listing as deleted: a known race).
             String subject = e.path("subject").path("id").asText();
-            if (e.path("type").asText().equals("idc.drift.repaired") && (subject.equals(deeId) || subject.equals(danId))) {
+            if (e.path("type").asText().equals("idc.drift.repaired")
+                    && (subject.equals(deeId) || subject.equals(danId))) {
                 repaired.add(e);
             }
         });
@@ -376,7 +421,9 @@ abstract class DownstreamLifecycleContract {
         assertThat(repaired.get(0).toString()).contains(deeId);
 
         JsonNode planAfter = admin("/admin/v1/sync/plan");
-        assertThat(planAfter.path("calls")).as("plan after the repair %s", planAfter).isEmpty();
+        assertThat(planAfter.path("calls"))
+                .as("plan after the repair %s", planAfter)
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------- latency
@@ -384,7 +431,7 @@ abstract class DownstreamLifecycleContract {
     @Test
     void offboardingLatency_scimDeactivateToMembershipGone_p95Under5s() {
         int n = 10;
-        Map<String, String> scimIds = new LinkedHashMap<>();   // userName -> SCIM id
+        Map<String, String> scimIds = new LinkedHashMap<>(); // userName -> SCIM id
         for (int i = 0; i < n; i++) {
             String userName = "latency-" + i + "-" + Bodies.unique() + "@example.com";
             scimIds.put(userName, scim.createUser(userName));
@@ -397,19 +444,26 @@ abstract class DownstreamLifecycleContract {
         List<Long> millis = new ArrayList<>();
         for (Map.Entry<String, String> user : scimIds.entrySet()) {
             String identityCenterUserId = snapshot.users().get(user.getKey()).userId();
-            assertThat(store.isMember("kiro-pro", identityCenterUserId)).as("%s in kiro-pro before", user.getKey()).isTrue();
+            assertThat(store.isMember("kiro-pro", identityCenterUserId))
+                    .as("%s in kiro-pro before", user.getKey())
+                    .isTrue();
             oktaSetActive(user.getValue(), false);
             long answered = System.nanoTime();
-            Poll.until("membership of " + user.getKey() + " gone", Duration.ofSeconds(30), POLL,
-                    () -> store.isMember("kiro-pro", identityCenterUserId), member -> !member);
+            Poll.until(
+                    "membership of " + user.getKey() + " gone",
+                    Duration.ofSeconds(30),
+                    POLL,
+                    () -> store.isMember("kiro-pro", identityCenterUserId),
+                    member -> !member);
             millis.add((System.nanoTime() - answered) / 1_000_000);
             expected.put(user.getKey(), expected.get(user.getKey()).inGroup(null));
         }
         List<Long> sorted = millis.stream().sorted().toList();
         long p50 = sorted.get((int) Math.ceil(0.50 * n) - 1);
         long p95 = sorted.get((int) Math.ceil(0.95 * n) - 1);
-        System.out.printf("offboarding latency (SCIM deactivate answered -> membership gone in the emulator, %d users, "
-                + "polled every %d ms): min %d ms, p50 %d ms, p95 %d ms, max %d ms; all %s%n",
+        System.out.printf(
+                "offboarding latency (SCIM deactivate answered -> membership gone in the emulator, %d users, "
+                        + "polled every %d ms): min %d ms, p50 %d ms, p95 %d ms, max %d ms; all %s%n",
                 n, POLL.toMillis(), sorted.get(0), p50, p95, sorted.get(n - 1), millis);
         assertThat(p95).as("p95 offboarding latency in ms, samples %s", millis).isLessThan(5_000);
         assertIdentityStoreIsExactly("all latency users deactivated");
@@ -434,8 +488,7 @@ abstract class DownstreamLifecycleContract {
     // ------------------------------------------------------------------------------------------- helpers
 
     /** Two users who joined {@code groupId} one after the other (so the first holds the older seat). */
-    record TwoMembers(String groupId, String first, String firstId, String second, String secondId) {
-    }
+    record TwoMembers(String groupId, String first, String firstId, String second, String secondId) {}
 
     /** Creates two users and the group, then adds them one PATCH each, as Okta does. */
     protected TwoMembers joinOneAfterTheOther(String group, String prefix) {
@@ -460,35 +513,59 @@ abstract class DownstreamLifecycleContract {
 
     /** {@link #assertIdentityStoreIsExactly(String)} for a step that needs longer than {@link #SYNC_TIMEOUT}. */
     protected void assertIdentityStoreIsExactly(String step, Duration timeout) {
-        Poll.until("sync idle after: " + step, timeout, POLL, () -> {
-            JsonNode s = admin("/admin/v1/sync");
-            assertThat(s.path("deadLetter").asInt()).as("dead letters after %s: %s", step, s).isZero();
-            return s;
-        }, s -> s.path("pending").asInt() == 0);
+        Poll.until(
+                "sync idle after: " + step,
+                timeout,
+                POLL,
+                () -> {
+                    JsonNode s = admin("/admin/v1/sync");
+                    assertThat(s.path("deadLetter").asInt())
+                            .as("dead letters after %s: %s", step, s)
+                            .isZero();
+                    return s;
+                },
+                s -> s.path("pending").asInt() == 0);
 
         IdentityStoreView.Snapshot actual = store.snapshot();
-        assertThat(actual.users().keySet()).as("%s: Identity Store users", step)
+        assertThat(actual.users().keySet())
+                .as("%s: Identity Store users", step)
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((userName, want) -> {
             IdentityStoreView.UserView got = actual.users().get(userName);
-            assertThat(new Expected(got.displayName(), got.givenName(), got.familyName(), got.email(), want.tierGroup()))
-                    .as("%s: profile of %s", step, userName).isEqualTo(want);
+            assertThat(new Expected(
+                            got.displayName(), got.givenName(), got.familyName(), got.email(), want.tierGroup()))
+                    .as("%s: profile of %s", step, userName)
+                    .isEqualTo(want);
         });
         for (String group : IdentityStoreView.tierGroups()) {
-            Set<String> want = expected.entrySet().stream().filter(e -> group.equals(e.getValue().tierGroup()))
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(actual.members(group)).as("%s: members of %s", step, group).containsExactlyInAnyOrderElementsOf(want);
+            Set<String> want = expected.entrySet().stream()
+                    .filter(e -> group.equals(e.getValue().tierGroup()))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(actual.members(group))
+                    .as("%s: members of %s", step, group)
+                    .containsExactlyInAnyOrderElementsOf(want);
         }
-        assertThat(IdentityStoreView.tierGroups()).as("%s: only tier groups exist", step)
+        assertThat(IdentityStoreView.tierGroups())
+                .as("%s: only tier groups exist", step)
                 .containsAll(actual.groupIds().keySet());
     }
 
     /** Waits until {@code server}'s outbox is empty, failing on a dead letter. */
     static void awaitSyncIdle(ScimClient client, KiroServer server, String step) {
-        Poll.until("sync idle after: " + step, SYNC_TIMEOUT, POLL, () -> {
-            JsonNode s = client.get(server.baseUri() + "/admin/v1/sync").expectStatus(200).json();
-            assertThat(s.path("deadLetter").asInt()).as("dead letters after %s: %s", step, s).isZero();
-            return s;
-        }, s -> s.path("pending").asInt() == 0);
+        Poll.until(
+                "sync idle after: " + step,
+                SYNC_TIMEOUT,
+                POLL,
+                () -> {
+                    JsonNode s = client.get(server.baseUri() + "/admin/v1/sync")
+                            .expectStatus(200)
+                            .json();
+                    assertThat(s.path("deadLetter").asInt())
+                            .as("dead letters after %s: %s", step, s)
+                            .isZero();
+                    return s;
+                },
+                s -> s.path("pending").asInt() == 0);
     }
 }

@@ -23,8 +23,12 @@ interface DownstreamView extends AutoCloseable {
     /** A SCIM user document as the tests compare it: the attributes the bridge writes, the first email. */
     static IdentityStoreView.UserView userView(JsonNode user) {
         JsonNode name = user.path("name");
-        return new IdentityStoreView.UserView(user.path("id").asText(), user.path("userName").asText(),
-                user.path("displayName").asText(null), name.path("givenName").asText(null),
-                name.path("familyName").asText(null), user.path("emails").path(0).path("value").asText(null));
+        return new IdentityStoreView.UserView(
+                user.path("id").asText(),
+                user.path("userName").asText(),
+                user.path("displayName").asText(null),
+                name.path("givenName").asText(null),
+                name.path("familyName").asText(null),
+                user.path("emails").path(0).path("value").asText(null));
     }
 }

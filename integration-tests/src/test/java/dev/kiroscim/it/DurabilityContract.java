@@ -19,11 +19,17 @@ abstract class DurabilityContract {
             server.restart();
 
             ScimClient after = ScimClient.bearer(server);
-            after.get("/Users/" + userId).expectStatus(200).assertText("userName").isEqualTo(userName);
+            after.get("/Users/" + userId)
+                    .expectStatus(200)
+                    .assertText("userName")
+                    .isEqualTo(userName);
             ScimResponse group = after.get("/Groups/" + groupId).expectStatus(200);
             group.assertText("displayName").isEqualTo(groupName);
             group.assertTexts("members", "value").containsExactly(userId);
-            after.get("/Users", "filter", "userName eq \"" + userName + "\"").expectStatus(200).assertText("totalResults").isEqualTo("1");
+            after.get("/Users", "filter", "userName eq \"" + userName + "\"")
+                    .expectStatus(200)
+                    .assertText("totalResults")
+                    .isEqualTo("1");
             after.post("/Users", Bodies.user(userName)).expectScimError(409, "uniqueness");
             server.restart(); // a second start on an already-migrated store
             ScimClient.bearer(server).get("/Users/" + userId).expectStatus(200);

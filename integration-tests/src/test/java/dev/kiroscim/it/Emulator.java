@@ -25,8 +25,11 @@ final class Emulator implements AutoCloseable {
     static Emulator start() throws java.io.IOException, InterruptedException {
         String script = System.getProperty("kiro.motoIdentityStoreScript", "emulator/moto_identitystore.py");
         try {
-            return new Emulator(MotoIdentityStoreServer.start(Path.of(script).toAbsolutePath().normalize()), null);
-        } catch (TestAbortedException skipped) {  // never on CI=true: ExternalComponent fails there instead
+            return new Emulator(
+                    MotoIdentityStoreServer.start(
+                            Path.of(script).toAbsolutePath().normalize()),
+                    null);
+        } catch (TestAbortedException skipped) { // never on CI=true: ExternalComponent fails there instead
             return new Emulator(null, skipped);
         }
     }

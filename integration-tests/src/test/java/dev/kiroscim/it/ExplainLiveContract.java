@@ -45,8 +45,8 @@ abstract class ExplainLiveContract {
         Path config = dir.resolve("kiro-scim.yaml");
         String storeId = Emulator.newStoreId();
         Files.writeString(config, CONFIG.formatted(storeId, moto.endpoint()));
-        server = KiroServer.start(ServerOptions.on(backend()).withConfigPath(config)
-                .withStaticAwsCredentials());
+        server = KiroServer.start(
+                ServerOptions.on(backend()).withConfigPath(config).withStaticAwsCredentials());
         scim = ScimClient.bearer(server);
     }
 
@@ -69,12 +69,18 @@ abstract class ExplainLiveContract {
     }
 
     private JsonNode explain(String user) {
-        return scim.get(server.baseUri() + "/admin/v1/users/" + user + "/explain").expectStatus(200).node("");
+        return scim.get(server.baseUri() + "/admin/v1/users/" + user + "/explain")
+                .expectStatus(200)
+                .node("");
     }
 
     private JsonNode awaitStep(String user, int step, String outcome) {
-        return Poll.until("explain step " + step + " of " + user + " is " + outcome, Duration.ofSeconds(30), Duration.ofMillis(100),
-                () -> explain(user), a -> a.path("checks").get(step - 1).path("outcome").asText().equals(outcome));
+        return Poll.until(
+                "explain step " + step + " of " + user + " is " + outcome,
+                Duration.ofSeconds(30),
+                Duration.ofMillis(100),
+                () -> explain(user),
+                a -> a.path("checks").get(step - 1).path("outcome").asText().equals(outcome));
     }
 
     @Test

@@ -55,7 +55,8 @@ class ExplainTest {
     }
 
     private JsonNode explain(String user) {
-        ScimResponse r = scim.get(server.baseUri() + "/admin/v1/users/" + user + "/explain").expectStatus(200);
+        ScimResponse r = scim.get(server.baseUri() + "/admin/v1/users/" + user + "/explain")
+                .expectStatus(200);
         return r.node("");
     }
 
@@ -74,8 +75,9 @@ class ExplainTest {
     void deactivatedUserBreaksAtStepOneWithTheTime() {
         String userName = Bodies.uniqueUserName("explain-off");
         String id = scim.createUser(userName);
-        scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}")).expectStatus(200);
-        JsonNode answer = explain(userName.toUpperCase());   // userName lookups ignore case
+        scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}"))
+                .expectStatus(200);
+        JsonNode answer = explain(userName.toUpperCase()); // userName lookups ignore case
         assertThat(answer.path("userId").asText()).isEqualTo(id);
         assertThat(step(answer, 1).path("outcome").asText()).isEqualTo("BROKEN");
         assertThat(step(answer, 1).path("message").asText()).contains("deactivated");
@@ -88,7 +90,8 @@ class ExplainTest {
         scim.createGroup("Explain-Dev", id);
         JsonNode answer = explain(id);
         assertThat(step(answer, 2).path("outcome").asText()).isEqualTo("BROKEN");
-        assertThat(step(answer, 2).path("message").asText()).contains("'Explain-Dev' looks like pool group 'Explain-Devs'");
+        assertThat(step(answer, 2).path("message").asText())
+                .contains("'Explain-Dev' looks like pool group 'Explain-Devs'");
         assertThat(answer.path("verdict").asText()).startsWith("Step 2");
     }
 
@@ -97,7 +100,10 @@ class ExplainTest {
         String first = scim.createUser(Bodies.uniqueUserName("explain-first"));
         String second = scim.createUser(Bodies.uniqueUserName("explain-second"));
         String group = scim.createGroup("Explain-Devs", first);
-        scim.patch("/Groups/" + group, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + second + "\"}]}"))
+        scim.patch(
+                        "/Groups/" + group,
+                        Bodies.patch(
+                                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + second + "\"}]}"))
                 .expectStatus(200);
 
         JsonNode holder = explain(first);
@@ -108,12 +114,15 @@ class ExplainTest {
         assertThat(step(holder, 5).path("outcome").asText()).isEqualTo("BROKEN");
         assertThat(step(holder, 5).path("message").asText()).contains("'kiro-pro'");
         assertThat(step(holder, 6).path("outcome").asText()).isEqualTo("UNKNOWN");
-        assertThat(step(holder, 6).path("message").asText()).contains("kiro-pro").contains("24 h");
+        assertThat(step(holder, 6).path("message").asText())
+                .contains("kiro-pro")
+                .contains("24 h");
 
         JsonNode waiting = explain(second);
         assertThat(step(waiting, 2).path("outcome").asText()).isEqualTo("OK");
         assertThat(step(waiting, 3).path("outcome").asText()).isEqualTo("BROKEN");
-        assertThat(step(waiting, 3).path("message").asText()).contains("pool 'Explain-Devs' is full, position 1 in line");
+        assertThat(step(waiting, 3).path("message").asText())
+                .contains("pool 'Explain-Devs' is full, position 1 in line");
         assertThat(waiting.path("verdict").asText()).startsWith("Step 3");
     }
 
@@ -123,7 +132,8 @@ class ExplainTest {
         scim.createGroup("Explain-Temps", id);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode answer = explain(id);
-        while (!step(answer, 3).path("evidence").path("state").asText().equals("EXPIRED") && Instant.now().isBefore(deadline)) {
+        while (!step(answer, 3).path("evidence").path("state").asText().equals("EXPIRED")
+                && Instant.now().isBefore(deadline)) {
             answer = explain(id);
         }
         assertThat(step(answer, 3).path("outcome").asText()).isEqualTo("BROKEN");
@@ -134,8 +144,12 @@ class ExplainTest {
     void cliPrintsTheSameAnswerFromARunningServer() throws Exception {
         String userName = Bodies.uniqueUserName("explain-cli");
         scim.createUser(userName);
-        KiroCli.Result result = KiroCli.run("explain", userName, "--url", server.baseUri().toString(), "--token", server.token());
+        KiroCli.Result result =
+                KiroCli.run("explain", userName, "--url", server.baseUri().toString(), "--token", server.token());
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stdout()).contains(userName + ": Step 2").contains("1 OK").contains("2 BROKEN");
+        assertThat(result.stdout())
+                .contains(userName + ": Step 2")
+                .contains("1 OK")
+                .contains("2 BROKEN");
     }
 }

@@ -36,30 +36,42 @@ abstract class FiltersContract extends ScimContract {
 
     /** Unique per class instance (i.e. per backend). */
     private final String tag = "f" + Bodies.unique();
+
     private final Map<String, String> idsByName = new LinkedHashMap<>();
     private final Map<String, String> lastModifiedByName = new LinkedHashMap<>();
 
-    private record Person(String name, String title, String userType, boolean active, String familyName,
-                          String department, String[][] emails) {}
+    private record Person(
+            String name,
+            String title,
+            String userType,
+            boolean active,
+            String familyName,
+            String department,
+            String[][] emails) {}
 
     @BeforeAll
     void createFixtureUsers() {
         List<Person> people = List.of(
-                new Person("alice", "Engineer", "Employee", true, "Anders", "R&D",
-                        new String[][] {{"work", "@corp.example"}}),
-                new Person("bob", null, "Employee", false, "Brown", "Sales",
-                        new String[][] {{"home", "@corp.example"}, {"work", "@other.example"}}),
-                new Person("carol", null, "Contractor", true, "Chen", "R&D",
-                        new String[][] {{"work", "@corp.example"}}),
-                new Person("dave", "Manager", "Contractor", false, "Diaz", "Sales",
-                        new String[][] {{"home", "@corp.example"}}));
+                new Person("alice", "Engineer", "Employee", true, "Anders", "R&D", new String[][] {
+                    {"work", "@corp.example"}
+                }),
+                new Person("bob", null, "Employee", false, "Brown", "Sales", new String[][] {
+                    {"home", "@corp.example"}, {"work", "@other.example"}
+                }),
+                new Person(
+                        "carol", null, "Contractor", true, "Chen", "R&D", new String[][] {{"work", "@corp.example"}}),
+                new Person("dave", "Manager", "Contractor", false, "Diaz", "Sales", new String[][] {
+                    {"home", "@corp.example"}
+                }));
         for (Person p : people) {
             ObjectNode body = Bodies.user(userName(p.name()));
             body.put("title", p.title());
             if (p.title() == null) {
                 body.remove("title");
             }
-            body.put("userType", p.userType()).put("active", p.active()).put("externalId", "ext-" + tag + "-" + p.name());
+            body.put("userType", p.userType())
+                    .put("active", p.active())
+                    .put("externalId", "ext-" + tag + "-" + p.name());
             ((ObjectNode) body.get("name")).put("familyName", p.familyName());
             ArrayNode emails = body.putArray("emails");
             for (String[] email : p.emails()) {
@@ -131,9 +143,12 @@ abstract class FiltersContract extends ScimContract {
     void datesCompareAsInstantsNotAsStrings() {
         // alice's lastModified written with a +05:00 offset is the same instant but sorts after it as a string.
         Instant instant = Instant.parse(lastModifiedByName.get("alice"));
-        String sameInstantElsewhere = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHours(5)));
+        String sameInstantElsewhere =
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHours(5)));
         Set<String> ge = select("meta.lastModified ge \"" + sameInstantElsewhere + "\"");
-        assertThat(ge).as("meta.lastModified ge %s (= alice's own lastModified %s)", sameInstantElsewhere, instant).contains("alice");
+        assertThat(ge)
+                .as("meta.lastModified ge %s (= alice's own lastModified %s)", sameInstantElsewhere, instant)
+                .contains("alice");
         Set<String> lt = select("meta.lastModified lt \"" + sameInstantElsewhere + "\"");
         assertThat(lt).as("meta.lastModified lt %s", sameInstantElsewhere).doesNotContain("alice");
     }
@@ -141,13 +156,16 @@ abstract class FiltersContract extends ScimContract {
     @Test
     void valuePathFollowedByMoreFilterIsNotSilentlyTruncated() {
         // SCIMple M1 parsed this as just emails[type eq "work"] (alice, bob, carol). Either reject it or honour it all.
-        String filter = "emails[type eq \"work\"].value eq \"" + tag + "-carol@corp.example\" or userName eq \"" + userName("bob") + "\"";
+        String filter = "emails[type eq \"work\"].value eq \"" + tag + "-carol@corp.example\" or userName eq \""
+                + userName("bob") + "\"";
         ScimResponse response = list(filter);
         if (response.status() == 400) {
             response.expectScimError(400, "invalidFilter");
         } else {
             response.expectStatus(200);
-            assertThat(names(response)).as("filter %s\n%s", filter, response.describe()).containsExactlyInAnyOrder("bob", "carol");
+            assertThat(names(response))
+                    .as("filter %s\n%s", filter, response.describe())
+                    .containsExactlyInAnyOrder("bob", "carol");
         }
     }
 
@@ -189,18 +207,22 @@ abstract class FiltersContract extends ScimContract {
 
     @Test
     void noMatchIsAnEmptyListResponseNot404() {
-        ScimResponse none = scim.get("/Users", "filter", "userName eq \"" + userName("nobody") + "\"").expectStatus(200);
+        ScimResponse none = scim.get("/Users", "filter", "userName eq \"" + userName("nobody") + "\"")
+                .expectStatus(200);
         none.assertTexts("schemas", "").contains(ScimResponse.LIST_URN);
         none.assertText("totalResults").isEqualTo("0");
         none.assertText("itemsPerPage").isEqualTo("0");
-        assertThat(none.node("totalResults").isNumber()).as("totalResults is a number\n%s", none.describe()).isTrue();
+        assertThat(none.node("totalResults").isNumber())
+                .as("totalResults is a number\n%s", none.describe())
+                .isTrue();
     }
 
     @Test
     void groupDisplayNameComparesCaseInsensitively() {
         String displayName = "Filter Group " + tag;
         String id = scim.createGroup(displayName);
-        ScimResponse found = scim.get("/Groups", "filter", "displayName eq \"" + displayName.toUpperCase() + "\"").expectStatus(200);
+        ScimResponse found = scim.get("/Groups", "filter", "displayName eq \"" + displayName.toUpperCase() + "\"")
+                .expectStatus(200);
         found.assertText("totalResults").isEqualTo("1");
         found.assertText("Resources[0].id").isEqualTo(id);
         found.assertText("Resources[0].displayName").isEqualTo(displayName);
@@ -210,14 +232,16 @@ abstract class FiltersContract extends ScimContract {
     void groupsCanBeFoundByMember() {
         String member = idsByName.get("dave");
         String id = scim.createGroup("Members Group " + tag, member);
-        ScimResponse found = scim.get("/Groups", "filter", "members.value eq \"" + member + "\"").expectStatus(200);
+        ScimResponse found = scim.get("/Groups", "filter", "members.value eq \"" + member + "\"")
+                .expectStatus(200);
         found.assertTexts("Resources", "id").contains(id);
     }
 
     private void assertFilterSelects(String filter, String expectedNames) {
         ScimResponse response = list(filter).expectStatus(200);
         List<String> expected = expectedNames.isEmpty() ? List.of() : List.of(expectedNames.split(","));
-        assertThat(names(response)).as("users selected by filter %s\n%s", filter, response.describe())
+        assertThat(names(response))
+                .as("users selected by filter %s\n%s", filter, response.describe())
                 .containsExactlyInAnyOrderElementsOf(expected);
         response.assertText("totalResults").isEqualTo(Integer.toString(expected.size()));
     }

@@ -32,7 +32,8 @@ abstract class GroupsContract extends ScimContract {
     void postReturns201WithMembersAndLocation() {
         String u1 = user();
         String name = groupName();
-        ScimResponse created = scim.post("/Groups", Bodies.group(name, u1)).expectStatus(201).expectScimContentType();
+        ScimResponse created =
+                scim.post("/Groups", Bodies.group(name, u1)).expectStatus(201).expectScimContentType();
         String id = created.id();
         created.assertTexts("schemas", "").contains(Bodies.GROUP_URN);
         created.assertText("displayName").isEqualTo(name);
@@ -56,7 +57,10 @@ abstract class GroupsContract extends ScimContract {
     void putRenamesAndDeleteRemoves() {
         String id = scim.createGroup(groupName());
         String renamed = groupName();
-        scim.put("/Groups/" + id, Bodies.group(renamed)).expectStatus(200).assertText("displayName").isEqualTo(renamed);
+        scim.put("/Groups/" + id, Bodies.group(renamed))
+                .expectStatus(200)
+                .assertText("displayName")
+                .isEqualTo(renamed);
         group(id).assertText("displayName").isEqualTo(renamed);
         scim.delete("/Groups/" + id).expectStatus(204);
         scim.get("/Groups/" + id).expectScimError(404, null);
@@ -76,7 +80,10 @@ abstract class GroupsContract extends ScimContract {
         String u1 = user();
         String id = scim.createGroup(groupName(), u1);
         patchOk(id, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u1 + "\"}]}");
-        patchOk(id, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u1 + "\"},{\"value\":\"" + u1 + "\"}]}");
+        patchOk(
+                id,
+                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u1 + "\"},{\"value\":\"" + u1
+                        + "\"}]}");
         group(id).assertTexts("members", "value").containsExactly(u1);
     }
 
@@ -87,13 +94,23 @@ abstract class GroupsContract extends ScimContract {
         String u3 = user();
         String name = groupName();
         String id = scim.createGroup(name, u1, u2);
-        scim.put("/Groups/" + id, Bodies.group(name, u2, u3)).expectStatus(200)
-                .assertTexts("members", "value").containsExactlyInAnyOrder(u2, u3);
+        scim.put("/Groups/" + id, Bodies.group(name, u2, u3))
+                .expectStatus(200)
+                .assertTexts("members", "value")
+                .containsExactlyInAnyOrder(u2, u3);
         group(id).assertTexts("members", "value").containsExactlyInAnyOrder(u2, u3);
-        scim.get("/Users/" + u1).expectStatus(200).assertTexts("groups", "value").doesNotContain(id);
-        scim.get("/Users/" + u3).expectStatus(200).assertTexts("groups", "value").contains(id);
+        scim.get("/Users/" + u1)
+                .expectStatus(200)
+                .assertTexts("groups", "value")
+                .doesNotContain(id);
+        scim.get("/Users/" + u3)
+                .expectStatus(200)
+                .assertTexts("groups", "value")
+                .contains(id);
         scim.put("/Groups/" + id, Bodies.group(name)).expectStatus(200);
-        assertThat(group(id).texts("members", "value")).as("PUT with members [] empties the group").isEmpty();
+        assertThat(group(id).texts("members", "value"))
+                .as("PUT with members [] empties the group")
+                .isEmpty();
     }
 
     @Test
@@ -107,11 +124,15 @@ abstract class GroupsContract extends ScimContract {
         user.assertTexts("groups", "display").containsExactly(name);
 
         patchOk(id, "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + u1 + "\\\"]\"}");
-        assertThat(scim.get("/Users/" + u1).expectStatus(200).texts("groups", "value")).as("after removal").isEmpty();
+        assertThat(scim.get("/Users/" + u1).expectStatus(200).texts("groups", "value"))
+                .as("after removal")
+                .isEmpty();
 
         patchOk(id, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u1 + "\"}]}");
         scim.delete("/Groups/" + id).expectStatus(204);
-        assertThat(scim.get("/Users/" + u1).expectStatus(200).texts("groups", "value")).as("after group delete").isEmpty();
+        assertThat(scim.get("/Users/" + u1).expectStatus(200).texts("groups", "value"))
+                .as("after group delete")
+                .isEmpty();
     }
 
     @Test
@@ -140,8 +161,11 @@ abstract class GroupsContract extends ScimContract {
         String id = scim.createGroup(name, u1);
         String before = group(id).text("meta.version");
 
-        scim.patch("/Groups/" + id, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u2
-                + "\"},{\"value\":\"no-such-user\"}]}")).expectScimError(400, null);
+        scim.patch(
+                        "/Groups/" + id,
+                        Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u2
+                                + "\"},{\"value\":\"no-such-user\"}]}"))
+                .expectScimError(400, null);
         ScimResponse afterPatch = group(id);
         afterPatch.assertTexts("members", "value").containsExactly(u1);
         afterPatch.assertText("meta.version").isEqualTo(before);
@@ -155,15 +179,21 @@ abstract class GroupsContract extends ScimContract {
 
         String newName = groupName();
         scim.post("/Groups", Bodies.group(newName, u1, "no-such-user")).expectScimError(400, null);
-        scim.get("/Groups", "filter", "displayName eq \"" + newName + "\"").expectStatus(200).assertText("totalResults").isEqualTo("0");
+        scim.get("/Groups", "filter", "displayName eq \"" + newName + "\"")
+                .expectStatus(200)
+                .assertText("totalResults")
+                .isEqualTo("0");
     }
 
     @Test
     void removeFromEmptyGroupIsNotAServerError() {
         String u1 = user();
         String id = scim.createGroup(groupName());
-        ScimResponse response = scim.patch("/Groups/" + id, Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + u1 + "\\\"]\"}"));
-        assertThat(response.status()).as("SCIMple M1 threw an NPE here\n%s", response.describe()).isIn(200, 204, 400);
+        ScimResponse response = scim.patch(
+                "/Groups/" + id, Bodies.patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + u1 + "\\\"]\"}"));
+        assertThat(response.status())
+                .as("SCIMple M1 threw an NPE here\n%s", response.describe())
+                .isIn(200, 204, 400);
         if (response.status() == 400) {
             response.expectScimError(400, "noTarget");
         }

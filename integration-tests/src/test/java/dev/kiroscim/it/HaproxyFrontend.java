@@ -61,7 +61,11 @@ final class HaproxyFrontend implements AutoCloseable {
                     default-server inter 500ms fall 2 rise 1
                 """.formatted(port));
         for (int i = 0; i < replicaPorts.size(); i++) {
-            cfg.append("    server r").append(i).append(" 127.0.0.1:").append(replicaPorts.get(i)).append(" check\n");
+            cfg.append("    server r")
+                    .append(i)
+                    .append(" 127.0.0.1:")
+                    .append(replicaPorts.get(i))
+                    .append(" check\n");
         }
         return cfg.toString();
     }
@@ -71,14 +75,20 @@ final class HaproxyFrontend implements AutoCloseable {
         int port = freePort();
         Path config = Files.createTempFile("kiro-haproxy-", ".cfg");
         Files.writeString(config, config(port, replicaPorts));
-        Process p = new ProcessBuilder(binary(), "-f", config.toString(), "-db").redirectErrorStream(true)
-                .redirectOutput(logDir.resolve("haproxy.log").toFile()).start();
+        Process p = new ProcessBuilder(binary(), "-f", config.toString(), "-db")
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve("haproxy.log").toFile())
+                .start();
         HaproxyFrontend frontend = new HaproxyFrontend(p, port, config);
-        Poll.until("haproxy listening on " + port, Duration.ofSeconds(10), Duration.ofMillis(50),
-                frontend::listening, up -> up || !p.isAlive());
+        Poll.until(
+                "haproxy listening on " + port,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(50),
+                frontend::listening,
+                up -> up || !p.isAlive());
         if (!p.isAlive()) {
-            throw new IllegalStateException("haproxy exited with " + p.exitValue() + ": "
-                    + Files.readString(logDir.resolve("haproxy.log")));
+            throw new IllegalStateException(
+                    "haproxy exited with " + p.exitValue() + ": " + Files.readString(logDir.resolve("haproxy.log")));
         }
         return frontend;
     }

@@ -18,22 +18,26 @@ class HarnessSelfTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            "Resources[0].name.familyName, Doe",
-            "Resources[0].emails[0].value, a@b.c",
-            "totalResults, 1",
-            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.department, R&D",
-            "Resources[1].name, <absent>",
-            "nope.deeper, <absent>"})
+        "Resources[0].name.familyName, Doe",
+        "Resources[0].emails[0].value, a@b.c",
+        "totalResults, 1",
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.department, R&D",
+        "Resources[1].name, <absent>",
+        "nope.deeper, <absent>"
+    })
     void propertyPathsResolve(String path, String expected) {
         JsonNode node = PropertyPath.resolve(DOC, path);
         assertThat(node.isMissingNode() ? "<absent>" : node.asText()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "http://h/scim/v2/Users?count=1&startIndex=1 | http://h/scim/v2/Users?count=1&startIndex=1",
-            "http://h/Users?filter=userName eq \"a+b@x.com\" | http://h/Users?filter=userName%20eq%20%22a%2Bb%40x.com%22",
-            "http://h/Groups | http://h/Groups"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://h/scim/v2/Users?count=1&startIndex=1 | http://h/scim/v2/Users?count=1&startIndex=1",
+                "http://h/Users?filter=userName eq \"a+b@x.com\" | http://h/Users?filter=userName%20eq%20%22a%2Bb%40x.com%22",
+                "http://h/Groups | http://h/Groups"
+            })
     void queryValuesAreUrlEncoded(String url, String expected) {
         assertThat(OktaSpecRunner.encodeQuery(url)).isEqualTo(expected);
     }
@@ -48,9 +52,17 @@ class HarnessSelfTest {
                 requests++;
                 for (JsonNode assertion : step.path("assertions")) {
                     assertions++;
-                    assertThat(assertion.path("comparison").asText()).isIn(
-                            "equal_number", "equal", "not_empty", "has_value", "contains", "is_a_number", "is_less_than");
-                    assertThat(assertion.path("source").asText()).isIn(Set.of("response_status", "response_json", "response_time"));
+                    assertThat(assertion.path("comparison").asText())
+                            .isIn(
+                                    "equal_number",
+                                    "equal",
+                                    "not_empty",
+                                    "has_value",
+                                    "contains",
+                                    "is_a_number",
+                                    "is_less_than");
+                    assertThat(assertion.path("source").asText())
+                            .isIn(Set.of("response_status", "response_json", "response_time"));
                 }
             }
         }

@@ -1,29 +1,12 @@
 package dev.kiroscim.it;
 
-import static dev.kiroscim.it.Bodies.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5 end to end against the Identity Store API: the lifecycles of {@link DownstreamLifecycleContract} on the
@@ -69,7 +52,9 @@ class IdentityCenterEndToEndTest extends DownstreamLifecycleContract {
 
     @Override
     protected void checkPlannedRequest(JsonNode removeMembershipCall) {
-        assertThat(removeMembershipCall.has("request")).as("API mode plans API calls only: %s", removeMembershipCall).isFalse();
+        assertThat(removeMembershipCall.has("request"))
+                .as("API mode plans API calls only: %s", removeMembershipCall)
+                .isFalse();
     }
 
     @Override
@@ -83,33 +68,46 @@ class IdentityCenterEndToEndTest extends DownstreamLifecycleContract {
 
     @Test
     void planOnly_withoutIdentityStoreId_reportsTheCallsItWouldMake() {
-        try (KiroServer planOnly = KiroServer.start(ServerOptions.on(Backend.H2)
-                .withConfigYaml("identityCenter:\n  offboarding: remove-membership\n"))) {
+        try (KiroServer planOnly = KiroServer.start(
+                ServerOptions.on(Backend.H2).withConfigYaml("identityCenter:\n  offboarding: remove-membership\n"))) {
             ScimClient client = ScimClient.bearer(planOnly);
             String userName = "plan-" + Bodies.unique() + "@example.com";
             String userId = client.createUser(userName);
             client.createUser("plan-noseat-" + Bodies.unique() + "@example.com");
             client.createGroup("Kiro-Developers", userId);
 
-            JsonNode status = Poll.until("plan-only outbox drained", SYNC_TIMEOUT, POLL,
-                    () -> client.get(planOnly.baseUri() + "/admin/v1/sync").expectStatus(200).json(),
+            JsonNode status = Poll.until(
+                    "plan-only outbox drained",
+                    SYNC_TIMEOUT,
+                    POLL,
+                    () -> client.get(planOnly.baseUri() + "/admin/v1/sync")
+                            .expectStatus(200)
+                            .json(),
                     s -> s.path("pending").asInt() == 0);
             assertThat(status.path("mode").asText()).isEqualTo("plan-only");
             assertThat(status.path("deadLetter").asInt()).isZero();
 
-            JsonNode plan = client.get(planOnly.baseUri() + "/admin/v1/sync/plan").expectStatus(200).json();
+            JsonNode plan = client.get(planOnly.baseUri() + "/admin/v1/sync/plan")
+                    .expectStatus(200)
+                    .json();
             assertThat(plan.path("mode").asText()).isEqualTo("plan-only");
             List<String> calls = new ArrayList<>();
-            plan.path("calls").forEach(c -> calls.add(c.path("operation").asText() + " " + c.path("target").asText()));
-            // The user without a seat costs nothing; the group is looked up (to adopt one made by hand) before it is created.
-            assertThat(calls).as("plan %s", plan).containsExactly(
-                    "CreateUser " + userName,
-                    "GetGroupId kiro-pro",
-                    "CreateGroup kiro-pro",
-                    "CreateGroupMembership kiro-pro + " + userName);
+            plan.path("calls")
+                    .forEach(c -> calls.add(c.path("operation").asText() + " "
+                            + c.path("target").asText()));
+            // The user without a seat costs nothing; the group is looked up (to adopt one made by hand) before it is
+            // created.
+            assertThat(calls)
+                    .as("plan %s", plan)
+                    .containsExactly(
+                            "CreateUser " + userName,
+                            "GetGroupId kiro-pro",
+                            "CreateGroup kiro-pro",
+                            "CreateGroupMembership kiro-pro + " + userName);
             List<String> groupsToCreate = new ArrayList<>();
             plan.path("groupsToCreate").forEach(g -> groupsToCreate.add(g.asText()));
-            assertThat(groupsToCreate).as("no Identity Store: every tier group is missing")
+            assertThat(groupsToCreate)
+                    .as("no Identity Store: every tier group is missing")
                     .containsExactlyInAnyOrder("kiro-pro", "kiro-pro-plus", "kiro-pro-max", "kiro-power");
             assertThat(plan.path("notice").asText()).contains("Kiro console");
         }
@@ -140,7 +138,8 @@ class IdentityCenterEndToEndTest extends DownstreamLifecycleContract {
                     tier: PRO
                 """.formatted(deleteStoreId, moto.endpoint());
         try (IdentityStoreView deleteStore = IdentityStoreView.of(moto.endpoint(), deleteStoreId);
-             KiroServer deleting = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(yaml).withStaticAwsCredentials())) {
+                KiroServer deleting = KiroServer.start(
+                        ServerOptions.on(Backend.H2).withConfigYaml(yaml).withStaticAwsCredentials())) {
             ScimClient client = ScimClient.bearer(deleting);
             String carl = "del-carl-" + Bodies.unique() + "@example.com";
             String ada = "del-ada-" + Bodies.unique() + "@example.com";
@@ -151,53 +150,73 @@ class IdentityCenterEndToEndTest extends DownstreamLifecycleContract {
 
             IdentityStoreView.Snapshot seated = awaitSyncIdle(client, deleting, deleteStore, "both hold PRO");
             assertThat(seated.members("kiro-pro")).as("kiro-pro").containsExactlyInAnyOrder(carl, ada);
-            assertThat(seated.users().get(ada).userId()).as("ada adopted, not created again").isEqualTo(adaIdcId);
-            assertThat(seated.users().get(ada).displayName()).as("adopted user updated to the SCIM profile")
+            assertThat(seated.users().get(ada).userId())
+                    .as("ada adopted, not created again")
+                    .isEqualTo(adaIdcId);
+            assertThat(seated.users().get(ada).displayName())
+                    .as("adopted user updated to the SCIM profile")
                     .isEqualTo("Given Family");
             String carlIdcId = seated.users().get(carl).userId();
 
             client.patch("/Users/" + carlId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}"))
                     .expectStatus(200);
             IdentityStoreView.Snapshot carlGone = awaitSyncIdle(client, deleting, deleteStore, "carl deactivated");
-            assertThat(carlGone.users()).as("users after carl's deactivation").doesNotContainKey(carl).containsKey(ada);
+            assertThat(carlGone.users())
+                    .as("users after carl's deactivation")
+                    .doesNotContainKey(carl)
+                    .containsKey(ada);
             assertThat(carlGone.members("kiro-pro")).containsExactly(ada);
 
             client.patch("/Users/" + adaId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":false}}"))
                     .expectStatus(200);
             IdentityStoreView.Snapshot adaInactive = awaitSyncIdle(client, deleting, deleteStore, "ada deactivated");
-            assertThat(adaInactive.users()).as("adopted ada stays after deactivation").containsKey(ada);
+            assertThat(adaInactive.users())
+                    .as("adopted ada stays after deactivation")
+                    .containsKey(ada);
             assertThat(adaInactive.users().get(ada).userId()).isEqualTo(adaIdcId);
-            assertThat(adaInactive.members("kiro-pro")).as("kiro-pro after ada's deactivation").isEmpty();
+            assertThat(adaInactive.members("kiro-pro"))
+                    .as("kiro-pro after ada's deactivation")
+                    .isEmpty();
 
             client.delete("/Users/" + adaId).expectStatus(204);
-            IdentityStoreView.Snapshot adaDeleted = awaitSyncIdle(client, deleting, deleteStore, "ada deleted over SCIM");
-            assertThat(adaDeleted.users()).as("adopted ada stays even after SCIM DELETE").containsOnlyKeys(ada);
+            IdentityStoreView.Snapshot adaDeleted =
+                    awaitSyncIdle(client, deleting, deleteStore, "ada deleted over SCIM");
+            assertThat(adaDeleted.users())
+                    .as("adopted ada stays even after SCIM DELETE")
+                    .containsOnlyKeys(ada);
             assertThat(adaDeleted.users().get(ada).userId()).isEqualTo(adaIdcId);
 
             client.patch("/Users/" + carlId, Bodies.patch("{\"op\":\"replace\",\"value\":{\"active\":true}}"))
                     .expectStatus(200);
             IdentityStoreView.Snapshot carlBack = awaitSyncIdle(client, deleting, deleteStore, "carl reactivated");
             assertThat(carlBack.members("kiro-pro")).as("carl holds PRO again").containsExactly(carl);
-            assertThat(carlBack.users().get(carl).userId()).as("a new Identity Store user").isNotEqualTo(carlIdcId);
+            assertThat(carlBack.users().get(carl).userId())
+                    .as("a new Identity Store user")
+                    .isNotEqualTo(carlIdcId);
 
             JsonNode events = client.get(deleting.baseUri() + "/admin/v1/audit", "type", "idc.user.", "limit", "1000")
-                    .expectStatus(200).json().path("events");
+                    .expectStatus(200)
+                    .json()
+                    .path("events");
             List<String> userEvents = new ArrayList<>();
-            events.forEach(e -> userEvents.add(e.path("type").asText() + " " + e.path("subject").path("name").asText()
-                    + " " + e.path("details").path("identityStoreUserId").asText()));
-            assertThat(userEvents).as("idc.user.created/adopted/deleted events")
+            events.forEach(e -> userEvents.add(e.path("type").asText() + " "
+                    + e.path("subject").path("name").asText() + " "
+                    + e.path("details").path("identityStoreUserId").asText()));
+            assertThat(userEvents)
+                    .as("idc.user.created/adopted/deleted events")
                     .filteredOn(e -> !e.startsWith("idc.user.updated"))
                     .containsExactlyInAnyOrder(
                             "idc.user.created " + carl + " " + carlIdcId,
                             "idc.user.adopted " + ada + " " + adaIdcId,
                             "idc.user.deleted " + carl + " " + carlIdcId,
-                            "idc.user.created " + carl + " " + carlBack.users().get(carl).userId());
+                            "idc.user.created " + carl + " "
+                                    + carlBack.users().get(carl).userId());
         }
     }
 
     /** Waits until {@code server}'s outbox is empty (failing on a dead letter), then lists {@code view}. */
-    private static IdentityStoreView.Snapshot awaitSyncIdle(ScimClient client, KiroServer server, IdentityStoreView view,
-                                                            String step) {
+    private static IdentityStoreView.Snapshot awaitSyncIdle(
+            ScimClient client, KiroServer server, IdentityStoreView view, String step) {
         awaitSyncIdle(client, server, step);
         return view.snapshot();
     }

@@ -32,23 +32,23 @@ import java.util.regex.Pattern;
 final class IdentityStoreTap implements AutoCloseable {
 
     /** One call as the emulator saw it. */
-    record Call(long atMillis, int replica, String operation, int status) {
-    }
+    record Call(long atMillis, int replica, String operation, int status) {}
 
-    static final Set<String> WRITES = Set.of("CreateUser", "UpdateUser", "DeleteUser", "CreateGroup",
-            "CreateGroupMembership", "DeleteGroupMembership");
+    static final Set<String> WRITES = Set.of(
+            "CreateUser", "UpdateUser", "DeleteUser", "CreateGroup", "CreateGroupMembership", "DeleteGroupMembership");
     private static final Pattern ACCESS_KEY = Pattern.compile("Credential=AKIAREPLICA(\\d+)/");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final URI target;
     private final List<Call> calls = new ArrayList<>();
     private final AtomicReference<Arm> armed = new AtomicReference<>();
 
-    private record Arm(Set<String> operations, IntConsumer killer) {
-    }
+    private record Arm(Set<String> operations, IntConsumer killer) {}
 
     IdentityStoreTap(URI target) throws IOException {
         this.target = target;
@@ -109,7 +109,8 @@ final class IdentityStoreTap implements AutoCloseable {
             String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
             Matcher m = ACCESS_KEY.matcher(auth);
             int replica = m.find() ? Integer.parseInt(m.group(1)) : -1;
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            target.resolve(exchange.getRequestURI().toString()))
                     .timeout(Duration.ofSeconds(10))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -130,16 +131,20 @@ final class IdentityStoreTap implements AutoCloseable {
                 calls.add(new Call(at, replica, operation, response.statusCode()));
             }
             Arm arm = armed.get();
-            if (arm != null && response.statusCode() == 200 && arm.operations().contains(operation)
+            if (arm != null
+                    && response.statusCode() == 200
+                    && arm.operations().contains(operation)
                     && armed.compareAndSet(arm, null)) {
                 arm.killer().accept(replica);
             }
             response.headers().map().forEach((name, values) -> {
-                if (!Set.of("content-length", "transfer-encoding", "connection", ":status").contains(name.toLowerCase())) {
+                if (!Set.of("content-length", "transfer-encoding", "connection", ":status")
+                        .contains(name.toLowerCase())) {
                     values.forEach(v -> exchange.getResponseHeaders().add(name, v));
                 }
             });
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }

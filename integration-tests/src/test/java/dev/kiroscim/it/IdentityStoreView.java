@@ -28,9 +28,8 @@ import software.amazon.awssdk.services.identitystore.model.User;
 final class IdentityStoreView implements DownstreamView {
 
     /** One Identity Store user as listed, with the attributes the bridge writes. */
-    record UserView(String userId, String userName, String displayName, String givenName, String familyName,
-                    String email) {
-    }
+    record UserView(
+            String userId, String userName, String displayName, String givenName, String familyName, String email) {}
 
     /**
      * Everything listed at one moment.
@@ -68,20 +67,32 @@ final class IdentityStoreView implements DownstreamView {
     public Snapshot snapshot() {
         Map<String, UserView> users = new TreeMap<>();
         Map<String, String> userNamesById = new TreeMap<>();
-        for (User u : client.listUsersPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).users()) {
+        for (User u : client.listUsersPaginator(
+                        r -> r.identityStoreId(identityStoreId).maxResults(100))
+                .users()) {
             String email = u.emails().isEmpty() ? null : u.emails().get(0).value();
-            users.put(u.userName(), new UserView(u.userId(), u.userName(), u.displayName(),
-                    u.name() == null ? null : u.name().givenName(), u.name() == null ? null : u.name().familyName(),
-                    email));
+            users.put(
+                    u.userName(),
+                    new UserView(
+                            u.userId(),
+                            u.userName(),
+                            u.displayName(),
+                            u.name() == null ? null : u.name().givenName(),
+                            u.name() == null ? null : u.name().familyName(),
+                            email));
             userNamesById.put(u.userId(), u.userName());
         }
         Map<String, String> groupIds = new TreeMap<>();
         Map<String, Set<String>> members = new TreeMap<>();
-        for (Group g : client.listGroupsPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).groups()) {
+        for (Group g : client.listGroupsPaginator(
+                        r -> r.identityStoreId(identityStoreId).maxResults(100))
+                .groups()) {
             groupIds.put(g.displayName(), g.groupId());
             Set<String> names = new TreeSet<>();
-            for (GroupMembership m : client.listGroupMembershipsPaginator(
-                    r -> r.identityStoreId(identityStoreId).groupId(g.groupId()).maxResults(100)).groupMemberships()) {
+            for (GroupMembership m : client.listGroupMembershipsPaginator(r -> r.identityStoreId(identityStoreId)
+                            .groupId(g.groupId())
+                            .maxResults(100))
+                    .groupMemberships()) {
                 String userId = m.memberId().userId();
                 names.add(userNamesById.getOrDefault(userId, "unknown-user:" + userId));
             }
@@ -91,18 +102,23 @@ final class IdentityStoreView implements DownstreamView {
     }
 
     /** Every user and membership row as listed, duplicates included (the snapshot's maps would hide them). */
-    record Rows(List<String> userNames, List<String> membershipKeys) {
-    }
+    record Rows(List<String> userNames, List<String> membershipKeys) {}
 
     Rows rows() {
         List<String> names = new java.util.ArrayList<>();
-        for (User u : client.listUsersPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).users()) {
+        for (User u : client.listUsersPaginator(
+                        r -> r.identityStoreId(identityStoreId).maxResults(100))
+                .users()) {
             names.add(u.userName());
         }
         List<String> memberships = new java.util.ArrayList<>();
-        for (Group g : client.listGroupsPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).groups()) {
-            for (GroupMembership m : client.listGroupMembershipsPaginator(
-                    r -> r.identityStoreId(identityStoreId).groupId(g.groupId()).maxResults(100)).groupMemberships()) {
+        for (Group g : client.listGroupsPaginator(
+                        r -> r.identityStoreId(identityStoreId).maxResults(100))
+                .groups()) {
+            for (GroupMembership m : client.listGroupMembershipsPaginator(r -> r.identityStoreId(identityStoreId)
+                            .groupId(g.groupId())
+                            .maxResults(100))
+                    .groupMemberships()) {
                 memberships.add(g.displayName() + "/" + m.memberId().userId());
             }
         }
@@ -116,8 +132,10 @@ final class IdentityStoreView implements DownstreamView {
         if (groupId.isEmpty()) {
             return false;
         }
-        for (GroupMembership m : client.listGroupMembershipsPaginator(
-                r -> r.identityStoreId(identityStoreId).groupId(groupId.get()).maxResults(100)).groupMemberships()) {
+        for (GroupMembership m : client.listGroupMembershipsPaginator(r -> r.identityStoreId(identityStoreId)
+                        .groupId(groupId.get())
+                        .maxResults(100))
+                .groupMemberships()) {
             if (userId.equals(m.memberId().userId())) {
                 return true;
             }
@@ -126,30 +144,41 @@ final class IdentityStoreView implements DownstreamView {
     }
 
     Optional<String> groupId(String group) {
-        return client.listGroupsPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100)).groups().stream()
-                .filter(g -> g.displayName().equals(group)).map(Group::groupId).findFirst();
+        return client
+                .listGroupsPaginator(r -> r.identityStoreId(identityStoreId).maxResults(100))
+                .groups()
+                .stream()
+                .filter(g -> g.displayName().equals(group))
+                .map(Group::groupId)
+                .findFirst();
     }
 
     /** CreateGroupMembership, as someone in the console would: the drift a reconcile must repair. */
     @Override
     public String addMembership(String groupId, String userId) {
-        return client.createGroupMembership(r -> r.identityStoreId(identityStoreId).groupId(groupId)
-                .memberId(m -> m.userId(userId))).membershipId();
+        return client.createGroupMembership(
+                        r -> r.identityStoreId(identityStoreId).groupId(groupId).memberId(m -> m.userId(userId)))
+                .membershipId();
     }
 
     /** CreateUser, as someone in the console would before the bridge ran: a user the bridge must adopt, not own. */
     String createUser(String userName, String givenName, String familyName) {
-        return client.createUser(r -> r.identityStoreId(identityStoreId).userName(userName)
-                .displayName(givenName + " " + familyName)
-                .name(n -> n.givenName(givenName).familyName(familyName))
-                .emails(e -> e.value(userName).type("work").primary(true))).userId();
+        return client.createUser(r -> r.identityStoreId(identityStoreId)
+                        .userName(userName)
+                        .displayName(givenName + " " + familyName)
+                        .name(n -> n.givenName(givenName).familyName(familyName))
+                        .emails(e -> e.value(userName).type("work").primary(true)))
+                .userId();
     }
 
     /** CreateUser with an email of our choosing, e.g. one a SCIM user will want too (a conflict the sync cannot fix). */
     String createUserWithEmail(String userName, String email) {
-        return client.createUser(r -> r.identityStoreId(identityStoreId).userName(userName).displayName(userName)
-                .name(n -> n.givenName("Squatter").familyName("Console"))
-                .emails(e -> e.value(email).type("work").primary(true))).userId();
+        return client.createUser(r -> r.identityStoreId(identityStoreId)
+                        .userName(userName)
+                        .displayName(userName)
+                        .name(n -> n.givenName("Squatter").familyName("Console"))
+                        .emails(e -> e.value(email).type("work").primary(true)))
+                .userId();
     }
 
     void deleteUser(String userId) {

@@ -83,8 +83,9 @@ class IdleSeatsEndToEndTest {
                 usage:
                   directory: %s
                 """.formatted(storeId, moto.endpoint(), reports));
-        try (KiroServer server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigPath(config).withStaticAwsCredentials());
-             IdentityStoreView view = IdentityStoreView.of(moto.endpoint(), storeId)) {
+        try (KiroServer server = KiroServer.start(
+                        ServerOptions.on(Backend.H2).withConfigPath(config).withStaticAwsCredentials());
+                IdentityStoreView view = IdentityStoreView.of(moto.endpoint(), storeId)) {
             ScimClient scim = ScimClient.bearer(server);
             String annName = Bodies.uniqueUserName("idle-ann");
             String bobName = Bodies.uniqueUserName("idle-bob");
@@ -106,12 +107,21 @@ class IdleSeatsEndToEndTest {
                         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                          "Operations":[{"op":"add","path":"members","value":[{"value":"%s"}]}]}""".formatted(member)).expectStatus(200);
             }
-            IdentityStoreView.Snapshot snap = Poll.until("seat holders in the Identity Store", TIMEOUT, POLL, view::snapshot,
-                    s -> s.users().containsKey(annName) && s.users().containsKey(bobName) && s.users().containsKey(deeName));
+            IdentityStoreView.Snapshot snap = Poll.until(
+                    "seat holders in the Identity Store",
+                    TIMEOUT,
+                    POLL,
+                    view::snapshot,
+                    s -> s.users().containsKey(annName)
+                            && s.users().containsKey(bobName)
+                            && s.users().containsKey(deeName));
 
-            JsonNode before = scim.get(server.baseUri() + "/admin/v1/seats/idle", "days", "30").expectStatus(200).json();
+            JsonNode before = scim.get(server.baseUri() + "/admin/v1/seats/idle", "days", "30")
+                    .expectStatus(200)
+                    .json();
             assertThat(before.path("idle").size()).isZero();
-            assertThat(before.path("noReportData")).extracting(h -> h.path("message").asText())
+            assertThat(before.path("noReportData"))
+                    .extracting(h -> h.path("message").asText())
                     .containsOnly("no Kiro activity report imported yet (POST /admin/v1/usage/import)");
             assertThat(before.path("counts").path("holders").asInt()).isEqualTo(3);
 
@@ -119,30 +129,47 @@ class IdleSeatsEndToEndTest {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             LocalDate day = today.plusDays(40);
             for (LocalDate d : List.of(today, day)) {
-                Path folder = Files.createDirectories(reports.resolve("kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/"
-                        + d.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/00"));
-                Files.writeString(folder.resolve("KIRO_IDE_111122223333_user_report_" + d.format(DateTimeFormatter.BASIC_ISO_DATE) + "0000.csv"),
-                        "Date,UserId,Client_Type,Credits_Used,User_Email\n" + d + "," + snap.users().get(annName).userId() + ",KIRO_IDE,12.5,"
-                                + annName + "\n");
+                Path folder = Files.createDirectories(
+                        reports.resolve("kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/"
+                                + d.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/00"));
+                Files.writeString(
+                        folder.resolve("KIRO_IDE_111122223333_user_report_" + d.format(DateTimeFormatter.BASIC_ISO_DATE)
+                                + "0000.csv"),
+                        "Date,UserId,Client_Type,Credits_Used,User_Email\n" + d + ","
+                                + snap.users().get(annName).userId() + ",KIRO_IDE,12.5," + annName + "\n");
             }
 
-            JsonNode imported = scim.post(server.baseUri() + "/admin/v1/usage/import?from=" + today, null).expectStatus(200).json();
+            JsonNode imported = scim.post(server.baseUri() + "/admin/v1/usage/import?from=" + today, null)
+                    .expectStatus(200)
+                    .json();
             assertThat(imported.path("rowsImported").asInt()).isEqualTo(2);
-            assertThat(imported.path("reclaimed")).as("Dee is as idle as Bob, but in grace").extracting(r -> r.path("userId").asText())
+            assertThat(imported.path("reclaimed"))
+                    .as("Dee is as idle as Bob, but in grace")
+                    .extracting(r -> r.path("userId").asText())
                     .containsExactly(bob);
 
-            JsonNode audit = scim.get(server.baseUri() + "/admin/v1/audit", "type", "seat.reclaimed").expectStatus(200).json();
+            JsonNode audit = scim.get(server.baseUri() + "/admin/v1/audit", "type", "seat.reclaimed")
+                    .expectStatus(200)
+                    .json();
             JsonNode event = audit.path("events").get(0);
             assertThat(event.path("subject").path("id").asText()).isEqualTo(bob);
             assertThat(event.path("details").path("daysIdle").asLong()).isEqualTo(41);
             assertThat(event.path("details").path("lastActivity").isNull()).isTrue();
-            JsonNode cidSeat = scim.get(server.baseUri() + "/admin/v1/entitlements/" + cid).expectStatus(200).json();
+            JsonNode cidSeat = scim.get(server.baseUri() + "/admin/v1/entitlements/" + cid)
+                    .expectStatus(200)
+                    .json();
             assertThat(cidSeat.toString()).contains("Idle-Team");
 
-            JsonNode after = scim.get(server.baseUri() + "/admin/v1/seats/idle", "days", "30").expectStatus(200).json();
+            JsonNode after = scim.get(server.baseUri() + "/admin/v1/seats/idle", "days", "30")
+                    .expectStatus(200)
+                    .json();
             List<String> verdicts = new ArrayList<>();
-            after.path("idle").forEach(h -> verdicts.add(h.path("userName").asText() + " " + h.path("verdict").asText()));
-            after.path("noReportData").forEach(h -> verdicts.add(h.path("userName").asText() + " " + h.path("verdict").asText()));
+            after.path("idle")
+                    .forEach(h -> verdicts.add(h.path("userName").asText() + " "
+                            + h.path("verdict").asText()));
+            after.path("noReportData")
+                    .forEach(h -> verdicts.add(h.path("userName").asText() + " "
+                            + h.path("verdict").asText()));
             assertThat(after.path("counts").path("active").asInt()).isEqualTo(1);
             assertThat(after.path("inGrace")).singleElement().satisfies(h -> {
                 assertThat(h.path("userId").asText()).isEqualTo(dee);
@@ -151,18 +178,26 @@ class IdleSeatsEndToEndTest {
             });
             assertThat(new SeatsAdmin(server).state(dee)).isEqualTo("ASSIGNED PRO Idle-Grace");
             assertThat(new SeatsAdmin(server).state(eve)).isEqualTo("WAITLISTED - -");
-            assertThat(verdicts).as("Cid, just promoted and not linked or not active yet, is never counted idle without data")
+            assertThat(verdicts)
+                    .as("Cid, just promoted and not linked or not active yet, is never counted idle without data")
                     .allMatch(v -> v.startsWith(cidName));
 
-            JsonNode annExplain = scim.get(server.baseUri() + "/admin/v1/users/" + annName + "/explain").expectStatus(200).json();
-            JsonNode annKiro = annExplain.path("checks").get(annExplain.path("checks").size() - 1);
+            JsonNode annExplain = scim.get(server.baseUri() + "/admin/v1/users/" + annName + "/explain")
+                    .expectStatus(200)
+                    .json();
+            JsonNode annKiro =
+                    annExplain.path("checks").get(annExplain.path("checks").size() - 1);
             assertThat(annKiro.path("outcome").asText()).isEqualTo("OK");
             assertThat(annKiro.path("message").asText()).startsWith("last Kiro activity: " + day + " (KIRO_IDE)");
 
-            JsonNode bobExplain = scim.get(server.baseUri() + "/admin/v1/users/" + bobName + "/explain").expectStatus(200).json();
-            JsonNode bobKiro = bobExplain.path("checks").get(bobExplain.path("checks").size() - 1);
+            JsonNode bobExplain = scim.get(server.baseUri() + "/admin/v1/users/" + bobName + "/explain")
+                    .expectStatus(200)
+                    .json();
+            JsonNode bobKiro =
+                    bobExplain.path("checks").get(bobExplain.path("checks").size() - 1);
             assertThat(bobKiro.path("outcome").asText()).isEqualTo("BROKEN");
-            assertThat(bobKiro.path("message").asText()).contains("was reclaimed", "41 days without Kiro activity", "re-added to Idle-Team");
+            assertThat(bobKiro.path("message").asText())
+                    .contains("was reclaimed", "41 days without Kiro activity", "re-added to Idle-Team");
             assertThat(bobExplain.path("verdict").asText()).contains("reclaimed");
 
             scim.get(server.baseUri() + "/admin/v1/seats/idle", "days", "0").expectStatus(400);

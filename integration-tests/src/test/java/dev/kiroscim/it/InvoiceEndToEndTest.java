@@ -53,11 +53,14 @@ class InvoiceEndToEndTest {
                     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                      "Operations":[{"op":"remove","path":"members[value eq \\"%s\\"]"}]}""".formatted(ann)).expectStatus(200);
 
-            JsonNode invoice = scim.get(server.baseUri() + "/admin/v1/invoice").expectStatus(200).json();
+            JsonNode invoice = scim.get(server.baseUri() + "/admin/v1/invoice")
+                    .expectStatus(200)
+                    .json();
             assertThat(invoice.path("complete").asBoolean()).isFalse();
             List<String> lines = new ArrayList<>();
-            invoice.path("lines").forEach(l -> lines.add(l.path("userName").asText() + " " + l.path("tier").asText() + " "
-                    + l.path("totalUsd").asDouble()));
+            invoice.path("lines")
+                    .forEach(l -> lines.add(l.path("userName").asText() + " "
+                            + l.path("tier").asText() + " " + l.path("totalUsd").asDouble()));
             assertThat(lines).containsExactlyInAnyOrder(annName + " PRO 20.0", bobName + " PRO 20.0");
             JsonNode annLine = invoice.path("lines").get(lines.indexOf(annName + " PRO 20.0"));
             assertThat(annLine.path("reason").asText()).contains("charged to the month's end");
@@ -67,31 +70,53 @@ class InvoiceEndToEndTest {
             assertThat(invoice.path("forecast").path("forecastUsd").asDouble()).isEqualTo(40.0);
             assertThat(invoice.path("tiers").get(0).path("users").asInt()).isEqualTo(2);
 
-            JsonNode seats = scim.get(server.baseUri() + "/admin/v1/seats").expectStatus(200).json();
+            JsonNode seats = scim.get(server.baseUri() + "/admin/v1/seats")
+                    .expectStatus(200)
+                    .json();
             assertThat(seats.path("monthlyCostUsd").asInt()).isEqualTo(20);
             assertThat(seats.path("monthlyCostBasis").asText()).startsWith("at current holders");
-            String metrics = scim.get(server.baseUri() + "/metrics").expectStatus(200).body();
-            assertThat(metrics).contains("kiro_invoice_cost_so_far_usd 40.0\n", "kiro_invoice_naive_usd 20.0\n", "kiro_invoice_forecast_usd 40.0\n",
-                    "kiro_usage_credits_month{tier=\"PRO\"} 0");
+            String metrics =
+                    scim.get(server.baseUri() + "/metrics").expectStatus(200).body();
+            assertThat(metrics)
+                    .contains(
+                            "kiro_invoice_cost_so_far_usd 40.0\n",
+                            "kiro_invoice_naive_usd 20.0\n",
+                            "kiro_invoice_forecast_usd 40.0\n",
+                            "kiro_usage_credits_month{tier=\"PRO\"} 0");
 
             scim.get(server.baseUri() + "/admin/v1/invoice", "month", "last").expectStatus(400);
-            JsonNode advice = scim.get(server.baseUri() + "/admin/v1/recommendations").expectStatus(200).json();
-            assertThat(advice.path("recommendations").size()).as("no report data, no advice").isZero();
+            JsonNode advice = scim.get(server.baseUri() + "/admin/v1/recommendations")
+                    .expectStatus(200)
+                    .json();
+            assertThat(advice.path("recommendations").size())
+                    .as("no report data, no advice")
+                    .isZero();
             assertThat(advice.path("holdersWithoutData").asInt()).isEqualTo(1);
             assertThat(advice.path("basedOn").size()).isEqualTo(3);
-            scim.get(server.baseUri() + "/admin/v1/recommendations", "months", "13").expectStatus(400);
-            JsonNode past = scim.get(server.baseUri() + "/admin/v1/invoice", "month", "2020-01").expectStatus(200).json();
+            scim.get(server.baseUri() + "/admin/v1/recommendations", "months", "13")
+                    .expectStatus(400);
+            JsonNode past = scim.get(server.baseUri() + "/admin/v1/invoice", "month", "2020-01")
+                    .expectStatus(200)
+                    .json();
             assertThat(past.path("complete").asBoolean()).isTrue();
             assertThat(past.path("lines").size()).isZero();
 
-            KiroCli.Result online = KiroCli.run("invoice", "--url", server.baseUri().toString(), "--token", server.token(), "--format", "csv");
+            KiroCli.Result online = KiroCli.run(
+                    "invoice", "--url", server.baseUri().toString(), "--token", server.token(), "--format", "csv");
             assertThat(online.exitCode()).as(online.describe()).isZero();
-            assertThat(online.stdout().lines().findFirst().orElseThrow()).isEqualTo("user,tier,baseUsd,credits,overageCredits,overageUsd,totalUsd,why");
+            assertThat(online.stdout().lines().findFirst().orElseThrow())
+                    .isEqualTo("user,tier,baseUsd,credits,overageCredits,overageUsd,totalUsd,why");
             assertThat(online.stdout()).contains("TOTAL,,,,,,40.00,");
 
             server.stop();
-            KiroCli.Result offline = KiroCli.run("invoice", "--data-dir", server.dataDir().toString(), "--config", config.toString(),
-                    "--format", "json");
+            KiroCli.Result offline = KiroCli.run(
+                    "invoice",
+                    "--data-dir",
+                    server.dataDir().toString(),
+                    "--config",
+                    config.toString(),
+                    "--format",
+                    "json");
             assertThat(offline.exitCode()).as(offline.describe()).isZero();
             assertThat(Json.parse(offline.stdout()).path("totalUsd").asDouble()).isEqualTo(40.0);
         }

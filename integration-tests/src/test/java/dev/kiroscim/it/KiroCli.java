@@ -39,7 +39,11 @@ public final class KiroCli {
 
     /** With a longer timeout, e.g. {@code audit verify} over a large chain on a busy machine. */
     public static Result run(Duration timeout, String... args) {
-        List<String> command = new ArrayList<>(List.of(KiroServer.javaExecutable(), "-Xmx256m", "-jar", KiroServer.jar().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                KiroServer.javaExecutable(),
+                "-Xmx256m",
+                "-jar",
+                KiroServer.jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(key -> key.startsWith("KIRO_SCIM_"));

@@ -41,17 +41,21 @@ public final class KiroServer implements AutoCloseable {
     /** Generous: on a loaded 2-core CI machine a start (JIT, Flyway, Hibernate, recovering a killed H2 file) has taken
      * more than 30 s; {@code -Dkiro.it.startTimeoutSeconds} overrides it. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("kiro.it.startTimeoutSeconds", 90));
+
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient PROBE = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     static {
         // Backstop: a test JVM that dies mid-run (or a forgotten close) must not leave servers holding ports/files.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kiro-it-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kiro-it-reaper"));
     }
 
     private final ServerOptions options;
@@ -67,7 +71,8 @@ public final class KiroServer implements AutoCloseable {
 
     private KiroServer(ServerOptions options) throws IOException {
         this.options = options;
-        this.name = options.backend().name().toLowerCase() + "-" + COUNTER.incrementAndGet() + "-" + ProcessHandle.current().pid();
+        this.name = options.backend().name().toLowerCase() + "-" + COUNTER.incrementAndGet() + "-"
+                + ProcessHandle.current().pid();
         this.ownsDataDir = options.dataDir() == null;
         this.dataDir = ownsDataDir ? Files.createTempDirectory("kiro-it-data-") : options.dataDir();
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
@@ -161,13 +166,17 @@ public final class KiroServer implements AutoCloseable {
             props.setProperty("user", postgres.user());
             return java.sql.DriverManager.getConnection(postgres.jdbcUrl(), props);
         }
-        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kiro-scim")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+        return java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("kiro-scim")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "sa",
+                "");
     }
 
     /** The {@code --data-dir} or {@code --db-url/--db-user} arguments a CLI command needs to reach this server's data. */
     public List<String> databaseArgs() {
-        return postgres != null ? List.of("--db-url", postgres.jdbcUrl(), "--db-user", postgres.user())
+        return postgres != null
+                ? List.of("--db-url", postgres.jdbcUrl(), "--db-user", postgres.user())
                 : List.of("--data-dir", dataDir.toString());
     }
 
@@ -302,8 +311,18 @@ public final class KiroServer implements AutoCloseable {
 
     private void launch() {
         port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-jar", jar().toString(),
-                "serve", "--bind", "127.0.0.1", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xmx512m",
+                "-jar",
+                jar().toString(),
+                "serve",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString()));
         if (configFile != null) {
             command.addAll(List.of("--config", configFile.toString()));
         }
@@ -331,7 +350,10 @@ public final class KiroServer implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpRequest healthz = HttpRequest.newBuilder(baseUri().resolve("/healthz")).timeout(Duration.ofSeconds(1)).GET().build();
+        HttpRequest healthz = HttpRequest.newBuilder(baseUri().resolve("/healthz"))
+                .timeout(Duration.ofSeconds(1))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String lastProblem = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -356,7 +378,8 @@ public final class KiroServer implements AutoCloseable {
             }
         }
         stop();
-        throw new AssertionError("server " + name + " not healthy within " + START_TIMEOUT + " (" + lastProblem + ")\n" + logTail());
+        throw new AssertionError(
+                "server " + name + " not healthy within " + START_TIMEOUT + " (" + lastProblem + ")\n" + logTail());
     }
 
     private boolean waitForExit(Duration duration) {
@@ -377,8 +400,12 @@ public final class KiroServer implements AutoCloseable {
 
     private void appendToLog(String line) {
         try {
-            Files.writeString(logFile, line, StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    logFile,
+                    line,
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,10 +37,13 @@ class LogSecretsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"plain", "json"})
     void tokensNeverAppearInTheLog(String format) throws IOException {
-        KiroCli.Result created = KiroCli.run("token", "create", "--name", "okta", "--scope", "scim", "--data-dir", dataDir.toString());
+        KiroCli.Result created =
+                KiroCli.run("token", "create", "--name", "okta", "--scope", "scim", "--data-dir", dataDir.toString());
         assertThat(created.exitCode()).as(created.describe()).isZero();
         String cliToken = created.lastLine();
-        assertThat(created.stderr()).as("token create logs nothing of the token").doesNotContain(cliToken);
+        assertThat(created.stderr())
+                .as("token create logs nothing of the token")
+                .doesNotContain(cliToken);
 
         // plain is the default; json is chosen by the environment variable (the flag is the same option).
         ServerOptions options = ServerOptions.on(Backend.H2).withDataDir(dataDir);
@@ -51,25 +54,39 @@ class LogSecretsTest {
         String apiToken;
         try (KiroServer server = KiroServer.start(options)) {
             ScimClient okta = new ScimClient(server.scimUri(), "Bearer " + cliToken);
-            okta.send(okta.request().header("X-Request-Id", "log-check-" + format), "GET", "/Users", null).expectStatus(200);
-            okta.withAuthorization(ServeContract.basic("okta", cliToken)).get("/Users").expectStatus(200);
+            okta.send(okta.request().header("X-Request-Id", "log-check-" + format), "GET", "/Users", null)
+                    .expectStatus(200);
+            okta.withAuthorization(ServeContract.basic("okta", cliToken))
+                    .get("/Users")
+                    .expectStatus(200);
             okta.withAuthorization("Bearer " + wrongToken).get("/Users").expectScimError(401, null);
             ScimClient admin = ScimClient.bearer(server);
-            apiToken = admin.post(server.baseUri() + "/admin/v1/tokens", "{\"name\":\"ops-" + format + "\",\"scope\":\"admin\"}")
-                    .expectStatus(201).text("token");
-            admin.withAuthorization("Bearer " + apiToken).get(server.baseUri() + "/metrics").expectStatus(200);
+            apiToken = admin.post(
+                            server.baseUri() + "/admin/v1/tokens",
+                            "{\"name\":\"ops-" + format + "\",\"scope\":\"admin\"}")
+                    .expectStatus(201)
+                    .text("token");
+            admin.withAuthorization("Bearer " + apiToken)
+                    .get(server.baseUri() + "/metrics")
+                    .expectStatus(200);
             String log = Files.readString(server.logFile(), StandardCharsets.UTF_8);
             assertThat(log).as("the access line of the traced request").contains("log-check-" + format);
 
             for (String secret : List.of(server.token(), cliToken, apiToken, wrongToken)) {
                 assertThat(log).as("a token in the %s log", format).doesNotContain(secret);
             }
-            List<String> access = log.lines().filter(l -> l.contains("dev.kiroscim.access") || l.contains("] access - ")).toList();
-            assertThat(access).as("one access line per request\n" + server.logTail()).hasSizeGreaterThanOrEqualTo(5);
+            List<String> access = log.lines()
+                    .filter(l -> l.contains("dev.kiroscim.access") || l.contains("] access - "))
+                    .toList();
+            assertThat(access)
+                    .as("one access line per request\n" + server.logTail())
+                    .hasSizeGreaterThanOrEqualTo(5);
             if (format.equals("json")) {
                 assertJsonLines(log, "log-check-" + format);
             } else {
-                assertThat(access).anySatisfy(l -> assertThat(l).contains("GET /scim/v2/Users 200", "request=log-check-plain", "actor=okta"));
+                assertThat(access)
+                        .anySatisfy(l -> assertThat(l)
+                                .contains("GET /scim/v2/Users 200", "request=log-check-plain", "actor=okta"));
                 assertThat(log).as("plain text by default").doesNotContain("{\"time\"");
             }
         }
@@ -77,7 +94,8 @@ class LogSecretsTest {
 
     /** Every line the server wrote is one JSON object; the traced request's access line has all the fields. */
     private static void assertJsonLines(String log, String requestId) {
-        List<String> serverLines = log.lines().filter(l -> !l.startsWith("=== ") && !l.isBlank()).toList();
+        List<String> serverLines =
+                log.lines().filter(l -> !l.startsWith("=== ") && !l.isBlank()).toList();
         assertThat(serverLines).isNotEmpty();
         for (String line : serverLines) {
             JsonNode json = Json.parse(line);
@@ -86,9 +104,12 @@ class LogSecretsTest {
                 assertThat(json.hasNonNull(field)).as(field + " in " + line).isTrue();
             }
         }
-        JsonNode traced = serverLines.stream().map(Json::parse)
-                .filter(j -> requestId.equals(j.path("requestId").asText()) && j.path("logger").asText().equals("dev.kiroscim.access"))
-                .findFirst().orElseThrow(() -> new AssertionError("no access line with requestId " + requestId + " in\n" + log));
+        JsonNode traced = serverLines.stream()
+                .map(Json::parse)
+                .filter(j -> requestId.equals(j.path("requestId").asText())
+                        && j.path("logger").asText().equals("dev.kiroscim.access"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no access line with requestId " + requestId + " in\n" + log));
         assertThat(traced.path("actor").asText()).isEqualTo("okta");
         assertThat(traced.path("method").asText()).isEqualTo("GET");
         assertThat(traced.path("path").asText()).isEqualTo("/scim/v2/Users");
@@ -98,7 +119,8 @@ class LogSecretsTest {
 
     @Test
     void anUnknownLogFormatIsRefusedBeforeAnythingStarts() {
-        KiroCli.Result result = KiroCli.run("serve", "--log-format", "xml", "--port", "0", "--data-dir", dataDir.toString());
+        KiroCli.Result result =
+                KiroCli.run("serve", "--log-format", "xml", "--port", "0", "--data-dir", dataDir.toString());
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
         assertThat(result.stderr()).contains("unknown log format 'xml': use plain or json");
     }

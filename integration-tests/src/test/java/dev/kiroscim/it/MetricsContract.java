@@ -14,10 +14,12 @@ abstract class MetricsContract extends ScimContract {
         assertThat(metrics.header("Content-Type")).startsWith("text/plain");
         String text = metrics.body();
         assertThat(text)
-                .containsPattern("kiro_http_requests_total\\{api=\"scim\",code=\"200\",method=\"GET\"} [1-9]")   // labels sorted by name
+                .containsPattern(
+                        "kiro_http_requests_total\\{api=\"scim\",code=\"200\",method=\"GET\"} [1-9]") // labels sorted
+                // by name
                 .containsPattern("kiro_http_request_duration_seconds_count\\{api=\"scim\"} [1-9]")
                 .contains("# TYPE kiro_http_request_duration_seconds histogram")
-                .contains("kiro_sync_live 0")          // no identityStoreId: plan-only
+                .contains("kiro_sync_live 0") // no identityStoreId: plan-only
                 .contains("kiro_seats_assigned{tier=\"PRO\"}")
                 .contains("kiro_pool_waitlisted{pool=\"Kiro-Developers\"}")
                 .containsPattern("kiro_jvm_heap_max_bytes [1-9]")
@@ -31,9 +33,13 @@ abstract class MetricsContract extends ScimContract {
     @Test
     void metricsNeedTheAdminScope() {
         String name = "metrics-scim-" + Bodies.unique();
-        String token = scim.post(server.baseUri() + "/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
-                .expectStatus(201).text("token");
-        scim.withAuthorization("Bearer " + token).get(server.baseUri() + "/metrics").expectStatus(403);
+        String token = scim.post(
+                        server.baseUri() + "/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
+                .expectStatus(201)
+                .text("token");
+        scim.withAuthorization("Bearer " + token)
+                .get(server.baseUri() + "/metrics")
+                .expectStatus(403);
         scim.withAuthorization(null).get(server.baseUri() + "/metrics").expectStatus(401);
     }
 }

@@ -33,8 +33,7 @@ class NotificationsEndToEndTest {
     private static final String SECRET = "e2e-webhook-secret";
 
     /** Received bodies, with the signature header, per path. */
-    private record Hit(String path, String body, String signature, boolean accepted) {
-    }
+    private record Hit(String path, String body, String signature, boolean accepted) {}
 
     @Test
     void seatEventsReachTheReceiversSignedAndNothingIsLostWhileOneIsDown(@TempDir Path dir) throws Exception {
@@ -47,8 +46,11 @@ class NotificationsEndToEndTest {
                 body = in.readAllBytes();
             }
             boolean accept = !(failing.get() && x.getRequestURI().getPath().equals("/ce"));
-            hits.add(new Hit(x.getRequestURI().getPath(), new String(body, StandardCharsets.UTF_8),
-                    x.getRequestHeaders().getFirst("X-Kiro-Signature-256"), accept));
+            hits.add(new Hit(
+                    x.getRequestURI().getPath(),
+                    new String(body, StandardCharsets.UTF_8),
+                    x.getRequestHeaders().getFirst("X-Kiro-Signature-256"),
+                    accept));
             x.sendResponseHeaders(accept ? 200 : 500, -1);
             x.close();
         });
@@ -91,42 +93,77 @@ class NotificationsEndToEndTest {
             String platform = scim.createGroup("Kiro-Platform", ann);
             addMember(scim, platform, bob);
 
-            Poll.until("seat.assigned and seat.waitlisted at /ce, one message at /slack", TIMEOUT, POLL, () -> List.copyOf(hits),
+            Poll.until(
+                    "seat.assigned and seat.waitlisted at /ce, one message at /slack",
+                    TIMEOUT,
+                    POLL,
+                    () -> List.copyOf(hits),
                     h -> accepted(h, "/ce").size() == 2 && accepted(h, "/slack").size() == 1);
             List<JsonNode> events = accepted(hits, "/ce");
-            assertThat(events).extracting(e -> e.path("type").asText())
+            assertThat(events)
+                    .extracting(e -> e.path("type").asText())
                     .containsExactly("dev.kiroscim.seat.assigned", "dev.kiroscim.seat.waitlisted");
             assertThat(events.get(1).path("subject").asText()).isEqualTo("user/" + bob);
-            assertThat(events.get(1).path("data").path("details").path("position").asInt()).isEqualTo(1);
+            assertThat(events.get(1)
+                            .path("data")
+                            .path("details")
+                            .path("position")
+                            .asInt())
+                    .isEqualTo(1);
             synchronized (hits) {
-                hits.stream().filter(h -> h.path().equals("/ce"))
+                hits.stream()
+                        .filter(h -> h.path().equals("/ce"))
                         .forEach(h -> assertThat(h.signature()).isEqualTo(sign(h.body())));
             }
-            JsonNode slack = Json.MAPPER.readTree(hits.stream().filter(h -> h.path().equals("/slack")).findFirst().orElseThrow().body());
-            assertThat(slack.path("text").asText()).isEqualTo("Bob Example is 1st in line for Kiro Pro+ (Kiro-Platform is full: 1/1)");
-            assertThat(slack.path("blocks").get(0).path("text").path("type").asText()).isEqualTo("mrkdwn");
+            JsonNode slack = Json.MAPPER.readTree(hits.stream()
+                    .filter(h -> h.path().equals("/slack"))
+                    .findFirst()
+                    .orElseThrow()
+                    .body());
+            assertThat(slack.path("text").asText())
+                    .isEqualTo("Bob Example is 1st in line for Kiro Pro+ (Kiro-Platform is full: 1/1)");
+            assertThat(slack.path("blocks").get(0).path("text").path("type").asText())
+                    .isEqualTo("mrkdwn");
 
             failing.set(true);
             scim.patch("/Groups/" + platform, """
                     {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                      "Operations":[{"op":"remove","path":"members[value eq \\"%s\\"]"}]}""".formatted(ann)).expectStatus(200);
-            Poll.until("a failed attempt at /ce", TIMEOUT, POLL, () -> List.copyOf(hits),
+            Poll.until(
+                    "a failed attempt at /ce",
+                    TIMEOUT,
+                    POLL,
+                    () -> List.copyOf(hits),
                     h -> h.stream().anyMatch(x -> x.path().equals("/ce") && !x.accepted()));
-            JsonNode status = scim.get(server.baseUri() + "/admin/v1/notifications").expectStatus(200).json();
+            JsonNode status = scim.get(server.baseUri() + "/admin/v1/notifications")
+                    .expectStatus(200)
+                    .json();
             JsonNode ce = status.path("endpoints").get(0);
             assertThat(ce.path("name").asText()).isEqualTo("ce");
-            assertThat(ce.path("target").asText()).isEqualTo("http://127.0.0.1:" + receiver.getAddress().getPort() + "/…");
+            assertThat(ce.path("target").asText())
+                    .isEqualTo("http://127.0.0.1:" + receiver.getAddress().getPort() + "/…");
             assertThat(ce.path("pending").asInt()).isPositive();
             assertThat(scim.get(server.baseUri() + "/metrics").expectStatus(200).body())
                     .contains("kiro_notifications_pending{endpoint=\"ce\"}");
 
             failing.set(false);
-            Poll.until("Ann's release and Bob's promotion at /ce", TIMEOUT, POLL, () -> List.copyOf(hits),
+            Poll.until(
+                    "Ann's release and Bob's promotion at /ce",
+                    TIMEOUT,
+                    POLL,
+                    () -> List.copyOf(hits),
                     h -> accepted(h, "/ce").size() == 4);
-            List<String> types = accepted(hits, "/ce").stream().map(e -> e.path("type").asText().substring("dev.kiroscim.".length())).toList();
+            List<String> types = accepted(hits, "/ce").stream()
+                    .map(e -> e.path("type").asText().substring("dev.kiroscim.".length()))
+                    .toList();
             assertThat(types.subList(2, 4)).containsExactlyInAnyOrder("seat.released", "seat.promoted");
-            assertThat(accepted(hits, "/ce").stream().map(e -> e.path("id").asText()).distinct()).hasSize(4);
-            JsonNode after = scim.get(server.baseUri() + "/admin/v1/notifications").expectStatus(200).json();
+            assertThat(accepted(hits, "/ce").stream()
+                            .map(e -> e.path("id").asText())
+                            .distinct())
+                    .hasSize(4);
+            JsonNode after = scim.get(server.baseUri() + "/admin/v1/notifications")
+                    .expectStatus(200)
+                    .json();
             assertThat(after.path("endpoints").get(0).path("pending").asInt()).isZero();
             assertThat(after.path("deadLetters").size()).isZero();
         } finally {

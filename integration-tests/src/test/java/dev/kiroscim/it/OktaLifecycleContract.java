@@ -24,12 +24,21 @@ abstract class OktaLifecycleContract extends ScimContract {
 
     /** One request with Okta's headers (§1.1): scim+json in, scim+json out, utf-8, Okta's User-Agent. */
     private ScimResponse okta(String method, String pathAndQuery, String body) {
-        return RawHttp.to(server).send(method, pathAndQuery, body,
-                "Authorization", "Bearer " + server.token(),
-                "User-Agent", "Okta SCIM Client 1.0.0",
-                "Accept", "application/scim+json",
-                "Accept-Charset", "utf-8",
-                "Content-Type", "application/scim+json; charset=utf-8");
+        return RawHttp.to(server)
+                .send(
+                        method,
+                        pathAndQuery,
+                        body,
+                        "Authorization",
+                        "Bearer " + server.token(),
+                        "User-Agent",
+                        "Okta SCIM Client 1.0.0",
+                        "Accept",
+                        "application/scim+json",
+                        "Accept-Charset",
+                        "utf-8",
+                        "Content-Type",
+                        "application/scim+json; charset=utf-8");
     }
 
     private static String byUserName(String userName) {
@@ -43,8 +52,9 @@ abstract class OktaLifecycleContract extends ScimContract {
     /** §1.4: the existence check finds nothing, the create answers 201 with the whole user; §1.6: GET returns it. */
     private String assignUser(String userName, String oktaUserId) {
         ScimResponse existence = okta("GET", byUserName(userName), null).expectStatus(200);
-        assertThat(existence.json()).as(existence.describe()).isEqualTo(Json.parse(
-                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
+        assertThat(existence.json())
+                .as(existence.describe())
+                .isEqualTo(Json.parse("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
                         + "\"totalResults\":0,\"startIndex\":1,\"itemsPerPage\":0,\"Resources\":[]}"));
         String create = "{\"schemas\":[\"" + USER_URN + "\"],\"userName\":" + str(userName) + ","
                 + "\"name\":{\"givenName\":\"Test\",\"familyName\":\"User\"},"
@@ -55,21 +65,29 @@ abstract class OktaLifecycleContract extends ScimContract {
         created.assertText("id").isNotBlank();
         created.assertText("userName").isEqualTo(userName);
         created.assertText("externalId").isEqualTo(oktaUserId);
-        assertThat(created.json().has("password")).as("password is never returned\n%s", created.describe()).isFalse();
+        assertThat(created.json().has("password"))
+                .as("password is never returned\n%s", created.describe())
+                .isFalse();
         String id = created.id();
         ScimResponse fetched = okta("GET", "/Users/" + id, null).expectStatus(200);
         fetched.assertText("name.givenName").isEqualTo("Test");
         okta("POST", "/Users", create).expectScimError(409, "uniqueness");
-        okta("GET", byUserName(userName), null).expectStatus(200).assertText("Resources[0].id").isEqualTo(id);
+        okta("GET", byUserName(userName), null)
+                .expectStatus(200)
+                .assertText("Resources[0].id")
+                .isEqualTo(id);
         return id;
     }
 
     /** §1.7: Okta GETs our representation, merges its change and PUTs the whole thing back, read-only parts included. */
     private void updateProfileByPut(String id, String userName) {
-        ObjectNode ours = (ObjectNode) okta("GET", "/Users/" + id, null).expectStatus(200).json();
+        ObjectNode ours =
+                (ObjectNode) okta("GET", "/Users/" + id, null).expectStatus(200).json();
         ((ObjectNode) ours.get("name")).put("givenName", "Another").put("middleName", "Excited");
         ((ObjectNode) ours.withArray("emails").get(0)).put("display", userName);
-        assertThat(ours.has("id") && ours.has("meta") && ours.has("groups")).as("GET returns id, meta, groups: %s", ours).isTrue();
+        assertThat(ours.has("id") && ours.has("meta") && ours.has("groups"))
+                .as("GET returns id, meta, groups: %s", ours)
+                .isTrue();
         ScimResponse updated = okta("PUT", "/Users/" + id, ours.toString()).expectStatus(200);
         updated.assertText("id").isEqualTo(id);
         updated.assertText("name.givenName").isEqualTo("Another");
@@ -93,12 +111,19 @@ abstract class OktaLifecycleContract extends ScimContract {
         updateProfileByPut(id, userName);
 
         for (boolean active : new boolean[] {false, true}) {
-            ObjectNode ours = (ObjectNode) okta("GET", "/Users/" + id, null).expectStatus(200).json();
+            ObjectNode ours = (ObjectNode)
+                    okta("GET", "/Users/" + id, null).expectStatus(200).json();
             ours.put("active", active);
-            okta("PUT", "/Users/" + id, ours.toString()).expectStatus(200).assertText("active").isEqualTo(Boolean.toString(active));
+            okta("PUT", "/Users/" + id, ours.toString())
+                    .expectStatus(200)
+                    .assertText("active")
+                    .isEqualTo(Boolean.toString(active));
             assertVisibleWithActive(id, userName, active);
         }
-        okta("GET", "/Users/" + id, null).expectStatus(200).assertText("name.givenName").isEqualTo("Another");
+        okta("GET", "/Users/" + id, null)
+                .expectStatus(200)
+                .assertText("name.givenName")
+                .isEqualTo("Another");
     }
 
     @Test
@@ -110,7 +135,10 @@ abstract class OktaLifecycleContract extends ScimContract {
         for (boolean active : new boolean[] {false, true}) {
             String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                     + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":" + active + "}}]}";
-            okta("PATCH", "/Users/" + id, patch).expectStatus(200).assertText("active").isEqualTo(Boolean.toString(active));
+            okta("PATCH", "/Users/" + id, patch)
+                    .expectStatus(200)
+                    .assertText("active")
+                    .isEqualTo(Boolean.toString(active));
             assertVisibleWithActive(id, userName, active);
         }
         String password = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
@@ -125,18 +153,27 @@ abstract class OktaLifecycleContract extends ScimContract {
         String prefix = "okta-import-" + Bodies.unique();
         Set<String> ours = new HashSet<>();
         for (int i = 0; i < 105; i++) {
-            ours.add(okta("POST", "/Users", Bodies.user(prefix + "-" + i + "@example.com").toString()).expectStatus(201).id());
+            ours.add(okta(
+                            "POST",
+                            "/Users",
+                            Bodies.user(prefix + "-" + i + "@example.com").toString())
+                    .expectStatus(201)
+                    .id());
         }
         okta("GET", "/Groups?startIndex=1&count=100", null).expectStatus(200);
         ScimResponse first = okta("GET", "/Users?startIndex=1&count=100", null).expectStatus(200);
         int total = first.node("totalResults").asInt();
-        assertThat(first.node("totalResults").isInt() && first.node("itemsPerPage").isInt() && first.node("startIndex").isInt())
-                .as("paging numbers are JSON integers\n%s", first.describe()).isTrue();
+        assertThat(first.node("totalResults").isInt()
+                        && first.node("itemsPerPage").isInt()
+                        && first.node("startIndex").isInt())
+                .as("paging numbers are JSON integers\n%s", first.describe())
+                .isTrue();
         assertThat(total).isGreaterThanOrEqualTo(105);
         first.assertText("itemsPerPage").isEqualTo("100");
         List<String> seen = new ArrayList<>(first.texts("Resources", "id"));
         for (int start = 101; start <= total; start += 100) {
-            ScimResponse page = okta("GET", "/Users?startIndex=" + start + "&count=100", null).expectStatus(200);
+            ScimResponse page = okta("GET", "/Users?startIndex=" + start + "&count=100", null)
+                    .expectStatus(200);
             page.assertText("startIndex").isEqualTo(Integer.toString(start));
             page.assertText("totalResults").isEqualTo(Integer.toString(total));
             int expected = Math.min(100, total - start + 1);
@@ -145,13 +182,16 @@ abstract class OktaLifecycleContract extends ScimContract {
             seen.addAll(page.texts("Resources", "id"));
         }
         assertThat(seen).doesNotHaveDuplicates().hasSize(total).containsAll(ours);
-        ScimResponse past = okta("GET", "/Users?startIndex=" + (total + 1) + "&count=100", null).expectStatus(200);
+        ScimResponse past = okta("GET", "/Users?startIndex=" + (total + 1) + "&count=100", null)
+                .expectStatus(200);
         past.assertText("itemsPerPage").isEqualTo("0");
         assertThat(past.body()).contains("\"Resources\":[]");
         // Stable order: the same window read again, with another page size, gives the same ids.
         List<String> again = new ArrayList<>();
         for (int start = 1; start <= 100; start += 50) {
-            again.addAll(okta("GET", "/Users?startIndex=" + start + "&count=50", null).expectStatus(200).texts("Resources", "id"));
+            again.addAll(okta("GET", "/Users?startIndex=" + start + "&count=50", null)
+                    .expectStatus(200)
+                    .texts("Resources", "id"));
         }
         assertThat(again).containsExactlyElementsOf(seen.subList(0, 100));
     }
@@ -162,16 +202,28 @@ abstract class OktaLifecycleContract extends ScimContract {
 
     /** §1.10: Push Groups creates the group with no members, finds it by displayName, reads it by id. */
     private String pushNewGroup(String displayName) {
-        okta("GET", byDisplayName(displayName), null).expectStatus(200).assertText("totalResults").isEqualTo("0");
-        ScimResponse created = okta("POST", "/Groups",
-                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":" + str(displayName) + ",\"members\":[]}")
+        okta("GET", byDisplayName(displayName), null)
+                .expectStatus(200)
+                .assertText("totalResults")
+                .isEqualTo("0");
+        ScimResponse created = okta(
+                        "POST",
+                        "/Groups",
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":"
+                                + str(displayName) + ",\"members\":[]}")
                 .expectStatus(201);
         created.assertText("id").isNotBlank();
         created.assertText("displayName").isEqualTo(displayName);
         created.assertText("meta.resourceType").isEqualTo("Group");
         String id = created.id();
-        okta("GET", byDisplayName(displayName), null).expectStatus(200).assertText("Resources[0].id").isEqualTo(id);
-        okta("GET", "/Groups/" + id, null).expectStatus(200).assertText("displayName").isEqualTo(displayName);
+        okta("GET", byDisplayName(displayName), null)
+                .expectStatus(200)
+                .assertText("Resources[0].id")
+                .isEqualTo(id);
+        okta("GET", "/Groups/" + id, null)
+                .expectStatus(200)
+                .assertText("displayName")
+                .isEqualTo(displayName);
         return id;
     }
 
@@ -187,21 +239,40 @@ abstract class OktaLifecycleContract extends ScimContract {
     @Test
     void wizardFlavourGroupPushUsesPutWithTheFullMemberList() {
         String tag = Bodies.unique();
-        String a = okta("POST", "/Users", Bodies.user("a-" + tag + "@example.com").toString()).expectStatus(201).id();
-        String b = okta("POST", "/Users", Bodies.user("b-" + tag + "@example.com").toString()).expectStatus(201).id();
+        String a = okta(
+                        "POST",
+                        "/Users",
+                        Bodies.user("a-" + tag + "@example.com").toString())
+                .expectStatus(201)
+                .id();
+        String b = okta(
+                        "POST",
+                        "/Users",
+                        Bodies.user("b-" + tag + "@example.com").toString())
+                .expectStatus(201)
+                .id();
         String name = "Test SCIMv2 " + tag;
         String group = pushNewGroup(name);
 
-        String put = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":" + str(name) + ",\"members\":[%s]}";
-        okta("PUT", "/Groups/" + group, String.format(put, member(a, "a@example.com") + "," + member(b, "b@example.com"))).expectStatus(200);
+        String put = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":" + str(name)
+                + ",\"members\":[%s]}";
+        okta(
+                        "PUT",
+                        "/Groups/" + group,
+                        String.format(put, member(a, "a@example.com") + "," + member(b, "b@example.com")))
+                .expectStatus(200);
         assertThat(memberIds(group)).containsExactlyInAnyOrder(a, b);
         // display may be null in AIW PUTs (jelhub/scimgateway#95); b left the group.
-        okta("PUT", "/Groups/" + group, String.format(put, "{\"value\":" + str(a) + ",\"display\":null}")).expectStatus(200);
+        okta("PUT", "/Groups/" + group, String.format(put, "{\"value\":" + str(a) + ",\"display\":null}"))
+                .expectStatus(200);
         assertThat(memberIds(group)).containsExactly(a);
         String renamed = name + " renamed";
         okta("PUT", "/Groups/" + group, String.format(put.replace(str(name), str(renamed)), member(a, "a@example.com")))
-                .expectStatus(200).assertText("displayName").isEqualTo(renamed);
-        okta("PUT", "/Groups/" + group, String.format(put.replace(str(name), str(renamed)), "")).expectStatus(200);
+                .expectStatus(200)
+                .assertText("displayName")
+                .isEqualTo(renamed);
+        okta("PUT", "/Groups/" + group, String.format(put.replace(str(name), str(renamed)), ""))
+                .expectStatus(200);
         assertThat(memberIds(group)).isEmpty();
         deleteGroup(group);
         okta("GET", "/Users/" + a, null).expectStatus(200);
@@ -210,32 +281,69 @@ abstract class OktaLifecycleContract extends ScimContract {
     @Test
     void catalogueFlavourGroupPushUsesPatch() {
         String tag = Bodies.unique();
-        String a = okta("POST", "/Users", Bodies.user("a-" + tag + "@example.com").toString()).expectStatus(201).id();
-        String b = okta("POST", "/Users", Bodies.user("b-" + tag + "@example.com").toString()).expectStatus(201).id();
+        String a = okta(
+                        "POST",
+                        "/Users",
+                        Bodies.user("a-" + tag + "@example.com").toString())
+                .expectStatus(201)
+                .id();
+        String b = okta(
+                        "POST",
+                        "/Users",
+                        Bodies.user("b-" + tag + "@example.com").toString())
+                .expectStatus(201)
+                .id();
         String name = "Test SCIMv2 " + tag;
         String group = pushNewGroup(name);
         String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[%s]}";
 
-        okta("PATCH", "/Groups/" + group, String.format(patch,
-                "{\"op\":\"add\",\"path\":\"members\",\"value\":[" + member(b, "b@example.com") + "]}")).expectStatus(200);
+        okta(
+                        "PATCH",
+                        "/Groups/" + group,
+                        String.format(
+                                patch,
+                                "{\"op\":\"add\",\"path\":\"members\",\"value\":[" + member(b, "b@example.com") + "]}"))
+                .expectStatus(200);
         // Rename: sent before every membership push, with the read-only id inside the path-less value.
         String renamed = name + " renamed";
-        okta("PATCH", "/Groups/" + group, String.format(patch,
-                "{\"op\":\"replace\",\"value\":{\"id\":" + str(group) + ",\"displayName\":" + str(renamed) + "}}"))
-                .expectStatus(200).assertText("displayName").isEqualTo(renamed);
+        okta(
+                        "PATCH",
+                        "/Groups/" + group,
+                        String.format(
+                                patch,
+                                "{\"op\":\"replace\",\"value\":{\"id\":" + str(group) + ",\"displayName\":"
+                                        + str(renamed) + "}}"))
+                .expectStatus(200)
+                .assertText("displayName")
+                .isEqualTo(renamed);
         // Remove one and add another in one request.
-        okta("PATCH", "/Groups/" + group, String.format(patch,
-                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + b + "\\\"]\"},"
-                        + "{\"op\":\"add\",\"path\":\"members\",\"value\":[" + member(a, "a@example.com") + "]}")).expectStatus(200);
+        okta(
+                        "PATCH",
+                        "/Groups/" + group,
+                        String.format(
+                                patch,
+                                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + b + "\\\"]\"},"
+                                        + "{\"op\":\"add\",\"path\":\"members\",\"value\":["
+                                        + member(a, "a@example.com") + "]}"))
+                .expectStatus(200);
         assertThat(memberIds(group)).containsExactly(a);
         // Full push: replace all members.
-        okta("PATCH", "/Groups/" + group, String.format(patch,
-                "{\"op\":\"replace\",\"path\":\"members\",\"value\":[" + member(a, "a@example.com") + "," + member(b, "b@example.com") + "]}"))
+        okta(
+                        "PATCH",
+                        "/Groups/" + group,
+                        String.format(
+                                patch,
+                                "{\"op\":\"replace\",\"path\":\"members\",\"value\":[" + member(a, "a@example.com")
+                                        + "," + member(b, "b@example.com") + "]}"))
                 .expectStatus(200);
         assertThat(memberIds(group)).containsExactlyInAnyOrder(a, b);
         // AIW-style full PUT of the member list works on a catalogue app too (Okta can switch it to PUT).
-        okta("PUT", "/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":"
-                + str(renamed) + ",\"members\":[" + member(b, "b@example.com") + "]}").expectStatus(200);
+        okta(
+                        "PUT",
+                        "/Groups/" + group,
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":" + str(renamed)
+                                + ",\"members\":[" + member(b, "b@example.com") + "]}")
+                .expectStatus(200);
         assertThat(memberIds(group)).containsExactly(b);
         deleteGroup(group);
     }

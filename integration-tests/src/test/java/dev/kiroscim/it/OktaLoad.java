@@ -42,7 +42,7 @@ final class OktaLoad implements AutoCloseable {
         volatile boolean deleted;
         volatile boolean active = true;
         volatile boolean member;
-        volatile boolean uncertain;   // a request gave up without an answer: its outcome is unknown
+        volatile boolean uncertain; // a request gave up without an answer: its outcome is unknown
 
         UserModel(String userName, String pool) {
             this.userName = userName;
@@ -51,14 +51,15 @@ final class OktaLoad implements AutoCloseable {
     }
 
     /** Counts for docs/benchmarks.md. */
-    record Figures(int sent, int acknowledged, int retried, int gaveUp) {
-    }
+    record Figures(int sent, int acknowledged, int retried, int gaveUp) {}
 
     private final URI base;
     private final String token;
     private final Map<String, String> poolGroupIds;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final List<UserModel> users = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger acknowledged = new AtomicInteger();
@@ -116,9 +117,12 @@ final class OktaLoad implements AutoCloseable {
         int created = 0;
         while (running.get()) {
             int roll = random.nextInt(100);
-            List<UserModel> live = mine.stream().filter(u -> !u.deleted && !u.uncertain && u.id != null).toList();
+            List<UserModel> live = mine.stream()
+                    .filter(u -> !u.deleted && !u.uncertain && u.id != null)
+                    .toList();
             if (roll < 35 || live.isEmpty()) {
-                UserModel u = new UserModel(prefix + "-t" + thread + "-u" + (created++) + "@example.com",
+                UserModel u = new UserModel(
+                        prefix + "-t" + thread + "-u" + (created++) + "@example.com",
                         pools.get(random.nextInt(pools.size())));
                 mine.add(u);
                 users.add(u);
@@ -148,8 +152,12 @@ final class OktaLoad implements AutoCloseable {
             u.id = a.json.path("id").asText();
         } else if (a.status == 409 && a.attempts > 1) {
             // the first attempt was applied but its answer lost: find the user, as Okta does
-            Answer found = send("GET", "/scim/v2/Users?filter=" + java.net.URLEncoder.encode(
-                    "userName eq \"" + u.userName + "\"", java.nio.charset.StandardCharsets.UTF_8), null);
+            Answer found = send(
+                    "GET",
+                    "/scim/v2/Users?filter="
+                            + java.net.URLEncoder.encode(
+                                    "userName eq \"" + u.userName + "\"", java.nio.charset.StandardCharsets.UTF_8),
+                    null);
             JsonNode r = found.json == null ? null : found.json.path("Resources");
             if (found.status == 200 && r != null && r.size() == 1) {
                 u.id = r.get(0).path("id").asText();
@@ -162,9 +170,12 @@ final class OktaLoad implements AutoCloseable {
     }
 
     private void patchMembership(UserModel u, boolean add) {
-        String op = add ? "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u.id + "\"}]}"
+        String op = add
+                ? "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u.id + "\"}]}"
                 : "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + u.id + "\\\"]\"}";
-        Answer a = send("PATCH", "/scim/v2/Groups/" + poolGroupIds.get(u.pool),
+        Answer a = send(
+                "PATCH",
+                "/scim/v2/Groups/" + poolGroupIds.get(u.pool),
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + op + "]}");
         if (a.status / 100 == 2) {
             u.member = add;
@@ -174,8 +185,11 @@ final class OktaLoad implements AutoCloseable {
     }
 
     private void deactivate(UserModel u) {
-        Answer a = send("PATCH", "/scim/v2/Users/" + u.id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
+        Answer a = send(
+                "PATCH",
+                "/scim/v2/Users/" + u.id,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                        + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
         if (a.status / 100 == 2) {
             u.active = false;
         } else {
@@ -194,8 +208,7 @@ final class OktaLoad implements AutoCloseable {
     }
 
     /** An answer after retries; {@code status -1} = gave up. */
-    record Answer(int status, JsonNode json, int attempts) {
-    }
+    record Answer(int status, JsonNode json, int attempts) {}
 
     /** One IdP request, retried like Okta/Entra do on 503/429/5xx and connection errors. */
     Answer send(String method, String path, String body) {
@@ -211,10 +224,14 @@ final class OktaLoad implements AutoCloseable {
             int status;
             String text = null;
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + token).header("Accept", "application/scim+json");
-                b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                        : b.header("Content-Type", "application/scim+json").method(method, HttpRequest.BodyPublishers.ofString(body));
+                HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/scim+json");
+                b = body == null
+                        ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                        : b.header("Content-Type", "application/scim+json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body));
                 HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 status = r.statusCode();
                 text = r.body();
@@ -224,7 +241,8 @@ final class OktaLoad implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return new Answer(-1, null, attempt);
             }
-            statuses.computeIfAbsent(String.valueOf(status), k -> new AtomicInteger()).incrementAndGet();
+            statuses.computeIfAbsent(String.valueOf(status), k -> new AtomicInteger())
+                    .incrementAndGet();
             boolean retry = status == -1 || status == 429 || status == 502 || status == 503 || status == 504;
             if (!retry) {
                 if (status / 100 == 2) {
@@ -249,7 +267,7 @@ final class OktaLoad implements AutoCloseable {
 
     private static void pause(Duration d) {
         try {
-            TimeUnit.MILLISECONDS.sleep(d.toMillis());   // client think time / backoff, not a test wait
+            TimeUnit.MILLISECONDS.sleep(d.toMillis()); // client think time / backoff, not a test wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -39,7 +39,9 @@ final class OktaSpecRunner {
     }
 
     private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, String> variables = new HashMap<>();
     private int requestsExecuted;
     private int assertionsExecuted;
@@ -78,7 +80,8 @@ final class OktaSpecRunner {
             String name = m.group(1).strip();
             String value = variables.get(name);
             if (value == null) {
-                throw new AssertionError("variable {{" + name + "}} is not set (set so far: " + variables.keySet() + ")");
+                throw new AssertionError(
+                        "variable {{" + name + "}} is not set (set so far: " + variables.keySet() + ")");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -98,14 +101,18 @@ final class OktaSpecRunner {
             }
         }
         String body = step.hasNonNull("body") ? substitute(step.get("body").asText()) : null;
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         requestsExecuted++;
-        Exchange exchange = new Exchange(method, url, response.statusCode(), millis, response.body(), Json.parseLenient(response.body()));
+        Exchange exchange = new Exchange(
+                method, url, response.statusCode(), millis, response.body(), Json.parseLenient(response.body()));
         for (JsonNode capture : step.path("variables")) {
-            JsonNode value = valueOf(capture.path("source").asText(), capture.path("property").asText(""), exchange);
+            JsonNode value = valueOf(
+                    capture.path("source").asText(), capture.path("property").asText(""), exchange);
             if (value.isMissingNode() || value.isNull()) {
                 throw new AssertionError("variable " + capture.path("name").asText() + " not found at '"
                         + capture.path("property").asText() + "'\n" + exchange.describe());
@@ -119,26 +126,39 @@ final class OktaSpecRunner {
     void check(JsonNode assertion, Exchange exchange) {
         assertionsExecuted++;
         if (exchange == null) {
-            throw new AssertionError("the request of this step did not complete, so " + describe(assertion) + " cannot hold");
+            throw new AssertionError(
+                    "the request of this step did not complete, so " + describe(assertion) + " cannot hold");
         }
         String comparison = assertion.path("comparison").asText();
-        String expected = assertion.hasNonNull("value") ? substitute(assertion.get("value").asText()) : null;
-        JsonNode actual = valueOf(assertion.path("source").asText(), assertion.path("property").asText(""), exchange);
+        String expected = assertion.hasNonNull("value")
+                ? substitute(assertion.get("value").asText())
+                : null;
+        JsonNode actual = valueOf(
+                assertion.path("source").asText(), assertion.path("property").asText(""), exchange);
         boolean holds = switch (comparison) {
-            case "equal_number" -> actual.isNumber() || isNumeric(actual)
-                    ? Double.compare(Double.parseDouble(actual.asText()), Double.parseDouble(expected)) == 0 : false;
-            case "equal" -> !actual.isMissingNode() && !actual.isNull() && actual.isValueNode() && actual.asText().equals(expected);
+            case "equal_number" ->
+                actual.isNumber() || isNumeric(actual)
+                        ? Double.compare(Double.parseDouble(actual.asText()), Double.parseDouble(expected)) == 0
+                        : false;
+            case "equal" ->
+                !actual.isMissingNode()
+                        && !actual.isNull()
+                        && actual.isValueNode()
+                        && actual.asText().equals(expected);
             case "not_empty" -> isNotEmpty(actual);
             case "has_value", "contains" -> contains(actual, expected);
             case "is_a_number" -> actual.isNumber();
-            case "is_less_than" -> (actual.isNumber() || isNumeric(actual))
-                    && Double.parseDouble(actual.asText()) < Double.parseDouble(expected);
+            case "is_less_than" ->
+                (actual.isNumber() || isNumeric(actual))
+                        && Double.parseDouble(actual.asText()) < Double.parseDouble(expected);
             default -> throw new AssertionError("comparison '" + comparison + "' is not implemented by this runner");
         };
         if (!holds) {
-            throw new AssertionError("expected " + describe(assertion) + (expected == null ? "" : " (value: " + expected + ")")
-                    + " but the " + assertion.path("source").asText() + " value was " + (actual.isMissingNode() ? "<absent>" : actual)
-                    + "\n" + exchange.describe());
+            throw new AssertionError(
+                    "expected " + describe(assertion) + (expected == null ? "" : " (value: " + expected + ")")
+                            + " but the " + assertion.path("source").asText() + " value was "
+                            + (actual.isMissingNode() ? "<absent>" : actual)
+                            + "\n" + exchange.describe());
         }
     }
 
@@ -152,14 +172,16 @@ final class OktaSpecRunner {
             throw new AssertionError("script: totalResults must be a number\n" + exchange.describe());
         }
         if (total.asInt() >= 1 && !exchange.json().path("Resources").isArray()) {
-            throw new AssertionError("script: totalResults is " + total + " but Resources is not an array\n" + exchange.describe());
+            throw new AssertionError(
+                    "script: totalResults is " + total + " but Resources is not an array\n" + exchange.describe());
         }
     }
 
     static String describe(JsonNode assertion) {
         String property = assertion.path("property").asText("");
         return assertion.path("source").asText() + (property.isEmpty() ? "" : " '" + property + "'") + " "
-                + assertion.path("comparison").asText() + (assertion.hasNonNull("value") ? " " + assertion.get("value").asText() : "");
+                + assertion.path("comparison").asText()
+                + (assertion.hasNonNull("value") ? " " + assertion.get("value").asText() : "");
     }
 
     private static JsonNode valueOf(String source, String property, Exchange exchange) {

@@ -47,16 +47,22 @@ class OktaSpecTest {
         List<DynamicNode> nodes = new ArrayList<>();
         int stepNumber = 0;
         for (JsonNode step : spec.path("steps")) {
-            if (!"request".equals(step.path("step_type").asText()) || step.path("skipped").asBoolean()) {
+            if (!"request".equals(step.path("step_type").asText())
+                    || step.path("skipped").asBoolean()) {
                 continue; // pauses only wait; Okta's own runner does the same in effect
             }
             stepNumber++;
             nodes.add(stepContainer(stepNumber, step, runner));
         }
-        nodes.add(DynamicTest.dynamicTest("all " + EXPECTED_REQUESTS + " requests and " + EXPECTED_ASSERTIONS + " assertions ran", () -> {
-            assertThat(runner.requestsExecuted()).as("requests executed").isEqualTo(EXPECTED_REQUESTS);
-            assertThat(runner.assertionsExecuted()).as("assertions executed").isEqualTo(EXPECTED_ASSERTIONS);
-        }));
+        nodes.add(DynamicTest.dynamicTest(
+                "all " + EXPECTED_REQUESTS + " requests and " + EXPECTED_ASSERTIONS + " assertions ran", () -> {
+                    assertThat(runner.requestsExecuted())
+                            .as("requests executed")
+                            .isEqualTo(EXPECTED_REQUESTS);
+                    assertThat(runner.assertionsExecuted())
+                            .as("assertions executed")
+                            .isEqualTo(EXPECTED_ASSERTIONS);
+                }));
         return nodes.stream().onClose(server::close);
     }
 
@@ -68,20 +74,24 @@ class OktaSpecTest {
         int index = 0;
         for (JsonNode assertion : step.path("assertions")) {
             index++;
-            tests.add(DynamicTest.dynamicTest("assertion " + index + ": " + OktaSpecRunner.describe(assertion),
+            tests.add(DynamicTest.dynamicTest(
+                    "assertion " + index + ": " + OktaSpecRunner.describe(assertion),
                     () -> runner.check(assertion, exchange.get())));
         }
         for (JsonNode script : step.path("scripts")) {
             if (script.asText().contains("Array.isArray(res)")) {
-                tests.add(DynamicTest.dynamicTest("script: Resources is an array when totalResults >= 1",
+                tests.add(DynamicTest.dynamicTest(
+                        "script: Resources is an array when totalResults >= 1",
                         () -> runner.checkGroupsScript(exchange.get())));
             } else if (!script.asText().isBlank()) {
                 tests.add(DynamicTest.dynamicTest("script", () -> {
-                    throw new AssertionError("unknown script in step " + number + ", re-implement it:\n" + script.asText());
+                    throw new AssertionError(
+                            "unknown script in step " + number + ", re-implement it:\n" + script.asText());
                 }));
             }
         }
-        return DynamicContainer.dynamicContainer("step " + number + ": " + step.path("note").asText().strip(), tests.stream());
+        return DynamicContainer.dynamicContainer(
+                "step " + number + ": " + step.path("note").asText().strip(), tests.stream());
     }
 
     /** "Create at least one user" (Okta's precondition); one group too, so the Groups script sees a non-empty list. */

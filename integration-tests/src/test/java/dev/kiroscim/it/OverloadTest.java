@@ -45,7 +45,12 @@ class OverloadTest {
     }
 
     private ScimResponse filterRequest() {
-        return raw.send("GET", "/Users?filter=userName+eq+%22someone%40example.com%22", null, "Authorization", "Bearer " + server.token());
+        return raw.send(
+                "GET",
+                "/Users?filter=userName+eq+%22someone%40example.com%22",
+                null,
+                "Authorization",
+                "Bearer " + server.token());
     }
 
     @Test
@@ -57,9 +62,10 @@ class OverloadTest {
             slow.setSoTimeout((int) WAIT.toMillis());
             OutputStream out = slow.getOutputStream();
             out.write(("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
-                    + "Authorization: Bearer " + server.token() + "\r\n"
-                    + "Content-Type: application/scim+json; charset=utf-8\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Bearer " + server.token() + "\r\n"
+                            + "Content-Type: application/scim+json; charset=utf-8\r\n"
+                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();
 
@@ -72,13 +78,21 @@ class OverloadTest {
 
             out.write(body, half, body.length - half);
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(slow.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(slow.getInputStream(), StandardCharsets.UTF_8));
             assertThat(in.readLine()).as("status line of the slow POST").startsWith("HTTP/1.1 201");
         }
         // The permit came back with the slow request's response.
         filterRequest().expectStatus(200);
-        raw.send("GET", "/Users?filter=userName+eq+%22" + userName.replace("@", "%40") + "%22", null,
-                "Authorization", "Bearer " + server.token()).expectStatus(200).assertText("totalResults").isEqualTo("1");
+        raw.send(
+                        "GET",
+                        "/Users?filter=userName+eq+%22" + userName.replace("@", "%40") + "%22",
+                        null,
+                        "Authorization",
+                        "Bearer " + server.token())
+                .expectStatus(200)
+                .assertText("totalResults")
+                .isEqualTo("1");
     }
 
     /** Polls until a filter request gets {@code status}: the slow request may need a moment to be admitted. */
@@ -92,6 +106,7 @@ class OverloadTest {
             }
             assertThat(last.status()).as(last.describe()).isEqualTo(200);
         }
-        throw new AssertionError("no HTTP " + status + " within " + WAIT + "; last answer:\n" + (last == null ? "none" : last.describe()));
+        throw new AssertionError("no HTTP " + status + " within " + WAIT + "; last answer:\n"
+                + (last == null ? "none" : last.describe()));
     }
 }

@@ -19,8 +19,7 @@ final class ParallelRequests {
         ScimResponse send(String userId, int index);
     }
 
-    private ParallelRequests() {
-    }
+    private ParallelRequests() {}
 
     static void run(List<String> userIds, Request request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);

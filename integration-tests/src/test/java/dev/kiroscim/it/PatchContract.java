@@ -32,7 +32,8 @@ abstract class PatchContract extends ScimContract {
 
     /** PATCHes, checks the status, and returns the resource as a following GET sees it. */
     private ScimResponse patchAndRead(String id, String... operations) {
-        ScimResponse patched = scim.patch("/Users/" + id, Bodies.patch(operations)).expectStatus(expectedPatchStatus());
+        ScimResponse patched =
+                scim.patch("/Users/" + id, Bodies.patch(operations)).expectStatus(expectedPatchStatus());
         if (patched.status() == 200) {
             patched.assertText("id").isEqualTo(id);
         }
@@ -46,7 +47,8 @@ abstract class PatchContract extends ScimContract {
     @Test
     void defaultPatchResponseIsTheFullResource() {
         String id = newUser();
-        ScimResponse patched = scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}"));
+        ScimResponse patched =
+                scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}"));
         patched.expectStatus(expectedPatchStatus());
         if (expectedPatchStatus() == 200) {
             patched.expectScimContentType();
@@ -58,8 +60,12 @@ abstract class PatchContract extends ScimContract {
     @Test
     void addReplaceRemoveWithPath() {
         String id = newUser();
-        patchAndRead(id, "{\"op\":\"add\",\"path\":\"nickName\",\"value\":\"Nick\"}").assertText("nickName").isEqualTo("Nick");
-        patchAndRead(id, "{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Renamed\"}").assertText("name.givenName").isEqualTo("Renamed");
+        patchAndRead(id, "{\"op\":\"add\",\"path\":\"nickName\",\"value\":\"Nick\"}")
+                .assertText("nickName")
+                .isEqualTo("Nick");
+        patchAndRead(id, "{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Renamed\"}")
+                .assertText("name.givenName")
+                .isEqualTo("Renamed");
         ScimResponse removed = patchAndRead(id, "{\"op\":\"remove\",\"path\":\"title\"}");
         removed.assertText("title").isNull();
         removed.assertText("nickName").isEqualTo("Nick");
@@ -68,15 +74,20 @@ abstract class PatchContract extends ScimContract {
     @Test
     void addToMultiValuedAttributeAppends() {
         String id = newUser();
-        ScimResponse read = patchAndRead(id, "{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"type\":\"other\",\"value\":\"other@example.com\"}]}");
-        read.assertTexts("emails", "value").containsExactlyInAnyOrder("work@example.com", "home@example.com", "other@example.com");
+        ScimResponse read = patchAndRead(
+                id,
+                "{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"type\":\"other\",\"value\":\"other@example.com\"}]}");
+        read.assertTexts("emails", "value")
+                .containsExactlyInAnyOrder("work@example.com", "home@example.com", "other@example.com");
     }
 
     @Test
     void pathlessReplaceAppliesEachKeyAndIgnoresReadOnlyOnes() {
         // Okta deactivation, plus the read-only id Okta sends inside the value.
         String id = newUser();
-        ScimResponse read = patchAndRead(id, "{\"op\":\"replace\",\"value\":{\"id\":\"forged-id\",\"active\":false,\"displayName\":\"Okta Name\"}}");
+        ScimResponse read = patchAndRead(
+                id,
+                "{\"op\":\"replace\",\"value\":{\"id\":\"forged-id\",\"active\":false,\"displayName\":\"Okta Name\"}}");
         read.assertText("id").isEqualTo(id);
         read.assertText("active").isEqualTo("false");
         read.assertText("displayName").isEqualTo("Okta Name");
@@ -85,7 +96,8 @@ abstract class PatchContract extends ScimContract {
     @Test
     void pathlessAddWithDottedAndUrnKeys() {
         String id = newUser();
-        ScimResponse read = patchAndRead(id, "{\"op\":\"add\",\"value\":{\"name.familyName\":\"Dotted\",\"" + DEPARTMENT + "\":\"Ops\"}}");
+        ScimResponse read = patchAndRead(
+                id, "{\"op\":\"add\",\"value\":{\"name.familyName\":\"Dotted\",\"" + DEPARTMENT + "\":\"Ops\"}}");
         read.assertText("name.familyName").isEqualTo("Dotted");
         read.assertText(Bodies.ENTERPRISE_URN + ".department").isEqualTo("Ops");
     }
@@ -94,9 +106,11 @@ abstract class PatchContract extends ScimContract {
     void extensionUrnPaths() {
         String id = newUser();
         patchAndRead(id, "{\"op\":\"replace\",\"path\":\"" + DEPARTMENT + "\",\"value\":\"Finance\"}")
-                .assertText(Bodies.ENTERPRISE_URN + ".department").isEqualTo("Finance");
+                .assertText(Bodies.ENTERPRISE_URN + ".department")
+                .isEqualTo("Finance");
         patchAndRead(id, "{\"op\":\"add\",\"path\":\"" + Bodies.ENTERPRISE_URN + ":employeeNumber\",\"value\":\"42\"}")
-                .assertText(Bodies.ENTERPRISE_URN + ".employeeNumber").isEqualTo("42");
+                .assertText(Bodies.ENTERPRISE_URN + ".employeeNumber")
+                .isEqualTo("42");
         ScimResponse removed = patchAndRead(id, "{\"op\":\"remove\",\"path\":\"" + DEPARTMENT + "\"}");
         removed.assertText(Bodies.ENTERPRISE_URN + ".department").isNull();
         removed.assertText(Bodies.ENTERPRISE_URN + ".employeeNumber").isEqualTo("42");
@@ -105,7 +119,9 @@ abstract class PatchContract extends ScimContract {
     @Test
     void valuePathReplaceChangesOnlyTheMatchingElement() {
         String id = newUser();
-        ScimResponse read = patchAndRead(id, "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new-work@example.com\"}");
+        ScimResponse read = patchAndRead(
+                id,
+                "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new-work@example.com\"}");
         read.assertTexts("emails", "value").containsExactlyInAnyOrder("new-work@example.com", "home@example.com");
     }
 
@@ -119,7 +135,8 @@ abstract class PatchContract extends ScimContract {
     static Stream<Arguments> badOperations() {
         return Stream.of(
                 Arguments.of("{\"op\":\"replace\",\"path\":\"noSuchAttribute\",\"value\":\"x\"}", "invalidPath"),
-                Arguments.of("{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"\",\"value\":\"x\"}", "invalidPath"),
+                Arguments.of(
+                        "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"\",\"value\":\"x\"}", "invalidPath"),
                 Arguments.of("{\"op\":\"remove\"}", "noTarget"),
                 Arguments.of("{\"op\":\"replace\",\"path\":\"id\",\"value\":\"forged\"}", "mutability"),
                 Arguments.of("{\"op\":\"replace\",\"path\":\"active\",\"value\":\"perhaps\"}", "invalidValue"),
@@ -131,10 +148,13 @@ abstract class PatchContract extends ScimContract {
     void onePatchIsAtomicAndFailsWithTheRightScimType(String badOperation, String scimType) {
         String id = newUser();
         ScimResponse before = scim.get("/Users/" + id).expectStatus(200);
-        scim.patch("/Users/" + id, Bodies.patch(
-                "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"must not stick\"}",
-                "{\"op\":\"add\",\"path\":\"nickName\",\"value\":\"must not stick\"}",
-                badOperation)).expectScimError(400, scimType);
+        scim.patch(
+                        "/Users/" + id,
+                        Bodies.patch(
+                                "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"must not stick\"}",
+                                "{\"op\":\"add\",\"path\":\"nickName\",\"value\":\"must not stick\"}",
+                                badOperation))
+                .expectScimError(400, scimType);
         ScimResponse after = scim.get("/Users/" + id).expectStatus(200);
         after.assertText("displayName").isEqualTo(before.text("displayName"));
         after.assertText("nickName").isNull();
@@ -146,15 +166,20 @@ abstract class PatchContract extends ScimContract {
     void patchPathNamingReadOnlyAttributeGets400Mutability(String path) {
         String id = newUser();
         String value = path.equals("groups") ? "[{\"value\":\"g1\"}]" : "\"2001-01-01T00:00:00Z\"";
-        scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"path\":\"" + path + "\",\"value\":" + value + "}"))
+        scim.patch(
+                        "/Users/" + id,
+                        Bodies.patch("{\"op\":\"replace\",\"path\":\"" + path + "\",\"value\":" + value + "}"))
                 .expectScimError(400, "mutability");
     }
 
     @Test
     void passwordInPatchIsNotReturned() {
         String id = newUser();
-        ScimResponse patched = scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"value\":{\"password\":\"N3w!pass\"}}"));
-        assertThat(patched.status()).as("PATCH with a password\n%s", patched.describe()).isIn(200, 204, 400);
+        ScimResponse patched =
+                scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"value\":{\"password\":\"N3w!pass\"}}"));
+        assertThat(patched.status())
+                .as("PATCH with a password\n%s", patched.describe())
+                .isIn(200, 204, 400);
         assertThat(patched.body()).as("password echoed\n%s", patched.describe()).doesNotContain("N3w!pass");
         assertThat(scim.get("/Users/" + id).expectStatus(200).body()).doesNotContain("N3w!pass");
     }

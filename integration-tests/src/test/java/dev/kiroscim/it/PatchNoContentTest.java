@@ -41,7 +41,8 @@ class PatchNoContentTest {
         String operation = users
                 ? "{\"op\":\"replace\",\"value\":{\"active\":false}}"
                 : "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + member + "\"}]}";
-        ScimResponse patched = scim.patch(endpoint + "/" + id, Bodies.patch(operation)).expectStatus(204);
+        ScimResponse patched =
+                scim.patch(endpoint + "/" + id, Bodies.patch(operation)).expectStatus(204);
         assertThat(patched.body()).isEmpty();
         ScimResponse read = scim.get(endpoint + "/" + id).expectStatus(200);
         if (users) {

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
  */
 final class Poll {
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** Probes until {@code done} holds and returns that probe's value; fails with the last value at the deadline. */
     static <T> T until(String what, Duration timeout, Duration interval, Supplier<T> probe, Predicate<T> done) {
@@ -28,8 +27,9 @@ final class Poll {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError(what + " not reached within " + timeout + "; last: " + last);
             }
-            last = CompletableFuture.supplyAsync(probe,
-                    CompletableFuture.delayedExecutor(interval.toMillis(), TimeUnit.MILLISECONDS)).join();
+            last = CompletableFuture.supplyAsync(
+                            probe, CompletableFuture.delayedExecutor(interval.toMillis(), TimeUnit.MILLISECONDS))
+                    .join();
         }
         return last;
     }

@@ -31,7 +31,8 @@ class PostgresOutageTest {
             String url = pg.jdbcUrl("kiro_outage");
             ServerOptions options = ServerOptions.on(Backend.H2).withArgs("--db-url", url, "--db-user", pg.user());
             List<KiroServer> replicas = startTogether(options, 2);
-            try (KiroServer a = replicas.get(0); KiroServer b = replicas.get(1)) {
+            try (KiroServer a = replicas.get(0);
+                    KiroServer b = replicas.get(1)) {
                 long pidA = a.pid();
                 long pidB = b.pid();
                 String group = ScimClient.bearer(a).createGroup("outage-" + Bodies.unique());
@@ -39,43 +40,69 @@ class PostgresOutageTest {
                         WriteLoad.start(() -> RawHttp.to(a), a.token(), 2, List.of(group), PROBE.toMillis()),
                         WriteLoad.start(() -> RawHttp.to(b), b.token(), 2, List.of(), PROBE.toMillis()));
                 for (WriteLoad load : loads) {
-                    Poll.until("writes acknowledged before the outage", Duration.ofSeconds(60), PROBE,
-                            () -> load.acknowledgedUsers().size(), n -> n >= 10);
+                    Poll.until(
+                            "writes acknowledged before the outage",
+                            Duration.ofSeconds(60),
+                            PROBE,
+                            () -> load.acknowledgedUsers().size(),
+                            n -> n >= 10);
                 }
 
                 pg.stop();
                 long outageStart = System.nanoTime();
                 for (KiroServer server : List.of(a, b)) {
-                    Poll.until(server + " /readyz 503 once PostgreSQL is down", Duration.ofSeconds(30), PROBE,
-                            () -> readyz(server), status -> status == 503);
+                    Poll.until(
+                            server + " /readyz 503 once PostgreSQL is down",
+                            Duration.ofSeconds(30),
+                            PROBE,
+                            () -> readyz(server),
+                            status -> status == 503);
                 }
                 for (WriteLoad load : loads) {
-                    Poll.until("a 503 to a write during the outage", Duration.ofSeconds(30), PROBE,
-                            () -> load.count(503), n -> n > 0);
+                    Poll.until(
+                            "a 503 to a write during the outage",
+                            Duration.ofSeconds(30),
+                            PROBE,
+                            () -> load.count(503),
+                            n -> n > 0);
                     assertIsScimUnavailable(load.firstResponseWithStatus(503));
                 }
                 watchOutage(List.of(a, b), outageStart);
-                List<Integer> acknowledgedAtRestart = loads.stream().map(l -> l.acknowledgedUsers().size()).toList();
+                List<Integer> acknowledgedAtRestart =
+                        loads.stream().map(l -> l.acknowledgedUsers().size()).toList();
 
                 pg.start();
                 long restarted = System.nanoTime();
                 List<String> recovery = new ArrayList<>();
                 for (KiroServer server : List.of(a, b)) {
-                    Poll.until(server + " /readyz 200 after PostgreSQL is back", Duration.ofSeconds(60), PROBE,
-                            () -> readyz(server), status -> status == 200);
+                    Poll.until(
+                            server + " /readyz 200 after PostgreSQL is back",
+                            Duration.ofSeconds(60),
+                            PROBE,
+                            () -> readyz(server),
+                            status -> status == 200);
                     recovery.add("readyz 200 after " + millisSince(restarted) + " ms");
                 }
                 for (int i = 0; i < loads.size(); i++) {
                     WriteLoad load = loads.get(i);
                     int before = acknowledgedAtRestart.get(i);
-                    Poll.until("a write acknowledged again", Duration.ofSeconds(60), Duration.ofMillis(20),
-                            () -> load.acknowledgedUsers().size(), n -> n > before);
-                    recovery.add("replica " + (i + 1) + " first write acknowledged after " + millisSince(restarted) + " ms");
+                    Poll.until(
+                            "a write acknowledged again",
+                            Duration.ofSeconds(60),
+                            Duration.ofMillis(20),
+                            () -> load.acknowledgedUsers().size(),
+                            n -> n > before);
+                    recovery.add(
+                            "replica " + (i + 1) + " first write acknowledged after " + millisSince(restarted) + " ms");
                 }
                 for (WriteLoad load : loads) {
                     int before = load.acknowledgedUsers().size();
-                    Poll.until("writes keep being acknowledged", Duration.ofSeconds(60), PROBE,
-                            () -> load.acknowledgedUsers().size(), n -> n >= before + 10);
+                    Poll.until(
+                            "writes keep being acknowledged",
+                            Duration.ofSeconds(60),
+                            PROBE,
+                            () -> load.acknowledgedUsers().size(),
+                            n -> n >= before + 10);
                 }
                 loads.forEach(WriteLoad::stop);
 
@@ -83,8 +110,12 @@ class PostgresOutageTest {
                 assertThat(a.pid()).as("replica a was not restarted").isEqualTo(pidA);
                 assertThat(b.pid()).as("replica b was not restarted").isEqualTo(pidB);
                 for (WriteLoad load : loads) {
-                    assertThat(load.count(500)).as("no 500 during or after the outage: " + load).isZero();
-                    assertThat(load.outcomes().keySet()).as("only 2xx and 503 answers: " + load).containsAnyOf(201)
+                    assertThat(load.count(500))
+                            .as("no 500 during or after the outage: " + load)
+                            .isZero();
+                    assertThat(load.outcomes().keySet())
+                            .as("only 2xx and 503 answers: " + load)
+                            .containsAnyOf(201)
                             .allMatch(status -> status == 200 || status == 201 || status == 503);
                 }
                 List<WriteLoad.AckedUser> users = new ArrayList<>();
@@ -97,9 +128,17 @@ class PostgresOutageTest {
                 AcknowledgedWrites.assertAuditVerifies(List.of("--db-url", url, "--db-user", pg.user()));
                 // Plan-only mode: a background job drains the outbox every poll interval; it must have survived.
                 for (KiroServer server : List.of(a, b)) {
-                    Poll.until(server + " outbox drained by the background job after the outage", Duration.ofSeconds(30), PROBE,
-                            () -> ScimClient.bearer(server).get(server.baseUri() + "/admin/v1/sync").expectStatus(200)
-                                    .json().path("pending").asLong(), pending -> pending == 0);
+                    Poll.until(
+                            server + " outbox drained by the background job after the outage",
+                            Duration.ofSeconds(30),
+                            PROBE,
+                            () -> ScimClient.bearer(server)
+                                    .get(server.baseUri() + "/admin/v1/sync")
+                                    .expectStatus(200)
+                                    .json()
+                                    .path("pending")
+                                    .asLong(),
+                            pending -> pending == 0);
                 }
             }
         }
@@ -123,15 +162,21 @@ class PostgresOutageTest {
     private static void watchOutage(List<KiroServer> servers, long outageStart) {
         while (System.nanoTime() - outageStart < OUTAGE.toNanos()) {
             for (KiroServer server : servers) {
-                assertThat(readyz(server)).as(server + " /readyz during the outage").isEqualTo(503);
+                assertThat(readyz(server))
+                        .as(server + " /readyz during the outage")
+                        .isEqualTo(503);
             }
-            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS)).join();
+            CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS))
+                    .join();
         }
     }
 
     private static void assertIsScimUnavailable(ScimResponse r) {
         assertThat(r).as("a 503 was seen").isNotNull();
-        assertThat(r.header("Retry-After")).as("Retry-After on " + r.describe()).isNotNull().matches("[1-9][0-9]*");
+        assertThat(r.header("Retry-After"))
+                .as("Retry-After on " + r.describe())
+                .isNotNull()
+                .matches("[1-9][0-9]*");
         assertThat(r.header("Content-Type")).startsWith("application/scim+json");
         assertThat(r.json().path("schemas").get(0).asText()).isEqualTo(ScimResponse.ERROR_URN);
         assertThat(r.json().path("status").asText()).isEqualTo("503");
@@ -139,7 +184,9 @@ class PostgresOutageTest {
     }
 
     private static int readyz(KiroServer server) {
-        return RawHttp.to(server).send("GET", server.baseUri() + "/readyz", null).status();
+        return RawHttp.to(server)
+                .send("GET", server.baseUri() + "/readyz", null)
+                .status();
     }
 
     private static long millisSince(long nanos) {

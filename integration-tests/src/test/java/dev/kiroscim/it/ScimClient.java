@@ -71,7 +71,8 @@ public final class ScimClient {
 
     /** A request with auth, {@code Content-Type} and {@code Accept} set to {@code application/scim+json}. */
     public RequestSpecification request() {
-        RequestSpecification spec = given().config(CONFIG).contentType(SCIM_JSON).accept(SCIM_JSON);
+        RequestSpecification spec =
+                given().config(CONFIG).contentType(SCIM_JSON).accept(SCIM_JSON);
         if (authorization != null) {
             spec.header(new Header("Authorization", authorization));
         }
@@ -108,8 +109,15 @@ public final class ScimClient {
         String url = path.startsWith("http") ? path : scimUri + path;
         Response response = spec.request(method, url);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.getHeaders().forEach(h -> headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue()));
-        return new ScimResponse(method, url, text, response.getStatusCode(), headers,
+        response.getHeaders()
+                .forEach(h -> headers.computeIfAbsent(h.getName(), k -> new ArrayList<>())
+                        .add(h.getValue()));
+        return new ScimResponse(
+                method,
+                url,
+                text,
+                response.getStatusCode(),
+                headers,
                 new String(response.asByteArray(), StandardCharsets.UTF_8));
     }
 
@@ -125,7 +133,9 @@ public final class ScimClient {
     }
 
     public String createGroup(String displayName, String... memberIds) {
-        return post("/Groups", Bodies.group(displayName, memberIds)).expectStatus(201).id();
+        return post("/Groups", Bodies.group(displayName, memberIds))
+                .expectStatus(201)
+                .id();
     }
 
     private static Map<String, Object> pairs(String... query) {

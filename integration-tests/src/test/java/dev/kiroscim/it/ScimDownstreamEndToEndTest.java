@@ -33,7 +33,7 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
     protected boolean startDownstream(Path dir) throws Exception {
         try {
             emulator = ScimEmulatorServer.start(ScimEmulatorServer.defaultScript(), TOKEN);
-        } catch (TestAbortedException skipped) {   // never under CI=true: ExternalComponent fails there instead
+        } catch (TestAbortedException skipped) { // never under CI=true: ExternalComponent fails there instead
             unavailable = skipped;
             return false;
         }
@@ -73,8 +73,11 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
 
     /** In {@code mode: scim} the plan shows the SCIM request of a membership removal. */
     static void assertScimRemoveRequest(JsonNode removeMembershipCall) {
-        assertThat(removeMembershipCall.path("request").asText()).as("the SCIM request in %s", removeMembershipCall)
-                .startsWith("PATCH /Groups/{id of kiro-pro}").contains("\"remove\"").contains("path:\"members\"");
+        assertThat(removeMembershipCall.path("request").asText())
+                .as("the SCIM request in %s", removeMembershipCall)
+                .startsWith("PATCH /Groups/{id of kiro-pro}")
+                .contains("\"remove\"")
+                .contains("path:\"members\"");
     }
 
     // ------------------------------------------------------------------------------------------- status
@@ -84,10 +87,14 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
         JsonNode status = admin("/admin/v1/sync");
         assertThat(status.path("mode").asText()).isEqualTo("live");
         assertThat(status.path("downstream").path("kind").asText()).isEqualTo("scim");
-        assertThat(status.path("downstream").path("endpoint").asText()).isEqualTo(emulator.scimBase().toString());
+        assertThat(status.path("downstream").path("endpoint").asText())
+                .isEqualTo(emulator.scimBase().toString());
         assertThat(status.path("alert").isNull()).as("no alert: %s", status).isTrue();
-        String metrics = scim.get(server.baseUri() + "/metrics").expectStatus(200).body();
-        assertThat(metrics).contains("kiro_sync_downstream_info{kind=\"scim\"} 1").contains("kiro_sync_paused 0");
+        String metrics =
+                scim.get(server.baseUri() + "/metrics").expectStatus(200).body();
+        assertThat(metrics)
+                .contains("kiro_sync_downstream_info{kind=\"scim\"} 1")
+                .contains("kiro_sync_paused 0");
         assertThat(status.toString() + metrics).doesNotContain(TOKEN);
     }
 
@@ -108,23 +115,33 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
 
         StringBuilder removeAll = new StringBuilder("{\"op\":\"remove\",\"path\":\"members\",\"value\":[");
         for (int i = 0; i < ids.size(); i++) {
-            removeAll.append(i == 0 ? "" : ",").append("{\"value\":").append(Bodies.str(ids.get(i))).append('}');
+            removeAll
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"value\":")
+                    .append(Bodies.str(ids.get(i)))
+                    .append('}');
         }
-        scim.patch("/Groups/" + team, Bodies.patch(removeAll.append("]}").toString())).expectStatus(200);
+        scim.patch("/Groups/" + team, Bodies.patch(removeAll.append("]}").toString()))
+                .expectStatus(200);
         names.forEach(n -> expected.put(n, expected.get(n).inGroup(null)));
         assertIdentityStoreIsExactly("250 members left Big-Team in one SCIM request", Duration.ofSeconds(120));
 
         int patches = 0;
         int memberChanges = 0;
         for (JsonNode r : emulator.state().path("requests")) {
-            if (r.path("method").asText().equals("PATCH") && r.path("path").asText().startsWith("/Groups/")) {
+            if (r.path("method").asText().equals("PATCH")
+                    && r.path("path").asText().startsWith("/Groups/")) {
                 patches++;
                 memberChanges += r.path("memberChanges").asInt();
-                assertThat(r.path("memberChanges").asInt()).as("member changes in %s", r).isBetween(0, 100);
+                assertThat(r.path("memberChanges").asInt())
+                        .as("member changes in %s", r)
+                        .isBetween(0, 100);
                 assertThat(r.path("status").asInt()).as("%s", r).isNotEqualTo(400);
             }
         }
-        assertThat(memberChanges).as("member changes over %d group PATCHes", patches).isGreaterThanOrEqualTo(500);
+        assertThat(memberChanges)
+                .as("member changes over %d group PATCHes", patches)
+                .isGreaterThanOrEqualTo(500);
     }
 
     // ------------------------------------------------------------------------------------------- token
@@ -137,21 +154,36 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
         expected.put(first, new Expected("Given Family", "Given", "Family", first, "kiro-pro"));
         assertIdentityStoreIsExactly("before the token expires");
 
-        emulator.acceptTokens(ROTATED);   // the token we hold expired, or an admin deleted it
+        emulator.acceptTokens(ROTATED); // the token we hold expired, or an admin deleted it
         String second = "token-2-" + Bodies.unique() + "@example.com";
         String secondId = scim.createUser(second);
-        scim.patch("/Groups/" + team, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":"
-                + Bodies.str(secondId) + "}]}")).expectStatus(200);   // the IdP side keeps working
+        scim.patch(
+                        "/Groups/" + team,
+                        Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":"
+                                + Bodies.str(secondId) + "}]}"))
+                .expectStatus(200); // the IdP side keeps working
 
-        JsonNode paused = Poll.until("the alert in /admin/v1/sync", SYNC_TIMEOUT, POLL, () -> admin("/admin/v1/sync"),
+        JsonNode paused = Poll.until(
+                "the alert in /admin/v1/sync",
+                SYNC_TIMEOUT,
+                POLL,
+                () -> admin("/admin/v1/sync"),
                 s -> !s.path("alert").isNull());
-        assertThat(paused.path("alert").asText()).contains("401").contains(tokenFile.toString()).doesNotContain(TOKEN);
-        assertThat(paused.path("pending").asInt()).as("the change waits in the outbox: %s", paused).isPositive();
+        assertThat(paused.path("alert").asText())
+                .contains("401")
+                .contains(tokenFile.toString())
+                .doesNotContain(TOKEN);
+        assertThat(paused.path("pending").asInt())
+                .as("the change waits in the outbox: %s", paused)
+                .isPositive();
         assertThat(paused.path("deadLetter").asInt()).isZero();
         scim.get(server.baseUri() + "/readyz").expectStatus(200);
-        assertThat(scim.get(server.baseUri() + "/metrics").expectStatus(200).body()).contains("kiro_sync_paused 1");
+        assertThat(scim.get(server.baseUri() + "/metrics").expectStatus(200).body())
+                .contains("kiro_sync_paused 1");
         JsonNode failures = scim.get(server.baseUri() + "/admin/v1/audit", "type", "idc.call.failed", "limit", "100")
-                .expectStatus(200).json().path("events");
+                .expectStatus(200)
+                .json()
+                .path("events");
         assertThat(failures.toString()).contains("401").doesNotContain(TOKEN);
         assertThat(store.snapshot().users()).as("nothing sent while paused").doesNotContainKey(second);
 
@@ -161,8 +193,9 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
         expected.put(second, new Expected("Given Family", "Given", "Family", second, "kiro-pro"));
         assertIdentityStoreIsExactly("the new token file is read: the sync resumes");
         assertThat(admin("/admin/v1/sync").path("alert").isNull()).isTrue();
-        assertThat(scim.get(server.baseUri() + "/metrics").expectStatus(200).body()).contains("kiro_sync_paused 0");
-        emulator.acceptTokens(ROTATED, TOKEN);   // for the view and the later tests: both tokens valid, as in IdC
+        assertThat(scim.get(server.baseUri() + "/metrics").expectStatus(200).body())
+                .contains("kiro_sync_paused 0");
+        emulator.acceptTokens(ROTATED, TOKEN); // for the view and the later tests: both tokens valid, as in IdC
     }
 
     // ------------------------------------------------------------------------------------------- faults
@@ -174,12 +207,15 @@ class ScimDownstreamEndToEndTest extends DownstreamLifecycleContract {
         String userId = scim.createUser(userName);
         scim.createGroup("Fault-Team", userId);
         expected.put(userName, new Expected("Given Family", "Given", "Family", userName, "kiro-pro"));
-        assertIdentityStoreIsExactly("converged through 2 throttles, 2 server errors and a crash after apply",
-                Duration.ofSeconds(60));
-        assertThat(emulator.state().path("faults").toString()).as("every fault was consumed")
+        assertIdentityStoreIsExactly(
+                "converged through 2 throttles, 2 server errors and a crash after apply", Duration.ofSeconds(60));
+        assertThat(emulator.state().path("faults").toString())
+                .as("every fault was consumed")
                 .doesNotContainPattern("\"(throttle|error|crashAfterApply)\":[1-9]");
         JsonNode failures = scim.get(server.baseUri() + "/admin/v1/audit", "type", "idc.call.failed", "limit", "100")
-                .expectStatus(200).json().path("events");
+                .expectStatus(200)
+                .json()
+                .path("events");
         assertThat(failures.toString()).contains("429").contains("500");
     }
 }

@@ -57,8 +57,9 @@ final class ScimEmulatorView implements DownstreamView {
 
     @Override
     public String addMembership(String groupId, String userId) {
-        String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
-                + "\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}]}";
+        String body =
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+                        + "\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}]}";
         int status = emulator.scimRequest("PATCH", "/Groups/" + groupId, body, token);
         if (status >= 300) {
             throw new IllegalStateException("emulator refused the console's membership: " + status);

@@ -16,8 +16,8 @@ import org.assertj.core.api.ListAssert;
  * <p>Failure messages always name the request ({@code PATCH http://…/Users/42}), the request body (cut at 2000
  * characters), the status, the headers and the response body, so a red test says what was expected and what came back.
  */
-public record ScimResponse(String method, String uri, String requestBody, int status,
-                           Map<String, List<String>> headers, String body) {
+public record ScimResponse(
+        String method, String uri, String requestBody, int status, Map<String, List<String>> headers, String body) {
 
     public static final String ERROR_URN = "urn:ietf:params:scim:api:messages:2.0:Error";
     public static final String LIST_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
@@ -45,7 +45,10 @@ public record ScimResponse(String method, String uri, String requestBody, int st
         List<String> values = new ArrayList<>();
         for (JsonNode element : node(arrayPath)) {
             JsonNode value = PropertyPath.resolve(element, elementPath);
-            values.add(value.isMissingNode() || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
+            values.add(
+                    value.isMissingNode() || value.isNull()
+                            ? null
+                            : value.isValueNode() ? value.asText() : value.toString());
         }
         return values;
     }
@@ -59,7 +62,8 @@ public record ScimResponse(String method, String uri, String requestBody, int st
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
                 .flatMap(e -> e.getValue().stream())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     public String id() {
@@ -80,7 +84,9 @@ public record ScimResponse(String method, String uri, String requestBody, int st
     public ScimResponse expectScimError(int expectedStatus, String expectedScimType) {
         expectStatus(expectedStatus);
         assertThat(texts("schemas")).as("schemas of the error\n%s", describe()).contains(ERROR_URN);
-        assertThat(node("status").isTextual()).as("error 'status' must be a JSON string \"%s\"\n%s", expectedStatus, describe()).isTrue();
+        assertThat(node("status").isTextual())
+                .as("error 'status' must be a JSON string \"%s\"\n%s", expectedStatus, describe())
+                .isTrue();
         assertThat(text("status")).as("error 'status'\n%s", describe()).isEqualTo(Integer.toString(expectedStatus));
         assertThat(text("detail")).as("error 'detail'\n%s", describe()).isNotBlank();
         if (expectedScimType != null) {
@@ -91,7 +97,8 @@ public record ScimResponse(String method, String uri, String requestBody, int st
     }
 
     public ScimResponse expectScimContentType() {
-        assertThat(header("Content-Type")).as("Content-Type header\n%s", describe())
+        assertThat(header("Content-Type"))
+                .as("Content-Type header\n%s", describe())
                 .isNotNull()
                 .matches("(?i)application/scim\\+json\\s*(;.*)?");
         return this;
@@ -115,7 +122,8 @@ public record ScimResponse(String method, String uri, String requestBody, int st
         String shownHeaders = headers.entrySet().stream()
                 .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
                 .collect(Collectors.joining("\n  "));
-        return method + " " + uri + shownRequest + "\n→ HTTP " + status + "\n  " + shownHeaders + "\nresponse body: " + cut(body);
+        return method + " " + uri + shownRequest + "\n→ HTTP " + status + "\n  " + shownHeaders + "\nresponse body: "
+                + cut(body);
     }
 
     private static String cut(String text) {

@@ -26,19 +26,24 @@ abstract class ScimValidatorContract extends ScimContract {
 
     /** The validator's rich create body: every core attribute, the enterprise extension with a manager, string booleans. */
     private ObjectNode richUser(String userName, String managerId) {
-        return (ObjectNode) Json.parse("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE_URN + "\"],"
-                + "\"userName\":" + str(userName) + ",\"active\":true,\"displayName\":\"Ewa Nowak\",\"title\":\"Engineer\","
-                + "\"nickName\":\"Ewka\",\"preferredLanguage\":\"pl-PL\",\"locale\":\"pl-PL\",\"timezone\":\"Europe/Warsaw\","
-                + "\"profileUrl\":\"https://example.com/ewa\",\"userType\":\"Employee\",\"externalId\":\"ext-" + Bodies.unique() + "\","
-                + "\"name\":{\"givenName\":\"Ewa\",\"familyName\":\"Nowak\",\"formatted\":\"Ewa Nowak\",\"middleName\":\"M\","
-                + "\"honorificPrefix\":\"Dr\",\"honorificSuffix\":\"PhD\"},"
-                + "\"emails\":[{\"type\":\"work\",\"value\":" + str(userName) + ",\"primary\":true}],"
-                + "\"phoneNumbers\":[{\"type\":\"work\",\"value\":\"+48 22 000 00 00\",\"primary\":true},{\"type\":\"mobile\",\"value\":\"+48 600 000 000\"}],"
-                + "\"addresses\":[{\"type\":\"work\",\"streetAddress\":\"Marszalkowska 1\",\"locality\":\"Warszawa\",\"region\":\"MZ\","
-                + "\"postalCode\":\"00-001\",\"country\":\"PL\",\"formatted\":\"Marszalkowska 1, Warszawa\",\"primary\":true}],"
-                + "\"roles\":[{\"primary\":\"True\",\"display\":\"Admin\",\"value\":\"admin\",\"type\":\"WindowsAzureActiveDirectoryRole\"}],"
-                + "\"" + ENTERPRISE_URN + "\":{\"employeeNumber\":\"701\",\"department\":\"R&D\",\"costCenter\":\"CC1\","
-                + "\"organization\":\"Contoso\",\"division\":\"Cloud\",\"manager\":{\"value\":" + str(managerId) + "}}}");
+        return (ObjectNode)
+                Json.parse("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE_URN + "\"],"
+                        + "\"userName\":" + str(userName)
+                        + ",\"active\":true,\"displayName\":\"Ewa Nowak\",\"title\":\"Engineer\","
+                        + "\"nickName\":\"Ewka\",\"preferredLanguage\":\"pl-PL\",\"locale\":\"pl-PL\",\"timezone\":\"Europe/Warsaw\","
+                        + "\"profileUrl\":\"https://example.com/ewa\",\"userType\":\"Employee\",\"externalId\":\"ext-"
+                        + Bodies.unique() + "\","
+                        + "\"name\":{\"givenName\":\"Ewa\",\"familyName\":\"Nowak\",\"formatted\":\"Ewa Nowak\",\"middleName\":\"M\","
+                        + "\"honorificPrefix\":\"Dr\",\"honorificSuffix\":\"PhD\"},"
+                        + "\"emails\":[{\"type\":\"work\",\"value\":" + str(userName) + ",\"primary\":true}],"
+                        + "\"phoneNumbers\":[{\"type\":\"work\",\"value\":\"+48 22 000 00 00\",\"primary\":true},{\"type\":\"mobile\",\"value\":\"+48 600 000 000\"}],"
+                        + "\"addresses\":[{\"type\":\"work\",\"streetAddress\":\"Marszalkowska 1\",\"locality\":\"Warszawa\",\"region\":\"MZ\","
+                        + "\"postalCode\":\"00-001\",\"country\":\"PL\",\"formatted\":\"Marszalkowska 1, Warszawa\",\"primary\":true}],"
+                        + "\"roles\":[{\"primary\":\"True\",\"display\":\"Admin\",\"value\":\"admin\",\"type\":\"WindowsAzureActiveDirectoryRole\"}],"
+                        + "\"" + ENTERPRISE_URN
+                        + "\":{\"employeeNumber\":\"701\",\"department\":\"R&D\",\"costCenter\":\"CC1\","
+                        + "\"organization\":\"Contoso\",\"division\":\"Cloud\",\"manager\":{\"value\":" + str(managerId)
+                        + "}}}");
     }
 
     private String newUser() {
@@ -93,12 +98,20 @@ abstract class ScimValidatorContract extends ScimContract {
 
     private static void assertValues(ScimResponse read, Map<String, String> expected) {
         for (Map.Entry<String, String> entry : expected.entrySet()) {
-            assertThat(valueAt(read.json(), entry.getKey()).asText(null)).as("%s\n%s", entry.getKey(), read.describe()).isEqualTo(entry.getValue());
+            assertThat(valueAt(read.json(), entry.getKey()).asText(null))
+                    .as("%s\n%s", entry.getKey(), read.describe())
+                    .isEqualTo(entry.getValue());
         }
     }
 
     private String managerOf(String id) {
-        return scim.get("/Users/" + id).expectStatus(200).json().path(ENTERPRISE_URN).path("manager").path("value").asText("");
+        return scim.get("/Users/" + id)
+                .expectStatus(200)
+                .json()
+                .path(ENTERPRISE_URN)
+                .path("manager")
+                .path("value")
+                .asText("");
     }
 
     // ------------------------------------------------------------------------------------------------- mandatory
@@ -110,17 +123,43 @@ abstract class ScimValidatorContract extends ScimContract {
         ObjectNode sent = richUser(userName, manager);
         scim.post("/Users", sent).expectStatus(201);
         JsonNode fetched = byUserName(userName).node("Resources[0]");
-        List<String> paths = List.of("userName", "displayName", "title", "nickName", "preferredLanguage", "locale", "timezone",
-                "profileUrl", "userType", "externalId", "name.givenName", "name.familyName", "name.formatted", "name.middleName",
-                "name.honorificPrefix", "name.honorificSuffix", "emails[type eq \"work\"].value",
-                "phoneNumbers[type eq \"work\"].value", "phoneNumbers[type eq \"mobile\"].value",
-                "addresses[type eq \"work\"].streetAddress", "addresses[type eq \"work\"].locality", "addresses[type eq \"work\"].region",
-                "addresses[type eq \"work\"].postalCode", "addresses[type eq \"work\"].country", "addresses[type eq \"work\"].formatted",
-                "roles[type eq \"WindowsAzureActiveDirectoryRole\"].value", "roles[type eq \"WindowsAzureActiveDirectoryRole\"].display",
-                ENTERPRISE_URN + ":employeeNumber", ENTERPRISE_URN + ":department", ENTERPRISE_URN + ":costCenter",
-                ENTERPRISE_URN + ":organization", ENTERPRISE_URN + ":division");
+        List<String> paths = List.of(
+                "userName",
+                "displayName",
+                "title",
+                "nickName",
+                "preferredLanguage",
+                "locale",
+                "timezone",
+                "profileUrl",
+                "userType",
+                "externalId",
+                "name.givenName",
+                "name.familyName",
+                "name.formatted",
+                "name.middleName",
+                "name.honorificPrefix",
+                "name.honorificSuffix",
+                "emails[type eq \"work\"].value",
+                "phoneNumbers[type eq \"work\"].value",
+                "phoneNumbers[type eq \"mobile\"].value",
+                "addresses[type eq \"work\"].streetAddress",
+                "addresses[type eq \"work\"].locality",
+                "addresses[type eq \"work\"].region",
+                "addresses[type eq \"work\"].postalCode",
+                "addresses[type eq \"work\"].country",
+                "addresses[type eq \"work\"].formatted",
+                "roles[type eq \"WindowsAzureActiveDirectoryRole\"].value",
+                "roles[type eq \"WindowsAzureActiveDirectoryRole\"].display",
+                ENTERPRISE_URN + ":employeeNumber",
+                ENTERPRISE_URN + ":department",
+                ENTERPRISE_URN + ":costCenter",
+                ENTERPRISE_URN + ":organization",
+                ENTERPRISE_URN + ":division");
         for (String path : paths) {
-            assertThat(valueAt(fetched, path).asText(null)).as("%s in %s", path, fetched).isEqualTo(valueAt(sent, path).asText());
+            assertThat(valueAt(fetched, path).asText(null))
+                    .as("%s in %s", path, fetched)
+                    .isEqualTo(valueAt(sent, path).asText());
         }
         assertThat(fetched.path("roles").get(0).path("primary").asBoolean()).isTrue();
         assertThat(fetched.path("active").asBoolean()).isTrue();
@@ -150,7 +189,9 @@ abstract class ScimValidatorContract extends ScimContract {
     void validator04_filterForANonExistingUser() {
         ScimResponse none = byUserName("nobody-" + Bodies.unique() + "@example.com");
         none.assertText("totalResults").isEqualTo("0");
-        assertThat(none.node("Resources").isArray() && none.node("Resources").isEmpty()).as(none.describe()).isTrue();
+        assertThat(none.node("Resources").isArray() && none.node("Resources").isEmpty())
+                .as(none.describe())
+                .isTrue();
     }
 
     @Test
@@ -200,14 +241,16 @@ abstract class ScimValidatorContract extends ScimContract {
         values.put(ENTERPRISE_URN + ":organization", "Fabrikam");
         values.put(ENTERPRISE_URN + ":division", "Retail");
         List<String> operations = new ArrayList<>();
-        values.forEach((path, value) -> operations.add("{\"op\":\"replace\",\"path\":" + str(path) + ",\"value\":" + str(value) + "}"));
+        values.forEach((path, value) ->
+                operations.add("{\"op\":\"replace\",\"path\":" + str(path) + ",\"value\":" + str(value) + "}"));
         operations.add("{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].primary\",\"value\":true}");
         operations.add("{\"op\":\"replace\",\"path\":\"addresses[type eq \\\"work\\\"].primary\",\"value\":true}");
         operations.add("{\"op\":\"replace\",\"path\":\"active\",\"value\":true}");
         assertThat(operations).hasSizeGreaterThanOrEqualTo(36);
         ScimResponse read = patchUser(id, operations.toArray(String[]::new));
         Map<String, String> expected = new java.util.LinkedHashMap<>();
-        values.forEach((path, value) -> expected.put(path.replace("roles[primary eq \"True\"]", "roles[primary eq \"true\"]"), value));
+        values.forEach((path, value) ->
+                expected.put(path.replace("roles[primary eq \"True\"]", "roles[primary eq \"true\"]"), value));
         assertValues(read, expected);
         read.assertTexts("emails", "value").hasSize(1);
     }
@@ -216,7 +259,9 @@ abstract class ScimValidatorContract extends ScimContract {
     void validator07_updateUserUserName() {
         String id = newUser();
         String renamed = Bodies.uniqueUserName("v07-renamed");
-        patchUser(id, "{\"op\":\"replace\",\"value\":{\"userName\":" + str(renamed) + "}}").assertText("userName").isEqualTo(renamed);
+        patchUser(id, "{\"op\":\"replace\",\"value\":{\"userName\":" + str(renamed) + "}}")
+                .assertText("userName")
+                .isEqualTo(renamed);
         byUserName(renamed).assertText("Resources[0].id").isEqualTo(id);
     }
 
@@ -224,7 +269,9 @@ abstract class ScimValidatorContract extends ScimContract {
     void validator08_patchUserDisableUser() {
         String userName = Bodies.uniqueUserName("v08");
         String id = scim.createUser(userName);
-        patchUser(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}").assertText("active").isEqualTo("false");
+        patchUser(id, "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}")
+                .assertText("active")
+                .isEqualTo("false");
         byUserName(userName).assertText("Resources[0].active").isEqualTo("false");
     }
 
@@ -240,7 +287,9 @@ abstract class ScimValidatorContract extends ScimContract {
     void validator10_patchUserReplaceManager() {
         String id = scim.createUser(richUser(Bodies.uniqueUserName("v10"), newUser()));
         String manager = newUser();
-        patchUser(id, "{\"op\":\"replace\",\"path\":\"" + MANAGER_PATH + "\",\"value\":{\"value\":" + str(manager) + "}}");
+        patchUser(
+                id,
+                "{\"op\":\"replace\",\"path\":\"" + MANAGER_PATH + "\",\"value\":{\"value\":" + str(manager) + "}}");
         assertThat(managerOf(id)).isEqualTo(manager);
     }
 
@@ -261,7 +310,8 @@ abstract class ScimValidatorContract extends ScimContract {
     @Test
     void validator13_getGroupByIdExcludingMembers() {
         String group = scim.createGroup("v13-" + Bodies.unique(), newUser());
-        ScimResponse read = scim.get("/Groups/" + group, "excludedAttributes", "members").expectStatus(200);
+        ScimResponse read =
+                scim.get("/Groups/" + group, "excludedAttributes", "members").expectStatus(200);
         assertThat(read.json().has("members")).as(read.describe()).isFalse();
         read.assertText("id").isEqualTo(group);
     }
@@ -272,7 +322,9 @@ abstract class ScimValidatorContract extends ScimContract {
         scim.createGroup(name, newUser());
         ScimResponse found = byDisplayName(name, "excludedAttributes", "members");
         found.assertText("totalResults").isEqualTo("1");
-        assertThat(found.node("Resources[0]").has("members")).as(found.describe()).isFalse();
+        assertThat(found.node("Resources[0]").has("members"))
+                .as(found.describe())
+                .isFalse();
     }
 
     @Test
@@ -301,7 +353,8 @@ abstract class ScimValidatorContract extends ScimContract {
     @Test
     void validator18_createANewGroup() {
         String name = "v18-" + Bodies.unique();
-        ScimResponse created = scim.post("/Groups", Bodies.group(name).put("externalId", "v18")).expectStatus(201);
+        ScimResponse created = scim.post("/Groups", Bodies.group(name).put("externalId", "v18"))
+                .expectStatus(201);
         created.assertText("displayName").isEqualTo(name);
         created.assertText("id").isNotBlank();
     }
@@ -316,14 +369,18 @@ abstract class ScimValidatorContract extends ScimContract {
     @Test
     void validator20_patchGroupReplaceAttributes() {
         String id = scim.createGroup("v20-" + Bodies.unique());
-        patchGroup(id, "{\"op\":\"replace\",\"value\":{\"externalId\":\"v20-ext\"}}").assertText("externalId").isEqualTo("v20-ext");
+        patchGroup(id, "{\"op\":\"replace\",\"value\":{\"externalId\":\"v20-ext\"}}")
+                .assertText("externalId")
+                .isEqualTo("v20-ext");
     }
 
     @Test
     void validator21_updateGroupDisplayName() {
         String id = scim.createGroup("v21-" + Bodies.unique());
         String renamed = "v21-renamed-" + Bodies.unique();
-        patchGroup(id, "{\"op\":\"replace\",\"value\":{\"displayName\":" + str(renamed) + "}}").assertText("displayName").isEqualTo(renamed);
+        patchGroup(id, "{\"op\":\"replace\",\"value\":{\"displayName\":" + str(renamed) + "}}")
+                .assertText("displayName")
+                .isEqualTo(renamed);
     }
 
     @Test
@@ -331,7 +388,8 @@ abstract class ScimValidatorContract extends ScimContract {
         String id = scim.createGroup("v22-" + Bodies.unique());
         String user = newUser();
         patchGroup(id, "{\"op\":\"replace\",\"path\":\"members\",\"value\":[{\"value\":" + str(user) + "}]}")
-                .assertTexts("members", "value").containsExactly(user);
+                .assertTexts("members", "value")
+                .containsExactly(user);
     }
 
     @Test
@@ -354,7 +412,8 @@ abstract class ScimValidatorContract extends ScimContract {
     @Test
     void validatorP1_patchUserMultipleOpsOnDifferentAttributes() {
         String id = scim.createUser(richUser(Bodies.uniqueUserName("vp1"), newUser()));
-        ScimResponse read = patchUser(id,
+        ScimResponse read = patchUser(
+                id,
                 "{\"op\":\"remove\",\"path\":\"preferredLanguage\"}",
                 "{\"op\":\"add\",\"path\":\"title\",\"value\":\"Architect\"}",
                 "{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Iga\"}",
@@ -368,7 +427,8 @@ abstract class ScimValidatorContract extends ScimContract {
     @Test
     void validatorP2_patchUserMultipleOpsOnSameAttribute() {
         String id = scim.createUser(richUser(Bodies.uniqueUserName("vp2"), newUser()));
-        ScimResponse read = patchUser(id,
+        ScimResponse read = patchUser(
+                id,
                 "{\"op\":\"remove\",\"path\":\"nickName\"}",
                 "{\"op\":\"add\",\"path\":\"nickName\",\"value\":\"First\"}",
                 "{\"op\":\"replace\",\"path\":\"nickName\",\"value\":\"Final\"}");
@@ -382,7 +442,9 @@ abstract class ScimValidatorContract extends ScimContract {
 
     @Test
     void validatorP4_deleteTheSameUserTwice() {
-        String id = scim.post("/Users", Bodies.user(Bodies.uniqueUserName("vp4"))).expectStatus(201).id();
+        String id = scim.post("/Users", Bodies.user(Bodies.uniqueUserName("vp4")))
+                .expectStatus(201)
+                .id();
         scim.delete("/Users/" + id).expectStatus(204);
         scim.delete("/Users/" + id).expectScimError(404, null);
     }
@@ -391,7 +453,8 @@ abstract class ScimValidatorContract extends ScimContract {
     void validatorP5_patchGroupMultipleOpsOnSameAttribute() {
         String id = scim.createGroup("vp5-" + Bodies.unique());
         String user = newUser();
-        ScimResponse read = patchGroup(id,
+        ScimResponse read = patchGroup(
+                id,
                 "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":" + str(user) + "}]}",
                 "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + user + "\\\"]\"}");
         assertThat(read.texts("members", "value")).isEmpty();
@@ -404,7 +467,9 @@ abstract class ScimValidatorContract extends ScimContract {
 
     @Test
     void validatorP7_deleteTheSameGroupTwice() {
-        String id = scim.post("/Groups", Bodies.group("vp7-" + Bodies.unique())).expectStatus(201).id();
+        String id = scim.post("/Groups", Bodies.group("vp7-" + Bodies.unique()))
+                .expectStatus(201)
+                .id();
         scim.delete("/Groups/" + id).expectStatus(204);
         scim.delete("/Groups/" + id).expectScimError(404, null);
     }

@@ -64,7 +64,8 @@ class SeatPricesFollowThePolicyTest {
     }
 
     private static BigDecimal metricsCost(KiroServer s) {
-        ScimResponse r = RawHttp.to(s).send("GET", s.baseUri() + "/metrics", null, "Authorization", "Bearer " + s.token());
+        ScimResponse r =
+                RawHttp.to(s).send("GET", s.baseUri() + "/metrics", null, "Authorization", "Bearer " + s.token());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         Matcher m = COST.matcher(r.body());
         assertThat(m.find()).as("kiro_seats_monthly_cost_usd in /metrics").isTrue();
@@ -72,8 +73,13 @@ class SeatPricesFollowThePolicyTest {
     }
 
     private static JsonNode admin(KiroServer s, String method, String path) {
-        ScimResponse r = RawHttp.to(s).send(method, s.baseUri() + path, method.equals("POST") ? "" : null,
-                "Authorization", "Bearer " + s.token());
+        ScimResponse r = RawHttp.to(s)
+                .send(
+                        method,
+                        s.baseUri() + path,
+                        method.equals("POST") ? "" : null,
+                        "Authorization",
+                        "Bearer " + s.token());
         assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
         return r.json();
     }
@@ -100,14 +106,27 @@ class SeatPricesFollowThePolicyTest {
         Files.writeString(config, POLICY.formatted("45"));
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start();
         assertThat(kill.waitFor()).isZero();
-        Poll.until("the SIGHUP reload", Duration.ofSeconds(20), Duration.ofMillis(100), () -> reportedPrice(server),
+        Poll.until(
+                "the SIGHUP reload",
+                Duration.ofSeconds(20),
+                Duration.ofMillis(100),
+                () -> reportedPrice(server),
                 p -> p.compareTo(new BigDecimal("45")) == 0);
         assertThat(metricsCost(server)).as("/metrics after SIGHUP").isEqualByComparingTo("45");
 
         // report seats on the stopped server's data dir: the policy the server last enforced, from the database
         server.stop();
-        KiroCli.Result report = KiroCli.run("report", "seats", "--month", month(), "--format", "json",
-                "--data-dir", server.dataDir().toString(), "--config", dir.resolve("no-such-file.yaml").toString());
+        KiroCli.Result report = KiroCli.run(
+                "report",
+                "seats",
+                "--month",
+                month(),
+                "--format",
+                "json",
+                "--data-dir",
+                server.dataDir().toString(),
+                "--config",
+                dir.resolve("no-such-file.yaml").toString());
         assertThat(report.exitCode()).as(report.describe()).isZero();
         assertThat(report.stdout()).contains("\"monthlyPriceUsd\" : 45").doesNotContain("\"monthlyPriceUsd\" : 20");
     }
@@ -118,7 +137,9 @@ class SeatPricesFollowThePolicyTest {
         Path config = dir.resolve("kiro-scim.yaml");
         Files.writeString(config, POLICY.formatted("20"));
         KiroServer a = start(ServerOptions.on(Backend.POSTGRES).withConfigPath(config));
-        KiroServer b = start(ServerOptions.on(Backend.H2).withConfigPath(config).withArgs(a.databaseArgs().toArray(String[]::new)));
+        KiroServer b = start(ServerOptions.on(Backend.H2)
+                .withConfigPath(config)
+                .withArgs(a.databaseArgs().toArray(String[]::new)));
         giveASeat(a);
         assertThat(reportedPrice(b)).isEqualByComparingTo("20");
 
@@ -129,8 +150,12 @@ class SeatPricesFollowThePolicyTest {
         KiroCli.Result result = KiroCli.run(apply.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.describe()).isZero();
         for (KiroServer replica : List.of(a, b)) {
-            Poll.until("replica enforces the applied prices", Duration.ofSeconds(10), Duration.ofMillis(100),
-                    () -> metricsCost(replica), c -> c.compareTo(new BigDecimal("35")) == 0);
+            Poll.until(
+                    "replica enforces the applied prices",
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(100),
+                    () -> metricsCost(replica),
+                    c -> c.compareTo(new BigDecimal("35")) == 0);
             assertThat(reportedPrice(replica)).isEqualByComparingTo("35");
         }
     }

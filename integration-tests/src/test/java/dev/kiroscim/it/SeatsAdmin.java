@@ -18,7 +18,9 @@ final class SeatsAdmin {
     }
 
     JsonNode seats() {
-        return client.get(server.baseUri() + "/admin/v1/seats").expectStatus(200).json();
+        return client.get(server.baseUri() + "/admin/v1/seats")
+                .expectStatus(200)
+                .json();
     }
 
     /** The {@code pools[]} entry of the pool for {@code group}. */
@@ -38,7 +40,9 @@ final class SeatsAdmin {
     }
 
     JsonNode entitlement(String userId) {
-        return client.get(server.baseUri() + "/admin/v1/entitlements/" + userId).expectStatus(200).json();
+        return client.get(server.baseUri() + "/admin/v1/entitlements/" + userId)
+                .expectStatus(200)
+                .json();
     }
 
     /** {@code "STATE TIER POOL"}, e.g. {@code "ASSIGNED PRO_PLUS Okta-Platform"} or {@code "WAITLISTED - -"}. */
@@ -51,7 +55,10 @@ final class SeatsAdmin {
     String waitlist(String userId) {
         StringBuilder out = new StringBuilder();
         for (JsonNode w : entitlement(userId).path("waitlist")) {
-            out.append(out.length() == 0 ? "" : ",").append(w.path("pool").asText()).append('#').append(w.path("position").asInt());
+            out.append(out.length() == 0 ? "" : ",")
+                    .append(w.path("pool").asText())
+                    .append('#')
+                    .append(w.path("position").asInt());
         }
         return out.toString();
     }
@@ -61,13 +68,17 @@ final class SeatsAdmin {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = entitlement(userId);
         while (!condition.test(last)) {
-            assertThat(System.nanoTime()).as("entitlement of %s within %s, last %s", userId, timeout, last).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("entitlement of %s within %s, last %s", userId, timeout, last)
+                    .isLessThan(deadline);
             last = entitlement(userId);
         }
         return last;
     }
 
     private static String text(JsonNode node, String field) {
-        return node.path(field).isNull() || node.path(field).isMissingNode() ? "-" : node.path(field).asText();
+        return node.path(field).isNull() || node.path(field).isMissingNode()
+                ? "-"
+                : node.path(field).asText();
     }
 }

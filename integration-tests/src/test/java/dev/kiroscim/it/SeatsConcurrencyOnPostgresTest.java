@@ -53,7 +53,8 @@ class SeatsConcurrencyOnPostgresTest {
         ExternalComponent.requirePostgres();
         first = KiroServer.start(ServerOptions.on(Backend.POSTGRES).withConfigYaml(POLICY));
         // The second process gets the first one's database URL; its own H2 data dir stays unused.
-        second = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(POLICY)
+        second = KiroServer.start(ServerOptions.on(Backend.H2)
+                .withConfigYaml(POLICY)
                 .withArgs(first.databaseArgs().toArray(String[]::new)));
     }
 
@@ -77,15 +78,25 @@ class SeatsConcurrencyOnPostgresTest {
         }
         String group = a.createGroup("Race");
 
-        ParallelRequests.run(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
-                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}")));
+        ParallelRequests.run(
+                users,
+                (userId, i) -> (i % 2 == 0 ? a : b)
+                        .patch(
+                                "/Groups/" + group,
+                                Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId
+                                        + "\"}]}")));
         assertTheCapHoldsAndTheFirstInLineHoldTheSeats(CAP, USERS - CAP);
 
         List<String> leaving = new ArrayList<>(users);
         Collections.shuffle(leaving, new Random(7));
         leaving = leaving.subList(0, 15);
-        ParallelRequests.run(leaving, (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
-                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
+        ParallelRequests.run(
+                leaving,
+                (userId, i) -> (i % 2 == 0 ? b : a)
+                        .patch(
+                                "/Groups/" + group,
+                                Bodies.patch(
+                                        "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
         assertTheCapHoldsAndTheFirstInLineHoldTheSeats(CAP, USERS - 15 - CAP);
     }
 
@@ -99,48 +110,88 @@ class SeatsConcurrencyOnPostgresTest {
         }
         String group = a.createGroup("BudgetRace");
 
-        ParallelRequests.run(users, (userId, i) -> (i % 2 == 0 ? a : b).patch("/Groups/" + group, Bodies.patch(
-                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}")));
+        ParallelRequests.run(
+                users,
+                (userId, i) -> (i % 2 == 0 ? a : b)
+                        .patch(
+                                "/Groups/" + group,
+                                Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId
+                                        + "\"}]}")));
 
         for (KiroServer server : List.of(first, second)) {
-            assertThat(new SeatsAdmin(server).use("BudgetRace")).as("seats seen by %s", server).isEqualTo(AFFORDABLE + "/" + (BUDGET_USERS - AFFORDABLE));
+            assertThat(new SeatsAdmin(server).use("BudgetRace"))
+                    .as("seats seen by %s", server)
+                    .isEqualTo(AFFORDABLE + "/" + (BUDGET_USERS - AFFORDABLE));
         }
         List<String> holders;
-        try (Connection db = first.connectToDatabase(); Statement sql = db.createStatement()) {
-            holders = ParallelRequests.strings(sql.executeQuery("select user_id from seat where pool_key = 'budgetrace' order by user_id"));
-            List<String> firstInLine = ParallelRequests.strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
-                    + " where g.display_name = 'BudgetRace' order by m.added_at, m.user_id limit " + AFFORDABLE));
-            assertThat(holders).as("FIFO by join time, whatever the replica").containsExactlyInAnyOrderElementsOf(firstInLine);
-            assertThat(ParallelRequests.strings(sql.executeQuery("select details from audit_event where event_type = 'budget.exhausted'")))
-                    .singleElement().satisfies(d -> assertThat(d).contains("\"pool\":\"BudgetRace\"", "\"spentUsd\":\"100.00\"",
-                            "\"budgetUsd\":\"100.00\""));
+        try (Connection db = first.connectToDatabase();
+                Statement sql = db.createStatement()) {
+            holders = ParallelRequests.strings(
+                    sql.executeQuery("select user_id from seat where pool_key = 'budgetrace' order by user_id"));
+            List<String> firstInLine = ParallelRequests.strings(
+                    sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
+                            + " where g.display_name = 'BudgetRace' order by m.added_at, m.user_id limit "
+                            + AFFORDABLE));
+            assertThat(holders)
+                    .as("FIFO by join time, whatever the replica")
+                    .containsExactlyInAnyOrderElementsOf(firstInLine);
+            assertThat(ParallelRequests.strings(
+                            sql.executeQuery("select details from audit_event where event_type = 'budget.exhausted'")))
+                    .singleElement()
+                    .satisfies(d -> assertThat(d)
+                            .contains(
+                                    "\"pool\":\"BudgetRace\"", "\"spentUsd\":\"100.00\"", "\"budgetUsd\":\"100.00\""));
         }
-        String nextMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).toString();
-        String waiting = users.stream().filter(u -> !holders.contains(u)).findFirst().orElseThrow();
-        String explain = b.get(second.baseUri() + "/admin/v1/users/" + waiting + "/explain").expectStatus(200).body();
-        assertThat(explain).contains("budget for BudgetRace exhausted this month (USD 100.00 of 100.00); next month starts on " + nextMonth);
+        String nextMonth =
+                LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).toString();
+        String waiting =
+                users.stream().filter(u -> !holders.contains(u)).findFirst().orElseThrow();
+        String explain = b.get(second.baseUri() + "/admin/v1/users/" + waiting + "/explain")
+                .expectStatus(200)
+                .body();
+        assertThat(explain)
+                .contains("budget for BudgetRace exhausted this month (USD 100.00 of 100.00); next month starts on "
+                        + nextMonth);
 
         // Two holders leave, one through each replica: their seats stay charged this month, so nobody moves up.
-        ParallelRequests.run(holders.subList(0, 2), (userId, i) -> (i % 2 == 0 ? b : a).patch("/Groups/" + group, Bodies.patch(
-                "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
+        ParallelRequests.run(
+                holders.subList(0, 2),
+                (userId, i) -> (i % 2 == 0 ? b : a)
+                        .patch(
+                                "/Groups/" + group,
+                                Bodies.patch(
+                                        "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + userId + "\\\"]\"}")));
         for (KiroServer server : List.of(first, second)) {
-            assertThat(new SeatsAdmin(server).use("BudgetRace")).as("after releases, seen by %s", server)
+            assertThat(new SeatsAdmin(server).use("BudgetRace"))
+                    .as("after releases, seen by %s", server)
                     .isEqualTo((AFFORDABLE - 2) + "/" + (BUDGET_USERS - AFFORDABLE));
         }
-        String metrics = RawHttp.to(first).send("GET", first.baseUri() + "/metrics", null, "Authorization", "Bearer " + first.token()).body();
-        assertThat(metrics).contains("kiro_pool_committed_usd{pool=\"BudgetRace\"} 100", "kiro_pool_budget_usd{pool=\"BudgetRace\"} 100");
+        String metrics = RawHttp.to(first)
+                .send("GET", first.baseUri() + "/metrics", null, "Authorization", "Bearer " + first.token())
+                .body();
+        assertThat(metrics)
+                .contains(
+                        "kiro_pool_committed_usd{pool=\"BudgetRace\"} 100",
+                        "kiro_pool_budget_usd{pool=\"BudgetRace\"} 100");
     }
 
     private void assertTheCapHoldsAndTheFirstInLineHoldTheSeats(int assigned, int waitlisted) throws Exception {
         for (KiroServer server : List.of(first, second)) {
-            assertThat(new SeatsAdmin(server).use("Race")).as("seats seen by %s", server).isEqualTo(assigned + "/" + waitlisted);
+            assertThat(new SeatsAdmin(server).use("Race"))
+                    .as("seats seen by %s", server)
+                    .isEqualTo(assigned + "/" + waitlisted);
         }
-        try (Connection db = first.connectToDatabase(); Statement sql = db.createStatement()) {
-            List<String> holders = ParallelRequests.strings(sql.executeQuery("select user_id from seat where pool_key = 'race' order by user_id"));
-            List<String> firstInLine = ParallelRequests.strings(sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
-                    + " where g.display_name = 'Race' order by m.added_at, m.user_id limit " + assigned));
+        try (Connection db = first.connectToDatabase();
+                Statement sql = db.createStatement()) {
+            List<String> holders = ParallelRequests.strings(
+                    sql.executeQuery("select user_id from seat where pool_key = 'race' order by user_id"));
+            List<String> firstInLine = ParallelRequests.strings(
+                    sql.executeQuery("select m.user_id from scim_membership m join scim_group g on g.id = m.group_id"
+                            + " where g.display_name = 'Race' order by m.added_at, m.user_id limit " + assigned));
             assertThat(holders).hasSize(assigned);
-            assertThat(holders).as("FIFO by join time, whatever the request order").containsExactlyInAnyOrderElementsOf(firstInLine);
+            assertThat(holders)
+                    .as("FIFO by join time, whatever the request order")
+                    .containsExactlyInAnyOrderElementsOf(firstInLine);
         }
     }
 }

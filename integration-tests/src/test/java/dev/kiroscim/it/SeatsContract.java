@@ -100,14 +100,21 @@ abstract class SeatsContract {
         String developers = scim.createGroup("okta-developers"); // pools match displayNames case-insensitively
 
         // Okta's group push: PATCH add with a members list, one request per change
-        patchGroup(platform, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\",\"display\":\"ann\"}]}");
-        patchGroup(platform, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\",\"display\":\"bob\"}]}");
+        patchGroup(
+                platform,
+                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\",\"display\":\"ann\"}]}");
+        patchGroup(
+                platform,
+                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\",\"display\":\"bob\"}]}");
         // Okta's wizard apps push the full list with PUT (only the difference is applied: bob keeps his join time)
         scim.put("/Groups/" + developers, Bodies.group("okta-developers", bob)).expectStatus(200);
-        scim.put("/Groups/" + developers, Bodies.group("okta-developers", bob, cid)).expectStatus(200);
+        scim.put("/Groups/" + developers, Bodies.group("okta-developers", bob, cid))
+                .expectStatus(200);
 
         assertThat(admin.state(ann)).isEqualTo("ASSIGNED PRO_PLUS Okta-Platform");
-        assertThat(admin.state(bob)).as("rule 5: bob waits for PRO_PLUS and holds PRO meanwhile").isEqualTo("ASSIGNED PRO Okta-Developers");
+        assertThat(admin.state(bob))
+                .as("rule 5: bob waits for PRO_PLUS and holds PRO meanwhile")
+                .isEqualTo("ASSIGNED PRO Okta-Developers");
         assertThat(admin.waitlist(bob)).isEqualTo("Okta-Platform#1");
         assertThat(admin.state(cid)).isEqualTo("WAITLISTED - -");
         assertThat(admin.waitlist(cid)).isEqualTo("Okta-Developers#1");
@@ -125,7 +132,9 @@ abstract class SeatsContract {
 
         // Okta removes a member with a value filter; bob falls back to the queue of his other pool
         patchGroup(platform, "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + bob + "\\\"]\"}");
-        assertThat(admin.state(bob)).as("no pre-emption: cid keeps the PRO seat").isEqualTo("WAITLISTED - -");
+        assertThat(admin.state(bob))
+                .as("no pre-emption: cid keeps the PRO seat")
+                .isEqualTo("WAITLISTED - -");
         assertThat(admin.waitlist(bob)).isEqualTo("Okta-Developers#1");
         assertThat(admin.use("Okta-Platform")).isEqualTo("0/0");
 
@@ -139,8 +148,10 @@ abstract class SeatsContract {
         String ann = user("entra-ann");
         String bob = user("entra-bob");
         // the pool names this group by externalId, not by its displayName
-        String developers = scim.post("/Groups", Bodies.group("Entra Developers").put("externalId", "entra-developers-ext"))
-                .expectStatus(201).id();
+        String developers = scim.post(
+                        "/Groups", Bodies.group("Entra Developers").put("externalId", "entra-developers-ext"))
+                .expectStatus(201)
+                .id();
         String platform = scim.createGroup("Entra-Platform");
 
         patchGroup(developers, "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}");
@@ -148,8 +159,12 @@ abstract class SeatsContract {
         patchGroup(platform, "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]}");
 
         assertThat(admin.state(ann)).isEqualTo("ASSIGNED PRO entra-developers-ext");
-        assertThat(admin.state(bob)).as("rule 2: the highest tier with room").isEqualTo("ASSIGNED PRO_PLUS Entra-Platform");
-        assertThat(admin.use("entra-developers-ext")).as("bob holds a higher seat, so he does not wait for PRO").isEqualTo("1/0");
+        assertThat(admin.state(bob))
+                .as("rule 2: the highest tier with room")
+                .isEqualTo("ASSIGNED PRO_PLUS Entra-Platform");
+        assertThat(admin.use("entra-developers-ext"))
+                .as("bob holds a higher seat, so he does not wait for PRO")
+                .isEqualTo("1/0");
 
         // Entra deactivates with a string boolean and a capitalised op
         patchUser(ann, "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}");
@@ -160,7 +175,9 @@ abstract class SeatsContract {
         patchGroup(developers, "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cid + "\"}]}");
         assertThat(admin.state(cid)).isEqualTo("ASSIGNED PRO entra-developers-ext");
         patchUser(ann, "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}");
-        assertThat(admin.state(ann)).as("rule 3: reactivated ann is first in line but pre-empts nobody").isEqualTo("WAITLISTED - -");
+        assertThat(admin.state(ann))
+                .as("rule 3: reactivated ann is first in line but pre-empts nobody")
+                .isEqualTo("WAITLISTED - -");
         assertThat(admin.waitlist(ann)).isEqualTo("entra-developers-ext#1");
 
         // Entra removes members with a value list; the freed seat goes to ann at once
@@ -189,17 +206,26 @@ abstract class SeatsContract {
         assertThat(Instant.parse(held.path("expiresAt").asText())).isEqualTo(since.plusSeconds(5));
         assertThat(admin.state(bob)).isEqualTo("WAITLISTED - -");
 
-        JsonNode expired = admin.awaitEntitlement(ann, Duration.ofSeconds(30), e -> e.path("state").asText().equals("EXPIRED"));
+        JsonNode expired = admin.awaitEntitlement(
+                ann, Duration.ofSeconds(30), e -> e.path("state").asText().equals("EXPIRED"));
         assertThat(expired.path("pool").asText()).isEqualTo("Contractors");
-        assertThat(Instant.parse(expired.path("since").asText())).as("EXPIRED since the deadline").isEqualTo(since.plusSeconds(5));
-        assertThat(admin.state(bob)).as("rule 4: the freed seat goes to the next in line").isEqualTo("ASSIGNED PRO Contractors");
+        assertThat(Instant.parse(expired.path("since").asText()))
+                .as("EXPIRED since the deadline")
+                .isEqualTo(since.plusSeconds(5));
+        assertThat(admin.state(bob))
+                .as("rule 4: the freed seat goes to the next in line")
+                .isEqualTo("ASSIGNED PRO Contractors");
 
         patchGroup(contractors, "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ann + "\\\"]\"}");
         patchGroup(contractors, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}");
-        assertThat(admin.state(ann)).as("rule 6: re-joining starts a new grant, at the end of the queue").isEqualTo("WAITLISTED - -");
+        assertThat(admin.state(ann))
+                .as("rule 6: re-joining starts a new grant, at the end of the queue")
+                .isEqualTo("WAITLISTED - -");
         assertThat(admin.waitlist(ann)).isEqualTo("Contractors#1");
 
-        JsonNode audit = scim.get(server.baseUri() + "/admin/v1/audit", "userId", ann, "type", "seat.").expectStatus(200).json();
+        JsonNode audit = scim.get(server.baseUri() + "/admin/v1/audit", "userId", ann, "type", "seat.")
+                .expectStatus(200)
+                .json();
         List<String> types = new ArrayList<>();
         audit.path("events").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).containsExactly("seat.assigned", "seat.expired", "seat.waitlisted");
@@ -218,7 +244,9 @@ abstract class SeatsContract {
         assertThat(admin.state(bob)).isEqualTo("WAITLISTED - -");
         assertThat(admin.use("Renamed-Pool")).isEqualTo("1/1");
 
-        patchGroup(group, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Out-Of-Pool-" + Bodies.unique() + "\"}");
+        patchGroup(
+                group,
+                "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Out-Of-Pool-" + Bodies.unique() + "\"}");
         assertThat(admin.state(ann)).isEqualTo("NONE - -");
         assertThat(admin.use("Renamed-Pool")).isEqualTo("0/0");
 
@@ -243,20 +271,40 @@ abstract class SeatsContract {
         int pages = 0;
         do {
             ScimResponse page = cursor == null
-                    ? scim.get(server.baseUri() + "/admin/v1/entitlements", "pool", "paging", "state", "ASSIGNED", "limit", "2")
-                    : scim.get(server.baseUri() + "/admin/v1/entitlements", "pool", "paging", "state", "ASSIGNED", "limit", "2", "cursor", cursor);
+                    ? scim.get(
+                            server.baseUri() + "/admin/v1/entitlements",
+                            "pool",
+                            "paging",
+                            "state",
+                            "ASSIGNED",
+                            "limit",
+                            "2")
+                    : scim.get(
+                            server.baseUri() + "/admin/v1/entitlements",
+                            "pool",
+                            "paging",
+                            "state",
+                            "ASSIGNED",
+                            "limit",
+                            "2",
+                            "cursor",
+                            cursor);
             page.expectStatus(200);
             page.json().path("entitlements").forEach(e -> {
                 assertThat(e.path("tier").asText()).isEqualTo("POWER");
                 seen.add(e.path("id").asText());
             });
-            cursor = page.json().path("next").isNull() ? null : page.json().path("next").asText();
+            cursor = page.json().path("next").isNull()
+                    ? null
+                    : page.json().path("next").asText();
             pages++;
         } while (cursor != null && pages < 10);
         assertThat(seen).containsExactlyElementsOf(members.stream().sorted().toList());
         assertThat(pages).isGreaterThanOrEqualTo(3);
 
-        JsonNode none = scim.get(server.baseUri() + "/admin/v1/entitlements", "state", "NONE", "limit", "500").expectStatus(200).json();
+        JsonNode none = scim.get(server.baseUri() + "/admin/v1/entitlements", "state", "NONE", "limit", "500")
+                .expectStatus(200)
+                .json();
         List<String> noneIds = new ArrayList<>();
         none.path("entitlements").forEach(e -> noneIds.add(e.path("id").asText()));
         assertThat(noneIds).contains(outsider).doesNotContainAnyElementsOf(members);
@@ -267,14 +315,18 @@ abstract class SeatsContract {
 
     @Test
     void adminErrorsAreJsonWithAMessage_andScimTokensAreRefused() {
-        ScimResponse missing = scim.get(server.baseUri() + "/admin/v1/entitlements/no-such-user").expectStatus(404);
+        ScimResponse missing = scim.get(server.baseUri() + "/admin/v1/entitlements/no-such-user")
+                .expectStatus(404);
         assertThat(missing.text("message")).contains("no-such-user");
-        ScimResponse badState = scim.get(server.baseUri() + "/admin/v1/entitlements", "state", "HAPPY").expectStatus(400);
+        ScimResponse badState = scim.get(server.baseUri() + "/admin/v1/entitlements", "state", "HAPPY")
+                .expectStatus(400);
         assertThat(badState.text("message")).contains("ASSIGNED");
 
         String name = "seats-scim-" + Bodies.unique();
-        String scimToken = scim.post(server.baseUri() + "/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
-                .expectStatus(201).text("token");
+        String scimToken = scim.post(
+                        server.baseUri() + "/admin/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"scim\"}")
+                .expectStatus(201)
+                .text("token");
         ScimClient scimOnly = scim.withAuthorization("Bearer " + scimToken);
         scimOnly.get(server.baseUri() + "/admin/v1/seats").expectStatus(403);
         scimOnly.get(server.baseUri() + "/admin/v1/entitlements/x").expectStatus(403);
@@ -286,7 +338,9 @@ abstract class SeatsContract {
     void theSeatsOverviewShowsCapsAndMonthlyCost() {
         JsonNode seats = admin.seats();
         JsonNode paging = admin.pool("Paging");
-        assertThat(paging.path("seats").isNull()).as("an unlimited pool has seats: null").isTrue();
+        assertThat(paging.path("seats").isNull())
+                .as("an unlimited pool has seats: null")
+                .isTrue();
         assertThat(admin.pool("Okta-Platform").path("seats").asInt()).isEqualTo(1);
         assertThat(admin.pool("Contractors").path("tier").asText()).isEqualTo("PRO");
         List<String> tiers = new ArrayList<>();
@@ -298,7 +352,8 @@ abstract class SeatsContract {
                 case "PRO_PLUS" -> 40;
                 default -> 200;
             };
-            assertThat(tier.path("monthlyCostUsd").asDouble()).isEqualTo(price * tier.path("assigned").asInt());
+            assertThat(tier.path("monthlyCostUsd").asDouble())
+                    .isEqualTo(price * tier.path("assigned").asInt());
             total += tier.path("monthlyCostUsd").asDouble();
         }
         assertThat(tiers).containsExactly("PRO", "PRO_PLUS", "POWER");

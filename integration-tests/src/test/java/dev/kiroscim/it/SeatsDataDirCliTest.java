@@ -68,13 +68,15 @@ class SeatsDataDirCliTest {
                 command.addAll(List.of("--data-dir", dataDir));
                 KiroCli.Result refused = KiroCli.run(command.toArray(String[]::new));
                 assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(2);
-                assertThat(refused.stderr()).as(String.join(" ", args))
-                        .contains("the data directory is in use by a running server; stop it first").contains(hint);
+                assertThat(refused.stderr())
+                        .as(String.join(" ", args))
+                        .contains("the data directory is in use by a running server; stop it first")
+                        .contains(hint);
             });
 
             server.stop();
-            KiroCli.Result offline = KiroCli.run("seats", "--data-dir", server.dataDir().toString(),
-                    "--config", config.toString());
+            KiroCli.Result offline =
+                    KiroCli.run("seats", "--data-dir", server.dataDir().toString(), "--config", config.toString());
             assertThat(offline.exitCode()).as(offline.describe()).isZero();
             assertThat(offline.stdout()).as("same table as --url, to the space").isEqualTo(online.stdout());
             assertThat(collapsed(offline.stdout())).isEqualTo(EXPECTED);
@@ -90,7 +92,8 @@ class SeatsDataDirCliTest {
     private static java.util.Map<String, List<String>> lockedDataDirHints(Path config) {
         return java.util.Map.of(
                 "'seats --url http://HOST:PORT' (GET /admin/v1/seats)", List.of("seats", "--config", config.toString()),
-                "(GET /admin/v1/reports/seats)", List.of("report", "seats", "--month", "2026-10", "--config", config.toString()),
+                "(GET /admin/v1/reports/seats)",
+                        List.of("report", "seats", "--month", "2026-10", "--config", config.toString()),
                 "(/admin/v1/tokens)", List.of("token", "list"));
     }
 

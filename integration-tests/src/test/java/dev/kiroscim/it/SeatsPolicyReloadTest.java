@@ -73,16 +73,19 @@ class SeatsPolicyReloadTest {
         String ann = scim.createUser(Bodies.uniqueUserName("reload-ann"));
         String bob = scim.createUser(Bodies.uniqueUserName("reload-bob"));
         String team = scim.createGroup("Reload-Team", ann);
-        scim.patch("/Groups/" + team, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]}"))
+        scim.patch(
+                        "/Groups/" + team,
+                        Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]}"))
                 .expectStatus(200);
         assertThat(admin.use("Reload-Team")).isEqualTo("1/1");
 
         Files.writeString(config, BROKEN);
         ScimResponse rejected = reload().expectStatus(400);
         assertThat(rejected.text("message")).contains("previous policy stays in force");
-        assertThat(rejected.texts("problems")).containsExactly(
-                config + ":12: pool 'Reload-Team' names unknown tier 'PRO_X' (defined: PRO, POWER)",
-                config + ":13: seats must not be negative, got -1");
+        assertThat(rejected.texts("problems"))
+                .containsExactly(
+                        config + ":12: pool 'Reload-Team' names unknown tier 'PRO_X' (defined: PRO, POWER)",
+                        config + ":13: seats must not be negative, got -1");
         assertThat(admin.use("Reload-Team")).as("the old policy stays").isEqualTo("1/1");
         JsonNode rejection = lastAudit("policy.rejected");
         assertThat(rejection.path("details").path("reason").asText()).contains(":13: seats must not be negative");
@@ -92,14 +95,18 @@ class SeatsPolicyReloadTest {
         assertThat(admin.use("Reload-Team")).isEqualTo("2/0");
         assertThat(admin.state(bob)).isEqualTo("ASSIGNED PRO Reload-Team");
         JsonNode loaded = lastAudit("policy.loaded");
-        assertThat(loaded.path("details").path("changes").path("pools.Reload-Team.seats").toString())
+        assertThat(loaded.path("details")
+                        .path("changes")
+                        .path("pools.Reload-Team.seats")
+                        .toString())
                 .isEqualTo("{\"after\":2,\"before\":1}");
 
         // SIGHUP: the cap goes back to 1; the most recently assigned holder (bob) waits again
         Files.writeString(config, POLICY.formatted("1"));
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(server.pid())).start();
         assertThat(kill.waitFor()).isZero();
-        admin.awaitEntitlement(bob, Duration.ofSeconds(20), e -> e.path("state").asText().equals("WAITLISTED"));
+        admin.awaitEntitlement(
+                bob, Duration.ofSeconds(20), e -> e.path("state").asText().equals("WAITLISTED"));
         assertThat(admin.state(ann)).isEqualTo("ASSIGNED PRO Reload-Team");
         assertThat(lastAudit("policy.loaded").path("actor").asText()).isEqualTo("signal:SIGHUP");
     }
@@ -110,7 +117,8 @@ class SeatsPolicyReloadTest {
         Files.writeString(bad, BROKEN);
         KiroCli.Result failed = KiroCli.run("policy", "check", bad.toString());
         assertThat(failed.exitCode()).as(failed.describe()).isEqualTo(1);
-        assertThat(failed.stderr()).contains(bad + ":12: pool 'Reload-Team' names unknown tier 'PRO_X'")
+        assertThat(failed.stderr())
+                .contains(bad + ":12: pool 'Reload-Team' names unknown tier 'PRO_X'")
                 .contains(bad + ":13: seats must not be negative, got -1");
 
         Path good = dir.resolve("good.yaml");
@@ -124,7 +132,8 @@ class SeatsPolicyReloadTest {
     void theSeatsCommandPrintsATableFromTheServer() {
         KiroCli.Result result = KiroCli.run("seats", "--url", server.baseUri().toString(), "--token", server.token());
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).containsPattern("(?m)^POOL\\s+TIER\\s+SEATS\\s+ASSIGNED\\s+WAITLISTED$")
+        assertThat(result.stdout())
+                .containsPattern("(?m)^POOL\\s+TIER\\s+SEATS\\s+ASSIGNED\\s+WAITLISTED$")
                 .containsPattern("(?m)^Reload-Team\\s+PRO\\s+\\d+\\s+\\d+\\s+\\d+$")
                 .containsPattern("(?m)^TOTAL\\s+\\d+");
 
@@ -134,8 +143,10 @@ class SeatsPolicyReloadTest {
     }
 
     private JsonNode lastAudit(String type) {
-        JsonNode events = scim.get(server.baseUri() + "/admin/v1/audit", "type", type, "limit", "1000").expectStatus(200)
-                .json().path("events");
+        JsonNode events = scim.get(server.baseUri() + "/admin/v1/audit", "type", type, "limit", "1000")
+                .expectStatus(200)
+                .json()
+                .path("events");
         assertThat(events.size()).as("%s events", type).isPositive();
         return events.get(events.size() - 1);
     }

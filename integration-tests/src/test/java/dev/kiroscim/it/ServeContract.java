@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class ServeContract extends ScimContract {
 
     private static final HttpClient RAW = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @ParameterizedTest(name = "GET {0} answers 200 without auth")
     @ValueSource(strings = {"/healthz", "/readyz"})
@@ -61,11 +63,18 @@ abstract class ServeContract extends ScimContract {
     }
 
     @ParameterizedTest(name = "POST /Users with Content-Type {0} → 201")
-    @ValueSource(strings = {"application/scim+json", "application/scim+json; charset=utf-8",
-            "application/json", "application/json; charset=UTF-8", "application/json;charset=utf-8"})
+    @ValueSource(
+            strings = {
+                "application/scim+json",
+                "application/scim+json; charset=utf-8",
+                "application/json",
+                "application/json; charset=UTF-8",
+                "application/json;charset=utf-8"
+            })
     void requestBodiesAreAcceptedAsScimJsonOrJsonWithOrWithoutCharset(String contentType) {
         String userName = Bodies.uniqueUserName("ctype");
-        ScimResponse created = scim.send(scim.request().contentType(contentType), "POST", "/Users", Bodies.user(userName));
+        ScimResponse created =
+                scim.send(scim.request().contentType(contentType), "POST", "/Users", Bodies.user(userName));
         created.expectStatus(201).expectScimContentType();
         created.assertText("userName").isEqualTo(userName);
     }
@@ -74,7 +83,9 @@ abstract class ServeContract extends ScimContract {
     void requestsWithoutAcceptHeaderAreAnsweredAsScimJson() throws Exception {
         // Entra's Test Connection sends no Accept header; java.net.http sends none unless told to.
         HttpRequest get = HttpRequest.newBuilder(URI.create(server.scimUri() + "/Users?count=1"))
-                .header("Authorization", "Bearer " + server.token()).GET().build();
+                .header("Authorization", "Bearer " + server.token())
+                .GET()
+                .build();
         ScimResponse listed = exchange(get, null);
         listed.expectStatus(200).expectScimContentType();
 
@@ -82,7 +93,8 @@ abstract class ServeContract extends ScimContract {
         HttpRequest post = HttpRequest.newBuilder(URI.create(server.scimUri() + "/Users"))
                 .header("Authorization", "Bearer " + server.token())
                 .header("Content-Type", "application/scim+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         exchange(post, body).expectStatus(201).expectScimContentType();
     }
 
@@ -92,16 +104,21 @@ abstract class ServeContract extends ScimContract {
                 Arguments.of("unknown group id", "GET", "/Groups/00000000-no-such-group", null, 404),
                 Arguments.of("malformed JSON body", "POST", "/Users", "{\"userName\": ", 400),
                 Arguments.of("JSON array instead of a resource", "POST", "/Users", "[1,2]", 400),
-                Arguments.of("user without userName", "POST", "/Users", "{\"schemas\":[\"" + Bodies.USER_URN + "\"]}", 400),
-                Arguments.of("PATCH body that is not a PatchOp", "PATCH", "/Users/00000000-no-such-user", "{\"x\":1}", null),
+                Arguments.of(
+                        "user without userName", "POST", "/Users", "{\"schemas\":[\"" + Bodies.USER_URN + "\"]}", 400),
+                Arguments.of(
+                        "PATCH body that is not a PatchOp", "PATCH", "/Users/00000000-no-such-user", "{\"x\":1}", null),
                 Arguments.of("unparseable filter", "GET", "/Users?filter=userName%20eq", null, 400));
     }
 
     @ParameterizedTest(name = "{0} → SCIM error as application/scim+json, never 500")
     @MethodSource("errorResponses")
-    void clientErrorsAreScimErrorsNever500(String why, String method, String path, String body, Integer expectedStatus) {
+    void clientErrorsAreScimErrorsNever500(
+            String why, String method, String path, String body, Integer expectedStatus) {
         ScimResponse response = scim.send(scim.request().urlEncodingEnabled(false), method, path, body);
-        assertThat(response.status()).as("a client error must be 4xx, never 5xx\n%s", response.describe()).isBetween(400, 499);
+        assertThat(response.status())
+                .as("a client error must be 4xx, never 5xx\n%s", response.describe())
+                .isBetween(400, 499);
         if (expectedStatus != null) {
             response.expectScimError(expectedStatus, null);
         } else {
@@ -113,18 +130,32 @@ abstract class ServeContract extends ScimContract {
     void serviceProviderConfigDescribesTheServer() {
         ScimResponse spc = scim.get("/ServiceProviderConfig").expectStatus(200).expectScimContentType();
         spc.assertTexts("schemas", "").contains("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
-        for (String flag : new String[] {"patch.supported", "bulk.supported", "filter.supported",
-                "changePassword.supported", "sort.supported", "etag.supported"}) {
-            assertThat(spc.node(flag).isBoolean()).as("%s must be a JSON boolean\n%s", flag, spc.describe()).isTrue();
+        for (String flag : new String[] {
+            "patch.supported",
+            "bulk.supported",
+            "filter.supported",
+            "changePassword.supported",
+            "sort.supported",
+            "etag.supported"
+        }) {
+            assertThat(spc.node(flag).isBoolean())
+                    .as("%s must be a JSON boolean\n%s", flag, spc.describe())
+                    .isTrue();
         }
         for (String number : new String[] {"filter.maxResults", "bulk.maxOperations", "bulk.maxPayloadSize"}) {
-            assertThat(spc.node(number).isNumber()).as("%s must be a JSON number\n%s", number, spc.describe()).isTrue();
+            assertThat(spc.node(number).isNumber())
+                    .as("%s must be a JSON number\n%s", number, spc.describe())
+                    .isTrue();
         }
         spc.assertText("patch.supported").isEqualTo("true");
         spc.assertText("filter.supported").isEqualTo("true");
         spc.assertText("sort.supported").isEqualTo("true");
-        assertThat(spc.node("filter.maxResults").asInt()).as("filter.maxResults\n%s", spc.describe()).isPositive();
-        assertThat(spc.node("authenticationSchemes").size()).as("authenticationSchemes\n%s", spc.describe()).isPositive();
+        assertThat(spc.node("filter.maxResults").asInt())
+                .as("filter.maxResults\n%s", spc.describe())
+                .isPositive();
+        assertThat(spc.node("authenticationSchemes").size())
+                .as("authenticationSchemes\n%s", spc.describe())
+                .isPositive();
         spc.assertText("authenticationSchemes[0].type").isNotBlank();
         spc.assertText("authenticationSchemes[0].description").isNotBlank();
     }
@@ -153,7 +184,9 @@ abstract class ServeContract extends ScimContract {
     void resourceTypesListUsersAndGroups() {
         ScimResponse types = scim.get("/ResourceTypes").expectStatus(200).expectScimContentType();
         types.assertTexts("schemas", "").contains(ScimResponse.LIST_URN);
-        assertThat(types.node("totalResults").isNumber()).as("totalResults number\n%s", types.describe()).isTrue();
+        assertThat(types.node("totalResults").isNumber())
+                .as("totalResults number\n%s", types.describe())
+                .isTrue();
         types.assertTexts("Resources", "name").contains("User", "Group");
         types.assertTexts("Resources", "endpoint").contains("/Users", "/Groups");
         types.assertTexts("Resources", "schema").contains(Bodies.USER_URN, Bodies.GROUP_URN);
@@ -166,10 +199,14 @@ abstract class ServeContract extends ScimContract {
         schemas.assertTexts("schemas", "").contains(ScimResponse.LIST_URN);
         schemas.assertTexts("Resources", "id").contains(Bodies.USER_URN, Bodies.GROUP_URN, Bodies.ENTERPRISE_URN);
         for (JsonNode schema : schemas.node("Resources")) {
-            assertThat(schema.path("attributes").size()).as("attributes of %s\n%s", schema.path("id"), schemas.describe()).isPositive();
+            assertThat(schema.path("attributes").size())
+                    .as("attributes of %s\n%s", schema.path("id"), schemas.describe())
+                    .isPositive();
         }
         // password is never stored, so it must not be advertised (docs/idp-quirks.md §O13).
-        assertThat(schemas.body()).as("/Schemas must not advertise password\n%s", schemas.describe()).doesNotContain("\"password\"");
+        assertThat(schemas.body())
+                .as("/Schemas must not advertise password\n%s", schemas.describe())
+                .doesNotContain("\"password\"");
     }
 
     @ParameterizedTest(name = "POST {0} → 405")
@@ -186,14 +223,20 @@ abstract class ServeContract extends ScimContract {
         HttpRequest post = HttpRequest.newBuilder(URI.create(server.scimUri() + "/Users"))
                 .header("Authorization", "Bearer " + server.token())
                 .header("Content-Type", "application/scim+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         exchange(post, body).expectStatus(413).expectScimContentType();
     }
 
     static ScimResponse exchange(HttpRequest request, String requestBody) throws IOException, InterruptedException {
         HttpResponse<String> response = RAW.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new ScimResponse(request.method(), request.uri().toString(), requestBody, response.statusCode(),
-                response.headers().map(), response.body());
+        return new ScimResponse(
+                request.method(),
+                request.uri().toString(),
+                requestBody,
+                response.statusCode(),
+                response.headers().map(),
+                response.body());
     }
 
     static String basic(String user, String password) {

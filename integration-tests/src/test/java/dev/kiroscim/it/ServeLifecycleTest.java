@@ -20,7 +20,8 @@ class ServeLifecycleTest {
 
     @Test
     void missingConfigFileMeansDefaultsAndSigtermFinishesInFlightRequests() throws IOException {
-        ServerOptions options = ServerOptions.on(Backend.H2).withConfigPath(Path.of("target", "no-such-kiro-scim.yaml").toAbsolutePath());
+        ServerOptions options = ServerOptions.on(Backend.H2)
+                .withConfigPath(Path.of("target", "no-such-kiro-scim.yaml").toAbsolutePath());
         try (KiroServer server = KiroServer.start(options)) {
             String userName = Bodies.uniqueUserName("inflight");
             byte[] body = Bodies.user(userName).toString().getBytes(StandardCharsets.UTF_8);
@@ -43,25 +44,36 @@ class ServeLifecycleTest {
                 out.write(body, half, body.length - half);
                 out.flush();
                 String response = readAll(socket.getInputStream());
-                assertThat(response).as("response to the request in flight during SIGTERM").startsWith("HTTP/1.1 201");
+                assertThat(response)
+                        .as("response to the request in flight during SIGTERM")
+                        .startsWith("HTTP/1.1 201");
             }
             int exit = server.awaitExit(KiroServer.STOP_TIMEOUT);
-            assertThat(exit).as("exit code after SIGTERM (0, or 143 = 128+SIGTERM)\n%s", server.logTail()).isIn(0, 143);
+            assertThat(exit)
+                    .as("exit code after SIGTERM (0, or 143 = 128+SIGTERM)\n%s", server.logTail())
+                    .isIn(0, 143);
 
             server.startAgain();
-            ScimClient.bearer(server).get("/Users", "filter", "userName eq \"" + userName + "\"").expectStatus(200)
-                    .assertText("totalResults").isEqualTo("1");
+            ScimClient.bearer(server)
+                    .get("/Users", "filter", "userName eq \"" + userName + "\"")
+                    .expectStatus(200)
+                    .assertText("totalResults")
+                    .isEqualTo("1");
         }
     }
 
     @Test
     void patchResponseCanBeConfiguredToNoContent() {
-        try (KiroServer server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml("scim:\n  patchResponse: no-content\n"))) {
+        try (KiroServer server =
+                KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml("scim:\n  patchResponse: no-content\n"))) {
             ScimClient scim = ScimClient.bearer(server);
             String id = scim.createUser(Bodies.uniqueUserName("nocontent"));
-            ScimResponse patched = scim.patch("/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Quiet\"}"));
+            ScimResponse patched = scim.patch(
+                    "/Users/" + id, Bodies.patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Quiet\"}"));
             patched.expectStatus(204);
-            assertThat(patched.body()).as("204 has no body\n%s", patched.describe()).isEmpty();
+            assertThat(patched.body())
+                    .as("204 has no body\n%s", patched.describe())
+                    .isEmpty();
             scim.get("/Users/" + id).expectStatus(200).assertText("displayName").isEqualTo("Quiet");
         }
     }
@@ -76,7 +88,9 @@ class ServeLifecycleTest {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 probe.setSoTimeout(200);
-                probe.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                probe.getOutputStream()
+                        .write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                 String answer = readAll(probe.getInputStream());
                 if (!answer.startsWith("HTTP/1.1 200")) {
                     return;

@@ -18,9 +18,14 @@ import java.util.Map;
  * @param extraArgs   more {@code serve} arguments
  * @param environment more environment variables for the server process (e.g. AWS credentials for the SDK's default chain)
  */
-public record ServerOptions(Backend backend, String configYaml, Path configPath, Path dataDir,
-                            boolean bootstrapToken, List<String> extraArgs,
-                            Map<String, String> environment) {
+public record ServerOptions(
+        Backend backend,
+        String configYaml,
+        Path configPath,
+        Path dataDir,
+        boolean bootstrapToken,
+        List<String> extraArgs,
+        Map<String, String> environment) {
 
     public ServerOptions {
         extraArgs = List.copyOf(extraArgs);
@@ -65,7 +70,8 @@ public record ServerOptions(Backend backend, String configYaml, Path configPath,
      * reads them from the environment; the emulator accepts any), and no EC2 metadata lookups.
      */
     public ServerOptions withStaticAwsCredentials() {
-        return withEnv("AWS_ACCESS_KEY_ID", "testing").withEnv("AWS_SECRET_ACCESS_KEY", "testing")
+        return withEnv("AWS_ACCESS_KEY_ID", "testing")
+                .withEnv("AWS_SECRET_ACCESS_KEY", "testing")
                 .withEnv("AWS_EC2_METADATA_DISABLED", "true");
     }
 }

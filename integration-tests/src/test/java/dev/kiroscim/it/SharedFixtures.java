@@ -12,13 +12,13 @@ import java.util.Optional;
  */
 public final class SharedFixtures {
 
-    private SharedFixtures() {
-    }
+    private SharedFixtures() {}
 
     /** The fixture, when a shared folder holds it. */
     public static Optional<Path> find(String fileName) {
         Path relative = Path.of("fixtures", fileName);
-        Path configured = Path.of(System.getProperty("kiro.sharedDir", "../../shared")).resolve(relative);
+        Path configured =
+                Path.of(System.getProperty("kiro.sharedDir", "../../shared")).resolve(relative);
         if (Files.isRegularFile(configured)) {
             return Optional.of(configured);
         }
@@ -34,8 +34,10 @@ public final class SharedFixtures {
     /** The fixture; skips the calling test when it is absent (fails under {@code CI=true}). */
     public static Path require(String fileName) {
         Optional<Path> found = find(fileName);
-        dev.kiroscim.core.testsupport.ExternalComponent.require("the shared fixture fixtures/" + fileName,
-                found.isPresent(), "it is not in ${kiro.sharedDir}/fixtures (system property kiro.sharedDir, default "
+        dev.kiroscim.core.testsupport.ExternalComponent.require(
+                "the shared fixture fixtures/" + fileName,
+                found.isPresent(),
+                "it is not in ${kiro.sharedDir}/fixtures (system property kiro.sharedDir, default "
                         + "../../shared) nor in a shared/ directory of any parent; check out the shared folder next to "
                         + "the repository or point -Dkiro.sharedDir at it");
         return found.orElseThrow();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  */
 public final class SharedServerExtension implements TestInstancePostProcessor {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SharedServerExtension.class);
 
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
@@ -21,7 +22,8 @@ public final class SharedServerExtension implements TestInstancePostProcessor {
         if (backend == Backend.POSTGRES) {
             ExternalComponent.requirePostgres(); // skip or fail before touching the store
         }
-        KiroServer server = context.getRoot().getStore(NAMESPACE)
+        KiroServer server = context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(backend, b -> KiroServer.start(ServerOptions.on(b)), KiroServer.class);
         contract.attach(server);
     }

@@ -28,23 +28,30 @@ class ThrottlingTest {
     void aTokenOverItsRateLimitIsAnswered429WithRetryAfter() {
         try (KiroServer server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(LIMITED))) {
             AdminApi admin = AdminApi.of(server);
-            ScimClient busy = new ScimClient(server.scimUri(), "Bearer " + admin.createToken("{\"name\":\"busy\",\"scope\":\"scim\"}"));
+            ScimClient busy = new ScimClient(
+                    server.scimUri(), "Bearer " + admin.createToken("{\"name\":\"busy\",\"scope\":\"scim\"}"));
             List<ScimResponse> answers = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 answers.add(busy.get("/Users", "count", "1"));
             }
-            List<ScimResponse> limited = answers.stream().filter(r -> r.status() == 429).toList();
+            List<ScimResponse> limited =
+                    answers.stream().filter(r -> r.status() == 429).toList();
             assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(200, 429));
-            assertThat(answers.stream().filter(r -> r.status() == 200).count()).as("the burst passes").isGreaterThanOrEqualTo(5);
+            assertThat(answers.stream().filter(r -> r.status() == 200).count())
+                    .as("the burst passes")
+                    .isGreaterThanOrEqualTo(5);
             assertThat(limited).as("40 requests at once are far over 5/s").isNotEmpty();
             ScimResponse one = limited.get(0);
             one.expectScimError(429, null);
             assertThat(Integer.parseInt(one.header("Retry-After"))).isPositive();
             assertThat(one.text("detail")).contains("token 'busy' is over its rate limit");
 
-            assertThat(counter(admin, "kiro_throttled_requests_total\\{reason=\"rate-limit\"}")).isEqualTo(limited.size());
+            assertThat(counter(admin, "kiro_throttled_requests_total\\{reason=\"rate-limit\"}"))
+                    .isEqualTo(limited.size());
             JsonNode events = admin.audit("auth.throttled");
-            assertThat(events.size()).as("one event per token per minute, not one per refusal").isEqualTo(1);
+            assertThat(events.size())
+                    .as("one event per token per minute, not one per refusal")
+                    .isEqualTo(1);
             JsonNode event = events.get(0);
             assertThat(event.path("subject").path("kind").asText()).isEqualTo("token");
             assertThat(event.path("subject").path("id").asText()).isEqualTo("busy");
@@ -71,7 +78,8 @@ class ThrottlingTest {
             // even a right "guess" is not looked at while the address is backed off
             new ScimClient(server.scimUri(), "Bearer " + unused).get("/Users").expectScimError(429, null);
             // a credential that already succeeded from this address still works (an IdP sharing the attacker's egress)
-            assertThat(counter(admin, "kiro_throttled_requests_total\\{reason=\"auth-backoff\"}")).isEqualTo(2);
+            assertThat(counter(admin, "kiro_throttled_requests_total\\{reason=\"auth-backoff\"}"))
+                    .isEqualTo(2);
             assertThat(counter(admin, "kiro_auth_failures_total")).isEqualTo(11);
 
             JsonNode throttled = admin.audit("auth.throttled");
@@ -79,7 +87,9 @@ class ThrottlingTest {
             assertThat(throttled.get(0).path("subject").path("id").asText()).isEqualTo("127.0.0.1");
             assertThat(throttled.get(0).path("details").path("reason").asText()).isEqualTo("auth-backoff");
             JsonNode failed = admin.audit("auth.failed");
-            assertThat(failed.size()).as("auth.failed stays rate-limited: one per address per minute").isEqualTo(1);
+            assertThat(failed.size())
+                    .as("auth.failed stays rate-limited: one per address per minute")
+                    .isEqualTo(1);
         }
     }
 

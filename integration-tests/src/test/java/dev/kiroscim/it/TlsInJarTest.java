@@ -68,7 +68,8 @@ class TlsInJarTest {
         assertThat(Files.readString(key)).contains("BEGIN RSA PRIVATE KEY");
 
         try (KiroServer server = KiroServer.start(ServerOptions.on(Backend.H2)
-                .withArgs("--tls-cert", cert.toString()).withEnv("KIRO_SCIM_TLS_KEY", key.toString()))) {
+                .withArgs("--tls-cert", cert.toString())
+                .withEnv("KIRO_SCIM_TLS_KEY", key.toString()))) {
             assertThat(server.scimUri().getScheme()).isEqualTo("https");
             HttpResponse<String> users = get(server.scimUri().resolve("/scim/v2/Users"), "Bearer " + server.token());
             assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
@@ -77,15 +78,25 @@ class TlsInJarTest {
 
             TestCertificates.Issued second = TestCertificates.issue("kiro-second.test", KeyType.EC);
             second.writeTo(cert, key, KeyFormat.PKCS8);
-            X509Certificate served = Poll.until("the rotated certificate is served", Duration.ofSeconds(20), Duration.ofMillis(200),
-                    () -> servedCertificate(server.port(), "TLSv1.3"), c -> c.equals(second.certificate()));
+            X509Certificate served = Poll.until(
+                    "the rotated certificate is served",
+                    Duration.ofSeconds(20),
+                    Duration.ofMillis(200),
+                    () -> servedCertificate(server.port(), "TLSv1.3"),
+                    c -> c.equals(second.certificate()));
             assertThat(served.getSubjectX500Principal().getName()).isEqualTo("CN=kiro-second.test");
-            assertThat(get(server.scimUri().resolve("/scim/v2/Users"), "Bearer " + server.token()).statusCode()).isEqualTo(200);
+            assertThat(get(server.scimUri().resolve("/scim/v2/Users"), "Bearer " + server.token())
+                            .statusCode())
+                    .isEqualTo(200);
 
-            assertThat(probeInOwnJvm(server.port(), "TLSv1.2")).as("the probe itself can connect").isEqualTo("CONNECTED TLSv1.2");
+            assertThat(probeInOwnJvm(server.port(), "TLSv1.2"))
+                    .as("the probe itself can connect")
+                    .isEqualTo("CONNECTED TLSv1.2");
             for (String old : new String[] {"TLSv1.1", "TLSv1"}) {
-                assertThat(probeInOwnJvm(server.port(), old)).as("a %s client must be refused by the server", old)
-                        .startsWith("REFUSED") // the server closes the handshake ("protocol_version" alert or a hang-up)
+                assertThat(probeInOwnJvm(server.port(), old))
+                        .as("a %s client must be refused by the server", old)
+                        .startsWith(
+                                "REFUSED") // the server closes the handshake ("protocol_version" alert or a hang-up)
                         .doesNotContain("No appropriate protocol"); // …and not our own client, which would say this
             }
             assertThat(server.logTail()).contains("TLS certificate reloaded").doesNotContain(server.token());
@@ -94,10 +105,20 @@ class TlsInJarTest {
 
     @Test
     void refusesToStartWithAKeyThatIsNotTheCertificates() {
-        TestCertificates.issue("a.test", KeyType.RSA).writeTo(dir.resolve("a.crt"), dir.resolve("a.key"), KeyFormat.PKCS8);
-        TestCertificates.issue("b.test", KeyType.RSA).writeTo(dir.resolve("b.crt"), dir.resolve("b.key"), KeyFormat.PKCS8);
-        KiroCli.Result result = KiroCli.run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(),
-                "--tls-cert", dir.resolve("a.crt").toString(), "--tls-key", dir.resolve("b.key").toString());
+        TestCertificates.issue("a.test", KeyType.RSA)
+                .writeTo(dir.resolve("a.crt"), dir.resolve("a.key"), KeyFormat.PKCS8);
+        TestCertificates.issue("b.test", KeyType.RSA)
+                .writeTo(dir.resolve("b.crt"), dir.resolve("b.key"), KeyFormat.PKCS8);
+        KiroCli.Result result = KiroCli.run(
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--tls-cert",
+                dir.resolve("a.crt").toString(),
+                "--tls-key",
+                dir.resolve("b.key").toString());
         assertThat(result.exitCode()).as(result.describe()).isNotZero();
         assertThat(result.stderr()).as(result.describe()).contains("is not the private key of the first certificate");
     }
@@ -106,18 +127,33 @@ class TlsInJarTest {
         Path source = dir.resolve("Probe.java");
         Files.writeString(source, PROBE);
         Path security = dir.resolve("old-tls.security");
-        Files.writeString(security, "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, anon, NULL\n");
-        Process p = new ProcessBuilder(KiroServer.javaExecutable(), "-Djava.security.properties=" + security, source.toString(),
-                Integer.toString(port), protocol).redirectErrorStream(true).start();
+        Files.writeString(
+                security, "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, anon, NULL\n");
+        Process p = new ProcessBuilder(
+                        KiroServer.javaExecutable(),
+                        "-Djava.security.properties=" + security,
+                        source.toString(),
+                        Integer.toString(port),
+                        protocol)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("probe finished: " + out).isTrue();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("probe finished: " + out)
+                .isTrue();
         return out.lines().reduce((a, b) -> b).orElse(out);
     }
 
     private static HttpResponse<String> get(URI uri, String authorization) {
         try {
-            return HttpClient.newBuilder().sslContext(TrustAnyCertificate.context("TLS")).build()
-                    .send(HttpRequest.newBuilder(uri).header("Authorization", authorization).timeout(Duration.ofSeconds(10)).build(),
+            return HttpClient.newBuilder()
+                    .sslContext(TrustAnyCertificate.context("TLS"))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .header("Authorization", authorization)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,7 +173,8 @@ class TlsInJarTest {
     }
 
     private static SSLSocket handshake(int port, String protocol) throws IOException {
-        SSLSocket socket = (SSLSocket) TrustAnyCertificate.context("TLS").getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket)
+                TrustAnyCertificate.context("TLS").getSocketFactory().createSocket("127.0.0.1", port);
         try {
             socket.setSoTimeout(10_000);
             socket.setEnabledProtocols(new String[] {protocol});

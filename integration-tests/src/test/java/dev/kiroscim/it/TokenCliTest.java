@@ -30,20 +30,30 @@ class TokenCliTest {
     @Test
     void tokenCreatedOfflineWorksUntilRevoked() {
         String token = KiroCli.createToken(dataDir, "okta", "scim");
-        assertThat(token).as("token create prints a non-trivial token on its last line").hasSizeGreaterThanOrEqualTo(20).doesNotContainAnyWhitespaces();
+        assertThat(token)
+                .as("token create prints a non-trivial token on its last line")
+                .hasSizeGreaterThanOrEqualTo(20)
+                .doesNotContainAnyWhitespaces();
 
         KiroCli.Result list = KiroCli.run("token", "list", "--data-dir", dataDir.toString());
         assertThat(list.exitCode()).as(list.describe()).isZero();
         assertThat(list.stdout()).as("token list names the token").contains("okta");
-        assertThat(list.stdout()).as("token list must never print the raw token").doesNotContain(token);
+        assertThat(list.stdout())
+                .as("token list must never print the raw token")
+                .doesNotContain(token);
 
-        ServerOptions options = ServerOptions.on(Backend.H2).withDataDir(dataDir).withoutBootstrapToken();
+        ServerOptions options =
+                ServerOptions.on(Backend.H2).withDataDir(dataDir).withoutBootstrapToken();
         try (KiroServer server = KiroServer.start(options)) {
             ScimClient bearer = new ScimClient(server.scimUri(), "Bearer " + token);
             bearer.get("/Users").expectStatus(200);
             bearer.post("/Users", Bodies.user(Bodies.uniqueUserName("cli"))).expectStatus(201);
-            bearer.withAuthorization(ServeContract.basic("okta", token)).get("/Users").expectStatus(200);
-            bearer.withAuthorization(ServeContract.basic("someone-else", token)).get("/Users").expectScimError(401, null);
+            bearer.withAuthorization(ServeContract.basic("okta", token))
+                    .get("/Users")
+                    .expectStatus(200);
+            bearer.withAuthorization(ServeContract.basic("someone-else", token))
+                    .get("/Users")
+                    .expectScimError(401, null);
             bearer.withAuthorization("Bearer " + token + "x").get("/Users").expectScimError(401, null);
 
             server.stop();
@@ -53,7 +63,9 @@ class TokenCliTest {
 
             new ScimClient(server.scimUri(), "Bearer " + token).get("/Users").expectScimError(401, null);
         }
-        assertThat(readAll(dataDir)).as("the raw token must not be stored in the data dir").doesNotContain(token);
+        assertThat(readAll(dataDir))
+                .as("the raw token must not be stored in the data dir")
+                .doesNotContain(token);
     }
 
     @Test

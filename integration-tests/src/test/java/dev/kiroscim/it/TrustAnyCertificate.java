@@ -17,12 +17,10 @@ final class TrustAnyCertificate {
 
     static final X509TrustManager TRUST_MANAGER = new X509TrustManager() {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
@@ -30,11 +28,13 @@ final class TrustAnyCertificate {
         }
     };
 
-    static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).sslContext(context("TLS")).build(); // includes the TLS handshake
+    static final HttpClient HTTP_CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(context("TLS"))
+            .build(); // includes the TLS handshake
 
-    private TrustAnyCertificate() {
-    }
+    private TrustAnyCertificate() {}
 
     /** A fresh context (so no TLS session is resumed) for {@code protocol}, e.g. {@code TLS} or {@code TLSv1.2}. */
     static SSLContext context(String protocol) {

@@ -28,7 +28,8 @@ class WorkedExampleTest {
     @Test
     void theDocumentedWorkedExampleIsWhatTheServerDoes() throws IOException {
         String doc = Files.readString(DOC);
-        try (KiroServer server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(block(doc, "worked-example-policy")))) {
+        try (KiroServer server =
+                KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(block(doc, "worked-example-policy")))) {
             ScimClient scim = ScimClient.bearer(server);
             SeatsAdmin admin = new SeatsAdmin(server);
             Map<String, String> ids = new LinkedHashMap<>();
@@ -38,26 +39,32 @@ class WorkedExampleTest {
             String developers = scim.createGroup("Kiro-Developers");
             String platform = scim.createGroup("Kiro-Platform");
 
-            add(scim, platform, ids.get("ann"));   // 09:00
+            add(scim, platform, ids.get("ann")); // 09:00
             add(scim, developers, ids.get("bob")); // 09:01
-            add(scim, platform, ids.get("bob"));   // 09:02
+            add(scim, platform, ids.get("bob")); // 09:02
             add(scim, developers, ids.get("cid")); // 09:03
             ObjectNode bob = admin.entitlement(ids.get("bob")).deepCopy();
             bob.remove(List.of("id", "userName", "since"));
             assertThat(bob).isEqualTo(Json.parse(block(doc, "worked-example-bob-0903")));
 
-            scim.patch("/Users/" + ids.get("ann"), Bodies.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"))
-                    .expectStatus(200);                                                     // 09:04
+            scim.patch(
+                            "/Users/" + ids.get("ann"),
+                            Bodies.patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":false}"))
+                    .expectStatus(200); // 09:04
             assertThat(admin.seats()).isEqualTo(Json.parse(block(doc, "worked-example-seats")));
             KiroCli.Result cli = KiroCli.run("seats", "--url", server.baseUri().toString(), "--token", server.token());
             assertThat(cli.exitCode()).as(cli.describe()).isZero();
             assertThat(cli.stdout()).isEqualTo(block(doc, "worked-example-seats-cli"));
-            assertThat(lastSeatEvents(scim, server, ids, 4)).containsExactlyElementsOf(auditLines(block(doc, "worked-example-audit")));
+            assertThat(lastSeatEvents(scim, server, ids, 4))
+                    .containsExactlyElementsOf(auditLines(block(doc, "worked-example-audit")));
         }
     }
 
     private static void add(ScimClient scim, String groupId, String userId) {
-        scim.patch("/Groups/" + groupId, Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}"))
+        scim.patch(
+                        "/Groups/" + groupId,
+                        Bodies.patch(
+                                "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + userId + "\"}]}"))
                 .expectStatus(200);
     }
 
@@ -66,15 +73,23 @@ class WorkedExampleTest {
         List<JsonNode> events = new ArrayList<>();
         for (String id : ids.values()) {
             scim.get(server.baseUri() + "/admin/v1/audit", "userId", id, "type", "seat.", "limit", "1000")
-                    .expectStatus(200).json().path("events").forEach(events::add);
+                    .expectStatus(200)
+                    .json()
+                    .path("events")
+                    .forEach(events::add);
         }
         events.sort(Comparator.comparingLong(e -> e.path("seq").asLong()));
         List<String> lines = new ArrayList<>();
         for (JsonNode e : events.subList(events.size() - n, events.size())) {
-            String name = ids.entrySet().stream().filter(x -> x.getValue().equals(e.path("subject").path("id").asText()))
-                    .findFirst().orElseThrow().getKey();
+            String name = ids.entrySet().stream()
+                    .filter(x ->
+                            x.getValue().equals(e.path("subject").path("id").asText()))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
             lines.add(e.path("type").asText().substring("seat.".length()).toUpperCase() + " " + name + " "
-                    + e.path("details").path("pool").asText() + " " + e.path("details").path("tier").asText() + " "
+                    + e.path("details").path("pool").asText() + " "
+                    + e.path("details").path("tier").asText() + " "
                     + e.path("details").path("reason").asText());
         }
         return lines;
@@ -82,13 +97,19 @@ class WorkedExampleTest {
 
     /** The doc's audit block with runs of spaces collapsed. */
     private static List<String> auditLines(String block) {
-        return block.lines().filter(l -> !l.isBlank()).map(l -> l.trim().replaceAll("\\s{2,}", " ")).toList();
+        return block.lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.trim().replaceAll("\\s{2,}", " "))
+                .toList();
     }
 
     /** The fenced code block right after {@code <!-- marker -->}. */
     static String block(String doc, String marker) {
-        Matcher m = Pattern.compile("<!-- " + Pattern.quote(marker) + " -->\\s*```[a-z]*\\n(.*?)```", Pattern.DOTALL).matcher(doc);
-        assertThat(m.find()).as("docs/entitlements.md has a block marked %s", marker).isTrue();
+        Matcher m = Pattern.compile("<!-- " + Pattern.quote(marker) + " -->\\s*```[a-z]*\\n(.*?)```", Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(m.find())
+                .as("docs/entitlements.md has a block marked %s", marker)
+                .isTrue();
         return m.group(1);
     }
 }

@@ -34,12 +34,10 @@ import java.util.function.Supplier;
 public final class WriteLoad {
 
     /** A user the server acknowledged with 201. */
-    public record AckedUser(String id, String userName) {
-    }
+    public record AckedUser(String id, String userName) {}
 
     /** A membership the server acknowledged (2xx to the PATCH that added it). */
-    public record AckedMembership(String groupId, String userId) {
-    }
+    public record AckedMembership(String groupId, String userId) {}
 
     private final Supplier<RawHttp> target;
     private final String authorization;
@@ -62,8 +60,8 @@ public final class WriteLoad {
     }
 
     /** Starts the clients at once. */
-    public static WriteLoad start(Supplier<RawHttp> target, String token, int userClients, List<String> groupIds,
-                                  long backoffMillis) {
+    public static WriteLoad start(
+            Supplier<RawHttp> target, String token, int userClients, List<String> groupIds, long backoffMillis) {
         WriteLoad load = new WriteLoad(target, token, groupIds, backoffMillis);
         for (int c = 0; c < userClients; c++) {
             int client = c;
@@ -149,7 +147,9 @@ public final class WriteLoad {
             }
             AckedUser user = known.get(ThreadLocalRandom.current().nextInt(known.size()));
             String groupId = groupIds.get(ThreadLocalRandom.current().nextInt(groupIds.size()));
-            String patch = Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":" + Bodies.str(user.id()) + "}]}").toString();
+            String patch = Bodies.patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":"
+                            + Bodies.str(user.id()) + "}]}")
+                    .toString();
             ScimResponse r = send("PATCH", "/Groups/" + groupId + "?excludedAttributes=members", patch);
             if (r != null && r.status() / 100 == 2) {
                 memberships.add(new AckedMembership(groupId, user.id()));
@@ -162,8 +162,17 @@ public final class WriteLoad {
     /** One request; null when no answer came (the server is dead or was killed mid-request). */
     private ScimResponse send(String method, String path, String body) {
         try {
-            ScimResponse r = target.get().send(method, path, body, "Authorization", authorization,
-                    "Content-Type", ScimClient.SCIM_JSON, "Accept", ScimClient.SCIM_JSON);
+            ScimResponse r = target.get()
+                    .send(
+                            method,
+                            path,
+                            body,
+                            "Authorization",
+                            authorization,
+                            "Content-Type",
+                            ScimClient.SCIM_JSON,
+                            "Accept",
+                            ScimClient.SCIM_JSON);
             statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
             firstOfStatus.putIfAbsent(r.status(), r);
             return r;

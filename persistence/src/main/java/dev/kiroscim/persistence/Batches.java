@@ -9,8 +9,7 @@ final class Batches {
 
     static final int SIZE = 500;
 
-    private Batches() {
-    }
+    private Batches() {}
 
     static <T> List<List<T>> of(Collection<T> items) {
         List<T> all = new ArrayList<>(items);

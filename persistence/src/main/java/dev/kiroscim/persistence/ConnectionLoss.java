@@ -17,8 +17,7 @@ final class ConnectionLoss {
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
     private static final int MAX_DEPTH = 32; // cause chains can loop; never walk forever
 
-    private ConnectionLoss() {
-    }
+    private ConnectionLoss() {}
 
     static boolean isConnectionLoss(Throwable failure) {
         int depth = 0;

@@ -4,11 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupStore;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.StoreUnavailable;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserStore;
 import dev.kiroscim.core.notify.NotificationMarks;
 import dev.kiroscim.core.notify.NotificationOutbox;
@@ -16,6 +14,8 @@ import dev.kiroscim.core.notify.NotificationRouting;
 import dev.kiroscim.core.seats.SeatStore;
 import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -44,6 +44,7 @@ public final class Database implements Transactions, AutoCloseable {
     private final boolean postgres;
     /** Null on PostgreSQL, which makes a commit durable before it returns. */
     private final H2CommitFlush h2Flush;
+
     private final OutageBreaker breaker;
     /** The webhook endpoints the audit log queues deliveries for; none until the server configures them. */
     private volatile NotificationRouting notificationRouting = NotificationRouting.NONE;
@@ -56,7 +57,8 @@ public final class Database implements Transactions, AutoCloseable {
      * Taken after the transaction's own changes are flushed, released after commit or rollback; no local writer
      * holding it waits for anything but the chain head itself and its own statements.
      */
-    private final java.util.concurrent.locks.ReentrantLock chainTurn = new java.util.concurrent.locks.ReentrantLock(true);
+    private final java.util.concurrent.locks.ReentrantLock chainTurn =
+            new java.util.concurrent.locks.ReentrantLock(true);
 
     /** How often a database that went away is tried again (see {@link OutageBreaker}). */
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
@@ -75,11 +77,17 @@ public final class Database implements Transactions, AutoCloseable {
         HikariDataSource ds = pool(config);
         try {
             // Flyway connects on its own (it needs two connections at once), so a pool of one still starts.
-            var result = Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+            var result = Flyway.configure()
+                    .dataSource(config.jdbcUrl(), config.user(), config.password())
                     .locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
-            LOG.info("database {} at schema version {} ({} migrations applied)", config.describe(),
-                    result.targetSchemaVersion, result.migrationsExecuted);
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            LOG.info(
+                    "database {} at schema version {} ({} migrations applied)",
+                    config.describe(),
+                    result.targetSchemaVersion,
+                    result.migrationsExecuted);
             SessionFactory sf = new HibernatePersistenceConfiguration("kiro-scim")
                     .managedClasses(UserEntity.class, GroupEntity.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ds)
@@ -198,7 +206,7 @@ public final class Database implements Transactions, AutoCloseable {
     private boolean connectionIsValid() {
         try (Connection c = dataSource.getConnection()) {
             boolean valid = c.isValid(2);
-            c.rollback();   // isValid may have begun a transaction (auto-commit is off): do not leave it open
+            c.rollback(); // isValid may have begun a transaction (auto-commit is off): do not leave it open
             return valid;
         } catch (Exception e) {
             if (ConnectionLoss.isConnectionLoss(e)) {
@@ -233,30 +241,48 @@ public final class Database implements Transactions, AutoCloseable {
         }
 
         @Override
-        public SyncOutbox outbox() { return new JdbcSyncOutbox(session, postgres); }
+        public SyncOutbox outbox() {
+            return new JdbcSyncOutbox(session, postgres);
+        }
 
         @Override
-        public IdentityCenterLinkStore identityCenterLinks() { return new JdbcIdentityCenterLinkStore(session); }
+        public IdentityCenterLinkStore identityCenterLinks() {
+            return new JdbcIdentityCenterLinkStore(session);
+        }
 
         @Override
-        public SeatStore seats() { return seats; }
+        public SeatStore seats() {
+            return seats;
+        }
 
         @Override
-        public NotificationOutbox notifications() { return new JdbcNotificationOutbox(session, postgres); }
+        public NotificationOutbox notifications() {
+            return new JdbcNotificationOutbox(session, postgres);
+        }
 
         @Override
-        public NotificationMarks notificationMarks() { return new JdbcNotificationMarks(session); }
+        public NotificationMarks notificationMarks() {
+            return new JdbcNotificationMarks(session);
+        }
 
         @Override
-        public AuditLog audit() { return audit; }
+        public AuditLog audit() {
+            return audit;
+        }
 
         @Override
-        public UserStore users() { return new HibernateUserStore(session); }
+        public UserStore users() {
+            return new HibernateUserStore(session);
+        }
 
         @Override
-        public GroupStore groups() { return new HibernateGroupStore(session); }
+        public GroupStore groups() {
+            return new HibernateGroupStore(session);
+        }
 
         @Override
-        public TokenStore tokens() { return new JdbcTokenStore(session); }
+        public TokenStore tokens() {
+            return new JdbcTokenStore(session);
+        }
     }
 }

@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param maxPoolSize       connections in the pool
  * @param connectionTimeout how long a request waits for a free connection before the server answers 429
  */
-public record DatabaseConfig(String jdbcUrl, String user, String password, int maxPoolSize, Duration connectionTimeout) {
+public record DatabaseConfig(
+        String jdbcUrl, String user, String password, int maxPoolSize, Duration connectionTimeout) {
 
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
     /** The H2 options every H2 database of the bridge uses, the tests' in-memory ones too (see {@link #h2}). */
-    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    public static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
     /**
      * The embedded H2 database in {@code dataDir}. PostgreSQL compatibility mode keeps one set of migrations for
@@ -33,8 +35,12 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int m
      */
     public static DatabaseConfig h2(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("kiro-scim").toString();
-        return new DatabaseConfig("jdbc:h2:file:" + file + H2_OPTIONS + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
-                "sa", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+        return new DatabaseConfig(
+                "jdbc:h2:file:" + file + H2_OPTIONS + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128",
+                "sa",
+                "",
+                DEFAULT_POOL_SIZE,
+                DEFAULT_CONNECTION_TIMEOUT);
     }
 
     /** True for {@code jdbc:postgresql:} URLs: SKIP LOCKED claims, no online H2 backups. */

@@ -38,8 +38,7 @@ class GroupEntity {
     @Column(name = "modified_at")
     long modifiedAt;
 
-    protected GroupEntity() {
-    }
+    protected GroupEntity() {}
 
     static GroupEntity from(GroupRecord r) {
         GroupEntity e = new GroupEntity();
@@ -59,7 +58,13 @@ class GroupEntity {
     }
 
     GroupRecord toRecord() {
-        return new GroupRecord(id, displayName, externalId, document, version,
-                Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt));
+        return new GroupRecord(
+                id,
+                displayName,
+                externalId,
+                document,
+                version,
+                Instant.ofEpochMilli(createdAt),
+                Instant.ofEpochMilli(modifiedAt));
     }
 }

@@ -28,8 +28,7 @@ public final class H2Backup {
     /** The database file name in a data dir and in a backup zip ({@link DatabaseConfig#h2}). */
     public static final String DATABASE_FILE = "kiro-scim.mv.db";
 
-    private H2Backup() {
-    }
+    private H2Backup() {}
 
     /** Backs up the database this server has open, while it keeps serving. */
     public static void online(Database database, Path zip) {
@@ -46,7 +45,8 @@ public final class H2Backup {
     /** Backs up the database in {@code dataDir}, whose server must be stopped (H2 locks the file). */
     public static void offline(Path dataDir, Path zip) {
         if (!Files.isRegularFile(dataDir.resolve(DATABASE_FILE))) {
-            throw new IllegalArgumentException("no database in " + dataDir.toAbsolutePath() + " (expected " + DATABASE_FILE + ")");
+            throw new IllegalArgumentException(
+                    "no database in " + dataDir.toAbsolutePath() + " (expected " + DATABASE_FILE + ")");
         }
         DatabaseConfig h2 = DatabaseConfig.h2(dataDir);
         try (Connection c = DriverManager.getConnection(h2.jdbcUrl() + ";IFEXISTS=TRUE", h2.user(), h2.password())) {
@@ -81,7 +81,8 @@ public final class H2Backup {
     public static long restore(Path zip, Path dataDir) {
         Path target = dataDir.resolve(DATABASE_FILE);
         if (Files.exists(target)) {
-            throw new IllegalArgumentException(dataDir.toAbsolutePath() + " already holds a database; restore into a new, empty data dir");
+            throw new IllegalArgumentException(
+                    dataDir.toAbsolutePath() + " already holds a database; restore into a new, empty data dir");
         }
         boolean found = false;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {

@@ -62,19 +62,27 @@ final class HibernateGroupStore implements GroupStore {
     @Override
     public boolean delete(String id) {
         return session.createNativeMutationQuery("delete from scim_group where id = ?1")
-                .setParameter(1, id).executeUpdate() > 0;
+                        .setParameter(1, id)
+                        .executeUpdate()
+                > 0;
     }
 
     @Override
     public Page<GroupRecord> search(Criteria criteria, SortKey sort, PageRequest page) {
         return new Search<>(session, SqlWhere.ResourceTable.GROUPS, "scim_group", HibernateGroupStore::groupRow)
-                .run(criteria, sort, page).map(g -> g);
+                .run(criteria, sort, page)
+                .map(g -> g);
     }
 
     /** A {@code scim_group} row, read by column name. */
     private static GroupRecord groupRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new GroupRecord(rs.getString("id"), rs.getString("display_name"), rs.getString("external_id"),
-                rs.getString("document"), rs.getLong("version"), java.time.Instant.ofEpochMilli(rs.getLong("created_at")),
+        return new GroupRecord(
+                rs.getString("id"),
+                rs.getString("display_name"),
+                rs.getString("external_id"),
+                rs.getString("document"),
+                rs.getLong("version"),
+                java.time.Instant.ofEpochMilli(rs.getLong("created_at")),
                 java.time.Instant.ofEpochMilli(rs.getLong("modified_at")));
     }
 
@@ -83,7 +91,8 @@ final class HibernateGroupStore implements GroupStore {
         List<String> added = new ArrayList<>();
         for (List<String> batch : Batches.of(new LinkedHashSet<>(userIds))) {
             Set<String> present = presentAmong(groupId, batch);
-            List<String> missing = batch.stream().filter(id -> !present.contains(id)).toList();
+            List<String> missing =
+                    batch.stream().filter(id -> !present.contains(id)).toList();
             insertMembers(groupId, missing, at);
             added.addAll(missing);
         }
@@ -99,7 +108,9 @@ final class HibernateGroupStore implements GroupStore {
                 continue;
             }
             session.createNativeMutationQuery("delete from scim_membership where group_id = :g and user_id in (:ids)")
-                    .setParameter("g", groupId).setParameterList("ids", present).executeUpdate();
+                    .setParameter("g", groupId)
+                    .setParameterList("ids", present)
+                    .executeUpdate();
             batch.stream().filter(present::contains).forEach(removed::add);
         }
         return removed;
@@ -109,7 +120,8 @@ final class HibernateGroupStore implements GroupStore {
     public List<String> removeAllMembers(String groupId) {
         List<String> removed = allMemberIds(groupId);
         session.createNativeMutationQuery("delete from scim_membership where group_id = ?1")
-                .setParameter(1, groupId).executeUpdate();
+                .setParameter(1, groupId)
+                .executeUpdate();
         return removed;
     }
 
@@ -118,10 +130,13 @@ final class HibernateGroupStore implements GroupStore {
         Set<String> wanted = new LinkedHashSet<>(userIds);
         Set<String> current = new HashSet<>(allMemberIds(groupId));
         List<String> toAdd = wanted.stream().filter(id -> !current.contains(id)).toList();
-        List<String> toRemove = current.stream().filter(id -> !wanted.contains(id)).sorted().toList();
+        List<String> toRemove =
+                current.stream().filter(id -> !wanted.contains(id)).sorted().toList();
         for (List<String> batch : Batches.of(toRemove)) {
             session.createNativeMutationQuery("delete from scim_membership where group_id = :g and user_id in (:ids)")
-                    .setParameter("g", groupId).setParameterList("ids", batch).executeUpdate();
+                    .setParameter("g", groupId)
+                    .setParameterList("ids", batch)
+                    .executeUpdate();
         }
         insertMembers(groupId, toAdd, at);
         return new MembershipDiff(toAdd, toRemove);
@@ -129,26 +144,34 @@ final class HibernateGroupStore implements GroupStore {
 
     @Override
     public List<MemberRef> members(String groupId, String afterUserId, int limit) {
-        String sql = "select u.id, u.user_name, u.display_name from scim_membership m join scim_user u on u.id = m.user_id"
-                + " where m.group_id = :g" + (afterUserId == null ? "" : " and m.user_id > :after")
-                + " order by m.user_id limit :limit";
-        var query = session.createNativeQuery(sql, Object[].class).setParameter("g", groupId).setParameter("limit", limit);
+        String sql =
+                "select u.id, u.user_name, u.display_name from scim_membership m join scim_user u on u.id = m.user_id"
+                        + " where m.group_id = :g" + (afterUserId == null ? "" : " and m.user_id > :after")
+                        + " order by m.user_id limit :limit";
+        var query = session.createNativeQuery(sql, Object[].class)
+                .setParameter("g", groupId)
+                .setParameter("limit", limit);
         if (afterUserId != null) {
             query.setParameter("after", afterUserId);
         }
         return query.getResultList().stream()
-                .map(r -> new MemberRef((String) r[0], (String) r[1], (String) r[2])).toList();
+                .map(r -> new MemberRef((String) r[0], (String) r[1], (String) r[2]))
+                .toList();
     }
 
     private List<String> allMemberIds(String groupId) {
-        return session.createNativeQuery("select user_id from scim_membership where group_id = ?1 order by user_id", String.class)
-                .setParameter(1, groupId).getResultList();
+        return session.createNativeQuery(
+                        "select user_id from scim_membership where group_id = ?1 order by user_id", String.class)
+                .setParameter(1, groupId)
+                .getResultList();
     }
 
     private Set<String> presentAmong(String groupId, List<String> batch) {
         return new HashSet<>(session.createNativeQuery(
                         "select user_id from scim_membership where group_id = :g and user_id in (:ids)", String.class)
-                .setParameter("g", groupId).setParameterList("ids", batch).getResultList());
+                .setParameter("g", groupId)
+                .setParameterList("ids", batch)
+                .getResultList());
     }
 
     private void insertMembers(String groupId, List<String> userIds, Instant at) {

@@ -69,8 +69,15 @@ final class HibernateUserStore implements UserStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    UserRecord user = new UserRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), rs.getString(6), rs.getLong(7), Instant.ofEpochMilli(rs.getLong(8)),
+                    UserRecord user = new UserRecord(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            rs.getString(6),
+                            rs.getLong(7),
+                            Instant.ofEpochMilli(rs.getLong(8)),
                             Instant.ofEpochMilli(rs.getLong(9)));
                     if (!withGroups) {
                         return Optional.of(new UserWithGroups(user, null));
@@ -105,7 +112,8 @@ final class HibernateUserStore implements UserStore {
         entity.copy(user);
         Uniqueness.flush(session, "userName", user.userName());
         session.createNativeMutationQuery("delete from scim_user_attr where user_id = ?1")
-                .setParameter(1, user.id()).executeUpdate();
+                .setParameter(1, user.id())
+                .executeUpdate();
         writeIndex(user.id(), index);
     }
 
@@ -138,20 +146,30 @@ final class HibernateUserStore implements UserStore {
     @Override
     public boolean delete(String id) {
         return session.createNativeMutationQuery("delete from scim_user where id = ?1")
-                .setParameter(1, id).executeUpdate() > 0;
+                        .setParameter(1, id)
+                        .executeUpdate()
+                > 0;
     }
 
     @Override
     public Page<UserRecord> search(Criteria criteria, SortKey sort, PageRequest page) {
         return new Search<>(session, SqlWhere.ResourceTable.USERS, "scim_user", HibernateUserStore::userRow)
-                .run(criteria, sort, page).map(u -> u);
+                .run(criteria, sort, page)
+                .map(u -> u);
     }
 
     /** A {@code scim_user} row, read by column name. */
     private static UserRecord userRow(ResultSet rs) throws java.sql.SQLException {
-        return new UserRecord(rs.getString("id"), rs.getString("user_name"), rs.getString("external_id"),
-                rs.getString("display_name"), rs.getBoolean("active"), rs.getString("document"), rs.getLong("version"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("modified_at")));
+        return new UserRecord(
+                rs.getString("id"),
+                rs.getString("user_name"),
+                rs.getString("external_id"),
+                rs.getString("display_name"),
+                rs.getBoolean("active"),
+                rs.getString("document"),
+                rs.getLong("version"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("modified_at")));
     }
 
     @Override
@@ -159,7 +177,8 @@ final class HibernateUserStore implements UserStore {
         Set<String> found = new HashSet<>();
         for (List<String> batch : Batches.of(ids)) {
             found.addAll(session.createNativeQuery("select id from scim_user where id in (:ids)", String.class)
-                    .setParameterList("ids", batch).getResultList());
+                    .setParameterList("ids", batch)
+                    .getResultList());
         }
         return found;
     }
@@ -168,8 +187,10 @@ final class HibernateUserStore implements UserStore {
     public Map<String, String> userNames(Collection<String> ids) {
         Map<String, String> out = new java.util.HashMap<>();
         for (List<String> batch : Batches.of(ids)) {
-            List<Object[]> rows = session.createNativeQuery("select id, user_name from scim_user where id in (:ids)", Object[].class)
-                    .setParameterList("ids", batch).getResultList();
+            List<Object[]> rows = session.createNativeQuery(
+                            "select id, user_name from scim_user where id in (:ids)", Object[].class)
+                    .setParameterList("ids", batch)
+                    .getResultList();
             rows.forEach(r -> out.put((String) r[0], (String) r[1]));
         }
         return out;
@@ -181,10 +202,13 @@ final class HibernateUserStore implements UserStore {
         for (List<String> batch : Batches.of(userIds)) {
             List<Object[]> rows = session.createNativeQuery(
                             "select m.user_id, g.id, g.display_name from scim_membership m join scim_group g on g.id = m.group_id"
-                                    + " where m.user_id in (:ids) order by m.user_id, g.display_name_ci, g.id", Object[].class)
-                    .setParameterList("ids", batch).getResultList();
+                                    + " where m.user_id in (:ids) order by m.user_id, g.display_name_ci, g.id",
+                            Object[].class)
+                    .setParameterList("ids", batch)
+                    .getResultList();
             for (Object[] row : rows) {
-                out.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new GroupRef((String) row[1], (String) row[2]));
+                out.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                        .add(new GroupRef((String) row[1], (String) row[2]));
             }
         }
         return out;

@@ -36,8 +36,7 @@ public final class JdbcAuditLog implements AuditLog {
     private static final String COLUMNS = "seq, at_ms, event_type, actor, subject_kind, subject_id, subject_name, "
             + "group_id, group_name, details, request_id, prev_hash, hash";
 
-    private record Pending(ChangeContext context, AuditEntry entry) {
-    }
+    private record Pending(ChangeContext context, AuditEntry entry) {}
 
     private final Session session;
     private final boolean postgres;
@@ -78,8 +77,18 @@ public final class JdbcAuditLog implements AuditLog {
             List<AuditEvent> events = new ArrayList<>(pending.size());
             for (Pending p : pending) {
                 AuditEntry e = p.entry();
-                AuditEvent event = new AuditEvent(++seq, p.context().at(), e.type(), p.context().actor(), e.subject(),
-                        e.group(), e.details(), p.context().requestId(), previous, null).chainedTo(previous);
+                AuditEvent event = new AuditEvent(
+                                ++seq,
+                                p.context().at(),
+                                e.type(),
+                                p.context().actor(),
+                                e.subject(),
+                                e.group(),
+                                e.details(),
+                                p.context().requestId(),
+                                previous,
+                                null)
+                        .chainedTo(previous);
                 events.add(event);
                 previous = event.hash();
             }
@@ -93,7 +102,8 @@ public final class JdbcAuditLog implements AuditLog {
                     }
                     insert.executeBatch();
                 }
-                try (PreparedStatement update = c.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1")) {
+                try (PreparedStatement update =
+                        c.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1")) {
                     update.setLong(1, seq);
                     update.setString(2, previous);
                     update.executeUpdate();
@@ -102,7 +112,8 @@ public final class JdbcAuditLog implements AuditLog {
             for (AuditEvent event : events) {
                 List<String> endpoints = routing.endpointsFor(event.type());
                 if (!endpoints.isEmpty()) {
-                    JdbcNotificationOutbox.enqueue(c, event, endpoints); // same transaction: no event without its deliveries
+                    JdbcNotificationOutbox.enqueue(
+                            c, event, endpoints); // same transaction: no event without its deliveries
                 }
             }
         });
@@ -137,8 +148,9 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private ChainHead lockHead(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select last_seq, last_hash from audit_chain_head where id = 1 for update");
-             ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("select last_seq, last_hash from audit_chain_head where id = 1 for update");
+                ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("audit_chain_head row is missing: the audit schema was tampered with");
             }
@@ -223,12 +235,15 @@ public final class JdbcAuditLog implements AuditLog {
             if (bounds == null) {
                 return new AuditPage(List.of(), null);
             }
-            common = common.and(window.where().substring("1 = 1 and ".length()), window.args().toArray())
+            common = common.and(
+                            window.where().substring("1 = 1 and ".length()),
+                            window.args().toArray())
                     .and("seq between ? and ?", bounds[0], bounds[1]);
         }
         List<Branch> branches = new ArrayList<>(List.of(common));
         if (q.group() != null) {
-            branches = List.of(common.and("group_id = ?", q.group()), common.and("group_name_ci = ?", lower(q.group())));
+            branches =
+                    List.of(common.and("group_id = ?", q.group()), common.and("group_name_ci = ?", lower(q.group())));
         }
         if (!q.types().isEmpty() && q.types().size() < AuditEvents.TYPES.size()) {
             List<Branch> byType = new ArrayList<>();
@@ -242,25 +257,36 @@ public final class JdbcAuditLog implements AuditLog {
         String firstRows = " order by seq fetch first " + (q.limit() + 1) + " rows only";
         List<AuditEvent> rows;
         if (branches.size() == 1) {
-            rows = select("select " + COLUMNS + " from audit_event where " + branches.get(0).where() + firstRows, branches.get(0).args());
+            rows = select(
+                    "select " + COLUMNS + " from audit_event where "
+                            + branches.get(0).where() + firstRows,
+                    branches.get(0).args());
         } else {
             StringBuilder union = new StringBuilder("select seq from (");
             List<Object> args = new ArrayList<>();
             for (Branch b : branches) {
-                union.append(args.isEmpty() ? "" : " union ").append("(select seq from audit_event where ").append(b.where())
-                        .append(firstRows).append(')');
+                union.append(args.isEmpty() ? "" : " union ")
+                        .append("(select seq from audit_event where ")
+                        .append(b.where())
+                        .append(firstRows)
+                        .append(')');
                 args.addAll(b.args());
             }
             union.append(") page").append(firstRows);
             List<Object> seqs = selectSeqs(union.toString(), args);
-            rows = seqs.isEmpty() ? List.of() : select("select " + COLUMNS + " from audit_event where seq in ("
-                    + "?,".repeat(seqs.size() - 1) + "?) order by seq", seqs);
+            rows = seqs.isEmpty()
+                    ? List.of()
+                    : select(
+                            "select " + COLUMNS + " from audit_event where seq in (" + "?,".repeat(seqs.size() - 1)
+                                    + "?) order by seq",
+                            seqs);
         }
         if (rows.size() <= q.limit()) {
             return new AuditPage(rows, null);
         }
         List<AuditEvent> page = rows.subList(0, q.limit());
-        return new AuditPage(page, AuditQuery.cursorAfter(page.get(page.size() - 1).seq()));
+        return new AuditPage(
+                page, AuditQuery.cursorAfter(page.get(page.size() - 1).seq()));
     }
 
     /** The smallest and largest seq of the events in a time window, or null if it holds none. */
@@ -268,7 +294,8 @@ public final class JdbcAuditLog implements AuditLog {
         return session.doReturningWork(c -> {
             // "seq + 0": a bare min(seq) lets PostgreSQL walk the primary key in seq order until the first row in the
             // window (half the log for a window mid-way; 156 ms at a million events), as if matches were spread evenly.
-            try (PreparedStatement s = c.prepareStatement("select min(seq + 0), max(seq + 0) from audit_event where " + window.where())) {
+            try (PreparedStatement s =
+                    c.prepareStatement("select min(seq + 0), max(seq + 0) from audit_event where " + window.where())) {
                 for (int i = 0; i < window.args().size(); i++) {
                     s.setObject(i + 1, window.args().get(i));
                 }
@@ -300,15 +327,18 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEvent> after(long afterSeq, int limit) {
-        return select("select " + COLUMNS + " from audit_event where seq > ? order by seq fetch first " + limit + " rows only",
+        return select(
+                "select " + COLUMNS + " from audit_event where seq > ? order by seq fetch first " + limit
+                        + " rows only",
                 List.of(afterSeq));
     }
 
     @Override
     public ChainHead head() {
         return session.doReturningWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("select last_seq, last_hash from audit_chain_head where id = 1");
-                 ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s =
+                            c.prepareStatement("select last_seq, last_hash from audit_chain_head where id = 1");
+                    ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new ChainHead(rs.getLong(1), rs.getString(2).trim()) : new ChainHead(-1, "");
             }
         });
@@ -318,10 +348,11 @@ public final class JdbcAuditLog implements AuditLog {
     public Optional<AuditCheckpoint> checkpoint() {
         return session.doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select first_seq, anchor_hash, pruned_at from audit_checkpoint order by first_seq desc fetch first 1 rows only");
-                 ResultSet rs = s.executeQuery()) {
+                            "select first_seq, anchor_hash, pruned_at from audit_checkpoint order by first_seq desc fetch first 1 rows only");
+                    ResultSet rs = s.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new AuditCheckpoint(rs.getLong(1), rs.getString(2).trim(), Instant.ofEpochMilli(rs.getLong(3))))
+                        ? Optional.of(new AuditCheckpoint(
+                                rs.getLong(1), rs.getString(2).trim(), Instant.ofEpochMilli(rs.getLong(3))))
                         : Optional.<AuditCheckpoint>empty();
             }
         });
@@ -350,7 +381,8 @@ public final class JdbcAuditLog implements AuditLog {
                 s.setLong(1, lastPruned);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalStateException("audit event " + lastPruned + " is missing; run 'audit verify'");
+                        throw new IllegalStateException(
+                                "audit event " + lastPruned + " is missing; run 'audit verify'");
                     }
                     anchor = rs.getString(1).trim();
                 }
@@ -360,7 +392,8 @@ public final class JdbcAuditLog implements AuditLog {
                 s.setLong(1, lastPruned);
                 removed = s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("insert into audit_checkpoint (first_seq, anchor_hash, pruned_at) values (?,?,?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into audit_checkpoint (first_seq, anchor_hash, pruned_at) values (?,?,?)")) {
                 s.setLong(1, lastPruned + 1);
                 s.setString(2, anchor);
                 s.setLong(3, System.currentTimeMillis());
@@ -389,9 +422,16 @@ public final class JdbcAuditLog implements AuditLog {
 
     private static AuditEvent row(ResultSet rs) throws SQLException {
         String groupId = rs.getString(8);
-        return new AuditEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+        return new AuditEvent(
+                rs.getLong(1),
+                Instant.ofEpochMilli(rs.getLong(2)),
+                rs.getString(3),
+                rs.getString(4),
                 new AuditSubject(rs.getString(5), rs.getString(6), rs.getString(7)),
                 groupId == null ? null : AuditSubject.group(groupId, rs.getString(9)),
-                CanonicalJson.parseObject(rs.getString(10)), rs.getString(11), rs.getString(12).trim(), rs.getString(13).trim());
+                CanonicalJson.parseObject(rs.getString(10)),
+                rs.getString(11),
+                rs.getString(12).trim(),
+                rs.getString(13).trim());
     }
 }

@@ -62,14 +62,16 @@ public final class JdbcClusterStore implements ClusterStore {
             String jobs = String.join(",", s.jobs());
             jobs = jobs.length() > MAX_JOBS ? jobs.substring(0, MAX_JOBS) : jobs;
             int n;
-            try (PreparedStatement ps = c.prepareStatement("update cluster_replica set host = ?, started_at_ms = ?,"
-                    + " heartbeat_at_ms = ?, policy_sha256 = ?, file_policy_sha256 = ?, jobs = ? where replica_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update cluster_replica set host = ?, started_at_ms = ?,"
+                            + " heartbeat_at_ms = ?, policy_sha256 = ?, file_policy_sha256 = ?, jobs = ? where replica_id = ?")) {
                 bindRow(ps, s, jobs);
                 n = ps.executeUpdate();
             }
             if (n == 0) {
-                try (PreparedStatement ps = c.prepareStatement("insert into cluster_replica (host, started_at_ms,"
-                        + " heartbeat_at_ms, policy_sha256, file_policy_sha256, jobs, replica_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into cluster_replica (host, started_at_ms,"
+                                + " heartbeat_at_ms, policy_sha256, file_policy_sha256, jobs, replica_id) values (?, ?, ?, ?, ?, ?, ?)")) {
                     bindRow(ps, s, jobs);
                     ps.executeUpdate();
                 }
@@ -107,13 +109,19 @@ public final class JdbcClusterStore implements ClusterStore {
     public List<ReplicaState> replicas() {
         return inTransaction(c -> {
             List<ReplicaState> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select replica_id, host, started_at_ms, heartbeat_at_ms,"
-                    + " policy_sha256, file_policy_sha256, jobs from cluster_replica order by started_at_ms, replica_id");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "select replica_id, host, started_at_ms, heartbeat_at_ms,"
+                                    + " policy_sha256, file_policy_sha256, jobs from cluster_replica order by started_at_ms, replica_id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String jobs = rs.getString(7);
-                    out.add(new ReplicaState(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6),
+                    out.add(new ReplicaState(
+                            rs.getString(1),
+                            rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3)),
+                            Instant.ofEpochMilli(rs.getLong(4)),
+                            rs.getString(5),
+                            rs.getString(6),
                             jobs.isEmpty() ? List.of() : Arrays.asList(jobs.split(","))));
                 }
             }
@@ -142,7 +150,7 @@ public final class JdbcClusterStore implements ClusterStore {
             if (exists(c, name)) {
                 return OptionalLong.empty();
             }
-            return null;  // no row yet: insert it in a transaction of its own (a race loser's insert fails)
+            return null; // no row yet: insert it in a transaction of its own (a race loser's insert fails)
         });
         if (taken != null) {
             return taken;
@@ -159,7 +167,7 @@ public final class JdbcClusterStore implements ClusterStore {
                 return OptionalLong.of(1);
             });
         } catch (IllegalStateException raceLost) {
-            return OptionalLong.empty();   // another replica inserted it first; the next heartbeat tries again
+            return OptionalLong.empty(); // another replica inserted it first; the next heartbeat tries again
         }
     }
 
@@ -197,16 +205,16 @@ public final class JdbcClusterStore implements ClusterStore {
     public long reserveCalls(String name, int calls, long nowMillis, double intervalMillis) {
         long span = (long) Math.ceil(calls * intervalMillis);
         Long first = inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select next_slot_ms from cluster_rate_schedule where name = ? for update")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select next_slot_ms from cluster_rate_schedule where name = ? for update")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return null;
                     }
                     long start = Math.max(nowMillis, rs.getLong(1));
-                    try (PreparedStatement up = c.prepareStatement(
-                            "update cluster_rate_schedule set next_slot_ms = ? where name = ?")) {
+                    try (PreparedStatement up =
+                            c.prepareStatement("update cluster_rate_schedule set next_slot_ms = ? where name = ?")) {
                         up.setLong(1, start + span);
                         up.setString(2, name);
                         up.executeUpdate();
@@ -220,8 +228,8 @@ public final class JdbcClusterStore implements ClusterStore {
         }
         try {
             inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into cluster_rate_schedule (name, next_slot_ms) values (?, ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("insert into cluster_rate_schedule (name, next_slot_ms) values (?, ?)")) {
                     ps.setString(1, name);
                     ps.setLong(2, nowMillis);
                     ps.executeUpdate();

@@ -54,8 +54,15 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
 
     @Override
     public void create(String idHash, ConsoleSession s) {
-        update("insert into console_session (id_hash, person, role, via, csrf_token, created_ms, last_seen_ms) values (?,?,?,?,?,?,?)",
-                idHash, s.person(), s.role().wireName(), s.via(), s.csrfToken(), s.created().toEpochMilli(), s.lastSeen().toEpochMilli());
+        update(
+                "insert into console_session (id_hash, person, role, via, csrf_token, created_ms, last_seen_ms) values (?,?,?,?,?,?,?)",
+                idHash,
+                s.person(),
+                s.role().wireName(),
+                s.via(),
+                s.csrfToken(),
+                s.created().toEpochMilli(),
+                s.lastSeen().toEpochMilli());
     }
 
     @Override
@@ -68,8 +75,13 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new ConsoleSession(rs.getString(1), ConsoleRole.parse(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6))));
+                    return Optional.of(new ConsoleSession(
+                            rs.getString(1),
+                            ConsoleRole.parse(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5)),
+                            Instant.ofEpochMilli(rs.getLong(6))));
                 }
             }
         });
@@ -77,7 +89,11 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
 
     @Override
     public void touch(String idHash, Instant at) {
-        update("update console_session set last_seen_ms = ? where id_hash = ? and last_seen_ms < ?", at.toEpochMilli(), idHash, at.toEpochMilli());
+        update(
+                "update console_session set last_seen_ms = ? where id_hash = ? and last_seen_ms < ?",
+                at.toEpochMilli(),
+                idHash,
+                at.toEpochMilli());
     }
 
     @Override
@@ -92,8 +108,12 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
 
     @Override
     public void savePendingLogin(String stateHash, PendingLogin login) {
-        update("insert into console_oidc_login (state_hash, code_verifier, nonce, created_ms) values (?,?,?,?)",
-                stateHash, login.codeVerifier(), login.nonce(), login.created().toEpochMilli());
+        update(
+                "insert into console_oidc_login (state_hash, code_verifier, nonce, created_ms) values (?,?,?,?)",
+                stateHash,
+                login.codeVerifier(),
+                login.nonce(),
+                login.created().toEpochMilli());
     }
 
     @Override

@@ -20,8 +20,9 @@ import org.hibernate.Session;
 /** {@link IdentityCenterLinkStore} on plain JDBC in the session's transaction (tables of V4__identity_center.sql). */
 final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
 
-    private static final String SELECT = "select scim_user_id, idc_user_id, origin, user_name, display_name, given_name,"
-            + " family_name, email from idc_user_link";
+    private static final String SELECT =
+            "select scim_user_id, idc_user_id, origin, user_name, display_name, given_name,"
+                    + " family_name, email from idc_user_link";
 
     private final Session session;
 
@@ -45,14 +46,17 @@ final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
 
     private static List<IdentityCenterLink> read(Connection c, String sql, String scimUserId) throws SQLException {
         Map<String, Map<String, String>> memberships = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select scim_user_id, group_name, membership_id from idc_membership_link"
-                + (scimUserId == null ? "" : " where scim_user_id = ?"))) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select scim_user_id, group_name, membership_id from idc_membership_link"
+                        + (scimUserId == null ? "" : " where scim_user_id = ?"))) {
             if (scimUserId != null) {
                 ps.setString(1, scimUserId);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    memberships.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+                    memberships
+                            .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .put(rs.getString(2), rs.getString(3));
                 }
             }
         }
@@ -64,10 +68,16 @@ final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String userName = rs.getString(4);
-                    IdentityCenterUserProfile profile = userName == null ? null
-                            : new IdentityCenterUserProfile(userName, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
-                    links.add(new IdentityCenterLink(rs.getString(1), rs.getString(2), IdentityCenterLink.Origin.valueOf(rs.getString(3)),
-                            profile, memberships.getOrDefault(rs.getString(1), Map.of())));
+                    IdentityCenterUserProfile profile = userName == null
+                            ? null
+                            : new IdentityCenterUserProfile(
+                                    userName, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                    links.add(new IdentityCenterLink(
+                            rs.getString(1),
+                            rs.getString(2),
+                            IdentityCenterLink.Origin.valueOf(rs.getString(3)),
+                            profile,
+                            memberships.getOrDefault(rs.getString(1), Map.of())));
                 }
             }
         }
@@ -78,8 +88,9 @@ final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
     public void save(IdentityCenterLink link) {
         session.doWork(c -> {
             deleteRows(c, link.scimUserId());
-            try (PreparedStatement ps = c.prepareStatement("insert into idc_user_link (scim_user_id, idc_user_id, origin,"
-                    + " user_name, display_name, given_name, family_name, email, updated_at_ms) values (?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into idc_user_link (scim_user_id, idc_user_id, origin,"
+                            + " user_name, display_name, given_name, family_name, email, updated_at_ms) values (?,?,?,?,?,?,?,?,?)")) {
                 IdentityCenterUserProfile p = link.profile();
                 ps.setString(1, link.scimUserId());
                 ps.setString(2, link.identityCenterUserId());
@@ -123,10 +134,12 @@ final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
     public Optional<ReconcileReport> lastReconcile() {
         List<ReconcileReport> found = new ArrayList<>();
         session.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select at_ms, changes, drift, error from idc_reconcile where id = 1");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("select at_ms, changes, drift, error from idc_reconcile where id = 1");
+                    ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    found.add(new ReconcileReport(Instant.ofEpochMilli(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getString(4)));
+                    found.add(new ReconcileReport(
+                            Instant.ofEpochMilli(rs.getLong(1)), rs.getInt(2), rs.getInt(3), rs.getString(4)));
                 }
             }
         });

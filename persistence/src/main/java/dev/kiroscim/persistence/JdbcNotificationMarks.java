@@ -31,7 +31,8 @@ final class JdbcNotificationMarks implements NotificationMarks {
     public void put(String key, Instant at) {
         session.doWork(c -> {
             try (PreparedStatement del = c.prepareStatement("delete from notify_mark where mark_key = ?");
-                 PreparedStatement ins = c.prepareStatement("insert into notify_mark (mark_key, at_ms) values (?, ?)")) {
+                    PreparedStatement ins =
+                            c.prepareStatement("insert into notify_mark (mark_key, at_ms) values (?, ?)")) {
                 del.setString(1, key);
                 del.executeUpdate();
                 ins.setString(1, key);
@@ -54,7 +55,8 @@ final class JdbcNotificationMarks implements NotificationMarks {
     @Override
     public int removeOlderThan(String keyPrefix, Instant before) {
         return session.doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("delete from notify_mark where mark_key like ? and at_ms < ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("delete from notify_mark where mark_key like ? and at_ms < ?")) {
                 ps.setString(1, keyPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
                 ps.setLong(2, before.toEpochMilli());
                 return ps.executeUpdate();

@@ -36,8 +36,9 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
 
     /** Queues one delivery per endpoint for an event being written; called by {@link JdbcAuditLog} before commit. */
     static void enqueue(Connection c, AuditEvent event, List<String> endpoints) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into notify_outbox (endpoint, audit_seq, subject_key,"
-                + " event_type, enqueued_at_ms, state, attempts, next_attempt_at_ms) values (?, ?, ?, ?, ?, 'PENDING', 0, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into notify_outbox (endpoint, audit_seq, subject_key,"
+                        + " event_type, enqueued_at_ms, state, attempts, next_attempt_at_ms) values (?, ?, ?, ?, ?, 'PENDING', 0, ?)")) {
             long now = event.at().toEpochMilli(); // the change's time: due at once
             for (String endpoint : endpoints) {
                 ps.setString(1, endpoint);
@@ -54,24 +55,30 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
 
     @Override
     public List<Delivery> claim(int max, Instant now, Duration lease, String workerId) {
-        record Head(long id, String endpoint, long seq, long enqueuedAt, int attempts, long version) {
-        }
+        record Head(long id, String endpoint, long seq, long enqueuedAt, int attempts, long version) {}
         List<Head> heads = new ArrayList<>();
         List<Delivery> out = new ArrayList<>();
         session.doWork(c -> {
-            String sql = "select o.id, o.endpoint, o.audit_seq, o.enqueued_at_ms, o.attempts, o.claim_version from notify_outbox o"
-                    + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
-                    + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
-                    + " and o.id = (select min(h.id) from notify_outbox h where h.endpoint = o.endpoint"
-                    + " and h.subject_key = o.subject_key and h.state = 'PENDING')"
-                    + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
+            String sql =
+                    "select o.id, o.endpoint, o.audit_seq, o.enqueued_at_ms, o.attempts, o.claim_version from notify_outbox o"
+                            + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
+                            + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
+                            + " and o.id = (select min(h.id) from notify_outbox h where h.endpoint = o.endpoint"
+                            + " and h.subject_key = o.subject_key and h.state = 'PENDING')"
+                            + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, now.toEpochMilli());
                 ps.setInt(3, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        heads.add(new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getLong(6) + 1));
+                        heads.add(new Head(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getInt(5),
+                                rs.getLong(6) + 1));
                     }
                 }
             }
@@ -91,53 +98,81 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         for (Head h : heads) {
             List<AuditEvent> events = audit.after(h.seq() - 1, 1);
             AuditEvent event = events.isEmpty() || events.get(0).seq() != h.seq() ? null : events.get(0);
-            out.add(new Delivery(h.id(), h.endpoint(), h.seq(), event, Instant.ofEpochMilli(h.enqueuedAt()), h.attempts(), h.version()));
+            out.add(new Delivery(
+                    h.id(),
+                    h.endpoint(),
+                    h.seq(),
+                    event,
+                    Instant.ofEpochMilli(h.enqueuedAt()),
+                    h.attempts(),
+                    h.version()));
         }
         return out;
     }
 
     @Override
     public boolean delivered(long id, String workerId, long claimVersion) {
-        return update("delete from notify_outbox where id = ? and state = 'PENDING' and lease_owner = ? and claim_version = ?",
-                id, workerId, claimVersion) == 1;
+        return update(
+                        "delete from notify_outbox where id = ? and state = 'PENDING' and lease_owner = ? and claim_version = ?",
+                        id,
+                        workerId,
+                        claimVersion)
+                == 1;
     }
 
     @Override
     public void retryLater(long id, int attempts, Instant nextAttemptAt, String error) {
-        update("update notify_outbox set attempts = ?, next_attempt_at_ms = ?, last_error = ?, lease_owner = null,"
-                + " lease_until_ms = null where id = ?", attempts, nextAttemptAt.toEpochMilli(), truncate(error, MAX_ERROR), id);
+        update(
+                "update notify_outbox set attempts = ?, next_attempt_at_ms = ?, last_error = ?, lease_owner = null,"
+                        + " lease_until_ms = null where id = ?",
+                attempts,
+                nextAttemptAt.toEpochMilli(),
+                truncate(error, MAX_ERROR),
+                id);
     }
 
     @Override
     public void deadLetter(long id, int attempts, String error, Instant at) {
         // the head and every later pending delivery of its (endpoint, subject): a retry then replays them in order
-        update("update notify_outbox set state = 'DEAD', attempts = ?, last_error = ?, failed_at_ms = ?, lease_owner = null,"
+        update(
+                "update notify_outbox set state = 'DEAD', attempts = ?, last_error = ?, failed_at_ms = ?, lease_owner = null,"
                         + " lease_until_ms = null where state = 'PENDING' and id >= ?"
                         + " and endpoint = (select endpoint from notify_outbox where id = ?)"
                         + " and subject_key = (select subject_key from notify_outbox where id = ?)",
-                attempts, truncate(error, MAX_ERROR), at.toEpochMilli(), id, id, id);
+                attempts,
+                truncate(error, MAX_ERROR),
+                at.toEpochMilli(),
+                id,
+                id,
+                id);
     }
 
     @Override
     public int requeueDeadLetters(String endpoint, Instant now) {
         return endpoint == null
-                ? update("update notify_outbox set state = 'PENDING', attempts = 0, next_attempt_at_ms = ? where state = 'DEAD'",
+                ? update(
+                        "update notify_outbox set state = 'PENDING', attempts = 0, next_attempt_at_ms = ? where state = 'DEAD'",
                         now.toEpochMilli())
-                : update("update notify_outbox set state = 'PENDING', attempts = 0, next_attempt_at_ms = ? where state = 'DEAD'"
-                        + " and endpoint = ?", now.toEpochMilli(), endpoint);
+                : update(
+                        "update notify_outbox set state = 'PENDING', attempts = 0, next_attempt_at_ms = ? where state = 'DEAD'"
+                                + " and endpoint = ?",
+                        now.toEpochMilli(),
+                        endpoint);
     }
 
     @Override
     public List<NotificationBacklog> backlog() {
         List<NotificationBacklog> out = new ArrayList<>();
         session.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select endpoint, sum(case when state = 'PENDING' then 1 else 0 end),"
-                    + " sum(case when state = 'DEAD' then 1 else 0 end), min(case when state = 'PENDING' then enqueued_at_ms end)"
-                    + " from notify_outbox group by endpoint order by endpoint");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("select endpoint, sum(case when state = 'PENDING' then 1 else 0 end),"
+                                    + " sum(case when state = 'DEAD' then 1 else 0 end), min(case when state = 'PENDING' then enqueued_at_ms end)"
+                                    + " from notify_outbox group by endpoint order by endpoint");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long oldest = rs.getLong(4);
-                    Optional<Instant> oldestAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
+                    Optional<Instant> oldestAt =
+                            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
                     out.add(new NotificationBacklog(rs.getString(1), rs.getLong(2), rs.getLong(3), oldestAt));
                 }
             }
@@ -149,13 +184,21 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
     public List<NotificationDeadLetter> deadLetters(int limit) {
         List<NotificationDeadLetter> out = new ArrayList<>();
         session.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select id, endpoint, audit_seq, event_type, subject_key, attempts,"
-                    + " last_error, failed_at_ms from notify_outbox where state = 'DEAD' order by id limit ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id, endpoint, audit_seq, event_type, subject_key, attempts,"
+                            + " last_error, failed_at_ms from notify_outbox where state = 'DEAD' order by id limit ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new NotificationDeadLetter(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8))));
+                        out.add(new NotificationDeadLetter(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6),
+                                rs.getString(7),
+                                Instant.ofEpochMilli(rs.getLong(8))));
                     }
                 }
             }

@@ -34,8 +34,15 @@ public final class JdbcPendingItems implements PendingItems {
                 List<PendingItem> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new PendingItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                Instant.ofEpochMilli(rs.getLong(5)), rs.getInt(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8)));
+                        out.add(new PendingItem(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                Instant.ofEpochMilli(rs.getLong(5)),
+                                rs.getInt(6),
+                                Instant.ofEpochMilli(rs.getLong(7)),
+                                rs.getString(8)));
                     }
                 }
                 return out;

@@ -29,7 +29,8 @@ public final class JdbcPeopleSearch implements PeopleSearch {
             union select user_id from scim_user_attr where path = 'name.givenname' and val_ci like ? escape '\\'
             union select user_id from scim_user_attr where path = 'name.familyname' and val_ci like ? escape '\\'
             """;
-    private static final String COLUMNS = "select u.id, u.user_name, u.user_name_ci, u.display_name, u.active from scim_user u ";
+    private static final String COLUMNS =
+            "select u.id, u.user_name, u.user_name_ci, u.display_name, u.active from scim_user u ";
 
     private final DataSource dataSource;
 
@@ -58,7 +59,12 @@ public final class JdbcPeopleSearch implements PeopleSearch {
                     ps.setInt(i, limit + 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
+                            rows.add(new Row(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getBoolean(5)));
                         }
                     }
                 }
@@ -66,7 +72,8 @@ public final class JdbcPeopleSearch implements PeopleSearch {
                 List<Row> page = more ? rows.subList(0, limit) : rows;
                 Map<String, String> emails = firstEmails(c, page);
                 List<Person> people = page.stream()
-                        .map(r -> new Person(r.id, r.userName, r.displayName, emails.get(r.id), r.active)).toList();
+                        .map(r -> new Person(r.id, r.userName, r.displayName, emails.get(r.id), r.active))
+                        .toList();
                 return new Page(people, more ? Optional.of(page.get(page.size() - 1).userNameCi) : Optional.empty());
             } finally {
                 c.rollback();
@@ -76,8 +83,7 @@ public final class JdbcPeopleSearch implements PeopleSearch {
         }
     }
 
-    private record Row(String id, String userName, String userNameCi, String displayName, boolean active) {
-    }
+    private record Row(String id, String userName, String userNameCi, String displayName, boolean active) {}
 
     /** The first email of each person on the page, in one query. */
     private static Map<String, String> firstEmails(Connection c, List<Row> page) throws SQLException {
@@ -86,8 +92,9 @@ public final class JdbcPeopleSearch implements PeopleSearch {
             return out;
         }
         String marks = String.join(",", java.util.Collections.nCopies(page.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("select user_id, val from scim_user_attr where path = 'emails.value' and user_id in ("
-                + marks + ") order by user_id, elem")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select user_id, val from scim_user_attr where path = 'emails.value' and user_id in (" + marks
+                        + ") order by user_id, elem")) {
             for (int i = 0; i < page.size(); i++) {
                 ps.setString(i + 1, page.get(i).id);
             }

@@ -6,7 +6,6 @@ import dev.kiroscim.core.sync.state.OutboxStats;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,19 +54,25 @@ final class JdbcSyncOutbox implements SyncOutbox {
     public List<OutboxItem> claim(int max, Instant now, Duration lease, String workerId) {
         List<OutboxItem> items = new ArrayList<>();
         session.doWork(c -> {
-            String sql = "select o.id, o.user_id, o.reason, o.enqueued_at_ms, o.attempts, o.claim_version from idc_outbox o"
-                    + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
-                    + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
-                    + " and o.id = (select min(h.id) from idc_outbox h where h.user_id = o.user_id and h.state = 'PENDING')"
-                    + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
+            String sql =
+                    "select o.id, o.user_id, o.reason, o.enqueued_at_ms, o.attempts, o.claim_version from idc_outbox o"
+                            + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
+                            + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
+                            + " and o.id = (select min(h.id) from idc_outbox h where h.user_id = o.user_id and h.state = 'PENDING')"
+                            + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, now.toEpochMilli());
                 ps.setInt(3, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(new OutboxItem(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5), rs.getLong(6) + 1));
+                        items.add(new OutboxItem(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4)),
+                                rs.getInt(5),
+                                rs.getLong(6) + 1));
                     }
                 }
             }
@@ -192,9 +197,9 @@ final class JdbcSyncOutbox implements SyncOutbox {
         long[] counts = new long[3];
         session.doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("select sum(case when state = 'PENDING' then 1 else 0 end),"
-                    + " sum(case when state = 'DEAD' then 1 else 0 end),"
-                    + " min(case when state = 'PENDING' then enqueued_at_ms end) from idc_outbox");
-                 ResultSet rs = ps.executeQuery()) {
+                            + " sum(case when state = 'DEAD' then 1 else 0 end),"
+                            + " min(case when state = 'PENDING' then enqueued_at_ms end) from idc_outbox");
+                    ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 counts[0] = rs.getLong(1);
                 counts[1] = rs.getLong(2);
@@ -202,21 +207,27 @@ final class JdbcSyncOutbox implements SyncOutbox {
                 counts[2] = rs.wasNull() ? -1 : oldest;
             }
         });
-        return new OutboxStats(counts[0], counts[1],
-                counts[2] < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(counts[2])));
+        return new OutboxStats(
+                counts[0], counts[1], counts[2] < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(counts[2])));
     }
 
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         List<DeadLetter> out = new ArrayList<>();
         session.doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select user_id, reason, enqueued_at_ms, attempts, last_error,"
-                    + " failed_at_ms from idc_outbox where state = 'DEAD' order by id limit ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select user_id, reason, enqueued_at_ms, attempts, last_error,"
+                            + " failed_at_ms from idc_outbox where state = 'DEAD' order by id limit ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new DeadLetter(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                                rs.getInt(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                        out.add(new DeadLetter(
+                                rs.getString(1),
+                                rs.getString(2),
+                                Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                Instant.ofEpochMilli(rs.getLong(6))));
                     }
                 }
             }
@@ -238,5 +249,4 @@ final class JdbcSyncOutbox implements SyncOutbox {
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
-
 }

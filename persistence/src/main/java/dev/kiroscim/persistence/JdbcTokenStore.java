@@ -22,8 +22,9 @@ import org.hibernate.Session;
  */
 final class JdbcTokenStore implements TokenStore {
 
-    private static final String SELECT = "select t.name, s.token_hash, t.scope, s.created_at, s.expires_at, t.allow_from,"
-            + " s.last_used_at, s.last_source_ip from api_token_secret s join api_token t on t.name = s.token_name ";
+    private static final String SELECT =
+            "select t.name, s.token_hash, t.scope, s.created_at, s.expires_at, t.allow_from,"
+                    + " s.last_used_at, s.last_source_ip from api_token_secret s join api_token t on t.name = s.token_name ";
 
     private final Session session;
 
@@ -46,11 +47,16 @@ final class JdbcTokenStore implements TokenStore {
         }
         try {
             session.doWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement("insert into api_token (name, scope, created_at, allow_from) values (?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into api_token (name, scope, created_at, allow_from) values (?, ?, ?, ?)")) {
                     ps.setString(1, token.name());
                     ps.setString(2, token.scope().wireName());
                     ps.setLong(3, token.created().toEpochMilli());
-                    ps.setString(4, token.allowFrom().isEmpty() ? null : token.allowFrom().text());
+                    ps.setString(
+                            4,
+                            token.allowFrom().isEmpty()
+                                    ? null
+                                    : token.allowFrom().text());
                     ps.executeUpdate();
                 }
             });
@@ -65,8 +71,12 @@ final class JdbcTokenStore implements TokenStore {
 
     @Override
     public void addSecret(ApiToken secret) {
-        update("insert into api_token_secret (token_hash, token_name, created_at, expires_at) values (?, ?, ?, ?)",
-                secret.hash(), secret.name(), secret.created().toEpochMilli(), millis(secret.expires()));
+        update(
+                "insert into api_token_secret (token_hash, token_name, created_at, expires_at) values (?, ?, ?, ?)",
+                secret.hash(),
+                secret.name(),
+                secret.created().toEpochMilli(),
+                millis(secret.expires()));
     }
 
     @Override
@@ -110,9 +120,13 @@ final class JdbcTokenStore implements TokenStore {
 
     @Override
     public void recordUse(String hash, Instant at, String sourceIp) {
-        update("update api_token_secret set last_used_at = ?, last_source_ip = ? where token_hash = ?"
-                + " and (last_used_at is null or last_used_at < ?)", at.toEpochMilli(), sourceIp == null ? NullText.VALUE : sourceIp,
-                hash, at.toEpochMilli());
+        update(
+                "update api_token_secret set last_used_at = ?, last_source_ip = ? where token_hash = ?"
+                        + " and (last_used_at is null or last_used_at < ?)",
+                at.toEpochMilli(),
+                sourceIp == null ? NullText.VALUE : sourceIp,
+                hash,
+                at.toEpochMilli());
     }
 
     private List<ApiToken> query(String sql, Object... params) {
@@ -122,9 +136,15 @@ final class JdbcTokenStore implements TokenStore {
                 List<ApiToken> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ApiToken(rs.getString(1), rs.getString(2).trim(), Scope.parse(rs.getString(3)),
-                                Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5), AddressRanges.parse(rs.getString(6)),
-                                instant(rs, 7), rs.getString(8)));
+                        out.add(new ApiToken(
+                                rs.getString(1),
+                                rs.getString(2).trim(),
+                                Scope.parse(rs.getString(3)),
+                                Instant.ofEpochMilli(rs.getLong(4)),
+                                instant(rs, 5),
+                                AddressRanges.parse(rs.getString(6)),
+                                instant(rs, 7),
+                                rs.getString(8)));
                     }
                 }
                 return out;
@@ -155,7 +175,9 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     /** A null text parameter (a plain null is bound as a BIGINT). */
-    private enum NullText { VALUE }
+    private enum NullText {
+        VALUE
+    }
 
     private static Long millis(Instant at) {
         return at == null ? null : at.toEpochMilli();

@@ -25,8 +25,9 @@ import javax.sql.DataSource;
 public final class JdbcUsageStore implements UsageStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "activity_day, kiro_user_id, client_type, profile_id, credits, overage_credits, overage_enabled,"
-            + " tier, messages, conversations, email, extra, file_key";
+    private static final String COLUMNS =
+            "activity_day, kiro_user_id, client_type, profile_id, credits, overage_credits, overage_enabled,"
+                    + " tier, messages, conversations, email, extra, file_key";
 
     private final DataSource dataSource;
 
@@ -37,12 +38,20 @@ public final class JdbcUsageStore implements UsageStore {
     @Override
     public Optional<ImportedFile> imported(String key) {
         return call(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select file_key, fingerprint, activity_day, imported_at_ms, row_count, rejected_count"
-                    + " from usage_import_file where file_key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select file_key, fingerprint, activity_day, imported_at_ms, row_count, rejected_count"
+                            + " from usage_import_file where file_key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new ImportedFile(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5), rs.getInt(6))) : Optional.empty();
+                    return rs.next()
+                            ? Optional.of(new ImportedFile(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getDate(3).toLocalDate(),
+                                    Instant.ofEpochMilli(rs.getLong(4)),
+                                    rs.getInt(5),
+                                    rs.getInt(6)))
+                            : Optional.empty();
                 }
             }
         });
@@ -55,9 +64,9 @@ public final class JdbcUsageStore implements UsageStore {
             try {
                 update(c, "delete from usage_daily where file_key = ?", file.key());
                 try (PreparedStatement delete = c.prepareStatement(
-                        "delete from usage_daily where activity_day = ? and kiro_user_id = ? and client_type = ? and profile_id = ?");
-                     PreparedStatement insert = c.prepareStatement("insert into usage_daily (" + COLUMNS
-                             + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                "delete from usage_daily where activity_day = ? and kiro_user_id = ? and client_type = ? and profile_id = ?");
+                        PreparedStatement insert = c.prepareStatement("insert into usage_daily (" + COLUMNS
+                                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (UsageRow r : rows) {
                         delete.setDate(1, Date.valueOf(r.day()));
                         delete.setString(2, r.kiroUserId());
@@ -71,8 +80,9 @@ public final class JdbcUsageStore implements UsageStore {
                     insert.executeBatch();
                 }
                 update(c, "delete from usage_import_file where file_key = ?", file.key());
-                try (PreparedStatement ps = c.prepareStatement("insert into usage_import_file (file_key, fingerprint, activity_day,"
-                        + " imported_at_ms, row_count, rejected_count) values (?, ?, ?, ?, ?, ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("insert into usage_import_file (file_key, fingerprint, activity_day,"
+                                + " imported_at_ms, row_count, rejected_count) values (?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, file.key());
                     ps.setString(2, file.fingerprint());
                     ps.setDate(3, Date.valueOf(file.day()));
@@ -97,7 +107,8 @@ public final class JdbcUsageStore implements UsageStore {
 
     @Override
     public List<UsageRow> rowsOf(String kiroUserId, LocalDate from, LocalDate toExclusive) {
-        return select("where activity_day >= ? and activity_day < ? and kiro_user_id = ?", from, toExclusive, kiroUserId);
+        return select(
+                "where activity_day >= ? and activity_day < ? and kiro_user_id = ?", from, toExclusive, kiroUserId);
     }
 
     @Override
@@ -112,8 +123,11 @@ public final class JdbcUsageStore implements UsageStore {
 
     private Optional<LocalDate> day(String sql) {
         return call(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getDate(1) != null ? Optional.of(rs.getDate(1).toLocalDate()) : Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement(sql);
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getDate(1) != null
+                        ? Optional.of(rs.getDate(1).toLocalDate())
+                        : Optional.empty();
             }
         });
     }
@@ -122,10 +136,11 @@ public final class JdbcUsageStore implements UsageStore {
     public Map<String, UsageActivity> lastActivity() {
         return call(c -> {
             Map<String, UsageActivity> last = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select d.kiro_user_id, d.activity_day, min(d.client_type) from usage_daily d"
-                    + " join (select kiro_user_id, max(activity_day) as last_day from usage_daily group by kiro_user_id) m"
-                    + " on m.kiro_user_id = d.kiro_user_id and m.last_day = d.activity_day group by d.kiro_user_id, d.activity_day");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "select d.kiro_user_id, d.activity_day, min(d.client_type) from usage_daily d"
+                                    + " join (select kiro_user_id, max(activity_day) as last_day from usage_daily group by kiro_user_id) m"
+                                    + " on m.kiro_user_id = d.kiro_user_id and m.last_day = d.activity_day group by d.kiro_user_id, d.activity_day");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     last.put(rs.getString(1), new UsageActivity(rs.getDate(2).toLocalDate(), rs.getString(3)));
                 }
@@ -147,10 +162,20 @@ public final class JdbcUsageStore implements UsageStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Object enabled = rs.getObject(7);
-                        rows.add(new UsageRow(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getBigDecimal(5).stripTrailingZeros(), rs.getBigDecimal(6).stripTrailingZeros(),
-                                enabled == null ? null : rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
-                                rs.getString(11), extra(rs.getString(12)), rs.getString(13)));
+                        rows.add(new UsageRow(
+                                rs.getDate(1).toLocalDate(),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getBigDecimal(5).stripTrailingZeros(),
+                                rs.getBigDecimal(6).stripTrailingZeros(),
+                                enabled == null ? null : rs.getBoolean(7),
+                                rs.getString(8),
+                                rs.getLong(9),
+                                rs.getLong(10),
+                                rs.getString(11),
+                                extra(rs.getString(12)),
+                                rs.getString(13)));
                     }
                 }
             }
@@ -184,7 +209,7 @@ public final class JdbcUsageStore implements UsageStore {
 
     private static Map<String, String> extra(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("usage_daily.extra is not a JSON object: " + e.getMessage(), e);
         }

@@ -62,8 +62,10 @@ final class OutageBreaker implements AutoCloseable {
             return;
         }
         downSince = Instant.now();
-        LOG.warn("database unreachable, answering 503 until it is back (probing every {} ms): {}",
-                probeInterval.toMillis(), cause == null ? "probe failed" : rootMessage(cause));
+        LOG.warn(
+                "database unreachable, answering 503 until it is back (probing every {} ms): {}",
+                probeInterval.toMillis(),
+                cause == null ? "probe failed" : rootMessage(cause));
         scheduleProbe();
     }
 

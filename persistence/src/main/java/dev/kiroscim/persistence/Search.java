@@ -3,12 +3,12 @@ package dev.kiroscim.persistence;
 import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.FlushMode;
@@ -99,7 +99,8 @@ final class Search<E> {
 
     record Result<E>(long total, List<E> items) {
         <R> dev.kiroscim.core.directory.query.Page<R> map(Function<E, R> mapper) {
-            return new dev.kiroscim.core.directory.query.Page<>(total, items.stream().map(mapper).toList());
+            return new dev.kiroscim.core.directory.query.Page<>(
+                    total, items.stream().map(mapper).toList());
         }
     }
 }

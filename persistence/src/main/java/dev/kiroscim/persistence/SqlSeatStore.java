@@ -63,8 +63,10 @@ final class SqlSeatStore implements SeatStore {
     @Override
     public Instant lockForAllocation(Instant proposed) {
         String[] applied = new String[1];
-        long last = query("select last_step_at, applied_policy_sha256 from seat_allocation_lock where id = 1 for update",
-                List.of(), rs -> {
+        long last = query(
+                "select last_step_at, applied_policy_sha256 from seat_allocation_lock where id = 1 for update",
+                List.of(),
+                rs -> {
                     if (!rs.next()) {
                         return 0L;
                     }
@@ -82,7 +84,9 @@ final class SqlSeatStore implements SeatStore {
         if (appliedUnderLock != null) {
             return appliedUnderLock;
         }
-        return query("select applied_policy_sha256 from seat_allocation_lock where id = 1", List.of(),
+        return query(
+                "select applied_policy_sha256 from seat_allocation_lock where id = 1",
+                List.of(),
                 rs -> rs.next() ? rs.getString(1) : "");
     }
 
@@ -96,18 +100,34 @@ final class SqlSeatStore implements SeatStore {
 
     @Override
     public Optional<StoredPolicy> activePolicy() {
-        return query("select sha256, source, content, stored_at_ms, stored_by from cluster_policy where id = 1", List.of(),
-                rs -> rs.next() ? Optional.of(new StoredPolicy(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5))) : Optional.<StoredPolicy>empty());
+        return query(
+                "select sha256, source, content, stored_at_ms, stored_by from cluster_policy where id = 1",
+                List.of(),
+                rs -> rs.next()
+                        ? Optional.of(new StoredPolicy(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4)),
+                                rs.getString(5)))
+                        : Optional.<StoredPolicy>empty());
     }
 
     @Override
     public void storeActivePolicy(StoredPolicy policy) {
-        List<Object> values = List.of(policy.sha256(), policy.source(), policy.content(),
-                policy.storedAt().toEpochMilli(), policy.storedBy());
-        if (update("update cluster_policy set sha256 = ?, source = ?, content = ?, stored_at_ms = ?, stored_by = ?"
-                + " where id = 1", values) == 0) {
-            update("insert into cluster_policy (sha256, source, content, stored_at_ms, stored_by, id) values (?, ?, ?, ?, ?, 1)",
+        List<Object> values = List.of(
+                policy.sha256(),
+                policy.source(),
+                policy.content(),
+                policy.storedAt().toEpochMilli(),
+                policy.storedBy());
+        if (update(
+                        "update cluster_policy set sha256 = ?, source = ?, content = ?, stored_at_ms = ?, stored_by = ?"
+                                + " where id = 1",
+                        values)
+                == 0) {
+            update(
+                    "insert into cluster_policy (sha256, source, content, stored_at_ms, stored_by, id) values (?, ?, ?, ?, ?, 1)",
                     values);
         }
         recordAppliedPolicy(policy.sha256());
@@ -118,7 +138,9 @@ final class SqlSeatStore implements SeatStore {
         for (List<String> batch : Batches.of(List.copyOf(userIds))) {
             List<Object> params = new ArrayList<>(List.of(at.toEpochMilli(), groupId));
             params.addAll(batch);
-            update("update scim_membership set added_at = ? where group_id = ? and user_id in (" + marks(batch) + ")", params);
+            update(
+                    "update scim_membership set added_at = ? where group_id = ? and user_id in (" + marks(batch) + ")",
+                    params);
         }
     }
 
@@ -135,8 +157,10 @@ final class SqlSeatStore implements SeatStore {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        return query("select min(added_at) from scim_membership where user_id = ? and group_id in (" + marks(groups) + ")",
-                params(userId, groups), SqlSeatStore::optionalInstant);
+        return query(
+                "select min(added_at) from scim_membership where user_id = ? and group_id in (" + marks(groups) + ")",
+                params(userId, groups),
+                SqlSeatStore::optionalInstant);
     }
 
     @Override
@@ -145,25 +169,32 @@ final class SqlSeatStore implements SeatStore {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        return query("select min(expired_at) from seat_expiry where user_id = ? and group_id in (" + marks(groups) + ")",
-                params(userId, groups), SqlSeatStore::optionalInstant);
+        return query(
+                "select min(expired_at) from seat_expiry where user_id = ? and group_id in (" + marks(groups) + ")",
+                params(userId, groups),
+                SqlSeatStore::optionalInstant);
     }
 
     @Override
     public Optional<Seat> seatOf(String userId) {
-        return query("select " + SEAT_COLUMNS + " from seat where user_id = ?", List.of(userId),
+        return query(
+                "select " + SEAT_COLUMNS + " from seat where user_id = ?",
+                List.of(userId),
                 rs -> rs.next() ? Optional.of(seat(rs)) : Optional.empty());
     }
 
     @Override
     public int countAssigned(String poolGroup) {
-        return query("select count(*) from seat where pool_key = ?", List.of(Pool.keyOf(poolGroup)), SqlSeatStore::count);
+        return query(
+                "select count(*) from seat where pool_key = ?", List.of(Pool.keyOf(poolGroup)), SqlSeatStore::count);
     }
 
     @Override
     public List<Seat> seatsIn(String poolGroup) {
-        return query("select " + SEAT_COLUMNS + " from seat where pool_key = ? order by assigned_at, user_id",
-                List.of(Pool.keyOf(poolGroup)), SqlSeatStore::seats);
+        return query(
+                "select " + SEAT_COLUMNS + " from seat where pool_key = ? order by assigned_at, user_id",
+                List.of(Pool.keyOf(poolGroup)),
+                SqlSeatStore::seats);
     }
 
     @Override
@@ -179,8 +210,10 @@ final class SqlSeatStore implements SeatStore {
 
     @Override
     public List<Seat> seatsExpiringBy(Instant now) {
-        return query("select " + SEAT_COLUMNS + " from seat where expires_at <= ? order by expires_at, user_id",
-                List.of(now.toEpochMilli()), SqlSeatStore::seats);
+        return query(
+                "select " + SEAT_COLUMNS + " from seat where expires_at <= ? order by expires_at, user_id",
+                List.of(now.toEpochMilli()),
+                SqlSeatStore::seats);
     }
 
     @Override
@@ -208,8 +241,11 @@ final class SqlSeatStore implements SeatStore {
         Waiting w = waiting(groups, upgradableTiers);
         long joined = waiter.joinedAt().toEpochMilli();
         List<Object> params = append(append(append(w.params, joined), joined), waiter.userId());
-        return query("select count(*) from (" + w.sql + " having min(m.added_at) < ? or (min(m.added_at) = ? and m.user_id < ?)) q",
-                params, SqlSeatStore::count);
+        return query(
+                "select count(*) from (" + w.sql
+                        + " having min(m.added_at) < ? or (min(m.added_at) = ? and m.user_id < ?)) q",
+                params,
+                SqlSeatStore::count);
     }
 
     @Override
@@ -223,22 +259,26 @@ final class SqlSeatStore implements SeatStore {
     }
 
     /** The waiting users of a pool, grouped per user (a user may be in two groups naming the same pool). */
-    private record Waiting(String sql, List<Object> params) {
-    }
+    private record Waiting(String sql, List<Object> params) {}
 
     private Waiting waiting(List<String> groups, Set<String> upgradableTiers) {
         List<Object> params = new ArrayList<>(groups);
         params.addAll(groups);
         StringBuilder sql = new StringBuilder("select m.user_id, min(m.added_at) as joined from scim_membership m")
                 .append(" join scim_user u on u.id = m.user_id left join seat s on s.user_id = m.user_id")
-                .append(" where m.group_id in (").append(marks(groups)).append(") and u.active = true")
+                .append(" where m.group_id in (")
+                .append(marks(groups))
+                .append(") and u.active = true")
                 .append(" and not exists (select 1 from seat_expiry e where e.user_id = m.user_id and e.group_id in (")
-                .append(marks(groups)).append("))");
+                .append(marks(groups))
+                .append("))");
         if (upgradableTiers.isEmpty()) {
             sql.append(" and s.user_id is null");
         } else {
             List<String> tiers = new ArrayList<>(new TreeSet<>(upgradableTiers));
-            sql.append(" and (s.user_id is null or s.tier in (").append(marks(tiers)).append("))");
+            sql.append(" and (s.user_id is null or s.tier in (")
+                    .append(marks(tiers))
+                    .append("))");
             params.addAll(tiers);
         }
         sql.append(" group by m.user_id");
@@ -250,9 +290,15 @@ final class SqlSeatStore implements SeatStore {
     @Override
     public void assign(Seat seat) {
         update("delete from seat where user_id = ?", List.of(seat.userId()));
-        update("insert into seat (user_id, pool, pool_key, tier, assigned_at, expires_at) values (?, ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(seat.userId(), seat.pool(), Pool.keyOf(seat.pool()), seat.tier(),
-                        seat.assignedAt().toEpochMilli(), seat.expiresAt().map(Instant::toEpochMilli).orElse(null)));
+        update(
+                "insert into seat (user_id, pool, pool_key, tier, assigned_at, expires_at) values (?, ?, ?, ?, ?, ?)",
+                java.util.Arrays.asList(
+                        seat.userId(),
+                        seat.pool(),
+                        Pool.keyOf(seat.pool()),
+                        seat.tier(),
+                        seat.assignedAt().toEpochMilli(),
+                        seat.expiresAt().map(Instant::toEpochMilli).orElse(null)));
     }
 
     @Override
@@ -266,18 +312,25 @@ final class SqlSeatStore implements SeatStore {
         if (groups.isEmpty()) {
             return;
         }
-        update("delete from seat_expiry where user_id = ? and group_id in (" + marks(groups) + ")", params(userId, groups));
+        update(
+                "delete from seat_expiry where user_id = ? and group_id in (" + marks(groups) + ")",
+                params(userId, groups));
         List<Object> insert = new ArrayList<>(List.of(at.toEpochMilli(), userId));
         insert.addAll(groups);
-        update("insert into seat_expiry (group_id, user_id, expired_at) select group_id, user_id, ? from scim_membership"
-                + " where user_id = ? and group_id in (" + marks(groups) + ")", insert);
+        update(
+                "insert into seat_expiry (group_id, user_id, expired_at) select group_id, user_id, ? from scim_membership"
+                        + " where user_id = ? and group_id in (" + marks(groups) + ")",
+                insert);
     }
 
     // ---- charges of the month (budgets) ------------------------------------------------------------------------
 
     @Override
     public Optional<YearMonth> chargesMonth() {
-        String month = query("select billing_month from seat_charge_month where id = 1", List.of(), rs -> rs.next() ? rs.getString(1) : "");
+        String month = query(
+                "select billing_month from seat_charge_month where id = 1",
+                List.of(),
+                rs -> rs.next() ? rs.getString(1) : "");
         return month.isEmpty() ? Optional.empty() : Optional.of(YearMonth.parse(month));
     }
 
@@ -285,36 +338,55 @@ final class SqlSeatStore implements SeatStore {
     @Override
     public void openChargesMonth(YearMonth month) {
         long start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        update("delete from seat_charge where billing_month < ?", List.of(month.minusMonths(1).toString()));
+        update(
+                "delete from seat_charge where billing_month < ?",
+                List.of(month.minusMonths(1).toString()));
         update("delete from seat_charge where billing_month = ?", List.of(month.toString()));
-        update("insert into seat_charge (billing_month, user_id, pool, pool_key, tier, first_day)"
-                + " select ?, user_id, pool, pool_key, tier,"
-                + " case when assigned_at < ? then 0 else cast((assigned_at - ?) / 86400000 as integer) + 1 end from seat",
+        update(
+                "insert into seat_charge (billing_month, user_id, pool, pool_key, tier, first_day)"
+                        + " select ?, user_id, pool, pool_key, tier,"
+                        + " case when assigned_at < ? then 0 else cast((assigned_at - ?) / 86400000 as integer) + 1 end from seat",
                 List.of(month.toString(), start, start));
         update("update seat_charge_month set billing_month = ? where id = 1", List.of(month.toString()));
     }
 
     @Override
     public Optional<MonthCharge> chargeOf(String userId, YearMonth month) {
-        return query("select pool, tier, first_day from seat_charge where billing_month = ? and user_id = ?", List.of(month.toString(), userId),
-                rs -> rs.next() ? Optional.of(new MonthCharge(month, userId, rs.getString(1), rs.getString(2), rs.getInt(3)))
+        return query(
+                "select pool, tier, first_day from seat_charge where billing_month = ? and user_id = ?",
+                List.of(month.toString(), userId),
+                rs -> rs.next()
+                        ? Optional.of(new MonthCharge(month, userId, rs.getString(1), rs.getString(2), rs.getInt(3)))
                         : Optional.<MonthCharge>empty());
     }
 
     @Override
     public void putCharge(MonthCharge charge) {
-        List<Object> values = List.of(charge.pool(), Pool.keyOf(charge.pool()), charge.tier(), charge.firstDay(),
-                charge.month().toString(), charge.userId());
-        if (update("update seat_charge set pool = ?, pool_key = ?, tier = ?, first_day = ? where billing_month = ? and user_id = ?", values) == 0) {
-            update("insert into seat_charge (pool, pool_key, tier, first_day, billing_month, user_id) values (?, ?, ?, ?, ?, ?)", values);
+        List<Object> values = List.of(
+                charge.pool(),
+                Pool.keyOf(charge.pool()),
+                charge.tier(),
+                charge.firstDay(),
+                charge.month().toString(),
+                charge.userId());
+        if (update(
+                        "update seat_charge set pool = ?, pool_key = ?, tier = ?, first_day = ? where billing_month = ? and user_id = ?",
+                        values)
+                == 0) {
+            update(
+                    "insert into seat_charge (pool, pool_key, tier, first_day, billing_month, user_id) values (?, ?, ?, ?, ?, ?)",
+                    values);
         }
     }
 
     @Override
     public List<MonthCharge.Count> chargeCounts(YearMonth month, BudgetScope scope) {
         String column = scope.kind() == BudgetScope.Kind.POOL ? "pool_key" : "tier";
-        return query("select tier, first_day, count(*) from seat_charge where billing_month = ? and " + column + " = ?"
-                + " group by tier, first_day order by tier, first_day", List.of(month.toString(), scope.key()), rs -> {
+        return query(
+                "select tier, first_day, count(*) from seat_charge where billing_month = ? and " + column + " = ?"
+                        + " group by tier, first_day order by tier, first_day",
+                List.of(month.toString(), scope.key()),
+                rs -> {
                     List<MonthCharge.Count> counts = new ArrayList<>();
                     while (rs.next()) {
                         counts.add(new MonthCharge.Count(rs.getString(1), rs.getInt(2), rs.getInt(3)));
@@ -326,10 +398,15 @@ final class SqlSeatStore implements SeatStore {
     @Override
     public boolean markBudgetExhausted(YearMonth month, BudgetScope scope, Instant at) {
         List<Object> key = List.of(month.toString(), scope.kindName(), scope.key());
-        if (query("select count(*) from budget_exhausted where billing_month = ? and scope_kind = ? and scope_key = ?", key, SqlSeatStore::count) > 0) {
+        if (query(
+                        "select count(*) from budget_exhausted where billing_month = ? and scope_kind = ? and scope_key = ?",
+                        key,
+                        SqlSeatStore::count)
+                > 0) {
             return false; // the allocation lock serialises this check and the insert across replicas
         }
-        update("insert into budget_exhausted (billing_month, scope_kind, scope_key, at_ms) values (?, ?, ?, ?)",
+        update(
+                "insert into budget_exhausted (billing_month, scope_kind, scope_key, at_ms) values (?, ?, ?, ?)",
                 append(new ArrayList<>(key), at.toEpochMilli()));
         return true;
     }
@@ -338,7 +415,10 @@ final class SqlSeatStore implements SeatStore {
 
     @Override
     public List<String> userIdsAfter(String afterUserId, int limit) {
-        return query("select id from scim_user where id > ? order by id limit ?", List.of(afterUserId, limit), SqlSeatStore::ids);
+        return query(
+                "select id from scim_user where id > ? order by id limit ?",
+                List.of(afterUserId, limit),
+                SqlSeatStore::ids);
     }
 
     @Override
@@ -350,12 +430,16 @@ final class SqlSeatStore implements SeatStore {
         List<Object> params = new ArrayList<>(groups);
         params.add(afterUserId);
         params.add(limit);
-        return query("select distinct user_id from scim_membership where group_id in (" + marks(groups) + ") and user_id > ?"
-                + " order by user_id limit ?", params, SqlSeatStore::ids);
+        return query(
+                "select distinct user_id from scim_membership where group_id in (" + marks(groups) + ") and user_id > ?"
+                        + " order by user_id limit ?",
+                params,
+                SqlSeatStore::ids);
     }
 
     @Override
-    public List<String> holderIdsAfter(Optional<String> poolGroup, Optional<String> tier, String afterUserId, int limit) {
+    public List<String> holderIdsAfter(
+            Optional<String> poolGroup, Optional<String> tier, String afterUserId, int limit) {
         StringBuilder sql = new StringBuilder("select user_id from seat where user_id > ?");
         List<Object> params = new ArrayList<>(List.of(afterUserId));
         poolGroup.ifPresent(p -> {
@@ -372,7 +456,14 @@ final class SqlSeatStore implements SeatStore {
 
     /** Empties the tables the ledger reads and resets the step clock; only for tests that own their database. */
     void resetForTests() {
-        for (String table : List.of("seat", "seat_expiry", "scim_membership", "scim_user", "scim_group", "seat_charge", "budget_exhausted")) {
+        for (String table : List.of(
+                "seat",
+                "seat_expiry",
+                "scim_membership",
+                "scim_user",
+                "scim_group",
+                "seat_charge",
+                "budget_exhausted")) {
             update("delete from " + table, List.of());
         }
         update("update seat_charge_month set billing_month = '' where id = 1", List.of());
@@ -387,8 +478,10 @@ final class SqlSeatStore implements SeatStore {
         String key = Pool.keyOf(poolGroup);
         List<String> cached = groupsByPool.get(key);
         if (cached == null) {
-            cached = query("select id from scim_group where display_name_ci = ? or lower(external_id) = ? order by id",
-                    List.of(key, key), SqlSeatStore::ids);
+            cached = query(
+                    "select id from scim_group where display_name_ci = ? or lower(external_id) = ? order by id",
+                    List.of(key, key),
+                    SqlSeatStore::ids);
             groupsByPool.put(key, Collections.unmodifiableList(cached));
         }
         return cached;
@@ -402,7 +495,8 @@ final class SqlSeatStore implements SeatStore {
     private <T> T query(String sql, List<?> params, Rows<T> rows) {
         flushOnce();
         return session.doReturningWork(c -> {
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, sql, params);
+                    ResultSet rs = ps.executeQuery()) {
                 return rows.read(rs);
             }
         });
@@ -488,6 +582,7 @@ final class SqlSeatStore implements SeatStore {
     private static Seat seat(ResultSet rs) throws SQLException {
         long expires = rs.getLong(5);
         Optional<Instant> expiresAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expires));
-        return new Seat(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), expiresAt);
+        return new Seat(
+                rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), expiresAt);
     }
 }

@@ -61,8 +61,8 @@ final class SqlWhere {
         if (sort.field() instanceof Field.Column c) {
             key = column(c);
         } else if (sort.field() instanceof Field.Indexed i) {
-            key = "(select min(" + valueColumn("s", i) + ") from scim_user_attr s where s.user_id = "
-                    + id + " and s.path = " + bind(i.path()) + ")";
+            key = "(select min(" + valueColumn("s", i) + ") from scim_user_attr s where s.user_id = " + id
+                    + " and s.path = " + bind(i.path()) + ")";
         } else {
             throw new IllegalArgumentException("cannot sort by membership");
         }
@@ -84,14 +84,16 @@ final class SqlWhere {
         if (field instanceof Field.Column col) {
             return presentColumn(column(col), col.kind());
         } else if (field instanceof Field.Indexed idx) {
-            return table.alias() + ".id in (select a.user_id from scim_user_attr a where a.path = "
-                    + bind(idx.path()) + " and a.val is not null and a.val <> '')";
+            return table.alias() + ".id in (select a.user_id from scim_user_attr a where a.path = " + bind(idx.path())
+                    + " and a.val is not null and a.val <> '')";
         }
         return table.alias() + ".id in (select m." + table.ownSideOfMembership() + " from scim_membership m)";
     }
 
     private static String presentColumn(String column, ValueKind kind) {
-        return kind == ValueKind.STRING ? "(" + column + " is not null and " + column + " <> '')" : column + " is not null";
+        return kind == ValueKind.STRING
+                ? "(" + column + " is not null and " + column + " <> '')"
+                : column + " is not null";
     }
 
     private String indexed(Field.Indexed idx, Operator op, Object value) {
@@ -159,23 +161,32 @@ final class SqlWhere {
         } else if (inner instanceof Criteria.Not not) {
             return "(not " + membershipCondition(not.inner()) + ")";
         } else if (inner instanceof Criteria.Present p) {
-            return p.field() instanceof Field.Related r ? presentColumn("o." + table.other().column(r.column(), r.caseExact()), r.kind())
+            return p.field() instanceof Field.Related r
+                    ? presentColumn("o." + table.other().column(r.column(), r.caseExact()), r.kind())
                     : "1=1";
         } else if (inner instanceof Criteria.Compare c) {
             if (c.field() instanceof Field.Related r) {
-                return columnCompare("o." + table.other().column(r.column(), r.caseExact()), r.kind(), r.caseExact(), c.op(), c.value());
+                return columnCompare(
+                        "o." + table.other().column(r.column(), r.caseExact()),
+                        r.kind(),
+                        r.caseExact(),
+                        c.op(),
+                        c.value());
             } else if (c.field() instanceof Field.Membership) {
                 return columnCompare("m." + table.otherSideOfMembership(), ValueKind.STRING, true, c.op(), c.value());
             }
         }
-        throw new IllegalArgumentException("inside a membership condition only the other side can be compared: " + inner);
+        throw new IllegalArgumentException(
+                "inside a membership condition only the other side can be compared: " + inner);
     }
 
     private String membership(Operator op, Object value) {
         String own = table.ownSideOfMembership();
         String other = table.otherSideOfMembership();
         String inner = table.alias() + ".id in (select m." + own + " from scim_membership m where "
-                + textCompare("m." + other, op == Operator.NE ? Operator.EQ : op, value == null ? null : value.toString()) + ")";
+                + textCompare(
+                        "m." + other, op == Operator.NE ? Operator.EQ : op, value == null ? null : value.toString())
+                + ")";
         return op == Operator.NE ? "(not " + inner + ")" : inner;
     }
 
@@ -206,9 +217,9 @@ final class SqlWhere {
         if (value == null) {
             return op == Operator.EQ ? column + " is null" : column + " is not null";
         }
-        String text = value instanceof Instant instant ? InstantText.format(instant)
-                : value instanceof BigDecimal number ? number.toPlainString()
-                : value.toString();
+        String text = value instanceof Instant instant
+                ? InstantText.format(instant)
+                : value instanceof BigDecimal number ? number.toPlainString() : value.toString();
         if (!f.caseExact() && f.kind() == ValueKind.STRING) {
             text = text.toLowerCase(Locale.ROOT);
         }
@@ -270,16 +281,26 @@ final class SqlWhere {
             this.otherSide = otherSide;
         }
 
-        String alias() { return alias; }
+        String alias() {
+            return alias;
+        }
 
-        String tableName() { return tableName; }
+        String tableName() {
+            return tableName;
+        }
 
         /** The resources on the other side of the membership relation. */
-        ResourceTable other() { return this == USERS ? GROUPS : USERS; }
+        ResourceTable other() {
+            return this == USERS ? GROUPS : USERS;
+        }
 
-        String ownSideOfMembership() { return ownSide; }
+        String ownSideOfMembership() {
+            return ownSide;
+        }
 
-        String otherSideOfMembership() { return otherSide; }
+        String otherSideOfMembership() {
+            return otherSide;
+        }
 
         String column(ResourceColumn column, boolean caseExact) {
             return switch (column) {

@@ -11,14 +11,14 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 final class Uniqueness {
 
-    private Uniqueness() {
-    }
+    private Uniqueness() {}
 
     static void flush(Session session, String attribute, String value) {
         try {
             session.flush();
         } catch (ConstraintViolationException e) {
-            String constraint = e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase(Locale.ROOT);
+            String constraint =
+                    e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase(Locale.ROOT);
             if (constraint.contains("ux_") || e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
                 throw new UniquenessViolation(attribute, value);
             }

@@ -47,8 +47,7 @@ class UserEntity {
     @Column(name = "modified_at")
     long modifiedAt;
 
-    protected UserEntity() {
-    }
+    protected UserEntity() {}
 
     static UserEntity from(UserRecord r) {
         UserEntity e = new UserEntity();
@@ -71,7 +70,15 @@ class UserEntity {
     }
 
     UserRecord toRecord() {
-        return new UserRecord(id, userName, externalId, displayName, active, document, version,
-                Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt));
+        return new UserRecord(
+                id,
+                userName,
+                externalId,
+                displayName,
+                active,
+                document,
+                version,
+                Instant.ofEpochMilli(createdAt),
+                Instant.ofEpochMilli(modifiedAt));
     }
 }

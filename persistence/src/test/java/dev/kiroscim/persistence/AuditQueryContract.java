@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code JdbcAuditLog.query} splits OR/IN filters into keyset branches and bounds time windows by their seq range;
@@ -34,8 +34,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AuditQueryContract extends OnBothDatabases {
 
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
-    private static final String[] TYPES = {AuditEvents.SCIM_MEMBERSHIP_ADDED, AuditEvents.SEAT_ASSIGNED, AuditEvents.SEAT_RELEASED,
-            AuditEvents.SCIM_USER_UPDATED, AuditEvents.IDC_CALL_FAILED};
+    private static final String[] TYPES = {
+        AuditEvents.SCIM_MEMBERSHIP_ADDED,
+        AuditEvents.SEAT_ASSIGNED,
+        AuditEvents.SEAT_RELEASED,
+        AuditEvents.SCIM_USER_UPDATED,
+        AuditEvents.IDC_CALL_FAILED
+    };
 
     private List<AuditEvent> all;
 
@@ -48,9 +53,12 @@ class AuditQueryContract extends OnBothDatabases {
             String type = TYPES[n % TYPES.length];
             AuditSubject user = AuditSubject.user("u" + n % 11, "User" + n % 11 + "@Example.com");
             // group "g1"'s name is "G2" and vice versa, so ?group=g1 matches some events by id and others by name
-            AuditSubject group = type.equals(AuditEvents.SCIM_MEMBERSHIP_ADDED) ? AuditSubject.group("g" + n % 3, "G" + (3 - n % 3) % 3) : null;
+            AuditSubject group = type.equals(AuditEvents.SCIM_MEMBERSHIP_ADDED)
+                    ? AuditSubject.group("g" + n % 3, "G" + (3 - n % 3) % 3)
+                    : null;
             db.write(tx -> {
-                tx.audit().append(new ChangeContext("okta", null, at), new AuditEntry(type, user, group, Map.of("n", n)));
+                tx.audit()
+                        .append(new ChangeContext("okta", null, at), new AuditEntry(type, user, group, Map.of("n", n)));
                 return null;
             });
         }
@@ -73,17 +81,20 @@ class AuditQueryContract extends OnBothDatabases {
                 Arguments.of("until only", query(null, null, null, null, null, from)),
                 Arguments.of("window + type prefix", query(null, null, null, "seat.", from, to)),
                 Arguments.of("window + group", query(null, null, "g0", null, from, to)),
-                Arguments.of("empty window", query(null, null, null, null, T0.minusSeconds(3600), T0.minusSeconds(600))));
+                Arguments.of(
+                        "empty window", query(null, null, null, null, T0.minusSeconds(3600), T0.minusSeconds(600))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void pagesReturnExactlyTheMatchingEventsInSeqOrder(String name, AuditQuery q) {
-        List<Long> expected = all.stream().filter(matches(q)).map(AuditEvent::seq).toList();
+        List<Long> expected =
+                all.stream().filter(matches(q)).map(AuditEvent::seq).toList();
         List<Long> paged = new ArrayList<>();
         long after = 0;
         while (true) {
-            AuditQuery page = new AuditQuery(q.userName(), q.userId(), q.group(), q.types(), q.since(), q.until(), 7, after);
+            AuditQuery page =
+                    new AuditQuery(q.userName(), q.userId(), q.group(), q.types(), q.since(), q.until(), 7, after);
             AuditPage result = db.read(tx -> tx.audit().query(page));
             result.events().forEach(e -> paged.add(e.seq()));
             if (result.next() == null) {
@@ -97,15 +108,21 @@ class AuditQueryContract extends OnBothDatabases {
         }
     }
 
-    private static AuditQuery query(String userName, String userId, String group, String type, Instant since, Instant until) {
+    private static AuditQuery query(
+            String userName, String userId, String group, String type, Instant since, Instant until) {
         return new AuditQuery(userName, userId, group, AuditEvents.typesMatching(type), since, until, 7, 0);
     }
 
     private static Predicate<AuditEvent> matches(AuditQuery q) {
-        return e -> (q.userName() == null || q.userName().equalsIgnoreCase(e.subject().name()))
+        return e -> (q.userName() == null
+                        || q.userName().equalsIgnoreCase(e.subject().name()))
                 && (q.userId() == null || q.userId().equals(e.subject().id()))
-                && (q.group() == null || e.group() != null && (q.group().equals(e.group().id())
-                        || q.group().toLowerCase(Locale.ROOT).equals(e.group().name().toLowerCase(Locale.ROOT))))
+                && (q.group() == null
+                        || e.group() != null
+                                && (q.group().equals(e.group().id())
+                                        || q.group()
+                                                .toLowerCase(Locale.ROOT)
+                                                .equals(e.group().name().toLowerCase(Locale.ROOT))))
                 && q.types().contains(e.type())
                 && (q.since() == null || !e.at().isBefore(q.since()))
                 && (q.until() == null || e.at().isBefore(q.until()));

@@ -1,15 +1,15 @@
 package dev.kiroscim.persistence;
 
-import dev.kiroscim.core.policy.Policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.audit.AuditCheckpoint;
 import dev.kiroscim.core.audit.AuditEvent;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.policy.Policy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,12 +21,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Audit retention ({@code audit.retention}, issue 6) against a real database, on H2 and PostgreSQL: pruning
@@ -49,6 +49,7 @@ class AuditRetentionContract {
 
     @Parameter
     TestDatabase.Kind kind;
+
     private TestDatabase database;
 
     /** A config pointing at a fresh, empty database. */
@@ -92,7 +93,9 @@ class AuditRetentionContract {
     }
 
     private long prune(Duration retention, Instant now) {
-        return trail.prune(dev.kiroscim.core.audit.AuditRetention.of(retention), new ChangeContext(ChangeContext.SYSTEM, "retention-test", now));
+        return trail.prune(
+                dev.kiroscim.core.audit.AuditRetention.of(retention),
+                new ChangeContext(ChangeContext.SYSTEM, "retention-test", now));
     }
 
     @Test
@@ -105,12 +108,16 @@ class AuditRetentionContract {
         assertThat(kept).extracting(AuditEvent::seq).containsExactly(6L, 7L, 8L, 9L, 10L, 11L);
         AuditCheckpoint checkpoint = db.read(tx -> tx.audit().checkpoint()).orElseThrow();
         assertThat(checkpoint.firstSeq()).isEqualTo(6);
-        assertThat(checkpoint.anchorHash()).isEqualTo(lastPrunedHash).isEqualTo(kept.get(0).previousHash());
+        assertThat(checkpoint.anchorHash())
+                .isEqualTo(lastPrunedHash)
+                .isEqualTo(kept.get(0).previousHash());
 
         AuditEvent pruned = kept.get(kept.size() - 1);
         assertThat(pruned.type()).isEqualTo(AuditEvents.AUDIT_PRUNED);
         assertThat(pruned.actor()).isEqualTo(ChangeContext.SYSTEM);
-        assertThat(pruned.details()).containsEntry("firstKeptSeq", 6L).containsEntry("prunedCount", 5L)
+        assertThat(pruned.details())
+                .containsEntry("firstKeptSeq", 6L)
+                .containsEntry("prunedCount", 5L)
                 .containsEntry("olderThan", T0.plus(Duration.ofDays(5)).toString());
 
         ChainVerifier.Verification v = trail.verify();
@@ -121,7 +128,11 @@ class AuditRetentionContract {
     @Test
     void aSecondPruneMovesTheCheckpointAndTheChainStillVerifies() {
         prune(Duration.ofDays(5), NOW);
-        String lastPrunedHash = all().stream().filter(e -> e.seq() == 8).findFirst().orElseThrow().hash();
+        String lastPrunedHash = all().stream()
+                .filter(e -> e.seq() == 8)
+                .findFirst()
+                .orElseThrow()
+                .hash();
 
         assertThat(prune(Duration.ofDays(2), NOW)).isEqualTo(3); // seq 6, 7, 8 (T0+5d to T0+7d) are older than T0+8d
 
@@ -158,18 +169,22 @@ class AuditRetentionContract {
                 Arguments.of("delete the oldest kept row", "delete from audit_event where seq = 6", 6L),
                 Arguments.of("delete a row in the middle", "delete from audit_event where seq = 9", 9L),
                 Arguments.of("delete the newest row", "delete from audit_event where seq = 11", 11L),
-                Arguments.of("rewrite the checkpoint's anchor",
-                        "update audit_checkpoint set anchor_hash = '" + "1".repeat(64) + "'", 6L),
+                Arguments.of(
+                        "rewrite the checkpoint's anchor",
+                        "update audit_checkpoint set anchor_hash = '" + "1".repeat(64) + "'",
+                        6L),
                 Arguments.of("move the checkpoint past a row", "update audit_checkpoint set first_seq = 7", 7L));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tampering")
-    void tamperingWithTheKeptChainIsStillDetectedAfterPruning(String what, String sql, long firstBadSeq) throws SQLException {
+    void tamperingWithTheKeptChainIsStillDetectedAfterPruning(String what, String sql, long firstBadSeq)
+            throws SQLException {
         prune(Duration.ofDays(5), NOW);
         assertThat(trail.verify().ok()).isTrue();
 
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             assertThat(s.executeUpdate()).isEqualTo(1);
             c.commit();
         }

@@ -14,11 +14,11 @@ import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.BudgetScope;
-import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.MonthlyBudgets;
 import dev.kiroscim.core.seats.PolicyInForce;
-import dev.kiroscim.core.seats.service.SeatAllocationListener;
 import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.service.ManageSeats;
+import dev.kiroscim.core.seats.service.SeatAllocationListener;
 import dev.kiroscim.core.testsupport.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -67,8 +67,14 @@ abstract class BudgetsContract {
 
     /** A PRO pool ($20 a seat) of its own per test, with this monthly budget and no cap. */
     private static Policy policy(String group, int monthlyBudgetUsd) {
-        return new Policy(List.of(new Tier("PRO", "kiro-pro", BigDecimal.valueOf(20), 0)),
-                List.of(new Pool(group, "PRO", OptionalInt.empty(), Optional.empty(), Optional.empty(),
+        return new Policy(
+                List.of(new Tier("PRO", "kiro-pro", BigDecimal.valueOf(20), 0)),
+                List.of(new Pool(
+                        group,
+                        "PRO",
+                        OptionalInt.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
                         Optional.of(BigDecimal.valueOf(monthlyBudgetUsd)))));
     }
 
@@ -77,7 +83,11 @@ abstract class BudgetsContract {
         db.write(tx -> {
             tx.groups().insert(record);
             for (String id : users) {
-                tx.users().insert(new UserRecord(id, id, null, null, true, "{\"userName\":\"" + id + "\"}", 1, DEC_30, DEC_30), List.of());
+                tx.users()
+                        .insert(
+                                new UserRecord(
+                                        id, id, null, null, true, "{\"userName\":\"" + id + "\"}", 1, DEC_30, DEC_30),
+                                List.of());
             }
             return null;
         });
@@ -88,7 +98,8 @@ abstract class BudgetsContract {
     private void join(SeatAllocationListener listener, GroupRecord group, String userId, Instant at) {
         db.write(tx -> {
             tx.groups().addMembers(group.id(), List.of(userId), at);
-            listener.onChanges(tx, ManageSeats.system(at), List.of(new DirectoryChange.MembersAdded(group, List.of(userId))));
+            listener.onChanges(
+                    tx, ManageSeats.system(at), List.of(new DirectoryChange.MembersAdded(group, List.of(userId))));
             return null;
         });
     }
@@ -96,13 +107,15 @@ abstract class BudgetsContract {
     private void leave(SeatAllocationListener listener, GroupRecord group, String userId, Instant at) {
         db.write(tx -> {
             tx.groups().removeMembers(group.id(), List.of(userId));
-            listener.onChanges(tx, ManageSeats.system(at), List.of(new DirectoryChange.MembersRemoved(group, List.of(userId))));
+            listener.onChanges(
+                    tx, ManageSeats.system(at), List.of(new DirectoryChange.MembersRemoved(group, List.of(userId))));
             return null;
         });
     }
 
     private List<String> holders(String group) {
-        return db.read(tx -> tx.seats().seatsIn(group).stream().map(s -> s.userId()).sorted().toList());
+        return db.read(tx ->
+                tx.seats().seatsIn(group).stream().map(s -> s.userId()).sorted().toList());
     }
 
     private BigDecimal committed(Policy policy, YearMonth month, String group) {
@@ -115,8 +128,14 @@ abstract class BudgetsContract {
     }
 
     private List<AuditEvent> budgetEvents(String group) {
-        return db.read(tx -> tx.audit().query(new AuditQuery(null, null, null, List.of(AuditEvents.BUDGET_EXHAUSTED), null, null, 1000, 0)))
-                .events().stream().filter(e -> group.equals(e.details().get("pool"))).toList();
+        return db
+                .read(tx -> tx.audit()
+                        .query(new AuditQuery(
+                                null, null, null, List.of(AuditEvents.BUDGET_EXHAUSTED), null, null, 1000, 0)))
+                .events()
+                .stream()
+                .filter(e -> group.equals(e.details().get("pool")))
+                .toList();
     }
 
     @Test
@@ -139,29 +158,53 @@ abstract class BudgetsContract {
         leave(listener, g, run + "ann", clock.instant());
         assertThat(holders(group)).as("ann's seat stays charged in December").containsExactly(run + "bob");
 
-        Check seat = new ExplainAccess(db, () -> policy, () -> "plan-only", clock).explain(run + "cid").checks().get(2);
-        assertThat(seat.message()).isEqualTo("Waiting for a seat: pool '" + group + "': budget for " + group + " exhausted this "
-                + "month (USD 40.00 of 40.00); next month starts on 2027-01-01, position 1 in line. A seat is given at once when one "
-                + "frees and the budget allows it, or raise the pool's seats or monthlyBudgetUsd in the policy.");
-        assertThat(budgetEvents(group)).singleElement().satisfies(e -> assertThat(e.details()).isEqualTo(Map.of("pool", group,
-                "month", "2026-12", "budgetUsd", "40.00", "spentUsd", "40.00", "nextMonthStarts", "2027-01-01")));
-        assertThat(seats.openMonth(ManageSeats.system(clock.instant()))).as("December is open already").isEmpty();
+        Check seat = new ExplainAccess(db, () -> policy, () -> "plan-only", clock)
+                .explain(run + "cid")
+                .checks()
+                .get(2);
+        assertThat(seat.message())
+                .isEqualTo(
+                        "Waiting for a seat: pool '" + group + "': budget for " + group + " exhausted this "
+                                + "month (USD 40.00 of 40.00); next month starts on 2027-01-01, position 1 in line. A seat is given at once when one "
+                                + "frees and the budget allows it, or raise the pool's seats or monthlyBudgetUsd in the policy.");
+        assertThat(budgetEvents(group))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details())
+                        .isEqualTo(Map.of(
+                                "pool",
+                                group,
+                                "month",
+                                "2026-12",
+                                "budgetUsd",
+                                "40.00",
+                                "spentUsd",
+                                "40.00",
+                                "nextMonthStarts",
+                                "2027-01-01")));
+        assertThat(seats.openMonth(ManageSeats.system(clock.instant())))
+                .as("December is open already")
+                .isEmpty();
 
         clock.set(Instant.parse("2027-01-01T00:00:02Z"));
         List<SeatEvent> january = seats.openMonth(ManageSeats.system(clock.instant()));
 
         assertThat(january).extracting(e -> e.type() + " " + e.userId()).containsExactly("PROMOTED " + run + "cid");
         assertThat(holders(group)).containsExactly(run + "bob", run + "cid");
-        assertThat(budgetEvents(group)).extracting(e -> e.details().get("month")).containsExactly("2026-12", "2027-01");
-        assertThat(committed(policy, YearMonth.of(2027, 1), group))
-                .isEqualByComparingTo("40");
-        assertThat(seats.budgets(clock.instant())).filteredOn(b -> b.scope().equals(BudgetScope.pool(group)))
-                .singleElement().satisfies(b -> {
+        assertThat(budgetEvents(group))
+                .extracting(e -> e.details().get("month"))
+                .containsExactly("2026-12", "2027-01");
+        assertThat(committed(policy, YearMonth.of(2027, 1), group)).isEqualByComparingTo("40");
+        assertThat(seats.budgets(clock.instant()))
+                .filteredOn(b -> b.scope().equals(BudgetScope.pool(group)))
+                .singleElement()
+                .satisfies(b -> {
                     assertThat(b.budgetUsd()).contains(BigDecimal.valueOf(40));
                     assertThat(b.committedUsd()).isEqualByComparingTo("40");
                 });
         clock.advance(Duration.ofSeconds(5));
-        assertThat(seats.openMonth(ManageSeats.system(clock.instant()))).as("the job's next run").isEmpty();
+        assertThat(seats.openMonth(ManageSeats.system(clock.instant())))
+                .as("the job's next run")
+                .isEmpty();
     }
 
     /**
@@ -198,16 +241,20 @@ abstract class BudgetsContract {
             threads.shutdownNow();
         }
         List<String> firstByJoinTime = db.read(tx -> tx.seats().firstWaiting(group, java.util.Set.of(), 100)).stream()
-                .map(w -> w.userId()).toList();
+                .map(w -> w.userId())
+                .toList();
         List<String> holders = holders(group);
         assertThat(holders).hasSize(5);
         assertThat(firstByJoinTime).hasSize(19).doesNotContainAnyElementsOf(holders);
-        assertThat(committed(policy, YearMonth.of(2026, 12), group))
-                .isEqualByComparingTo("100");
+        assertThat(committed(policy, YearMonth.of(2026, 12), group)).isEqualByComparingTo("100");
         assertThat(budgetEvents(group)).hasSize(1);
-        List<String> joinOrder = db.read(tx -> users.stream().sorted(java.util.Comparator.comparing(
-                (String u) -> tx.seats().joinedAt(u, group).orElseThrow()).thenComparing(u -> u)).toList());
-        assertThat(holders).as("FIFO by join time, whatever the thread interleaving")
+        List<String> joinOrder = db.read(tx -> users.stream()
+                .sorted(java.util.Comparator.comparing(
+                                (String u) -> tx.seats().joinedAt(u, group).orElseThrow())
+                        .thenComparing(u -> u))
+                .toList());
+        assertThat(holders)
+                .as("FIFO by join time, whatever the thread interleaving")
                 .containsExactlyInAnyOrderElementsOf(joinOrder.subList(0, 5));
     }
 }

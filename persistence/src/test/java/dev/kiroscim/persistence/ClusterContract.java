@@ -49,11 +49,21 @@ class ClusterContract extends OnBothDatabases {
         String job = job();
         OptionalLong a = store.acquireLease(job, "a", T0, TTL, false);
         assertThat(a).hasValue(1);
-        assertThat(store.acquireLease(job, "b", T0.plusSeconds(5), TTL, false)).as("held by a").isEmpty();
-        assertThat(store.acquireLease(job, "a", T0.plusSeconds(5), TTL, false)).as("a renews, same fence").hasValue(1);
-        assertThat(store.acquireLease(job, "b", T0.plusSeconds(14), TTL, false)).as("renewed until 15 s").isEmpty();
-        assertThat(store.acquireLease(job, "b", T0.plusSeconds(16), TTL, false)).as("expired: b takes it").hasValue(2);
-        assertThat(store.acquireLease(job, "a", T0.plusSeconds(17), TTL, false)).as("a resumes: lost").isEmpty();
+        assertThat(store.acquireLease(job, "b", T0.plusSeconds(5), TTL, false))
+                .as("held by a")
+                .isEmpty();
+        assertThat(store.acquireLease(job, "a", T0.plusSeconds(5), TTL, false))
+                .as("a renews, same fence")
+                .hasValue(1);
+        assertThat(store.acquireLease(job, "b", T0.plusSeconds(14), TTL, false))
+                .as("renewed until 15 s")
+                .isEmpty();
+        assertThat(store.acquireLease(job, "b", T0.plusSeconds(16), TTL, false))
+                .as("expired: b takes it")
+                .hasValue(2);
+        assertThat(store.acquireLease(job, "a", T0.plusSeconds(17), TTL, false))
+                .as("a resumes: lost")
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +72,9 @@ class ClusterContract extends OnBothDatabases {
         store.acquireLease(job, "a", T0, TTL, false);
         store.releaseLeases("a");
         assertThat(store.acquireLease(job, "b", T0.plusSeconds(1), TTL, false)).hasValue(2);
-        assertThat(store.acquireLease(job, "c", T0.plusSeconds(2), TTL, true)).as("force (single-process database)").hasValue(3);
+        assertThat(store.acquireLease(job, "c", T0.plusSeconds(2), TTL, true))
+                .as("force (single-process database)")
+                .hasValue(3);
         assertThat(store.acquireLease(job, "b", T0.plusSeconds(3), TTL, false)).isEmpty();
     }
 
@@ -116,16 +128,18 @@ class ClusterContract extends OnBothDatabases {
             assertThat(sorted.get(i)).as("slot %d", i).isEqualTo(T0.toEpochMilli() + 100L * i);
         }
         assertThat(store.reserveCalls(schedule, 1, T0.plusSeconds(60).toEpochMilli(), 100.0))
-                .as("an idle schedule starts at now, no credit for idle time").isEqualTo(T0.plusSeconds(60).toEpochMilli());
+                .as("an idle schedule starts at now, no credit for idle time")
+                .isEqualTo(T0.plusSeconds(60).toEpochMilli());
     }
 
     @Test
     void theRegistryKeepsOneRowPerReplica_refreshedByHeartbeats() {
         String id = "r-" + UUID.randomUUID();
         store.heartbeat(new ReplicaState(id, "host-a:8080", T0, T0, "abc", "abc", List.of()));
-        store.heartbeat(new ReplicaState(id, "host-a:8080", T0, T0.plusSeconds(2), "def", "abc",
-                List.of("idc-reconcile", "seat-expiry")));
-        List<ReplicaState> mine = store.replicas().stream().filter(r -> r.replicaId().equals(id)).toList();
+        store.heartbeat(new ReplicaState(
+                id, "host-a:8080", T0, T0.plusSeconds(2), "def", "abc", List.of("idc-reconcile", "seat-expiry")));
+        List<ReplicaState> mine =
+                store.replicas().stream().filter(r -> r.replicaId().equals(id)).toList();
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).heartbeatAt()).isEqualTo(T0.plusSeconds(2));
         assertThat(mine.get(0).policySha256()).isEqualTo("def");
@@ -146,15 +160,18 @@ class ClusterContract extends OnBothDatabases {
         Instant now = Instant.now();
         OutboxItem first = claimOf(user, now, Duration.ofSeconds(5), "w1");
         assertThat(claim(now.plusSeconds(1), Duration.ofSeconds(5), "w2"))
-                .as("leased: not claimable").noneMatch(i -> i.userId().equals(user));
+                .as("leased: not claimable")
+                .noneMatch(i -> i.userId().equals(user));
         assertThat(renew(first.id(), "w1", first.claimVersion(), now.plusSeconds(6)))
-                .as("w1 renews while it holds the claim").isTrue();
+                .as("w1 renews while it holds the claim")
+                .isTrue();
 
         OutboxItem second = claimOf(user, now.plusSeconds(7), Duration.ofSeconds(5), "w2");
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.claimVersion()).isEqualTo(first.claimVersion() + 1);
         assertThat(renew(first.id(), "w1", first.claimVersion(), now.plusSeconds(20)))
-                .as("w1 resumes after its lease expired and w2 claimed: fenced off").isFalse();
+                .as("w1 resumes after its lease expired and w2 claimed: fenced off")
+                .isFalse();
         assertThat(renew(second.id(), "w2", second.claimVersion(), now.plusSeconds(20)))
                 .isTrue();
         db.write(tx -> {
@@ -162,7 +179,8 @@ class ClusterContract extends OnBothDatabases {
             return null;
         });
         assertThat(renew(second.id(), "w2", second.claimVersion(), now.plusSeconds(20)))
-                .as("completed: nothing to renew").isFalse();
+                .as("completed: nothing to renew")
+                .isFalse();
     }
 
     @Test
@@ -175,7 +193,8 @@ class ClusterContract extends OnBothDatabases {
         Instant now = Instant.now();
         OutboxItem item = claimOf(user, now, Duration.ofSeconds(1), "w1");
         assertThat(renew(item.id(), "w1", item.claimVersion(), now.plusSeconds(30)))
-                .as("the version, not the clock, decides").isTrue();
+                .as("the version, not the clock, decides")
+                .isTrue();
         db.write(tx -> {
             tx.outbox().complete(List.of(item.id()));
             return null;

@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The console's stores (people search, sessions, logins in flight) on a real database: H2 and PostgreSQL. */
 @ParameterizedClass(name = "on {0}")
@@ -35,7 +35,14 @@ class ConsoleStoresContract extends OnBothDatabases {
     void open() {
         search = new JdbcPeopleSearch(db.dataSource());
         sessions = new JdbcConsoleSessionStore(db.dataSource());
-        person("c-1", "ann.example@corp.example", "Ann Example", "Ann", "Example", "ann@corp.example", "ann@home.example");
+        person(
+                "c-1",
+                "ann.example@corp.example",
+                "Ann Example",
+                "Ann",
+                "Example",
+                "ann@corp.example",
+                "ann@home.example");
         person("c-2", "bob@corp.example", "Robert Tables", "Robert", "Tables", "bobby@else.example");
         person("c-3", "zed_100%@corp.example", "Zed Percent", "Zed", "Percent", "zed@corp.example");
         person("c-4", "zed_1x@corp.example", "Zed Other", "Zed", "Other");
@@ -56,22 +63,24 @@ class ConsoleStoresContract extends OnBothDatabases {
 
     static Stream<Arguments> searches() {
         return Stream.of(
-                Arguments.of("ANN.EX", List.of("ann.example@corp.example")),          // userName, any case
-                Arguments.of("robert t", List.of("bob@corp.example")),                // display name
-                Arguments.of("tables", List.of("bob@corp.example")),                  // family name
-                Arguments.of("BOBBY@", List.of("bob@corp.example")),                  // an email that is not the userName
-                Arguments.of("ann@home", List.of("ann.example@corp.example")),        // a second email
+                Arguments.of("ANN.EX", List.of("ann.example@corp.example")), // userName, any case
+                Arguments.of("robert t", List.of("bob@corp.example")), // display name
+                Arguments.of("tables", List.of("bob@corp.example")), // family name
+                Arguments.of("BOBBY@", List.of("bob@corp.example")), // an email that is not the userName
+                Arguments.of("ann@home", List.of("ann.example@corp.example")), // a second email
                 Arguments.of("zed", List.of("zed_100%@corp.example", "zed_1x@corp.example")),
-                Arguments.of("zed_100%", List.of("zed_100%@corp.example")),           // LIKE wildcards are literal
+                Arguments.of("zed_100%", List.of("zed_100%@corp.example")), // LIKE wildcards are literal
                 Arguments.of("zed_1", List.of("zed_100%@corp.example", "zed_1x@corp.example")),
-                Arguments.of("xample", List.of()),                                     // prefixes only
+                Arguments.of("xample", List.of()), // prefixes only
                 Arguments.of("nobody", List.of()));
     }
 
     @ParameterizedTest
     @MethodSource("searches")
     void searchFindsByThePrefixOfUserNameDisplayNameNamesOrEmail(String q, List<String> expected) {
-        assertThat(search.search(q, null, 50).people()).extracting(Person::userName).containsExactlyElementsOf(expected);
+        assertThat(search.search(q, null, 50).people())
+                .extracting(Person::userName)
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -85,13 +94,16 @@ class ConsoleStoresContract extends OnBothDatabases {
             cursor = page.next().orElse(null);
             pages++;
         } while (cursor != null && pages < 10);
-        assertThat(seen).containsExactly("ann.example@corp.example", "bob@corp.example", "zed_100%@corp.example", "zed_1x@corp.example");
+        assertThat(seen)
+                .containsExactly(
+                        "ann.example@corp.example", "bob@corp.example", "zed_100%@corp.example", "zed_1x@corp.example");
         assertThat(search.search("ann", null, 5).people().get(0).email()).isEqualTo("ann@corp.example");
     }
 
     @Test
     void sessionsAreFoundByHashTouchedAndRemovedWhenIdle() {
-        ConsoleSession s = new ConsoleSession("ann", ConsoleRole.READ_ONLY, ConsoleSession.VIA_OIDC, "c".repeat(64), T0, T0);
+        ConsoleSession s =
+                new ConsoleSession("ann", ConsoleRole.READ_ONLY, ConsoleSession.VIA_OIDC, "c".repeat(64), T0, T0);
         sessions.create("a".repeat(64), s);
         assertThat(sessions.find("a".repeat(64))).contains(s);
         assertThat(sessions.find("b".repeat(64))).isEmpty();

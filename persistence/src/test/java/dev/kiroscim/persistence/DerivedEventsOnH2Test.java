@@ -32,9 +32,13 @@ class DerivedEventsOnH2Test {
     @BeforeEach
     void open() {
         db = Database.open(TestDatabase.h2("derived"));
-        job = new DerivedEvents(db, () -> List.of(
-                new SeatOverview.PoolUse("Kiro-Platform", "PRO_PLUS", OptionalInt.of(20), platformHolders.get(), 2),
-                new SeatOverview.PoolUse("Kiro-Everyone", "PRO", OptionalInt.empty(), 900, 0)), DerivedEventRules.DEFAULT);
+        job = new DerivedEvents(
+                db,
+                () -> List.of(
+                        new SeatOverview.PoolUse(
+                                "Kiro-Platform", "PRO_PLUS", OptionalInt.of(20), platformHolders.get(), 2),
+                        new SeatOverview.PoolUse("Kiro-Everyone", "PRO", OptionalInt.empty(), 900, 0)),
+                DerivedEventRules.DEFAULT);
     }
 
     @AfterEach
@@ -53,12 +57,18 @@ class DerivedEventsOnH2Test {
         assertThat(job.runOnce(NOW)).isEqualTo(1);
         assertThat(job.runOnce(NOW.plusSeconds(60))).as("still above: quiet").isZero();
         platformHolders.set(15);
-        assertThat(job.runOnce(NOW.plusSeconds(120))).as("75% re-arms, writes nothing").isZero();
+        assertThat(job.runOnce(NOW.plusSeconds(120)))
+                .as("75% re-arms, writes nothing")
+                .isZero();
         platformHolders.set(19);
         assertThat(job.runOnce(NOW.plusSeconds(180))).isEqualTo(1);
         assertThat(events()).extracting(AuditEvent::type).containsExactly("pool.nearlyFull", "pool.nearlyFull");
-        assertThat(events().get(0).details()).containsEntry("assigned", 18L).containsEntry("seats", 20L)
-                .containsEntry("waitlisted", 2L).containsEntry("thresholdPercent", 90L).containsEntry("tier", "PRO_PLUS");
+        assertThat(events().get(0).details())
+                .containsEntry("assigned", 18L)
+                .containsEntry("seats", 20L)
+                .containsEntry("waitlisted", 2L)
+                .containsEntry("thresholdPercent", 90L)
+                .containsEntry("tier", "PRO_PLUS");
         assertThat(events().get(0).subject().kind()).isEqualTo("pool");
         assertThat(events().get(0).actor()).isEqualTo("system");
     }
@@ -66,9 +76,26 @@ class DerivedEventsOnH2Test {
     @Test
     void tokensExpiringWithinTheWindowAreAuditedOncePerExpiry() {
         db.write(tx -> {
-            tx.tokens().insert(new ApiToken("okta", "h1", Scope.SCIM, NOW.minus(Duration.ofDays(80)), NOW.plus(Duration.ofDays(10)),
-                    AddressRanges.ANY, null, null));
-            tx.tokens().insert(new ApiToken("later", "h2", Scope.ADMIN, NOW, NOW.plus(Duration.ofDays(30)), AddressRanges.ANY, null, null));
+            tx.tokens()
+                    .insert(new ApiToken(
+                            "okta",
+                            "h1",
+                            Scope.SCIM,
+                            NOW.minus(Duration.ofDays(80)),
+                            NOW.plus(Duration.ofDays(10)),
+                            AddressRanges.ANY,
+                            null,
+                            null));
+            tx.tokens()
+                    .insert(new ApiToken(
+                            "later",
+                            "h2",
+                            Scope.ADMIN,
+                            NOW,
+                            NOW.plus(Duration.ofDays(30)),
+                            AddressRanges.ANY,
+                            null,
+                            null));
             tx.tokens().insert(new ApiToken("never", "h3", Scope.ADMIN, NOW, null, AddressRanges.ANY, null, null));
             return null;
         });
@@ -79,18 +106,29 @@ class DerivedEventsOnH2Test {
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("token.expiringSoon");
             assertThat(e.subject().name()).isEqualTo("okta");
-            assertThat(e.details()).containsEntry("daysLeft", 10L).containsEntry("scope", "scim")
+            assertThat(e.details())
+                    .containsEntry("daysLeft", 10L)
+                    .containsEntry("scope", "scim")
                     .containsEntry("expires", NOW.plus(Duration.ofDays(10)).toString());
         });
-        assertThat(job.runOnce(NOW.plus(Duration.ofDays(17)))).as("'later' is now 13 days away").isEqualTo(1);
+        assertThat(job.runOnce(NOW.plus(Duration.ofDays(17))))
+                .as("'later' is now 13 days away")
+                .isEqualTo(1);
     }
 
     @Test
     void grantsEndingWithinTheWindowAreAuditedOnce() {
         db.write(tx -> {
-            tx.seats().assign(new Seat("u-ann", "Kiro-Contractors", "PRO", NOW.minus(Duration.ofDays(80)),
-                    Optional.of(NOW.plus(Duration.ofDays(3)))));
-            tx.seats().assign(new Seat("u-bob", "Kiro-Contractors", "PRO", NOW, Optional.of(NOW.plus(Duration.ofDays(60)))));
+            tx.seats()
+                    .assign(new Seat(
+                            "u-ann",
+                            "Kiro-Contractors",
+                            "PRO",
+                            NOW.minus(Duration.ofDays(80)),
+                            Optional.of(NOW.plus(Duration.ofDays(3)))));
+            tx.seats()
+                    .assign(new Seat(
+                            "u-bob", "Kiro-Contractors", "PRO", NOW, Optional.of(NOW.plus(Duration.ofDays(60)))));
             return null;
         });
         platformHolders.set(0);

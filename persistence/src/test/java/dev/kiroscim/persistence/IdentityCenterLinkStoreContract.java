@@ -31,7 +31,6 @@ class IdentityCenterLinkStoreContract extends OnBothDatabases {
     private static final IdentityCenterUserProfile ANN =
             new IdentityCenterUserProfile("ann@example.com", "Ann Example", "Ann", "Example", "ann@example.com");
 
-
     @BeforeEach
     void noLinks() {
         links(store -> {
@@ -67,7 +66,7 @@ class IdentityCenterLinkStoreContract extends OnBothDatabases {
     void aLinkReadsBackAsSaved() {
         Map<String, String> memberships = new HashMap<>();
         memberships.put("kiro-pro", "m-1");
-        memberships.put("kiro-power", null);                       // AlreadyMember: the service gave no id
+        memberships.put("kiro-power", null); // AlreadyMember: the service gave no id
         memberships.put("kiro-pro-plus", IdentityCenterLink.ADDING);
         IdentityCenterLink link = new IdentityCenterLink("scim-ann", "idc-ann", Origin.CREATED, ANN, memberships);
 
@@ -90,10 +89,10 @@ class IdentityCenterLinkStoreContract extends OnBothDatabases {
     @Test
     void aSaveReplacesTheWholeLink() {
         save(new IdentityCenterLink("scim-ann", "idc-ann", Origin.ADOPTED, ANN, Map.of("kiro-pro", "m-1")));
-        IdentityCenterUserProfile renamed = new IdentityCenterUserProfile("ann@example.com", "Ann Other", "Ann",
-                "Other", "ann@example.com");
-        IdentityCenterLink replaced = new IdentityCenterLink("scim-ann", "idc-ann", Origin.ADOPTED, renamed,
-                Map.of("kiro-power", "m-2"));
+        IdentityCenterUserProfile renamed =
+                new IdentityCenterUserProfile("ann@example.com", "Ann Other", "Ann", "Other", "ann@example.com");
+        IdentityCenterLink replaced =
+                new IdentityCenterLink("scim-ann", "idc-ann", Origin.ADOPTED, renamed, Map.of("kiro-power", "m-2"));
 
         save(replaced);
 
@@ -110,8 +109,10 @@ class IdentityCenterLinkStoreContract extends OnBothDatabases {
         });
         save(new IdentityCenterLink("scim-ann", "idc-ann-2", Origin.CREATED, ANN, Map.of()));
 
-        assertThat(find("scim-ann")).hasValueSatisfying(l ->
-                assertThat(l.memberships()).as("memberships of the deleted link").isEmpty());
+        assertThat(find("scim-ann"))
+                .hasValueSatisfying(l -> assertThat(l.memberships())
+                        .as("memberships of the deleted link")
+                        .isEmpty());
     }
 
     @Test
@@ -120,8 +121,7 @@ class IdentityCenterLinkStoreContract extends OnBothDatabases {
         save(new IdentityCenterLink("scim-a", "idc-a", Origin.CREATED, ANN, Map.of()));
         save(IdentityCenterLink.creating("scim-b"));
 
-        assertThat(all()).extracting(IdentityCenterLink::scimUserId)
-                .containsExactly("scim-a", "scim-b", "scim-c");
+        assertThat(all()).extracting(IdentityCenterLink::scimUserId).containsExactly("scim-a", "scim-b", "scim-c");
     }
 
     @Test

@@ -43,13 +43,14 @@ abstract class NotificationOutboxContract {
     @BeforeAll
     void open() {
         db = Database.open(config());
-        db.routeNotifications(new NotificationRouting(List.of(
-                endpoint("seats", "seat."), endpoint("tokens", "token.created"))));
+        db.routeNotifications(
+                new NotificationRouting(List.of(endpoint("seats", "seat."), endpoint("tokens", "token.created"))));
     }
 
     @BeforeEach
     void empty() throws java.sql.SQLException {
-        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.Statement s = c.createStatement()) {
             s.executeUpdate("delete from notify_outbox");
             s.executeUpdate("delete from notify_mark");
             c.commit();
@@ -64,8 +65,12 @@ abstract class NotificationOutboxContract {
     }
 
     private static NotificationEndpoint endpoint(String name, String... patterns) {
-        return new NotificationEndpoint(name, URI.create("http://127.0.0.1:9/" + name), new EventSelector(List.of(patterns)),
-                NotificationFormat.CLOUDEVENTS, AddressRanges.ANY);
+        return new NotificationEndpoint(
+                name,
+                URI.create("http://127.0.0.1:9/" + name),
+                new EventSelector(List.of(patterns)),
+                NotificationFormat.CLOUDEVENTS,
+                AddressRanges.ANY);
     }
 
     private void audit(AuditEntry... entries) {
@@ -83,13 +88,20 @@ abstract class NotificationOutboxContract {
 
     @Test
     void queuesEachEventForTheEndpointsThatSelectItInItsTransaction() {
-        audit(AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full").with("position", 3),
-                AuditEvents.tokenCreated("okta", "scim"), AuditEvents.tokenRevoked("old"),
+        audit(
+                AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full")
+                        .with("position", 3),
+                AuditEvents.tokenCreated("okta", "scim"),
+                AuditEvents.tokenRevoked("old"),
                 AuditEvents.authFailed("10.0.0.7", "unknown token", 0));
         assertThatThrownBy(() -> db.write(tx -> {
-            tx.audit().append(new ChangeContext("okta", "r-2", NOW), AuditEvents.seatAssigned(BOB, "Kiro-Developers", "PRO", "free"));
-            throw new IllegalStateException("rolled back");
-        })).hasMessage("rolled back");
+                    tx.audit()
+                            .append(
+                                    new ChangeContext("okta", "r-2", NOW),
+                                    AuditEvents.seatAssigned(BOB, "Kiro-Developers", "PRO", "free"));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
 
         List<Delivery> claimed = claim(NOW, "w1");
         assertThat(claimed).extracting(Delivery::endpoint).containsExactly("seats", "tokens");
@@ -102,7 +114,8 @@ abstract class NotificationOutboxContract {
 
     @Test
     void onlyTheOldestPendingDeliveryOfASubjectIsClaimedSoItsEventsGoOutInOrder() {
-        audit(AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
+        audit(
+                AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
                 AuditEvents.seatAssigned(BOB, "Kiro-Developers", "PRO", "free"));
         audit(AuditEvents.seatPromoted(ANN, "Kiro-Platform", "PRO_PLUS", "first in line"));
 
@@ -112,8 +125,10 @@ abstract class NotificationOutboxContract {
 
         Delivery annHead = first.get(0);
         assertThat(db.<Boolean>write(tx -> tx.notifications().delivered(annHead.id(), "w2", annHead.claimVersion())))
-                .as("another worker's claim").isFalse();
-        assertThat(db.<Boolean>write(tx -> tx.notifications().delivered(annHead.id(), "w1", annHead.claimVersion()))).isTrue();
+                .as("another worker's claim")
+                .isFalse();
+        assertThat(db.<Boolean>write(tx -> tx.notifications().delivered(annHead.id(), "w1", annHead.claimVersion())))
+                .isTrue();
         assertThat(claim(NOW, "w1")).extracting(d -> d.event().type()).containsExactly("seat.promoted");
     }
 
@@ -135,28 +150,39 @@ abstract class NotificationOutboxContract {
 
     @Test
     void aDeadLetterParksItsSubjectInOrderUntilRequeued() {
-        audit(AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
+        audit(
+                AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
                 AuditEvents.seatAssigned(BOB, "Kiro-Developers", "PRO", "free"));
         audit(AuditEvents.seatPromoted(ANN, "Kiro-Platform", "PRO_PLUS", "first in line"));
-        Delivery annHead = claim(NOW, "w1").stream().filter(d -> d.event().subject().equals(ANN)).findFirst().orElseThrow();
+        Delivery annHead = claim(NOW, "w1").stream()
+                .filter(d -> d.event().subject().equals(ANN))
+                .findFirst()
+                .orElseThrow();
         db.write(tx -> {
             tx.notifications().deadLetter(annHead.id(), 8, "HTTP 500: boom", NOW);
             return null;
         });
-        assertThat(db.<List<dev.kiroscim.core.notify.NotificationDeadLetter>>read(tx -> tx.notifications().deadLetters(10))).hasSize(2)
+        assertThat(db.<List<dev.kiroscim.core.notify.NotificationDeadLetter>>read(
+                        tx -> tx.notifications().deadLetters(10)))
+                .hasSize(2)
                 .allSatisfy(d -> assertThat(d.lastError()).isEqualTo("HTTP 500: boom"))
-                .extracting(d -> d.eventType()).containsExactly("seat.waitlisted", "seat.promoted");
-        List<NotificationBacklog> backlog = db.<List<NotificationBacklog>>read(tx -> tx.notifications().backlog());
+                .extracting(d -> d.eventType())
+                .containsExactly("seat.waitlisted", "seat.promoted");
+        List<NotificationBacklog> backlog =
+                db.<List<NotificationBacklog>>read(tx -> tx.notifications().backlog());
         assertThat(backlog).singleElement().satisfies(b -> {
             assertThat(b.endpoint()).isEqualTo("seats");
-            assertThat(b.pending()).isEqualTo(1);   // Bob's, still leased
+            assertThat(b.pending()).isEqualTo(1); // Bob's, still leased
             assertThat(b.deadLetters()).isEqualTo(2);
             assertThat(b.oldestPending()).isPresent();
         });
 
-        assertThat(db.<Integer>write(tx -> tx.notifications().requeueDeadLetters("tokens", NOW))).isZero();
-        assertThat(db.<Integer>write(tx -> tx.notifications().requeueDeadLetters(null, NOW))).isEqualTo(2);
-        assertThat(claim(NOW.plus(Duration.ofMinutes(5)), "w1")).extracting(d -> d.event().type())
+        assertThat(db.<Integer>write(tx -> tx.notifications().requeueDeadLetters("tokens", NOW)))
+                .isZero();
+        assertThat(db.<Integer>write(tx -> tx.notifications().requeueDeadLetters(null, NOW)))
+                .isEqualTo(2);
+        assertThat(claim(NOW.plus(Duration.ofMinutes(5)), "w1"))
+                .extracting(d -> d.event().type())
                 .containsExactly("seat.waitlisted", "seat.assigned");
     }
 
@@ -165,13 +191,15 @@ abstract class NotificationOutboxContract {
      * locked, the other skips it (PostgreSQL {@code SKIP LOCKED}) and takes Bob's, without waiting.
      */
     void concurrentClaimsTakeDisjointHeads() throws Exception {
-        audit(AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
+        audit(
+                AuditEvents.seatWaitlisted(ANN, "Kiro-Platform", "PRO_PLUS", "full"),
                 AuditEvents.seatAssigned(BOB, "Kiro-Developers", "PRO", "free"));
         java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<List<Delivery>> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                db.write(tx -> {
-                    List<Delivery> mine = tx.notifications().claim(1, NOW, NotificationOutbox.DEFAULT_LEASE, "replica-1");
+        java.util.concurrent.CompletableFuture<List<Delivery>> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> db.write(tx -> {
+                    List<Delivery> mine =
+                            tx.notifications().claim(1, NOW, NotificationOutbox.DEFAULT_LEASE, "replica-1");
                     claimed.countDown();
                     try {
                         release.await(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -200,15 +228,20 @@ abstract class NotificationOutboxContract {
             tx.notificationMarks().put("pool.nearlyFull:Kiro-Platform", NOW.plusSeconds(1)); // idempotent
             return null;
         });
-        assertThat(db.<Integer>write(tx -> tx.notificationMarks().removeOlderThan("grant.expiringSoon:", NOW.minus(Duration.ofDays(60)))))
+        assertThat(db.<Integer>write(tx ->
+                        tx.notificationMarks().removeOlderThan("grant.expiringSoon:", NOW.minus(Duration.ofDays(60)))))
                 .isEqualTo(1);
-        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("pool.nearlyFull:Kiro-Platform"))).isTrue();
-        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("grant.expiringSoon:u-ann:Kiro-Platform:1"))).isFalse();
-        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("grant.expiringSoon:u-bob:Kiro-Platform:2"))).isTrue();
+        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("pool.nearlyFull:Kiro-Platform")))
+                .isTrue();
+        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("grant.expiringSoon:u-ann:Kiro-Platform:1")))
+                .isFalse();
+        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("grant.expiringSoon:u-bob:Kiro-Platform:2")))
+                .isTrue();
         db.write(tx -> {
             tx.notificationMarks().remove("pool.nearlyFull:Kiro-Platform");
             return null;
         });
-        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("pool.nearlyFull:Kiro-Platform"))).isFalse();
+        assertThat(db.<Boolean>read(tx -> tx.notificationMarks().has("pool.nearlyFull:Kiro-Platform")))
+                .isFalse();
     }
 }

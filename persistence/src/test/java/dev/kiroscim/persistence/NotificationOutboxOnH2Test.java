@@ -1,6 +1,5 @@
 package dev.kiroscim.persistence;
 
-
 class NotificationOutboxOnH2Test extends NotificationOutboxContract {
 
     private final DatabaseConfig config = TestDatabase.h2("notify");

@@ -18,6 +18,7 @@ abstract class OnBothDatabases {
 
     @Parameter
     TestDatabase.Kind kind;
+
     TestDatabase database;
     Database db;
 

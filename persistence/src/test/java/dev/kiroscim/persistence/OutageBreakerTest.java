@@ -28,23 +28,28 @@ class OutageBreakerTest {
         AtomicBoolean databaseBack = new AtomicBoolean(false);
         AtomicInteger probes = new AtomicInteger();
         CountDownLatch probedAfterReturn = new CountDownLatch(1);
-        try (OutageBreaker breaker = new OutageBreaker(() -> {
-            probes.incrementAndGet();
-            boolean up = databaseBack.get();
-            if (up) {
-                probedAfterReturn.countDown();
-            }
-            return up;
-        }, Duration.ofMillis(10))) {
+        try (OutageBreaker breaker = new OutageBreaker(
+                () -> {
+                    probes.incrementAndGet();
+                    boolean up = databaseBack.get();
+                    if (up) {
+                        probedAfterReturn.countDown();
+                    }
+                    return up;
+                },
+                Duration.ofMillis(10))) {
             breaker.markDown(new SQLException("refused", "08001"));
 
             assertThat(breaker.isDown()).isTrue();
-            assertThatThrownBy(breaker::checkAvailable).isInstanceOf(StoreUnavailable.class)
+            assertThatThrownBy(breaker::checkAvailable)
+                    .isInstanceOf(StoreUnavailable.class)
                     .hasMessageContaining("unreachable since");
             breaker.markDown(new SQLException("refused again", "08001")); // a second failure changes nothing
 
             databaseBack.set(true);
-            assertThat(probedAfterReturn.await(10, TimeUnit.SECONDS)).as("a probe ran after the database came back").isTrue();
+            assertThat(probedAfterReturn.await(10, TimeUnit.SECONDS))
+                    .as("a probe ran after the database came back")
+                    .isTrue();
             awaitClosed(breaker);
             assertThatCode(breaker::checkAvailable).doesNotThrowAnyException();
             assertThat(probes.get()).isGreaterThanOrEqualTo(1);
@@ -55,13 +60,15 @@ class OutageBreakerTest {
     void aProbeThatThrowsCountsAsFailed() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch thirdProbe = new CountDownLatch(1);
-        try (OutageBreaker breaker = new OutageBreaker(() -> {
-            if (calls.incrementAndGet() >= 3) {
-                thirdProbe.countDown();
-                return true;
-            }
-            throw new IllegalStateException("pool closed");
-        }, Duration.ofMillis(5))) {
+        try (OutageBreaker breaker = new OutageBreaker(
+                () -> {
+                    if (calls.incrementAndGet() >= 3) {
+                        thirdProbe.countDown();
+                        return true;
+                    }
+                    throw new IllegalStateException("pool closed");
+                },
+                Duration.ofMillis(5))) {
             breaker.markDown(null);
             assertThat(thirdProbe.await(10, TimeUnit.SECONDS)).isTrue();
             awaitClosed(breaker);

@@ -2,7 +2,6 @@ package dev.kiroscim.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;
@@ -10,12 +9,13 @@ import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.BudgetScope;
 import dev.kiroscim.core.seats.EntitlementReader;
-import dev.kiroscim.core.seats.MonthlyBudgets;
 import dev.kiroscim.core.seats.InMemorySeatLedger;
+import dev.kiroscim.core.seats.MonthlyBudgets;
 import dev.kiroscim.core.seats.SeatAllocator;
 import dev.kiroscim.core.seats.SeatEvent;
 import dev.kiroscim.core.seats.SeatStore;
 import dev.kiroscim.core.testsupport.PropertyCheck;
+import dev.kiroscim.core.transaction.Directory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,14 +52,29 @@ class SeatStoreContract extends OnBothDatabases {
     private static final int USERS = 7;
     private static final AtomicInteger RUNS = new AtomicInteger();
 
-
     /** The same tiers with a PRO_PLUS budget of two seats a month, across its pools. */
-    private static final List<Tier> BUDGETED_TIERS = List.of(TIERS.get(0),
-            new Tier("PRO_PLUS", "kiro-pro-plus", BigDecimal.valueOf(40), 1, Optional.empty(), Optional.of(BigDecimal.valueOf(80))),
+    private static final List<Tier> BUDGETED_TIERS = List.of(
+            TIERS.get(0),
+            new Tier(
+                    "PRO_PLUS",
+                    "kiro-pro-plus",
+                    BigDecimal.valueOf(40),
+                    1,
+                    Optional.empty(),
+                    Optional.of(BigDecimal.valueOf(80))),
             TIERS.get(2));
 
     /** MONTH: the clock jumps to the start of the next month, where the month-boundary check runs. */
-    enum Kind { JOIN, LEAVE, DEACTIVATE, ACTIVATE, DELETE, TICK, MONTH, RELOAD }
+    enum Kind {
+        JOIN,
+        LEAVE,
+        DEACTIVATE,
+        ACTIVATE,
+        DELETE,
+        TICK,
+        MONTH,
+        RELOAD
+    }
 
     /** One directory change (or clock tick, or policy reload) followed by the allocation step it triggers. */
     record Step(Kind kind, int user, int group, int minutes) {
@@ -75,8 +90,17 @@ class SeatStoreContract extends OnBothDatabases {
         int n = 25 + random.nextInt(25);
         for (int i = 0; i < n; i++) {
             int roll = random.nextInt(100);
-            Kind kind = roll < 45 ? Kind.JOIN : roll < 60 ? Kind.LEAVE : roll < 70 ? Kind.DEACTIVATE : roll < 80 ? Kind.ACTIVATE
-                    : roll < 84 ? Kind.DELETE : roll < 91 ? Kind.TICK : roll < 95 ? Kind.MONTH : Kind.RELOAD;
+            Kind kind = roll < 45
+                    ? Kind.JOIN
+                    : roll < 60
+                            ? Kind.LEAVE
+                            : roll < 70
+                                    ? Kind.DEACTIVATE
+                                    : roll < 80
+                                            ? Kind.ACTIVATE
+                                            : roll < 84
+                                                    ? Kind.DELETE
+                                                    : roll < 91 ? Kind.TICK : roll < 95 ? Kind.MONTH : Kind.RELOAD;
             steps.add(new Step(kind, random.nextInt(USERS), random.nextInt(3), 1 + random.nextInt(3) * 15));
         }
         return steps;
@@ -123,7 +147,9 @@ class SeatStoreContract extends OnBothDatabases {
         Instant second = db.write(tx -> tx.seats().lockForAllocation(T0));
         Instant third = db.write(tx -> tx.seats().lockForAllocation(later.plusSeconds(60)));
         assertThat(first).isEqualTo(later);
-        assertThat(second).as("a request that took the lock later counts as later").isEqualTo(later.plusMillis(1));
+        assertThat(second)
+                .as("a request that took the lock later counts as later")
+                .isEqualTo(later.plusMillis(1));
         assertThat(third).isEqualTo(later.plusSeconds(60));
     }
 
@@ -152,9 +178,16 @@ class SeatStoreContract extends OnBothDatabases {
         String[] externalIds = {null, null, "ext-c-" + run};
         // Budgets bind too: pool A's $40 is two PRO seats a month below its cap of 3, and PRO_PLUS's $80 spans pools.
         Policy[] policies = {
-                new Policy(BUDGETED_TIERS, List.of(budgeted(pool(poolGroups[0], "PRO", 3, null), 40),
-                        pool(poolGroups[1], "PRO_PLUS", 1, Duration.ofMinutes(30)), pool(poolGroups[2], "POWER", 1, null))),
-                new Policy(BUDGETED_TIERS, List.of(pool(poolGroups[0], "PRO_PLUS", 1, null), pool(poolGroups[1], "PRO_PLUS", 2, null)))};
+            new Policy(
+                    BUDGETED_TIERS,
+                    List.of(
+                            budgeted(pool(poolGroups[0], "PRO", 3, null), 40),
+                            pool(poolGroups[1], "PRO_PLUS", 1, Duration.ofMinutes(30)),
+                            pool(poolGroups[2], "POWER", 1, null))),
+            new Policy(
+                    BUDGETED_TIERS,
+                    List.of(pool(poolGroups[0], "PRO_PLUS", 1, null), pool(poolGroups[1], "PRO_PLUS", 2, null)))
+        };
         String[] groupIds = new String[3];
         String[] userIds = new String[USERS];
         boolean[] deleted = new boolean[USERS];
@@ -181,8 +214,12 @@ class SeatStoreContract extends OnBothDatabases {
                 continue;
             }
             now = step.kind() == Kind.MONTH
-                    ? java.time.YearMonth.from(now.atZone(java.time.ZoneOffset.UTC)).plusMonths(1).atDay(1)
-                            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(step.minutes()))
+                    ? java.time.YearMonth.from(now.atZone(java.time.ZoneOffset.UTC))
+                            .plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant()
+                            .plus(Duration.ofMinutes(step.minutes()))
                     : now.plus(Duration.ofMinutes(step.kind() == Kind.TICK ? step.minutes() : 1));
             Instant at = now;
             int g = step.group();
@@ -236,11 +273,22 @@ class SeatStoreContract extends OnBothDatabases {
             case LEAVE -> tx.groups().removeMembers(groupId, List.of(userId));
             case DEACTIVATE, ACTIVATE -> {
                 UserRecord current = tx.users().findForUpdate(userId).orElseThrow();
-                tx.users().update(new UserRecord(current.id(), current.userName(), null, null, step.kind() == Kind.ACTIVATE,
-                        current.document(), current.version() + 1, current.created(), at), List.of());
+                tx.users()
+                        .update(
+                                new UserRecord(
+                                        current.id(),
+                                        current.userName(),
+                                        null,
+                                        null,
+                                        step.kind() == Kind.ACTIVATE,
+                                        current.document(),
+                                        current.version() + 1,
+                                        current.created(),
+                                        at),
+                                List.of());
             }
             case DELETE -> tx.users().delete(userId);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -269,7 +317,8 @@ class SeatStoreContract extends OnBothDatabases {
     }
 
     /** The month's charges and committed cost per pool and tier agree too (what budgets are judged by). */
-    private void assertSameCharges(InMemorySeatLedger reference, Policy policy, String[] userIds, Instant at, Step step) {
+    private void assertSameCharges(
+            InMemorySeatLedger reference, Policy policy, String[] userIds, Instant at, Step step) {
         java.time.YearMonth month = MonthlyBudgets.monthOf(at);
         db.read(tx -> {
             Map<String, Object> expected = new TreeMap<>();
@@ -300,7 +349,12 @@ class SeatStoreContract extends OnBothDatabases {
     }
 
     private static Pool budgeted(Pool pool, int monthlyBudgetUsd) {
-        return new Pool(pool.group(), pool.tier(), pool.seats(), pool.maxGrant(), pool.reclaim(),
+        return new Pool(
+                pool.group(),
+                pool.tier(),
+                pool.seats(),
+                pool.maxGrant(),
+                pool.reclaim(),
                 Optional.of(BigDecimal.valueOf(monthlyBudgetUsd)));
     }
 

@@ -47,7 +47,6 @@ class StoresContract extends OnBothDatabases {
     private static final Field ACTIVE = new Field.Column(ResourceColumn.ACTIVE, ValueKind.BOOLEAN, true);
     private static final Field MODIFIED = new Field.Column(ResourceColumn.LAST_MODIFIED, ValueKind.INSTANT, true);
 
-
     private UserRecord user(String id, String userName, boolean active, Instant modified) {
         return new UserRecord(id, userName, null, null, active, "{\"userName\":\"" + userName + "\"}", 1, T0, modified);
     }
@@ -89,34 +88,48 @@ class StoresContract extends OnBothDatabases {
     @Test
     void userNameIsUniqueIgnoringCaseButKeptAsSent() {
         insert(user("u-uniq-1", "Mixed.Case@Uniq.example", true, T0), List.of());
-        assertThat(this.<java.util.Optional<UserRecord>>read(tx -> tx.users().find("u-uniq-1")).orElseThrow().userName()).isEqualTo("Mixed.Case@Uniq.example");
+        assertThat(this.<java.util.Optional<UserRecord>>read(tx -> tx.users().find("u-uniq-1"))
+                        .orElseThrow()
+                        .userName())
+                .isEqualTo("Mixed.Case@Uniq.example");
         assertThatThrownBy(() -> insert(user("u-uniq-2", "mixed.case@uniq.EXAMPLE", true, T0), List.of()))
                 .isInstanceOf(UniquenessViolation.class);
-        assertThat(this.<java.util.Optional<UserRecord>>read(tx -> tx.users().find("u-uniq-2"))).isEmpty();
+        assertThat(this.<java.util.Optional<UserRecord>>read(tx -> tx.users().find("u-uniq-2")))
+                .isEmpty();
     }
 
     @Test
     void filtersRunOnColumnsAttributeIndexAndElements() {
-        insert(user("u-f-1", "f.ann@x", true, T0), emails("Ann", "work", "ann@corp.example", "home", "ann@home.example"));
+        insert(
+                user("u-f-1", "f.ann@x", true, T0),
+                emails("Ann", "work", "ann@corp.example", "home", "ann@home.example"));
         insert(user("u-f-2", "f.bob@x", false, T0.plusSeconds(60)), emails("Bob", "home", "bob@corp.example"));
         insert(user("u-f-3", "f.cid@x", true, T0.plusSeconds(120)), emails("Cid"));
         Criteria mine = prefix("f.");
 
         // emails.value is case-insensitive and searched through the attribute index
-        assertThat(ids(search(new Criteria.And(mine, new Criteria.Compare(EMAIL, Operator.EQ, "ANN@CORP.EXAMPLE")), null)))
+        assertThat(ids(search(
+                        new Criteria.And(mine, new Criteria.Compare(EMAIL, Operator.EQ, "ANN@CORP.EXAMPLE")), null)))
                 .containsExactly("u-f-1");
         // value path: type and value must hold for the same element; Bob's corp address is a home one
-        Criteria workCorp = new Criteria.Element("emails", new Criteria.And(
-                new Criteria.Compare(EMAIL_TYPE, Operator.EQ, "work"), new Criteria.Compare(EMAIL, Operator.CO, "corp")));
+        Criteria workCorp = new Criteria.Element(
+                "emails",
+                new Criteria.And(
+                        new Criteria.Compare(EMAIL_TYPE, Operator.EQ, "work"),
+                        new Criteria.Compare(EMAIL, Operator.CO, "corp")));
         assertThat(ids(search(new Criteria.And(mine, workCorp), null))).containsExactly("u-f-1");
         // not / ne include users without the attribute
-        assertThat(ids(search(new Criteria.And(mine, new Criteria.Not(new Criteria.Present(EMAIL))), null))).containsExactly("u-f-3");
-        assertThat(ids(search(new Criteria.And(mine, new Criteria.Compare(ACTIVE, Operator.EQ, false)), null))).containsExactly("u-f-2");
+        assertThat(ids(search(new Criteria.And(mine, new Criteria.Not(new Criteria.Present(EMAIL))), null)))
+                .containsExactly("u-f-3");
+        assertThat(ids(search(new Criteria.And(mine, new Criteria.Compare(ACTIVE, Operator.EQ, false)), null)))
+                .containsExactly("u-f-2");
         // instants compare chronologically
-        assertThat(ids(search(new Criteria.And(mine, new Criteria.Compare(MODIFIED, Operator.GT, T0.plusSeconds(30))), null)))
+        assertThat(ids(search(
+                        new Criteria.And(mine, new Criteria.Compare(MODIFIED, Operator.GT, T0.plusSeconds(30))), null)))
                 .containsExactly("u-f-2", "u-f-3");
         // like-patterns treat % and _ literally
-        assertThat(ids(search(new Criteria.Compare(USER_NAME, Operator.SW, "f%"), null))).isEmpty();
+        assertThat(ids(search(new Criteria.Compare(USER_NAME, Operator.SW, "f%"), null)))
+                .isEmpty();
         // sorting by an indexed attribute, descending, stable by id
         assertThat(ids(search(mine, new SortKey(FAMILY, true)))).containsExactly("u-f-3", "u-f-2", "u-f-1");
     }
@@ -127,13 +140,17 @@ class StoresContract extends OnBothDatabases {
         Page<UserRecord> second = db.read(tx -> tx.users().search(prefix("p."), null, new PageRequest(3, 3)));
         assertThat(second.total()).isEqualTo(7);
         assertThat(ids(second)).containsExactly("u-p-3", "u-p-4", "u-p-5");
-        Page<UserRecord> last = this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(6, 3)));
+        Page<UserRecord> last =
+                this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(6, 3)));
         assertThat(last.total()).isEqualTo(7);
         assertThat(ids(last)).containsExactly("u-p-6");
-        Page<UserRecord> beyond = this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(10, 3)));
+        Page<UserRecord> beyond =
+                this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(10, 3)));
         assertThat(beyond.total()).isEqualTo(7);
         assertThat(beyond.items()).isEmpty();
-        assertThat(this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(0, 0))).items()).isEmpty();
+        assertThat(this.<Page<UserRecord>>read(tx -> tx.users().search(prefix("p."), null, new PageRequest(0, 0)))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -144,22 +161,31 @@ class StoresContract extends OnBothDatabases {
             tx.groups().insert(g);
             return null;
         });
-        assertThat(this.<List<String>>write(tx -> tx.groups().addMembers("g-m", List.of("u-m-0", "u-m-1"), T0))).containsExactly("u-m-0", "u-m-1");
-        assertThat(this.<List<String>>write(tx -> tx.groups().addMembers("g-m", List.of("u-m-1", "u-m-2"), T0))).containsExactly("u-m-2");
-        assertThat(this.<List<String>>write(tx -> tx.groups().removeMembers("g-m", List.of("u-m-0", "u-m-4")))).containsExactly("u-m-0");
+        assertThat(this.<List<String>>write(tx -> tx.groups().addMembers("g-m", List.of("u-m-0", "u-m-1"), T0)))
+                .containsExactly("u-m-0", "u-m-1");
+        assertThat(this.<List<String>>write(tx -> tx.groups().addMembers("g-m", List.of("u-m-1", "u-m-2"), T0)))
+                .containsExactly("u-m-2");
+        assertThat(this.<List<String>>write(tx -> tx.groups().removeMembers("g-m", List.of("u-m-0", "u-m-4"))))
+                .containsExactly("u-m-0");
         MembershipDiff diff = db.write(tx -> tx.groups().replaceMembers("g-m", List.of("u-m-2", "u-m-3"), T0));
         assertThat(diff.added()).containsExactly("u-m-3");
         assertThat(diff.removed()).containsExactly("u-m-1");
         List<MemberRef> firstPage = db.read(tx -> tx.groups().members("g-m", null, 1));
-        List<MemberRef> secondPage = db.read(tx -> tx.groups().members("g-m", firstPage.get(0).userId(), 10));
+        List<MemberRef> secondPage =
+                db.read(tx -> tx.groups().members("g-m", firstPage.get(0).userId(), 10));
         assertThat(firstPage).extracting(MemberRef::userId).containsExactly("u-m-2");
         assertThat(secondPage).extracting(MemberRef::userId).containsExactly("u-m-3");
-        assertThat(this.<java.util.Map<String, List<dev.kiroscim.core.directory.GroupRef>>>read(tx -> tx.users().groupsOf(List.of("u-m-3"))).get("u-m-3")).extracting(r -> r.displayName())
+        assertThat(this.<java.util.Map<String, List<dev.kiroscim.core.directory.GroupRef>>>read(
+                                tx -> tx.users().groupsOf(List.of("u-m-3")))
+                        .get("u-m-3"))
+                .extracting(r -> r.displayName())
                 .containsExactly("Kiro-Members");
         Criteria membersOfG = new Criteria.Compare(new Field.Membership(), Operator.EQ, "g-m");
         assertThat(ids(search(membersOfG, null))).containsExactly("u-m-2", "u-m-3");
         db.write(tx -> tx.users().delete("u-m-3"));
-        assertThat(this.<List<MemberRef>>read(tx -> tx.groups().members("g-m", null, 10))).extracting(MemberRef::userId).containsExactly("u-m-2");
+        assertThat(this.<List<MemberRef>>read(tx -> tx.groups().members("g-m", null, 10)))
+                .extracting(MemberRef::userId)
+                .containsExactly("u-m-2");
     }
 
     @Test
@@ -169,9 +195,10 @@ class StoresContract extends OnBothDatabases {
             return null;
         });
         assertThatThrownBy(() -> db.write(tx -> {
-            tx.groups().insert(new GroupRecord("g-u-2", "KIRO-unique", null, "{}", 1, T0, T0));
-            return null;
-        })).isInstanceOf(UniquenessViolation.class);
+                    tx.groups().insert(new GroupRecord("g-u-2", "KIRO-unique", null, "{}", 1, T0, T0));
+                    return null;
+                }))
+                .isInstanceOf(UniquenessViolation.class);
     }
 
     @Test
@@ -181,17 +208,21 @@ class StoresContract extends OnBothDatabases {
             tx.tokens().insert(token);
             return null;
         });
-        assertThat(this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash("a".repeat(64)))).contains(token);
+        assertThat(this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash("a".repeat(64))))
+                .contains(token);
         assertThat(this.<Boolean>write(tx -> tx.tokens().revoke("okta-test"))).isTrue();
-        assertThat(this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash("a".repeat(64)))).isEmpty();
+        assertThat(this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash("a".repeat(64))))
+                .isEmpty();
     }
 
     /** A rotated token has two secrets (newest first), each with its own expiry; last use only moves forward. */
     @Test
     void tokenSecretsKeepTheirOwnExpiryAndLastUse() {
         var allow = dev.kiroscim.core.net.AddressRanges.parse("10.0.0.0/8,2001:db8::/32");
-        ApiToken first = new ApiToken("entra-test", "b".repeat(64), Scope.ADMIN, T0, T0.plusSeconds(3600), allow, null, null);
-        ApiToken second = new ApiToken("entra-test", "c".repeat(64), Scope.ADMIN, T0.plusSeconds(60), null, allow, null, null);
+        ApiToken first =
+                new ApiToken("entra-test", "b".repeat(64), Scope.ADMIN, T0, T0.plusSeconds(3600), allow, null, null);
+        ApiToken second =
+                new ApiToken("entra-test", "c".repeat(64), Scope.ADMIN, T0.plusSeconds(60), null, allow, null, null);
         db.write(tx -> {
             tx.tokens().insert(first);
             tx.tokens().addSecret(second);
@@ -202,7 +233,8 @@ class StoresContract extends OnBothDatabases {
         assertThat(secrets).extracting(ApiToken::hash).containsExactly(second.hash(), first.hash());
         assertThat(secrets.get(1).expires()).isEqualTo(T0.plusSeconds(120));
         assertThat(secrets.get(0).allowFrom().texts()).containsExactly("10.0.0.0/8", "2001:db8::/32");
-        assertThat(this.<java.util.List<ApiToken>>write(tx -> tx.tokens().lockSecrets("nobody"))).isEmpty();
+        assertThat(this.<java.util.List<ApiToken>>write(tx -> tx.tokens().lockSecrets("nobody")))
+                .isEmpty();
 
         db.write(tx -> {
             tx.tokens().recordUse(second.hash(), T0.plusSeconds(300), "2001:db8::7");
@@ -210,19 +242,25 @@ class StoresContract extends OnBothDatabases {
             tx.tokens().deleteExpiredSecrets("entra-test", T0.plusSeconds(121));
             return null;
         });
-        ApiToken used = this.<java.util.Optional<ApiToken>>read(tx -> tx.tokens().findByHash(second.hash())).orElseThrow();
+        ApiToken used = this.<java.util.Optional<ApiToken>>read(
+                        tx -> tx.tokens().findByHash(second.hash()))
+                .orElseThrow();
         assertThat(used.lastUsed()).isEqualTo(T0.plusSeconds(300));
         assertThat(used.lastSourceIp()).isEqualTo("2001:db8::7");
-        assertThat(this.<java.util.List<ApiToken>>read(tx -> tx.tokens().list())).extracting(ApiToken::hash).containsExactly(second.hash());
+        assertThat(this.<java.util.List<ApiToken>>read(tx -> tx.tokens().list()))
+                .extracting(ApiToken::hash)
+                .containsExactly(second.hash());
         assertThat(this.<Boolean>write(tx -> tx.tokens().revoke("entra-test"))).isTrue();
-        assertThat(this.<java.util.List<ApiToken>>read(tx -> tx.tokens().list())).isEmpty();
+        assertThat(this.<java.util.List<ApiToken>>read(tx -> tx.tokens().list()))
+                .isEmpty();
     }
 
     /** With every connection taken, a request fails fast with StoreBusy (the edge answers 429) instead of hanging. */
     @Test
     void exhaustedPoolIsReportedAsBusy() throws Exception {
         DatabaseConfig base = database.config();
-        try (Database tiny = Database.open(new DatabaseConfig(base.jdbcUrl(), base.user(), base.password(), 1, Duration.ofMillis(300)))) {
+        try (Database tiny = Database.open(
+                new DatabaseConfig(base.jdbcUrl(), base.user(), base.password(), 1, Duration.ofMillis(300)))) {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> tiny.read(tx -> {

@@ -71,9 +71,10 @@ class SyncOutboxContract extends OnBothDatabases {
     @Test
     void anEnqueueRolledBackWithItsTransactionLeavesNothing() {
         assertThatThrownBy(() -> db.write(tx -> {
-            tx.outbox().enqueueUser("u-rolled-back", "scim.user.created", ENQUEUED);
-            throw new IllegalStateException("the SCIM change failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    tx.outbox().enqueueUser("u-rolled-back", "scim.user.created", ENQUEUED);
+                    throw new IllegalStateException("the SCIM change failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(stats().pending()).isZero();
     }
@@ -86,9 +87,9 @@ class SyncOutboxContract extends OnBothDatabases {
 
         List<OutboxItem> claimed = claim(10, NOW, "w1");
 
-        assertThat(claimed).extracting(OutboxItem::userId, OutboxItem::reason)
-                .containsExactly(tuple("ann", "scim.user.created"),
-                        tuple("bob", "seat.assigned"));
+        assertThat(claimed)
+                .extracting(OutboxItem::userId, OutboxItem::reason)
+                .containsExactly(tuple("ann", "scim.user.created"), tuple("bob", "seat.assigned"));
         List<Long> pendingOfAnn = outbox(o -> o.pendingIdsOf("ann"));
         assertThat(pendingOfAnn).hasSize(2).isSorted().startsWith(claimed.get(0).id());
     }
@@ -105,9 +106,11 @@ class SyncOutboxContract extends OnBothDatabases {
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.claimVersion()).isGreaterThan(first.claimVersion());
         assertThat(renew(first, "w1", expired.plus(LEASE)))
-                .as("the stalled worker's renewal").isFalse();
+                .as("the stalled worker's renewal")
+                .isFalse();
         assertThat(renew(second, "w2", expired.plus(LEASE)))
-                .as("the current claimant's renewal").isTrue();
+                .as("the current claimant's renewal")
+                .isTrue();
     }
 
     @Test
@@ -137,11 +140,10 @@ class SyncOutboxContract extends OnBothDatabases {
         });
 
         assertThat(claim(1, next.minusMillis(1), "w1")).as("before it is due").isEmpty();
-        assertThat(claim(1, next, "w2")).singleElement()
-                .satisfies(again -> {
-                    assertThat(again.id()).isEqualTo(item.id());
-                    assertThat(again.attempts()).isEqualTo(1);
-                });
+        assertThat(claim(1, next, "w2")).singleElement().satisfies(again -> {
+            assertThat(again.id()).isEqualTo(item.id());
+            assertThat(again.attempts()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -159,7 +161,8 @@ class SyncOutboxContract extends OnBothDatabases {
         OutboxStats stats = stats();
         assertThat(stats.pending()).as("bob's item").isEqualTo(1);
         assertThat(stats.deadLetter()).isEqualTo(2);
-        assertThat(deadLetters()).extracting(DeadLetter::userId, DeadLetter::lastError)
+        assertThat(deadLetters())
+                .extracting(DeadLetter::userId, DeadLetter::lastError)
                 .containsOnly(tuple("ann", "ValidationException: bad email"));
         assertThat(claim(10, NOW, "w1")).extracting(OutboxItem::userId).containsExactly("bob");
 

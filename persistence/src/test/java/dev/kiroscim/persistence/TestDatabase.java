@@ -22,7 +22,10 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public enum Kind { H2, POSTGRESQL }
+    public enum Kind {
+        H2,
+        POSTGRESQL
+    }
 
     private static final int POOL_SIZE = 4;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
@@ -42,14 +45,18 @@ public final class TestDatabase implements AutoCloseable {
         }
         TestPostgres.require();
         TestPostgres database = TestPostgres.createFreshDatabase();
-        return new TestDatabase(new DatabaseConfig(database.jdbcUrl(), database.user(), null, POOL_SIZE,
-                CONNECTION_TIMEOUT), database);
+        return new TestDatabase(
+                new DatabaseConfig(database.jdbcUrl(), database.user(), null, POOL_SIZE, CONNECTION_TIMEOUT), database);
     }
 
     /** A new in-memory H2 database with the server's options. */
     public static DatabaseConfig h2(String name) {
-        return new DatabaseConfig("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + DatabaseConfig.H2_OPTIONS
-                + ";DB_CLOSE_DELAY=-1", "sa", "", POOL_SIZE, CONNECTION_TIMEOUT);
+        return new DatabaseConfig(
+                "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + DatabaseConfig.H2_OPTIONS + ";DB_CLOSE_DELAY=-1",
+                "sa",
+                "",
+                POOL_SIZE,
+                CONNECTION_TIMEOUT);
     }
 
     public DatabaseConfig config() {

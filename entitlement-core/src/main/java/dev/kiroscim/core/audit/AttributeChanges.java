@@ -25,8 +25,7 @@ public final class AttributeChanges {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AttributeChanges() {
-    }
+    private AttributeChanges() {}
 
     public static Map<String, Object> change(Object before, Object after) {
         Map<String, Object> change = new LinkedHashMap<>();

@@ -16,8 +16,17 @@ import java.util.Map;
  * @param actor     API token name, {@code system} for the scheduler/reconciler/worker, {@code cli:<user>} for the CLI
  * @param requestId ties the events of one HTTP request together; null for events outside a request
  */
-public record AuditEvent(long seq, Instant at, String type, String actor, AuditSubject subject, AuditSubject group,
-                         Map<String, Object> details, String requestId, String previousHash, String hash) {
+public record AuditEvent(
+        long seq,
+        Instant at,
+        String type,
+        String actor,
+        AuditSubject subject,
+        AuditSubject group,
+        Map<String, Object> details,
+        String requestId,
+        String previousHash,
+        String hash) {
 
     public AuditEvent {
         at = Instant.ofEpochMilli(at.toEpochMilli());
@@ -62,6 +71,7 @@ public record AuditEvent(long seq, Instant at, String type, String actor, AuditS
     /** This event with its {@code previousHash} and a freshly computed {@code hash}. */
     public AuditEvent chainedTo(String previous) {
         AuditEvent unhashed = new AuditEvent(seq, at, type, actor, subject, group, details, requestId, previous, null);
-        return new AuditEvent(seq, at, type, actor, subject, group, details, requestId, previous, ChainHash.of(previous, unhashed));
+        return new AuditEvent(
+                seq, at, type, actor, subject, group, details, requestId, previous, ChainHash.of(previous, unhashed));
     }
 }

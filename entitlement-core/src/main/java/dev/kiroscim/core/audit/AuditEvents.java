@@ -1,8 +1,8 @@
 package dev.kiroscim.core.audit;
 
-import dev.kiroscim.core.directory.events.Actor;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.directory.events.Actor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ public final class AuditEvents {
     public static final String SCIM_GROUP_RENAMED = "scim.group.renamed";
     /** A group attribute other than displayName changed (e.g. externalId). */
     public static final String SCIM_GROUP_UPDATED = "scim.group.updated";
+
     public static final String SCIM_GROUP_DELETED = "scim.group.deleted";
     public static final String SCIM_MEMBERSHIP_ADDED = "scim.membership.added";
     public static final String SCIM_MEMBERSHIP_REMOVED = "scim.membership.removed";
@@ -58,6 +59,7 @@ public final class AuditEvents {
     public static final String TOKEN_REVOKED = "token.revoked";
     /** A token got a new secret; the old one stays valid until {@code graceEnds}. */
     public static final String TOKEN_ROTATED = "token.rotated";
+
     public static final String POLICY_LOADED = "policy.loaded";
     public static final String POLICY_REJECTED = "policy.rejected";
     public static final String AUTH_FAILED = "auth.failed";
@@ -69,6 +71,7 @@ public final class AuditEvents {
     public static final String AUDIT_PRUNED = "audit.pruned";
     /** Browser console (subject kind {@code person}): sign-in, sign-out, and each state-changing request it made. */
     public static final String CONSOLE_SIGNED_IN = "console.signed-in";
+
     public static final String CONSOLE_SIGNED_OUT = "console.signed-out";
     public static final String CONSOLE_ACTION = "console.action";
     /** Single sign-on worked at the IdP but the person is in neither console group (or the IdP's answer failed checks). */
@@ -85,21 +88,53 @@ public final class AuditEvents {
 
     /** Every type, in catalogue order. */
     public static final List<String> TYPES = List.of(
-            SCIM_USER_CREATED, SCIM_USER_UPDATED, SCIM_USER_DEACTIVATED, SCIM_USER_REACTIVATED, SCIM_USER_DELETED,
-            SCIM_GROUP_CREATED, SCIM_GROUP_RENAMED, SCIM_GROUP_UPDATED, SCIM_GROUP_DELETED,
-            SCIM_MEMBERSHIP_ADDED, SCIM_MEMBERSHIP_REMOVED,
-            SEAT_ASSIGNED, SEAT_WAITLISTED, SEAT_PROMOTED, SEAT_RELEASED, SEAT_EXPIRED, SEAT_RECLAIMED, BUDGET_EXHAUSTED,
-            IDC_USER_CREATED, IDC_USER_UPDATED, IDC_USER_ADOPTED, IDC_USER_DELETED,
-            IDC_MEMBERSHIP_ADDED, IDC_MEMBERSHIP_REMOVED, IDC_DRIFT_REPAIRED, IDC_CALL_FAILED,
-            TOKEN_CREATED, TOKEN_REVOKED, POLICY_LOADED, POLICY_REJECTED, AUTH_FAILED, AUDIT_PRUNED,
-            TOKEN_ROTATED, AUTH_THROTTLED, ADMIN_ACTION,
-            CONSOLE_SIGNED_IN, CONSOLE_SIGNED_OUT, CONSOLE_ACTION, CONSOLE_SIGN_IN_REFUSED,
-            SYNC_DEAD_LETTERED, POOL_NEARLY_FULL, GRANT_EXPIRING_SOON, TOKEN_EXPIRING_SOON);
+            SCIM_USER_CREATED,
+            SCIM_USER_UPDATED,
+            SCIM_USER_DEACTIVATED,
+            SCIM_USER_REACTIVATED,
+            SCIM_USER_DELETED,
+            SCIM_GROUP_CREATED,
+            SCIM_GROUP_RENAMED,
+            SCIM_GROUP_UPDATED,
+            SCIM_GROUP_DELETED,
+            SCIM_MEMBERSHIP_ADDED,
+            SCIM_MEMBERSHIP_REMOVED,
+            SEAT_ASSIGNED,
+            SEAT_WAITLISTED,
+            SEAT_PROMOTED,
+            SEAT_RELEASED,
+            SEAT_EXPIRED,
+            SEAT_RECLAIMED,
+            BUDGET_EXHAUSTED,
+            IDC_USER_CREATED,
+            IDC_USER_UPDATED,
+            IDC_USER_ADOPTED,
+            IDC_USER_DELETED,
+            IDC_MEMBERSHIP_ADDED,
+            IDC_MEMBERSHIP_REMOVED,
+            IDC_DRIFT_REPAIRED,
+            IDC_CALL_FAILED,
+            TOKEN_CREATED,
+            TOKEN_REVOKED,
+            POLICY_LOADED,
+            POLICY_REJECTED,
+            AUTH_FAILED,
+            AUDIT_PRUNED,
+            TOKEN_ROTATED,
+            AUTH_THROTTLED,
+            ADMIN_ACTION,
+            CONSOLE_SIGNED_IN,
+            CONSOLE_SIGNED_OUT,
+            CONSOLE_ACTION,
+            CONSOLE_SIGN_IN_REFUSED,
+            SYNC_DEAD_LETTERED,
+            POOL_NEARLY_FULL,
+            GRANT_EXPIRING_SOON,
+            TOKEN_EXPIRING_SOON);
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
-    private AuditEvents() {
-    }
+    private AuditEvents() {}
 
     public static boolean isKnownType(String type) {
         return type != null && KNOWN.contains(type);
@@ -122,9 +157,19 @@ public final class AuditEvents {
     // --- SCIM ----------------------------------------------------------------------------------------------------
 
     public static AuditEntry userCreated(UserRecord user) {
-        return entry(SCIM_USER_CREATED, AuditSubject.user(user), null, details(
-                "userName", user.userName(), "externalId", user.externalId(),
-                "displayName", user.displayName(), "active", user.active()));
+        return entry(
+                SCIM_USER_CREATED,
+                AuditSubject.user(user),
+                null,
+                details(
+                        "userName",
+                        user.userName(),
+                        "externalId",
+                        user.externalId(),
+                        "displayName",
+                        user.displayName(),
+                        "active",
+                        user.active()));
     }
 
     /** Attribute changes other than {@code active}; {@code changes} from {@link AttributeChanges#between}. */
@@ -133,36 +178,59 @@ public final class AuditEvents {
     }
 
     public static AuditEntry userDeactivated(UserRecord after) {
-        return entry(SCIM_USER_DEACTIVATED, AuditSubject.user(after), null, details("active", AttributeChanges.change(true, false)));
+        return entry(
+                SCIM_USER_DEACTIVATED,
+                AuditSubject.user(after),
+                null,
+                details("active", AttributeChanges.change(true, false)));
     }
 
     public static AuditEntry userReactivated(UserRecord after) {
-        return entry(SCIM_USER_REACTIVATED, AuditSubject.user(after), null, details("active", AttributeChanges.change(false, true)));
+        return entry(
+                SCIM_USER_REACTIVATED,
+                AuditSubject.user(after),
+                null,
+                details("active", AttributeChanges.change(false, true)));
     }
 
     public static AuditEntry userDeleted(UserRecord user, List<String> formerGroupIds) {
-        return entry(SCIM_USER_DELETED, AuditSubject.user(user), null, details(
-                "active", user.active(), "formerGroupIds", List.copyOf(formerGroupIds)));
+        return entry(
+                SCIM_USER_DELETED,
+                AuditSubject.user(user),
+                null,
+                details("active", user.active(), "formerGroupIds", List.copyOf(formerGroupIds)));
     }
 
     public static AuditEntry groupCreated(GroupRecord group) {
-        return entry(SCIM_GROUP_CREATED, AuditSubject.group(group), AuditSubject.group(group), details(
-                "displayName", group.displayName(), "externalId", group.externalId()));
+        return entry(
+                SCIM_GROUP_CREATED,
+                AuditSubject.group(group),
+                AuditSubject.group(group),
+                details("displayName", group.displayName(), "externalId", group.externalId()));
     }
 
     public static AuditEntry groupRenamed(GroupRecord before, GroupRecord after) {
-        return entry(SCIM_GROUP_RENAMED, AuditSubject.group(after), AuditSubject.group(after), details(
-                "displayName", AttributeChanges.change(before.displayName(), after.displayName())));
+        return entry(
+                SCIM_GROUP_RENAMED,
+                AuditSubject.group(after),
+                AuditSubject.group(after),
+                details("displayName", AttributeChanges.change(before.displayName(), after.displayName())));
     }
 
     public static AuditEntry groupUpdated(GroupRecord before, GroupRecord after) {
-        return entry(SCIM_GROUP_UPDATED, AuditSubject.group(after), AuditSubject.group(after), details(
-                "externalId", AttributeChanges.change(before.externalId(), after.externalId())));
+        return entry(
+                SCIM_GROUP_UPDATED,
+                AuditSubject.group(after),
+                AuditSubject.group(after),
+                details("externalId", AttributeChanges.change(before.externalId(), after.externalId())));
     }
 
     public static AuditEntry groupDeleted(GroupRecord group, int formerMemberCount) {
-        return entry(SCIM_GROUP_DELETED, AuditSubject.group(group), AuditSubject.group(group), details(
-                "formerMemberCount", formerMemberCount));
+        return entry(
+                SCIM_GROUP_DELETED,
+                AuditSubject.group(group),
+                AuditSubject.group(group),
+                details("formerMemberCount", formerMemberCount));
     }
 
     /** One event per member: the subject is the user, the group is where they joined. */
@@ -201,9 +269,11 @@ public final class AuditEvents {
     }
 
     /** {@code lastActivity}: ISO date or null (no activity since the grant); {@code daysIdle}: as counted from the report. */
-    public static AuditEntry seatReclaimed(AuditSubject user, String pool, String tier, String reason, String lastActivity,
-                                           long daysIdle) {
-        return seat(SEAT_RECLAIMED, user, pool, tier, reason).with("lastActivity", lastActivity).with("daysIdle", daysIdle);
+    public static AuditEntry seatReclaimed(
+            AuditSubject user, String pool, String tier, String reason, String lastActivity, long daysIdle) {
+        return seat(SEAT_RECLAIMED, user, pool, tier, reason)
+                .with("lastActivity", lastActivity)
+                .with("daysIdle", daysIdle);
     }
 
     private static AuditEntry seat(String type, AuditSubject user, String pool, String tier, String reason) {
@@ -217,10 +287,28 @@ public final class AuditEvents {
      * "nextMonthStarts":"2027-01-01"}}; a tier's budget has {@code "tier"} instead of {@code "pool"}. Amounts are
      * strings with two decimals (the canonical JSON has no decimals).
      */
-    public static AuditEntry budgetExhausted(String scopeKind, String scopeName, String month, String budgetUsd, String spentUsd,
-                                             String nextMonthStarts) {
-        return entry(BUDGET_EXHAUSTED, AuditSubject.budget(scopeKind, scopeName), null, details(scopeKind, scopeName,
-                "month", month, "budgetUsd", budgetUsd, "spentUsd", spentUsd, "nextMonthStarts", nextMonthStarts));
+    public static AuditEntry budgetExhausted(
+            String scopeKind,
+            String scopeName,
+            String month,
+            String budgetUsd,
+            String spentUsd,
+            String nextMonthStarts) {
+        return entry(
+                BUDGET_EXHAUSTED,
+                AuditSubject.budget(scopeKind, scopeName),
+                null,
+                details(
+                        scopeKind,
+                        scopeName,
+                        "month",
+                        month,
+                        "budgetUsd",
+                        budgetUsd,
+                        "spentUsd",
+                        spentUsd,
+                        "nextMonthStarts",
+                        nextMonthStarts));
     }
 
     // --- Identity Center (subject: the SCIM user) ----------------------------------------------------------------
@@ -230,8 +318,10 @@ public final class AuditEvents {
     }
 
     /** {@code changes}: attribute → {@link AttributeChanges#change(Object, Object)}. */
-    public static AuditEntry identityCenterUserUpdated(AuditSubject user, String identityStoreUserId, Map<String, Object> changes) {
-        return entry(IDC_USER_UPDATED, user, null, details("identityStoreUserId", identityStoreUserId, "changes", changes));
+    public static AuditEntry identityCenterUserUpdated(
+            AuditSubject user, String identityStoreUserId, Map<String, Object> changes) {
+        return entry(
+                IDC_USER_UPDATED, user, null, details("identityStoreUserId", identityStoreUserId, "changes", changes));
     }
 
     /** An Identity Store user with the same userName existed already and is now managed by the bridge. */
@@ -243,14 +333,34 @@ public final class AuditEvents {
         return entry(IDC_USER_DELETED, user, null, details("identityStoreUserId", identityStoreUserId));
     }
 
-    public static AuditEntry identityCenterMembershipAdded(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
-        return entry(IDC_MEMBERSHIP_ADDED, user, null, details("identityStoreUserId", identityStoreUserId,
-                "identityCenterGroup", identityCenterGroup, "tier", tier));
+    public static AuditEntry identityCenterMembershipAdded(
+            AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+        return entry(
+                IDC_MEMBERSHIP_ADDED,
+                user,
+                null,
+                details(
+                        "identityStoreUserId",
+                        identityStoreUserId,
+                        "identityCenterGroup",
+                        identityCenterGroup,
+                        "tier",
+                        tier));
     }
 
-    public static AuditEntry identityCenterMembershipRemoved(AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
-        return entry(IDC_MEMBERSHIP_REMOVED, user, null, details("identityStoreUserId", identityStoreUserId,
-                "identityCenterGroup", identityCenterGroup, "tier", tier));
+    public static AuditEntry identityCenterMembershipRemoved(
+            AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+        return entry(
+                IDC_MEMBERSHIP_REMOVED,
+                user,
+                null,
+                details(
+                        "identityStoreUserId",
+                        identityStoreUserId,
+                        "identityCenterGroup",
+                        identityCenterGroup,
+                        "tier",
+                        tier));
     }
 
     /** The reconciler found Identity Center differing from the desired state ({@code drift}) and fixed it. */
@@ -259,8 +369,13 @@ public final class AuditEvents {
     }
 
     /** @param awsRequestId the {@code x-amzn-RequestId} of the failed call, for AWS support; may be null */
-    public static AuditEntry identityCenterCallFailed(AuditSubject subject, String operation, String awsRequestId, String error) {
-        return entry(IDC_CALL_FAILED, subject, null, details("operation", operation, "awsRequestId", awsRequestId, "error", error));
+    public static AuditEntry identityCenterCallFailed(
+            AuditSubject subject, String operation, String awsRequestId, String error) {
+        return entry(
+                IDC_CALL_FAILED,
+                subject,
+                null,
+                details("operation", operation, "awsRequestId", awsRequestId, "error", error));
     }
 
     // --- admin ---------------------------------------------------------------------------------------------------
@@ -274,16 +389,24 @@ public final class AuditEvents {
      * Never the secret. {@code expires} null = no expiry; {@code allowFrom} empty = anywhere; the actor's kind and
      * source address come from {@code by}.
      */
-    public static AuditEntry tokenCreated(String name, String scope, java.time.Instant expires, List<String> allowFrom, Actor by) {
-        Map<String, Object> d = details("scope", scope, "expires", expires == null ? null : expires.toString(),
-                "allowFrom", List.copyOf(allowFrom));
+    public static AuditEntry tokenCreated(
+            String name, String scope, java.time.Instant expires, List<String> allowFrom, Actor by) {
+        Map<String, Object> d = details(
+                "scope",
+                scope,
+                "expires",
+                expires == null ? null : expires.toString(),
+                "allowFrom",
+                List.copyOf(allowFrom));
         d.putAll(by.auditDetails());
         return entry(TOKEN_CREATED, AuditSubject.token(name), null, d);
     }
 
     /** @param graceEnds when the previous secret stops working; {@code expires} of the new secret (null = never) */
-    public static AuditEntry tokenRotated(String name, java.time.Instant graceEnds, java.time.Instant expires, Actor by) {
-        Map<String, Object> d = details("graceEnds", graceEnds.toString(), "expires", expires == null ? null : expires.toString());
+    public static AuditEntry tokenRotated(
+            String name, java.time.Instant graceEnds, java.time.Instant expires, Actor by) {
+        Map<String, Object> d =
+                details("graceEnds", graceEnds.toString(), "expires", expires == null ? null : expires.toString());
         d.putAll(by.auditDetails());
         return entry(TOKEN_ROTATED, AuditSubject.token(name), null, d);
     }
@@ -312,16 +435,28 @@ public final class AuditEvents {
      * @param changes       what changed against the previous policy, e.g. {@code "pools.Kiro-Platform.seats":{"before":20,"after":30}}
      */
     public static AuditEntry policyLoaded(String source, String contentSha256, Map<String, Object> changes) {
-        return entry(POLICY_LOADED, AuditSubject.policy(source), null, details("contentSha256", contentSha256, "changes", changes));
+        return entry(
+                POLICY_LOADED,
+                AuditSubject.policy(source),
+                null,
+                details("contentSha256", contentSha256, "changes", changes));
     }
 
     public static AuditEntry policyRejected(String source, String contentSha256, String reason) {
-        return entry(POLICY_REJECTED, AuditSubject.policy(source), null, details("contentSha256", contentSha256, "reason", reason));
+        return entry(
+                POLICY_REJECTED,
+                AuditSubject.policy(source),
+                null,
+                details("contentSha256", contentSha256, "reason", reason));
     }
 
     /** @param suppressedBefore failures from this address not written since the previous event (rate limit) */
     public static AuditEntry authFailed(String clientAddress, String reason, long suppressedBefore) {
-        return entry(AUTH_FAILED, AuditSubject.client(clientAddress), null, details("reason", reason, "suppressedBefore", suppressedBefore));
+        return entry(
+                AUTH_FAILED,
+                AuditSubject.client(clientAddress),
+                null,
+                details("reason", reason, "suppressedBefore", suppressedBefore));
     }
 
     /**
@@ -330,19 +465,33 @@ public final class AuditEvents {
      * @param tokenName        the token for {@code rate-limit}, else null
      * @param suppressedBefore throttled requests of this subject not written since the previous event
      */
-    public static AuditEntry authThrottled(String clientAddress, String reason, String tokenName, long retryAfterSeconds,
-                                           long suppressedBefore) {
-        return entry(AUTH_THROTTLED, tokenName != null ? AuditSubject.token(tokenName) : AuditSubject.client(clientAddress), null,
-                details("reason", reason, "sourceIp", clientAddress, "retryAfterSeconds", retryAfterSeconds,
-                        "suppressedBefore", suppressedBefore));
+    public static AuditEntry authThrottled(
+            String clientAddress, String reason, String tokenName, long retryAfterSeconds, long suppressedBefore) {
+        return entry(
+                AUTH_THROTTLED,
+                tokenName != null ? AuditSubject.token(tokenName) : AuditSubject.client(clientAddress),
+                null,
+                details(
+                        "reason",
+                        reason,
+                        "sourceIp",
+                        clientAddress,
+                        "retryAfterSeconds",
+                        retryAfterSeconds,
+                        "suppressedBefore",
+                        suppressedBefore));
     }
 
     public static AuditEntry auditPruned(long firstKeptSeq, long prunedCount, String olderThan) {
-        return entry(AUDIT_PRUNED, new AuditSubject("audit", null, null), null, details(
-                "firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
+        return entry(
+                AUDIT_PRUNED,
+                new AuditSubject("audit", null, null),
+                null,
+                details("firstKeptSeq", firstKeptSeq, "prunedCount", prunedCount, "olderThan", olderThan));
     }
 
-    // --- notifications (dead letters and the derived events of core.notify.service.DerivedEvents) -------------------------
+    // --- notifications (dead letters and the derived events of core.notify.service.DerivedEvents)
+    // -------------------------
 
     /** @param attempts failed attempts before parking; @param error the last one (never a secret) */
     public static AuditEntry syncDeadLettered(AuditSubject user, int attempts, String error) {
@@ -353,22 +502,42 @@ public final class AuditEvents {
      * Subject kind {@code pool}, id and name the pool's group. Example details:
      * {@code {"tier":"PRO_PLUS","seats":20,"assigned":18,"waitlisted":0,"thresholdPercent":90}}.
      */
-    public static AuditEntry poolNearlyFull(String pool, String tier, int seats, int assigned, int waitlisted, int thresholdPercent) {
-        return entry(POOL_NEARLY_FULL, new AuditSubject(AuditSubject.POOL, pool, pool), null, details(
-                "tier", tier, "seats", seats, "assigned", assigned, "waitlisted", waitlisted,
-                "thresholdPercent", thresholdPercent));
+    public static AuditEntry poolNearlyFull(
+            String pool, String tier, int seats, int assigned, int waitlisted, int thresholdPercent) {
+        return entry(
+                POOL_NEARLY_FULL,
+                new AuditSubject(AuditSubject.POOL, pool, pool),
+                null,
+                details(
+                        "tier",
+                        tier,
+                        "seats",
+                        seats,
+                        "assigned",
+                        assigned,
+                        "waitlisted",
+                        waitlisted,
+                        "thresholdPercent",
+                        thresholdPercent));
     }
 
     /** @param expiresAt when the seat is freed (ISO instant); @param daysLeft whole days from the job's run */
-    public static AuditEntry grantExpiringSoon(AuditSubject user, String pool, String tier, java.time.Instant expiresAt, long daysLeft) {
-        return entry(GRANT_EXPIRING_SOON, user, null, details("pool", pool, "tier", tier,
-                "expiresAt", expiresAt.toString(), "daysLeft", daysLeft));
+    public static AuditEntry grantExpiringSoon(
+            AuditSubject user, String pool, String tier, java.time.Instant expiresAt, long daysLeft) {
+        return entry(
+                GRANT_EXPIRING_SOON,
+                user,
+                null,
+                details("pool", pool, "tier", tier, "expiresAt", expiresAt.toString(), "daysLeft", daysLeft));
     }
 
     /** Never the secret: the token's name, scope and expiry. */
     public static AuditEntry tokenExpiringSoon(String name, String scope, java.time.Instant expires, long daysLeft) {
-        return entry(TOKEN_EXPIRING_SOON, AuditSubject.token(name), null, details("scope", scope,
-                "expires", expires.toString(), "daysLeft", daysLeft));
+        return entry(
+                TOKEN_EXPIRING_SOON,
+                AuditSubject.token(name),
+                null,
+                details("scope", scope, "expires", expires.toString(), "daysLeft", daysLeft));
     }
 
     // --- console (subject: the signed-in person) -------------------------------------------------------------------
@@ -396,7 +565,8 @@ public final class AuditEvents {
         return new AuditSubject("person", person, person);
     }
 
-    private static AuditEntry entry(String type, AuditSubject subject, AuditSubject group, Map<String, Object> details) {
+    private static AuditEntry entry(
+            String type, AuditSubject subject, AuditSubject group, Map<String, Object> details) {
         return new AuditEntry(type, subject, group, details);
     }
 

@@ -38,6 +38,5 @@ public interface AuditLog {
      */
     long prune(Instant cutoff);
 
-    record ChainHead(long lastSeq, String lastHash) {
-    }
+    record ChainHead(long lastSeq, String lastHash) {}
 }

@@ -14,8 +14,15 @@ import java.util.List;
  * @param until    exclusive upper bound on {@code at}
  * @param afterSeq the cursor: only events with a larger seq
  */
-public record AuditQuery(String userName, String userId, String group, List<String> types, Instant since,
-                         Instant until, int limit, long afterSeq) {
+public record AuditQuery(
+        String userName,
+        String userId,
+        String group,
+        List<String> types,
+        Instant since,
+        Instant until,
+        int limit,
+        long afterSeq) {
 
     public static final int MAX_LIMIT = 1000;
 

@@ -49,7 +49,8 @@ public record AuditRetention(Period calendar, Duration time) {
             Duration time = t < 0 ? Duration.ZERO : Duration.parse("PT" + iso.substring(t + 1));
             return new AuditRetention(calendar, time);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 duration like P400D, P1Y or PT12H: '" + text.trim() + "'");
+            throw new IllegalArgumentException(
+                    "not an ISO-8601 duration like P400D, P1Y or PT12H: '" + text.trim() + "'");
         }
     }
 

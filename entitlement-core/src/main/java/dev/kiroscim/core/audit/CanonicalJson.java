@@ -23,8 +23,7 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -66,8 +65,9 @@ public final class CanonicalJson {
             l.forEach(e -> copy.add(copyValue(e)));
             return Collections.unmodifiableList(copy);
         }
-        throw new IllegalArgumentException("not a canonical JSON value (strings, integers, booleans, null, lists, maps): "
-                + v.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "not a canonical JSON value (strings, integers, booleans, null, lists, maps): "
+                        + v.getClass().getSimpleName());
     }
 
     /** Reads JSON written by {@link #write} (or any JSON object with integer numbers) back into canonical values. */
@@ -83,8 +83,9 @@ public final class CanonicalJson {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
 
     private static void write(Object v, StringBuilder out) {
         if (v == null) {
@@ -120,7 +121,8 @@ public final class CanonicalJson {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("not a canonical JSON value: " + v.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a canonical JSON value: " + v.getClass().getSimpleName());
         }
     }
 

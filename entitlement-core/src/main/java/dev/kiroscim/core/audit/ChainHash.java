@@ -13,8 +13,7 @@ public final class ChainHash {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
     public static String of(String previousHash, AuditEvent event) {
         try {

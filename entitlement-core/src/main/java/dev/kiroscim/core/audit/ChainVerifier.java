@@ -20,8 +20,7 @@ public final class ChainVerifier {
         }
     }
 
-    private ChainVerifier() {
-    }
+    private ChainVerifier() {}
 
     /** Verifies the whole kept chain of {@code log}; call inside one read transaction. */
     public static Verification verify(AuditLog log) {
@@ -39,15 +38,22 @@ public final class ChainVerifier {
                 }
                 if (e.seq() != expected) {
                     long bad = Math.min(e.seq(), expected);
-                    return new Verification(verified, bad, e.seq() > expected
-                            ? "event " + expected + " is missing (next stored event is " + e.seq() + ")"
-                            : "event " + e.seq() + " is out of order (expected " + expected + ")");
+                    return new Verification(
+                            verified,
+                            bad,
+                            e.seq() > expected
+                                    ? "event " + expected + " is missing (next stored event is " + e.seq() + ")"
+                                    : "event " + e.seq() + " is out of order (expected " + expected + ")");
                 }
                 if (!previous.equals(e.previousHash())) {
-                    return new Verification(verified, e.seq(), "event " + e.seq() + " does not chain to the event before it");
+                    return new Verification(
+                            verified, e.seq(), "event " + e.seq() + " does not chain to the event before it");
                 }
                 if (!ChainHash.of(previous, e).equals(e.hash())) {
-                    return new Verification(verified, e.seq(), "event " + e.seq() + " was altered: its hash does not match its content");
+                    return new Verification(
+                            verified,
+                            e.seq(),
+                            "event " + e.seq() + " was altered: its hash does not match its content");
                 }
                 previous = e.hash();
                 expected++;
@@ -59,9 +65,13 @@ public final class ChainVerifier {
             cursor = batch.get(batch.size() - 1).seq();
         }
         if (expected - 1 != head.lastSeq()) {
-            return new Verification(verified, expected, expected > head.lastSeq()
-                    ? "the chain head says the last event is " + head.lastSeq() + ", but events up to " + (expected - 1) + " exist"
-                    : "events " + expected + " to " + head.lastSeq() + " are missing");
+            return new Verification(
+                    verified,
+                    expected,
+                    expected > head.lastSeq()
+                            ? "the chain head says the last event is " + head.lastSeq() + ", but events up to "
+                                    + (expected - 1) + " exist"
+                            : "events " + expected + " to " + head.lastSeq() + " are missing");
         }
         if (head.lastSeq() > 0 && !previous.equals(head.lastHash())) {
             return new Verification(verified, head.lastSeq(), "the last event's hash differs from the chain head's");

@@ -13,8 +13,15 @@ import java.time.Instant;
  * @param lastUsed     last successful authentication with this secret, written at most once a minute; null = never
  * @param lastSourceIp the client address of that authentication
  */
-public record ApiToken(String name, String hash, Scope scope, Instant created, Instant expires, AddressRanges allowFrom,
-                       Instant lastUsed, String lastSourceIp) {
+public record ApiToken(
+        String name,
+        String hash,
+        Scope scope,
+        Instant created,
+        Instant expires,
+        AddressRanges allowFrom,
+        Instant lastUsed,
+        String lastSourceIp) {
 
     public ApiToken {
         allowFrom = allowFrom == null ? AddressRanges.ANY : allowFrom;

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What a token may do: provision over SCIM, or administer (seats, tokens, sync, audit). */
 public enum Scope {
-    SCIM, ADMIN;
+    SCIM,
+    ADMIN;
 
     public static Scope parse(String text) {
         try {
@@ -14,5 +15,7 @@ public enum Scope {
         }
     }
 
-    public String wireName() { return name().toLowerCase(Locale.ROOT); }
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -16,8 +16,7 @@ public final class TokenHash {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenHash() {
-    }
+    private TokenHash() {}
 
     /** A new secret: {@code kiro_} followed by 43 URL-safe base64 characters. */
     public static String newSecret() {
@@ -38,6 +37,7 @@ public final class TokenHash {
 
     /** Compares two hashes in constant time. */
     public static boolean matches(String hashA, String hashB) {
-        return MessageDigest.isEqual(hashA.getBytes(StandardCharsets.US_ASCII), hashB.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hashA.getBytes(StandardCharsets.US_ASCII), hashB.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param onUpgrade   what happens to overage already accrued when a user moves up mid-month
  * @param newSeats    whether a seat first granted mid-month is charged in full or prorated
  */
-public record BillingRules(List<BillingTier> lowestFirst, OverageTerms overage, UpgradeOverage onUpgrade, NewSeatCharge newSeats) {
+public record BillingRules(
+        List<BillingTier> lowestFirst, OverageTerms overage, UpgradeOverage onUpgrade, NewSeatCharge newSeats) {
 
     /** Kiro does not document whether a mid-month upgrade re-rates the month. */
     public enum UpgradeOverage {

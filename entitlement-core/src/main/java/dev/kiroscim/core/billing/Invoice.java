@@ -19,21 +19,31 @@ import java.util.Optional;
  * @param naiveUsd     the naive figure: holders at {@code asOf} × their tier's price
  * @param forecast     for the current month: cost so far and a forecast to the month's end
  */
-public record Invoice(YearMonth month, Instant asOf, boolean complete, List<Line> lines, List<TierTotal> tiers,
-                      BigDecimal totalUsd, int naiveHolders, BigDecimal naiveUsd, Optional<Forecast> forecast) {
+public record Invoice(
+        YearMonth month,
+        Instant asOf,
+        boolean complete,
+        List<Line> lines,
+        List<TierTotal> tiers,
+        BigDecimal totalUsd,
+        int naiveHolders,
+        BigDecimal naiveUsd,
+        Optional<Forecast> forecast) {
 
-    public record Line(String userId, String userName, UserBill bill) {
-    }
+    public record Line(String userId, String userName, UserBill bill) {}
 
-    public record TierTotal(String tier, int users, BigDecimal baseUsd, BigDecimal overageCredits, BigDecimal overageUsd,
-                            BigDecimal totalUsd) {
-    }
+    public record TierTotal(
+            String tier,
+            int users,
+            BigDecimal baseUsd,
+            BigDecimal overageCredits,
+            BigDecimal overageUsd,
+            BigDecimal totalUsd) {}
 
     /**
      * @param costSoFarUsd what the month costs already (every seat held so far is charged in full)
      * @param forecastUsd  cost so far plus overage from each user's credits extrapolated to the month's end
      * @param daysElapsed  the days the extrapolation is based on
      */
-    public record Forecast(BigDecimal costSoFarUsd, BigDecimal forecastUsd, int daysElapsed) {
-    }
+    public record Forecast(BigDecimal costSoFarUsd, BigDecimal forecastUsd, int daysElapsed) {}
 }

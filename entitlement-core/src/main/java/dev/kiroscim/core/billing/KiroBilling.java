@@ -53,34 +53,47 @@ public final class KiroBilling {
     public Optional<UserBill> bill(YearMonth month, List<SeatSpan> spans, List<DailyCredits> usage) {
         Instant from = start(month);
         Instant to = start(month.plusMonths(1));
-        List<SeatSpan> held = spans.stream().filter(s -> s.overlaps(from, to))
-                .sorted(Comparator.comparing(SeatSpan::since)).toList();
+        List<SeatSpan> held = spans.stream()
+                .filter(s -> s.overlaps(from, to))
+                .sorted(Comparator.comparing(SeatSpan::since))
+                .toList();
         if (held.isEmpty()) {
             return Optional.empty();
         }
-        SeatSpan highest = held.stream().max(Comparator.comparingInt((SeatSpan s) -> rules.rank(s.tier()))
-                .thenComparing(SeatSpan::since, Comparator.reverseOrder())).orElseThrow();
+        SeatSpan highest = held.stream()
+                .max(Comparator.comparingInt((SeatSpan s) -> rules.rank(s.tier()))
+                        .thenComparing(SeatSpan::since, Comparator.reverseOrder()))
+                .orElseThrow();
         String tier = highest.tier();
         Optional<BillingTier> terms = rules.tier(tier);
         BigDecimal price = terms.map(BillingTier::monthlyPriceUsd).orElse(BigDecimal.ZERO);
 
         boolean heldAtStart = !held.get(0).since().isAfter(from);
-        Optional<String> tierAtEnd = held.stream().filter(s -> s.until() == null || !s.until().isBefore(to))
-                .max(Comparator.comparingInt(s -> rules.rank(s.tier()))).map(SeatSpan::tier);
+        Optional<String> tierAtEnd = held.stream()
+                .filter(s -> s.until() == null || !s.until().isBefore(to))
+                .max(Comparator.comparingInt(s -> rules.rank(s.tier())))
+                .map(SeatSpan::tier);
         boolean heldAllMonth = heldAtStart && coversWithoutGaps(held, from, to);
 
         List<String> notes = new ArrayList<>();
         if (terms.isEmpty()) {
             notes.add("tier " + tier + " is no longer in the policy; billed at $0");
         }
-        if (held.stream().anyMatch(s -> rules.rank(s.tier()) < rules.rank(tier) && s.since().isBefore(highest.since()))) {
+        if (held.stream()
+                .anyMatch(s ->
+                        rules.rank(s.tier()) < rules.rank(tier) && s.since().isBefore(highest.since()))) {
             notes.add("upgrades apply at once, the lower tier is not charged");
         }
-        if (held.stream().anyMatch(s -> rules.rank(s.tier()) < rules.rank(tier) && s.since().isAfter(highest.since()))) {
+        if (held.stream()
+                .anyMatch(s ->
+                        rules.rank(s.tier()) < rules.rank(tier) && s.since().isAfter(highest.since()))) {
             notes.add("downgrades apply next month");
         }
         if (tierAtEnd.isEmpty()) {
-            Instant lastEnd = held.stream().map(SeatSpan::until).max(Comparator.naturalOrder()).orElseThrow();
+            Instant lastEnd = held.stream()
+                    .map(SeatSpan::until)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             notes.add("released on " + day(lastEnd) + "; charged to the month's end");
         }
         BigDecimal base = price;
@@ -90,16 +103,21 @@ public final class KiroBilling {
                 int days = month.lengthOfMonth() - granted.getDayOfMonth() + 1;
                 base = price.multiply(BigDecimal.valueOf(days))
                         .divide(BigDecimal.valueOf(month.lengthOfMonth()), USD_SCALE, RoundingMode.HALF_UP);
-                notes.add("new seat prorated from " + day(held.get(0).since()) + " (" + days + " of " + month.lengthOfMonth() + " days)");
+                notes.add("new seat prorated from " + day(held.get(0).since()) + " (" + days + " of "
+                        + month.lengthOfMonth() + " days)");
             } else {
                 notes.add("new seats are charged for the whole month");
             }
         }
         base = base.setScale(USD_SCALE, RoundingMode.HALF_UP);
 
-        List<DailyCredits> inMonth = usage.stream().filter(d -> YearMonth.from(d.day()).equals(month))
-                .sorted(Comparator.comparing(DailyCredits::day)).toList();
-        BigDecimal credits = inMonth.stream().map(DailyCredits::credits).reduce(BigDecimal.ZERO, BigDecimal::add)
+        List<DailyCredits> inMonth = usage.stream()
+                .filter(d -> YearMonth.from(d.day()).equals(month))
+                .sorted(Comparator.comparing(DailyCredits::day))
+                .toList();
+        BigDecimal credits = inMonth.stream()
+                .map(DailyCredits::credits)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(CREDIT_SCALE, RoundingMode.HALF_UP);
         Optional<BigDecimal> allowance = terms.flatMap(BillingTier::includedCredits);
         BigDecimal overage = BigDecimal.ZERO;
@@ -115,15 +133,27 @@ public final class KiroBilling {
             }
         }
         overage = overage.setScale(CREDIT_SCALE, RoundingMode.HALF_UP);
-        BigDecimal overageUsd = overage.multiply(rules.overage().pricePerCreditUsd()).setScale(USD_SCALE, RoundingMode.HALF_UP);
+        BigDecimal overageUsd =
+                overage.multiply(rules.overage().pricePerCreditUsd()).setScale(USD_SCALE, RoundingMode.HALF_UP);
         if (overage.signum() > 0) {
-            notes.add(overage.toPlainString() + " overage credits × $" + rules.overage().pricePerCreditUsd().toPlainString());
+            notes.add(overage.toPlainString() + " overage credits × $"
+                    + rules.overage().pricePerCreditUsd().toPlainString());
         }
 
-        String reason = String.join(", ", held.stream().map(s -> describe(s, from, to)).toList())
-                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
-        return Optional.of(new UserBill(tier, reason, base, credits, allowance, overage, overageUsd,
-                base.add(overageUsd), heldAllMonth, tierAtEnd));
+        String reason =
+                String.join(", ", held.stream().map(s -> describe(s, from, to)).toList())
+                        + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        return Optional.of(new UserBill(
+                tier,
+                reason,
+                base,
+                credits,
+                allowance,
+                overage,
+                overageUsd,
+                base.add(overageUsd),
+                heldAllMonth,
+                tierAtEnd));
     }
 
     /**
@@ -132,10 +162,14 @@ public final class KiroBilling {
      */
     public BigDecimal fullMonthCost(String tier, BigDecimal credits) {
         BillingTier terms = rules.tier(tier).orElseThrow(() -> new IllegalArgumentException("unknown tier " + tier));
-        BigDecimal overage = rules.overage().enabled() && terms.includedCredits().isPresent()
-                ? credits.setScale(CREDIT_SCALE, RoundingMode.HALF_UP).subtract(terms.includedCredits().get()).max(BigDecimal.ZERO)
-                : BigDecimal.ZERO;
-        return terms.monthlyPriceUsd().add(overage.multiply(rules.overage().pricePerCreditUsd()))
+        BigDecimal overage =
+                rules.overage().enabled() && terms.includedCredits().isPresent()
+                        ? credits.setScale(CREDIT_SCALE, RoundingMode.HALF_UP)
+                                .subtract(terms.includedCredits().get())
+                                .max(BigDecimal.ZERO)
+                        : BigDecimal.ZERO;
+        return terms.monthlyPriceUsd()
+                .add(overage.multiply(rules.overage().pricePerCreditUsd()))
                 .setScale(USD_SCALE, RoundingMode.HALF_UP);
     }
 
@@ -149,9 +183,13 @@ public final class KiroBilling {
         BigDecimal overage = BigDecimal.ZERO;
         for (DailyCredits d : days) {
             Instant endOfDay = d.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            String inForce = held.stream().filter(s -> s.since().isBefore(endOfDay))
-                    .max(Comparator.comparingInt(s -> rules.rank(s.tier()))).orElse(held.get(0)).tier();
-            BigDecimal allowance = rules.tier(inForce).flatMap(BillingTier::includedCredits).orElse(null);
+            String inForce = held.stream()
+                    .filter(s -> s.since().isBefore(endOfDay))
+                    .max(Comparator.comparingInt(s -> rules.rank(s.tier())))
+                    .orElse(held.get(0))
+                    .tier();
+            BigDecimal allowance =
+                    rules.tier(inForce).flatMap(BillingTier::includedCredits).orElse(null);
             if (allowance == null) {
                 used = used.add(d.credits());
                 continue;
@@ -192,8 +230,7 @@ public final class KiroBilling {
         }
         LocalDate first = LocalDate.ofInstant(fromStart ? from : s.since(), ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(s.until().minusMillis(1), ZoneOffset.UTC);
-        return "held " + s.tier() + " " + (first.equals(last) ? day(first)
-                : first.getDayOfMonth() + "–" + day(last));
+        return "held " + s.tier() + " " + (first.equals(last) ? day(first) : first.getDayOfMonth() + "–" + day(last));
     }
 
     private static String day(Instant instant) {

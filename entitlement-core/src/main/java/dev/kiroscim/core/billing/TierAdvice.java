@@ -16,16 +16,21 @@ import java.util.Optional;
 public final class TierAdvice {
 
     /** A suggested change and what it saves per month. */
-    public record Advice(String userId, String userName, String currentTier, BigDecimal monthlyCredits, BigDecimal currentCostUsd,
-                         String recommendedTier, BigDecimal recommendedCostUsd, BigDecimal monthlySavingUsd, String reason) {
-    }
+    public record Advice(
+            String userId,
+            String userName,
+            String currentTier,
+            BigDecimal monthlyCredits,
+            BigDecimal currentCostUsd,
+            String recommendedTier,
+            BigDecimal recommendedCostUsd,
+            BigDecimal monthlySavingUsd,
+            String reason) {}
 
     /** A seat holder and their average monthly credits. */
-    public record Holder(String userId, String userName, String tier, BigDecimal monthlyCredits) {
-    }
+    public record Holder(String userId, String userName, String tier, BigDecimal monthlyCredits) {}
 
-    private TierAdvice() {
-    }
+    private TierAdvice() {}
 
     /** The advice for each holder whose cheapest tier is not their current one, largest saving first. */
     public static List<Advice> of(KiroBilling billing, List<Holder> holders) {
@@ -37,7 +42,10 @@ public final class TierAdvice {
             }
             BigDecimal current = billing.fullMonthCost(h.tier(), h.monthlyCredits());
             Optional<BillingTier> best = rules.lowestFirst().stream()
-                    .filter(t -> rules.overage().enabled() || t.includedCredits().map(a -> a.compareTo(h.monthlyCredits()) >= 0).orElse(false))
+                    .filter(t -> rules.overage().enabled()
+                            || t.includedCredits()
+                                    .map(a -> a.compareTo(h.monthlyCredits()) >= 0)
+                                    .orElse(false))
                     .min(Comparator.comparing((BillingTier t) -> billing.fullMonthCost(t.name(), h.monthlyCredits()))
                             .thenComparing(t -> !t.name().equals(h.tier())));
             if (best.isEmpty() || best.get().name().equals(h.tier())) {
@@ -48,12 +56,22 @@ public final class TierAdvice {
             if (saving.signum() <= 0) {
                 continue;
             }
-            String direction = best.get().rank() > rules.rank(h.tier()) ? "uses more than " + h.tier() + "'s allowance"
+            String direction = best.get().rank() > rules.rank(h.tier())
+                    ? "uses more than " + h.tier() + "'s allowance"
                     : "uses far less than " + h.tier() + "'s allowance";
-            out.add(new Advice(h.userId(), h.userName(), h.tier(), h.monthlyCredits().setScale(2, RoundingMode.HALF_UP), current,
-                    best.get().name(), cost, saving, direction + ": " + h.monthlyCredits().setScale(0, RoundingMode.HALF_UP)
-                    + " credits a month cost $" + current.toPlainString() + " on " + h.tier() + " and $" + cost.toPlainString()
-                    + " on " + best.get().name()));
+            out.add(new Advice(
+                    h.userId(),
+                    h.userName(),
+                    h.tier(),
+                    h.monthlyCredits().setScale(2, RoundingMode.HALF_UP),
+                    current,
+                    best.get().name(),
+                    cost,
+                    saving,
+                    direction + ": " + h.monthlyCredits().setScale(0, RoundingMode.HALF_UP)
+                            + " credits a month cost $" + current.toPlainString() + " on " + h.tier() + " and $"
+                            + cost.toPlainString()
+                            + " on " + best.get().name()));
         }
         out.sort(Comparator.comparing(Advice::monthlySavingUsd).reversed().thenComparing(Advice::userName));
         return out;

@@ -17,7 +17,14 @@ import java.util.Optional;
  * @param heldAllMonth    whether the user held a seat at every instant of the month
  * @param tierAtEnd       the tier held at the month's end (or now, for the current month); empty if none
  */
-public record UserBill(String billedTier, String reason, BigDecimal basePriceUsd, BigDecimal creditsUsed,
-                       Optional<BigDecimal> includedCredits, BigDecimal overageCredits, BigDecimal overageUsd,
-                       BigDecimal totalUsd, boolean heldAllMonth, Optional<String> tierAtEnd) {
-}
+public record UserBill(
+        String billedTier,
+        String reason,
+        BigDecimal basePriceUsd,
+        BigDecimal creditsUsed,
+        Optional<BigDecimal> includedCredits,
+        BigDecimal overageCredits,
+        BigDecimal overageUsd,
+        BigDecimal totalUsd,
+        boolean heldAllMonth,
+        Optional<String> tierAtEnd) {}

@@ -37,8 +37,7 @@ public final class ClusterNode implements SingletonScheduler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
-    private record Job(String name, Duration every, Runnable task, ScheduledExecutorService executor) {
-    }
+    private record Job(String name, Duration every, Runnable task, ScheduledExecutorService executor) {}
 
     private final ClusterStore store;
     private final String replicaId;
@@ -55,8 +54,14 @@ public final class ClusterNode implements SingletonScheduler, AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private volatile boolean firstBeat = true;
 
-    public ClusterNode(ClusterStore store, String replicaId, String host, Supplier<String> policySha256,
-                       Supplier<String> filePolicySha256, Clock clock, boolean exclusive) {
+    public ClusterNode(
+            ClusterStore store,
+            String replicaId,
+            String host,
+            Supplier<String> policySha256,
+            Supplier<String> filePolicySha256,
+            Clock clock,
+            boolean exclusive) {
         this.store = store;
         this.replicaId = replicaId;
         this.host = host;
@@ -116,8 +121,8 @@ public final class ClusterNode implements SingletonScheduler, AutoCloseable {
 
     /** This replica's own row as it would be written now. */
     public ReplicaState self() {
-        return new ReplicaState(replicaId, host, startedAt, clock.instant(), policySha256.get(), filePolicySha256.get(),
-                heldJobs());
+        return new ReplicaState(
+                replicaId, host, startedAt, clock.instant(), policySha256.get(), filePolicySha256.get(), heldJobs());
     }
 
     void beat() {
@@ -127,16 +132,21 @@ public final class ClusterNode implements SingletonScheduler, AutoCloseable {
                 OptionalLong fence = store.acquireLease(j.name(), replicaId, asked, LEASE_TTL, exclusive && firstBeat);
                 if (fence.isPresent()) {
                     if (heldUntil.put(j.name(), asked.plus(LEASE_TTL)) == null) {
-                        LOG.info("singleton job {} now runs on this replica ({}; fence {})", j.name(), replicaId,
+                        LOG.info(
+                                "singleton job {} now runs on this replica ({}; fence {})",
+                                j.name(),
+                                replicaId,
                                 fence.getAsLong());
-                        lastRun.remove(j.name());   // run at once: the previous holder may have died mid-run
+                        lastRun.remove(j.name()); // run at once: the previous holder may have died mid-run
                     }
                 } else if (heldUntil.remove(j.name()) != null) {
                     LOG.warn("singleton job {}: lease lost to another replica", j.name());
                 }
             } catch (RuntimeException e) {
-                LOG.warn("singleton job {}: lease renewal failed ({}); it stops here when the lease runs out",
-                        j.name(), e.toString());
+                LOG.warn(
+                        "singleton job {}: lease renewal failed ({}); it stops here when the lease runs out",
+                        j.name(),
+                        e.toString());
             }
         }
         firstBeat = false;

@@ -18,8 +18,14 @@ import java.util.Objects;
  *                         cluster's active policy won over the file at start-up
  * @param jobs             the singleton jobs it holds
  */
-public record ReplicaState(String replicaId, String host, Instant startedAt, Instant heartbeatAt, String policySha256,
-                           String filePolicySha256, List<String> jobs) {
+public record ReplicaState(
+        String replicaId,
+        String host,
+        Instant startedAt,
+        Instant heartbeatAt,
+        String policySha256,
+        String filePolicySha256,
+        List<String> jobs) {
 
     /** A replica whose heartbeat is older than this is shown as gone. */
     public static final Duration GONE_AFTER = Duration.ofSeconds(60);

@@ -39,8 +39,8 @@ public final class SharedRateBudget implements IdentityCenterRateLimit {
         this(store, schedule, ratePerSecond, System::currentTimeMillis, TimeUnit.MILLISECONDS::sleep);
     }
 
-    public SharedRateBudget(ClusterStore store, String schedule, double ratePerSecond, LongSupplier clockMillis,
-                            Sleeper sleeper) {
+    public SharedRateBudget(
+            ClusterStore store, String schedule, double ratePerSecond, LongSupplier clockMillis, Sleeper sleeper) {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
             throw new IllegalArgumentException("ratePerSecond must be a positive number: " + ratePerSecond);
         }
@@ -62,7 +62,7 @@ public final class SharedRateBudget implements IdentityCenterRateLimit {
         while (true) {
             long now = clockMillis.getAsLong();
             while (!slots.isEmpty() && slots.peekFirst() + intervalMillis <= now) {
-                slots.pollFirst();   // missed: dropped, never used late
+                slots.pollFirst(); // missed: dropped, never used late
             }
             if (slots.isEmpty()) {
                 long first = store.reserveCalls(schedule, batch, now, intervalMillis);

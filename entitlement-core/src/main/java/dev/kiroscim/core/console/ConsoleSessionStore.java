@@ -22,8 +22,7 @@ public interface ConsoleSessionStore {
     int deleteIdleBefore(Instant cutoff);
 
     /** A login between the redirect to the IdP and its callback. */
-    record PendingLogin(String codeVerifier, String nonce, Instant created) {
-    }
+    record PendingLogin(String codeVerifier, String nonce, Instant created) {}
 
     void savePendingLogin(String stateHash, PendingLogin login);
 

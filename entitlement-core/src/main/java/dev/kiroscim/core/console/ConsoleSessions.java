@@ -2,8 +2,8 @@ package dev.kiroscim.core.console;
 
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.auth.TokenHash;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.transaction.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +38,7 @@ public final class ConsoleSessions {
     }
 
     /** A new session and the cookie value that names it (shown to the browser only). */
-    public record SignedIn(String cookieValue, ConsoleSession session) {
-    }
+    public record SignedIn(String cookieValue, ConsoleSession session) {}
 
     public SignedIn signIn(String person, ConsoleRole role, String via, String requestId) {
         Instant now = clock.instant();
@@ -84,7 +83,8 @@ public final class ConsoleSessions {
         String hash = TokenHash.of(cookieValue);
         Optional<ConsoleSession> found = store.find(hash);
         store.delete(hash);
-        found.ifPresent(s -> audit(s, clock.instant(), requestId, AuditEvents.consoleSignedOut(s.person(), "signed-out")));
+        found.ifPresent(
+                s -> audit(s, clock.instant(), requestId, AuditEvents.consoleSignedOut(s.person(), "signed-out")));
     }
 
     /** Records a state-changing request the session made (allowed or refused). */
@@ -103,7 +103,8 @@ public final class ConsoleSessions {
 
     /** Remembers a single sign-on login until its callback; keyed by the hash of its {@code state}. */
     public void startLogin(String state, String codeVerifier, String nonce) {
-        store.savePendingLogin(TokenHash.of(state), new ConsoleSessionStore.PendingLogin(codeVerifier, nonce, clock.instant()));
+        store.savePendingLogin(
+                TokenHash.of(state), new ConsoleSessionStore.PendingLogin(codeVerifier, nonce, clock.instant()));
     }
 
     /** The login that {@code state} names, once, if it started within the last 10 minutes. */

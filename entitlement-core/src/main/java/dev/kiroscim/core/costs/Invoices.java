@@ -1,10 +1,10 @@
 package dev.kiroscim.core.costs;
 
-import dev.kiroscim.core.billing.KiroBilling;
-import dev.kiroscim.core.billing.Invoicing;
-import dev.kiroscim.core.billing.Invoice;
-import dev.kiroscim.core.billing.DailyCredits;
 import dev.kiroscim.core.audit.service.AuditTrail;
+import dev.kiroscim.core.billing.DailyCredits;
+import dev.kiroscim.core.billing.Invoice;
+import dev.kiroscim.core.billing.Invoicing;
+import dev.kiroscim.core.billing.KiroBilling;
 import dev.kiroscim.core.policy.Policy;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +26,11 @@ public final class Invoices {
     private final Clock clock;
 
     /** @param usage daily credits by our user id for a month (empty map when no report is imported) */
-    public Invoices(AuditTrail trail, Supplier<Policy> policy, Function<YearMonth, Map<String, List<DailyCredits>>> usage, Clock clock) {
+    public Invoices(
+            AuditTrail trail,
+            Supplier<Policy> policy,
+            Function<YearMonth, Map<String, List<DailyCredits>>> usage,
+            Clock clock) {
         this.trail = trail;
         this.policy = policy;
         this.usage = usage;
@@ -37,7 +41,12 @@ public final class Invoices {
         Instant now = clock.instant();
         Instant end = KiroBilling.start(month.plusMonths(1));
         Instant until = now.isBefore(end) ? now.plusMillis(1) : end;
-        return Invoicing.of(new KiroBilling(policy.get().billingRules()), month, now, trail.seatHistory(until).byUser(), usage.apply(month));
+        return Invoicing.of(
+                new KiroBilling(policy.get().billingRules()),
+                month,
+                now,
+                trail.seatHistory(until).byUser(),
+                usage.apply(month));
     }
 
     public YearMonth currentMonth() {

@@ -1,9 +1,9 @@
 package dev.kiroscim.core.costs;
 
-import dev.kiroscim.core.billing.TierAdvice;
-import dev.kiroscim.core.billing.KiroBilling;
-import dev.kiroscim.core.billing.Invoice;
 import dev.kiroscim.core.billing.DailyCredits;
+import dev.kiroscim.core.billing.Invoice;
+import dev.kiroscim.core.billing.KiroBilling;
+import dev.kiroscim.core.billing.TierAdvice;
 import dev.kiroscim.core.policy.Policy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,14 +23,18 @@ import java.util.function.Supplier;
 public final class Recommendations {
 
     /** @param basedOn the months averaged; holdersWithoutData: current holders with no report rows in them */
-    public record Result(List<YearMonth> basedOn, List<TierAdvice.Advice> advice, BigDecimal monthlySavingUsd, int holdersWithoutData) {
-    }
+    public record Result(
+            List<YearMonth> basedOn,
+            List<TierAdvice.Advice> advice,
+            BigDecimal monthlySavingUsd,
+            int holdersWithoutData) {}
 
     private final Invoices invoices;
     private final Supplier<Policy> policy;
     private final Function<YearMonth, Map<String, List<DailyCredits>>> usage;
 
-    public Recommendations(Invoices invoices, Supplier<Policy> policy, Function<YearMonth, Map<String, List<DailyCredits>>> usage) {
+    public Recommendations(
+            Invoices invoices, Supplier<Policy> policy, Function<YearMonth, Map<String, List<DailyCredits>>> usage) {
         this.invoices = invoices;
         this.policy = policy;
         this.usage = usage;
@@ -48,7 +52,10 @@ public final class Recommendations {
             YearMonth m = current.minusMonths(i);
             basedOn.add(m);
             usage.apply(m).forEach((user, days) -> {
-                total.merge(user, days.stream().map(DailyCredits::credits).reduce(BigDecimal.ZERO, BigDecimal::add), BigDecimal::add);
+                total.merge(
+                        user,
+                        days.stream().map(DailyCredits::credits).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        BigDecimal::add);
                 monthsWithData.merge(user, 1, Integer::sum);
             });
         }
@@ -63,11 +70,18 @@ public final class Recommendations {
                 withoutData++;
                 continue;
             }
-            holders.add(new TierAdvice.Holder(line.userId(), line.userName(), line.bill().tierAtEnd().get(),
+            holders.add(new TierAdvice.Holder(
+                    line.userId(),
+                    line.userName(),
+                    line.bill().tierAtEnd().get(),
                     total.get(line.userId()).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP)));
         }
-        List<TierAdvice.Advice> advice = TierAdvice.of(new KiroBilling(policy.get().billingRules()), holders);
-        return new Result(List.copyOf(basedOn), advice,
-                advice.stream().map(TierAdvice.Advice::monthlySavingUsd).reduce(BigDecimal.ZERO, BigDecimal::add), withoutData);
+        List<TierAdvice.Advice> advice =
+                TierAdvice.of(new KiroBilling(policy.get().billingRules()), holders);
+        return new Result(
+                List.copyOf(basedOn),
+                advice,
+                advice.stream().map(TierAdvice.Advice::monthlySavingUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
+                withoutData);
     }
 }

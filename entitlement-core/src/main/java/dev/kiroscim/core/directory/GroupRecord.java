@@ -13,5 +13,4 @@ public record GroupRecord(
         String document,
         long version,
         Instant created,
-        Instant lastModified) {
-}
+        Instant lastModified) {}

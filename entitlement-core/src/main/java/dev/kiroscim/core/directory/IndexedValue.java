@@ -12,5 +12,4 @@ package dev.kiroscim.core.directory;
  * @param value   the value as text: strings as-is, booleans {@code true}/{@code false}, instants ISO-8601 UTC
  *                with milliseconds (so that text order is time order)
  */
-public record IndexedValue(String path, int element, String value) {
-}
+public record IndexedValue(String path, int element, String value) {}

@@ -13,8 +13,7 @@ public final class InstantText {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private InstantText() {
-    }
+    private InstantText() {}
 
     public static String format(Instant instant) {
         return FORMAT.format(instant);

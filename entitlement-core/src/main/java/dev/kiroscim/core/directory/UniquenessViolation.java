@@ -12,7 +12,11 @@ public class UniquenessViolation extends RuntimeException {
         this.value = value;
     }
 
-    public String attribute() { return attribute; }
+    public String attribute() {
+        return attribute;
+    }
 
-    public String value() { return value; }
+    public String value() {
+        return value;
+    }
 }

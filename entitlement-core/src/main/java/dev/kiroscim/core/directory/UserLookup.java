@@ -14,15 +14,20 @@ public final class UserLookup {
 
     private static final Field USER_NAME = new Field.Column(ResourceColumn.USER_NAME, ValueKind.STRING, false);
 
-    private UserLookup() {
-    }
+    private UserLookup() {}
 
     public static Optional<UserRecord> byIdOrUserName(UserStore users, String userNameOrId) {
         Optional<UserRecord> byId = users.find(userNameOrId);
         if (byId.isPresent()) {
             return byId;
         }
-        return users.search(new Criteria.Compare(USER_NAME, Operator.EQ, userNameOrId.toLowerCase(Locale.ROOT)),
-                null, new PageRequest(0, 1)).items().stream().findFirst();
+        return users
+                .search(
+                        new Criteria.Compare(USER_NAME, Operator.EQ, userNameOrId.toLowerCase(Locale.ROOT)),
+                        null,
+                        new PageRequest(0, 1))
+                .items()
+                .stream()
+                .findFirst();
     }
 }

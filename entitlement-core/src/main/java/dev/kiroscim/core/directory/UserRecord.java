@@ -18,5 +18,4 @@ public record UserRecord(
         String document,
         long version,
         Instant created,
-        Instant lastModified) {
-}
+        Instant lastModified) {}

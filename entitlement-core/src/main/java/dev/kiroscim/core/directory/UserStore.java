@@ -46,6 +46,7 @@ public interface UserStore {
      * @return the user and its groups (null when not asked for), or empty when there is no such user
      */
     default Optional<UserWithGroups> findWithGroups(String id, boolean withGroups) {
-        return find(id).map(u -> new UserWithGroups(u, withGroups ? groupsOf(List.of(id)).getOrDefault(id, List.of()) : null));
+        return find(id).map(u ->
+                new UserWithGroups(u, withGroups ? groupsOf(List.of(id)).getOrDefault(id, List.of()) : null));
     }
 }

@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param groups the user's groups ordered by display name, or null when they were not asked for
  */
-public record UserWithGroups(UserRecord user, List<GroupRef> groups) {
-}
+public record UserWithGroups(UserRecord user, List<GroupRef> groups) {}

@@ -11,8 +11,7 @@ final class GroupNameMatch {
 
     private static final int MAX_DISTANCE = 2;
 
-    private GroupNameMatch() {
-    }
+    private GroupNameMatch() {}
 
     static boolean isNearMiss(String groupName, String poolGroup) {
         String a = normal(groupName);

@@ -18,7 +18,8 @@ public record AddressRange(byte[] network, int prefixLength, String text) {
         int slash = t.indexOf('/');
         String host = slash < 0 ? t : t.substring(0, slash);
         InetAddress address = IpLiteral.parse(host)
-                .orElseThrow(() -> new IllegalArgumentException("'" + t + "' is not an IP address or CIDR range like 10.0.0.0/8 or 2001:db8::/32"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + t + "' is not an IP address or CIDR range like 10.0.0.0/8 or 2001:db8::/32"));
         byte[] bytes = address.getAddress();
         int max = bytes.length * 8;
         int prefix = max;
@@ -50,7 +51,9 @@ public record AddressRange(byte[] network, int prefixLength, String text) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AddressRange r && r.prefixLength == prefixLength && java.util.Arrays.equals(r.network, network);
+        return o instanceof AddressRange r
+                && r.prefixLength == prefixLength
+                && java.util.Arrays.equals(r.network, network);
     }
 
     @Override

@@ -24,7 +24,10 @@ public record AddressRanges(List<AddressRange> ranges) {
             return ANY;
         }
         return new AddressRanges(Arrays.stream(commaSeparated.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).map(AddressRange::parse).toList());
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(AddressRange::parse)
+                .toList());
     }
 
     public static AddressRanges of(List<String> cidrs) {

@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class IpLiteral {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /** The address, or empty when {@code text} is not an IPv4 or IPv6 literal (brackets and zone ids refused). */
     public static Optional<InetAddress> parse(String text) {

@@ -25,8 +25,7 @@ public final class CloudEventFormat {
     public static final String SOURCE = "/kiro-scim-bridge";
     public static final String TYPE_PREFIX = "dev.kiroscim.";
 
-    private CloudEventFormat() {
-    }
+    private CloudEventFormat() {}
 
     public static String write(AuditEvent event) {
         Map<String, Object> ce = new LinkedHashMap<>();

@@ -10,6 +10,11 @@ import java.time.Instant;
  * @param attempts     failed attempts so far
  * @param claimVersion the fence the outcome is recorded under (as in the Identity Center outbox)
  */
-public record Delivery(long id, String endpoint, long auditSeq, AuditEvent event, Instant enqueuedAt, int attempts,
-                       long claimVersion) {
-}
+public record Delivery(
+        long id,
+        String endpoint,
+        long auditSeq,
+        AuditEvent event,
+        Instant enqueuedAt,
+        int attempts,
+        long claimVersion) {}

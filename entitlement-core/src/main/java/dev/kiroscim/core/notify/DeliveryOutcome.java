@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param retryAfter the receiver's {@code Retry-After}, honoured as the earliest next attempt
  * @param permanent  retrying cannot help (the target is refused by the SSRF rules, or the secret is unreadable)
  */
-public record DeliveryOutcome(boolean delivered, int status, String error, Optional<Duration> retryAfter, boolean permanent) {
+public record DeliveryOutcome(
+        boolean delivered, int status, String error, Optional<Duration> retryAfter, boolean permanent) {
 
     public static DeliveryOutcome ok(int status) {
         return new DeliveryOutcome(true, status, null, Optional.empty(), false);

@@ -24,14 +24,19 @@ public record DerivedEventRules(int nearlyFullPercent, int rearmPercent, int gra
             throw new IllegalArgumentException("nearlyFullPercent must be 1..100, not " + nearlyFullPercent);
         }
         if (rearmPercent < 0 || rearmPercent >= nearlyFullPercent) {
-            throw new IllegalArgumentException("rearmPercent must be below nearlyFullPercent (" + nearlyFullPercent + "), not " + rearmPercent);
+            throw new IllegalArgumentException(
+                    "rearmPercent must be below nearlyFullPercent (" + nearlyFullPercent + "), not " + rearmPercent);
         }
         if (grantExpiringDays < 1 || tokenExpiringDays < 1) {
             throw new IllegalArgumentException("the expiring-soon windows must be at least 1 day");
         }
     }
 
-    public enum PoolDecision { FIRE, REARM, NOTHING }
+    public enum PoolDecision {
+        FIRE,
+        REARM,
+        NOTHING
+    }
 
     /** @param raised whether {@code pool.nearlyFull} was raised for this pool and not re-armed since */
     public PoolDecision pool(SeatOverview.PoolUse use, boolean raised) {
@@ -52,6 +57,8 @@ public record DerivedEventRules(int nearlyFullPercent, int rearmPercent, int gra
     /** Whole days from {@code now} to {@code deadline}, rounded up (23 hours left is "1 day"). */
     public static long daysLeft(Instant now, Instant deadline) {
         long ms = Duration.between(now, deadline).toMillis();
-        return ms <= 0 ? 0 : (ms + Duration.ofDays(1).toMillis() - 1) / Duration.ofDays(1).toMillis();
+        return ms <= 0
+                ? 0
+                : (ms + Duration.ofDays(1).toMillis() - 1) / Duration.ofDays(1).toMillis();
     }
 }

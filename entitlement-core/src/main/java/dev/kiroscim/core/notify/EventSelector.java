@@ -39,7 +39,8 @@ public record EventSelector(List<String> patterns) {
             }
             boolean matchesSome = known.stream().anyMatch(type -> matches(t, type));
             if (!matchesSome) {
-                throw new IllegalArgumentException("'" + t + "' names no event type (a prefix ends with a dot, e.g. seat.)");
+                throw new IllegalArgumentException(
+                        "'" + t + "' names no event type (a prefix ends with a dot, e.g. seat.)");
             }
             cleaned.add(t);
         }

@@ -12,6 +12,8 @@ public record NotificationBacklog(String endpoint, long pending, long deadLetter
 
     /** Seconds since the oldest pending delivery was queued at {@code now}; 0 when nothing waits. */
     public long oldestPendingAgeSeconds(Instant now) {
-        return oldestPending.map(t -> Math.max(0, java.time.Duration.between(t, now).toSeconds())).orElse(0L);
+        return oldestPending
+                .map(t -> Math.max(0, java.time.Duration.between(t, now).toSeconds()))
+                .orElse(0L);
     }
 }

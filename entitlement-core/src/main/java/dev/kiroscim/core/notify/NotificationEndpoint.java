@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param url          {@code https://…}; {@code http://} only to a loopback address (tests)
  * @param allowPrivate private or link-local ranges this endpoint may reach (SSRF guard); empty = none
  */
-public record NotificationEndpoint(String name, URI url, EventSelector events, NotificationFormat format,
-                                   AddressRanges allowPrivate) {
+public record NotificationEndpoint(
+        String name, URI url, EventSelector events, NotificationFormat format, AddressRanges allowPrivate) {
 
     public NotificationEndpoint {
         Objects.requireNonNull(name, "name");
@@ -22,7 +22,8 @@ public record NotificationEndpoint(String name, URI url, EventSelector events, N
         Objects.requireNonNull(format, "format");
         allowPrivate = allowPrivate == null ? AddressRanges.ANY : allowPrivate;
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new IllegalArgumentException("name must be 1-64 letters, digits, '.', '_' or '-', not '" + name + "'");
+            throw new IllegalArgumentException(
+                    "name must be 1-64 letters, digits, '.', '_' or '-', not '" + name + "'");
         }
         TargetRules.checkUrl(url);
     }

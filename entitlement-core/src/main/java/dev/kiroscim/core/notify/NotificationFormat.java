@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** How a delivery's body is written: a CloudEvents 1.0 structured JSON event, or a Slack incoming-webhook message. */
 public enum NotificationFormat {
-    CLOUDEVENTS, SLACK;
+    CLOUDEVENTS,
+    SLACK;
 
     /** {@code cloudevents} or {@code slack}, as written in the configuration. */
     public String wireName() {

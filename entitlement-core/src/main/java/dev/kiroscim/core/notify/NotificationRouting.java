@@ -25,7 +25,10 @@ public record NotificationRouting(List<NotificationEndpoint> endpoints) {
 
     /** Names of the endpoints that selected {@code type}, in configuration order; empty for most events. */
     public List<String> endpointsFor(String type) {
-        return endpoints.stream().filter(e -> e.events().selects(type)).map(NotificationEndpoint::name).toList();
+        return endpoints.stream()
+                .filter(e -> e.events().selects(type))
+                .map(NotificationEndpoint::name)
+                .toList();
     }
 
     public Optional<NotificationEndpoint> endpoint(String name) {

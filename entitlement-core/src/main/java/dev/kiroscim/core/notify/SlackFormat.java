@@ -21,8 +21,7 @@ public final class SlackFormat {
 
     public static final String CONTENT_TYPE = "application/json";
 
-    private SlackFormat() {
-    }
+    private SlackFormat() {}
 
     public static String write(AuditEvent event, PeopleAndPools lookup) {
         SlackSentences.Sentence sentence = SlackSentences.of(event, lookup);

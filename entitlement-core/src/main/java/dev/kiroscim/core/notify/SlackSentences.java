@@ -22,11 +22,9 @@ import java.util.Optional;
 public final class SlackSentences {
 
     /** @param plain for {@code text}; @param markdown the same with the person in bold, for the section block */
-    public record Sentence(String plain, String markdown) {
-    }
+    public record Sentence(String plain, String markdown) {}
 
-    private SlackSentences() {
-    }
+    private SlackSentences() {}
 
     public static Sentence of(AuditEvent e, PeopleAndPools lookup) {
         Map<String, Object> d = e.details();
@@ -38,20 +36,30 @@ public final class SlackSentences {
             case AuditEvents.SEAT_WAITLISTED -> waitlisted(who, pool, tier, d.get("position"), lookup);
             case AuditEvents.SEAT_ASSIGNED -> who + " got a " + tier + " seat from " + pool;
             case AuditEvents.SEAT_PROMOTED -> who + " moved up to " + tier + " in " + pool + " (" + reason + ")";
-            case AuditEvents.SEAT_RELEASED -> who + "'s " + tier + " seat in " + pool + " was released (" + reason + ")";
-            case AuditEvents.SEAT_EXPIRED -> who + "'s " + tier + " seat in " + pool + " expired: the grant reached maxGrant";
-            case AuditEvents.SEAT_RECLAIMED -> who + "'s " + tier + " seat in " + pool + " was reclaimed after "
-                    + d.get("daysIdle") + " idle days";
-            case AuditEvents.POOL_NEARLY_FULL -> e.subject().name() + " is " + percent(d) + "% full: " + d.get("assigned")
-                    + "/" + d.get("seats") + " " + tierName(text(d.get("tier"))) + " seats held, " + d.get("waitlisted") + " waiting";
-            case AuditEvents.GRANT_EXPIRING_SOON -> who + "'s " + tier + " seat from " + pool + " ends in "
-                    + days(d.get("daysLeft")) + " (" + date(d.get("expiresAt")) + ")";
-            case AuditEvents.TOKEN_EXPIRING_SOON -> "API token " + e.subject().name() + " (" + d.get("scope") + ") expires in "
-                    + days(d.get("daysLeft")) + " (" + date(d.get("expires")) + "): rotate it before then";
-            case AuditEvents.SYNC_DEAD_LETTERED -> "Identity Center sync of " + who + " failed " + d.get("attempts")
-                    + " times and is parked: " + d.get("error") + ". Retry with POST /admin/v1/sync/retry";
+            case AuditEvents.SEAT_RELEASED ->
+                who + "'s " + tier + " seat in " + pool + " was released (" + reason + ")";
+            case AuditEvents.SEAT_EXPIRED ->
+                who + "'s " + tier + " seat in " + pool + " expired: the grant reached maxGrant";
+            case AuditEvents.SEAT_RECLAIMED ->
+                who + "'s " + tier + " seat in " + pool + " was reclaimed after " + d.get("daysIdle") + " idle days";
+            case AuditEvents.POOL_NEARLY_FULL ->
+                e.subject().name() + " is " + percent(d) + "% full: " + d.get("assigned") + "/" + d.get("seats") + " "
+                        + tierName(text(d.get("tier"))) + " seats held, " + d.get("waitlisted") + " waiting";
+            case AuditEvents.GRANT_EXPIRING_SOON ->
+                who + "'s " + tier + " seat from " + pool + " ends in " + days(d.get("daysLeft")) + " ("
+                        + date(d.get("expiresAt")) + ")";
+            case AuditEvents.TOKEN_EXPIRING_SOON ->
+                "API token " + e.subject().name() + " (" + d.get("scope") + ") expires in " + days(d.get("daysLeft"))
+                        + " (" + date(d.get("expires")) + "): rotate it before then";
+            case AuditEvents.SYNC_DEAD_LETTERED ->
+                "Identity Center sync of " + who + " failed " + d.get("attempts") + " times and is parked: "
+                        + d.get("error") + ". Retry with POST /admin/v1/sync/retry";
             case EventSelector.BUDGET_EXHAUSTED -> budget(e, d);
-            default -> e.type() + ": " + (e.subject().name() == null ? e.subject().kind() : e.subject().name());
+            default ->
+                e.type() + ": "
+                        + (e.subject().name() == null
+                                ? e.subject().kind()
+                                : e.subject().name());
         };
         String plain = sentence;
         String markdown = SlackFormat.escape(sentence);
@@ -71,7 +79,9 @@ public final class SlackSentences {
             if (part.equalsIgnoreCase("PLUS")) {
                 out.append('+');
             } else if (!part.isEmpty()) {
-                out.append(' ').append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1).toLowerCase(Locale.ROOT));
+                out.append(' ')
+                        .append(part.substring(0, 1).toUpperCase(Locale.ROOT))
+                        .append(part.substring(1).toLowerCase(Locale.ROOT));
             }
         }
         return out.toString();
@@ -80,7 +90,8 @@ public final class SlackSentences {
     /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
     public static String ordinal(long n) {
         long lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+        String suffix = lastTwo >= 11 && lastTwo <= 13
+                ? "th"
                 : switch ((int) (n % 10)) {
                     case 1 -> "st";
                     case 2 -> "nd";
@@ -94,7 +105,8 @@ public final class SlackSentences {
         String line = position instanceof Number n ? ordinal(n.longValue()) + " in line" : "waiting";
         Optional<SeatOverview.PoolUse> use = lookup.pool(pool);
         String full = use.filter(u -> u.seats().isPresent())
-                .map(u -> " (" + pool + " is full: " + u.assigned() + "/" + u.seats().getAsInt() + ")")
+                .map(u -> " (" + pool + " is full: " + u.assigned() + "/"
+                        + u.seats().getAsInt() + ")")
                 .orElse(" (" + pool + " is full)");
         return who + " is " + line + " for " + tier + full;
     }

@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class TargetRules {
 
-    private TargetRules() {
-    }
+    private TargetRules() {}
 
     /** @throws IllegalArgumentException when the URL itself can never be a target */
     public static void checkUrl(URI url) {

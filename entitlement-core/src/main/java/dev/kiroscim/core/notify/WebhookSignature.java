@@ -21,8 +21,7 @@ public final class WebhookSignature {
     /** Carries the CloudEvents id for formats that have no place for it (Slack). */
     public static final String EVENT_ID_HEADER = "X-Kiro-Event-Id";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     public static String sign(byte[] secret, byte[] body) {
         try {
@@ -35,7 +34,9 @@ public final class WebhookSignature {
     }
 
     public static boolean verify(byte[] secret, byte[] body, String header) {
-        return header != null && MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-                header.trim().getBytes(StandardCharsets.US_ASCII));
+        return header != null
+                && MessageDigest.isEqual(
+                        sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+                        header.trim().getBytes(StandardCharsets.US_ASCII));
     }
 }

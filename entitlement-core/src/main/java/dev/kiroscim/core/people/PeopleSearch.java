@@ -11,8 +11,7 @@ import java.util.Optional;
 public interface PeopleSearch {
 
     /** A page in userName order; {@code next} is the cursor of the following page (the last lower-cased userName). */
-    record Page(List<Person> people, Optional<String> next) {
-    }
+    record Page(List<Person> people, Optional<String> next) {}
 
     /**
      * @param text  what the admin typed; blank lists everyone

@@ -15,10 +15,11 @@ import java.util.Objects;
  *   upgradeOverage: rerate  # or keep
  * </pre>
  */
-public record CostTerms(OverageTerms overage, BillingRules.UpgradeOverage upgradeOverage, BillingRules.NewSeatCharge newSeats) {
+public record CostTerms(
+        OverageTerms overage, BillingRules.UpgradeOverage upgradeOverage, BillingRules.NewSeatCharge newSeats) {
 
-    public static final CostTerms DEFAULT = new CostTerms(OverageTerms.DISABLED, BillingRules.UpgradeOverage.RERATE,
-            BillingRules.NewSeatCharge.FULL_MONTH);
+    public static final CostTerms DEFAULT = new CostTerms(
+            OverageTerms.DISABLED, BillingRules.UpgradeOverage.RERATE, BillingRules.NewSeatCharge.FULL_MONTH);
 
     public CostTerms {
         Objects.requireNonNull(overage, "overage");

@@ -56,23 +56,36 @@ public record Policy(List<Tier> tiers, List<Pool> pools, CostTerms costs) {
      */
     public static Policy builtInDefault() {
         return new Policy(
-                List.of(builtInTier("PRO", "kiro-pro", 20, 1000, 0),
+                List.of(
+                        builtInTier("PRO", "kiro-pro", 20, 1000, 0),
                         builtInTier("PRO_PLUS", "kiro-pro-plus", 40, 2000, 1),
                         builtInTier("PRO_MAX", "kiro-pro-max", 100, 5000, 2),
                         builtInTier("POWER", "kiro-power", 200, 10000, 3)),
-                List.of(Pool.unlimited("Kiro-Developers", "PRO"),
+                List.of(
+                        Pool.unlimited("Kiro-Developers", "PRO"),
                         Pool.unlimited("Kiro-Platform", "PRO_PLUS"),
                         Pool.unlimited("Kiro-Contractors", "PRO")));
     }
 
     private static Tier builtInTier(String name, String group, int price, int credits, int rank) {
-        return new Tier(name, group, BigDecimal.valueOf(price), rank, Optional.of(BigDecimal.valueOf(credits)), Optional.empty());
+        return new Tier(
+                name,
+                group,
+                BigDecimal.valueOf(price),
+                rank,
+                Optional.of(BigDecimal.valueOf(credits)),
+                Optional.empty());
     }
 
     /** The billing rules this policy implies: its tiers' prices and allowances, overage and billing choices. */
     public BillingRules billingRules() {
-        return new BillingRules(tiers.stream().map(t -> new BillingTier(t.name(), t.rank(), t.monthlyPriceUsd(), t.includedCredits())).toList(),
-                costs.overage(), costs.upgradeOverage(), costs.newSeats());
+        return new BillingRules(
+                tiers.stream()
+                        .map(t -> new BillingTier(t.name(), t.rank(), t.monthlyPriceUsd(), t.includedCredits()))
+                        .toList(),
+                costs.overage(),
+                costs.upgradeOverage(),
+                costs.newSeats());
     }
 
     /** The tier called exactly {@code name}. */
@@ -87,7 +100,9 @@ public record Policy(List<Tier> tiers, List<Pool> pools, CostTerms costs) {
 
     /** The pools drawing on the SCIM group with this displayName or externalId (case-insensitive). */
     public List<Pool> poolsForGroup(String displayNameOrExternalId) {
-        return pools.stream().filter(p -> p.matchesGroup(displayNameOrExternalId)).toList();
+        return pools.stream()
+                .filter(p -> p.matchesGroup(displayNameOrExternalId))
+                .toList();
     }
 
     /** Rank of the tier a pool grants. */
@@ -110,8 +125,11 @@ public record Policy(List<Tier> tiers, List<Pool> pools, CostTerms costs) {
      * The allocator fills pools in this order, so a user who could get a seat in two pools gets the preferred one.
      */
     public List<Pool> poolsByPreference() {
-        Comparator<Pool> byRankDesc = Comparator.comparingInt((Pool p) -> rankOf(p)).reversed();
-        return pools.stream().sorted(byRankDesc.thenComparingInt(pools::indexOf)).toList();
+        Comparator<Pool> byRankDesc =
+                Comparator.comparingInt((Pool p) -> rankOf(p)).reversed();
+        return pools.stream()
+                .sorted(byRankDesc.thenComparingInt(pools::indexOf))
+                .toList();
     }
 
     /** Names of the tiers ranked strictly below {@code pool}'s tier: holders of those may move up into it. */

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,15 +45,15 @@ public final class PolicyLoader {
      * of the same file: the config loader checks them (and reports typos), the policy ignores them.
      */
     public static final Set<String> KEYS = orderedSet("tiers", "pools", "overage", "billing");
-    private static final Set<String> TIER_KEYS = orderedSet("name", "identityCenterGroup", "monthlyPriceUsd", "includedCredits",
-            "monthlyBudgetUsd");
-    private static final Set<String> POOL_KEYS = orderedSet("group", "tier", "seats", "maxGrant", "reclaimAfterIdle", "reclaim",
-            "reclaimGrace", "monthlyBudgetUsd");
+
+    private static final Set<String> TIER_KEYS =
+            orderedSet("name", "identityCenterGroup", "monthlyPriceUsd", "includedCredits", "monthlyBudgetUsd");
+    private static final Set<String> POOL_KEYS = orderedSet(
+            "group", "tier", "seats", "maxGrant", "reclaimAfterIdle", "reclaim", "reclaimGrace", "monthlyBudgetUsd");
     private static final Set<String> OVERAGE_KEYS = orderedSet("enabled", "pricePerCreditUsd");
     private static final Set<String> BILLING_KEYS = orderedSet("newSeats", "upgradeOverage");
 
-    private PolicyLoader() {
-    }
+    private PolicyLoader() {}
 
     /** Loads the policy file at {@code file}; messages name the file as given. */
     public static Policy load(Path file) throws PolicyException {
@@ -110,7 +110,9 @@ public final class PolicyLoader {
 
         Policy policy(YamlNode root) {
             if (!(root instanceof YamlNode.Mapping top)) {
-                problem(root.line(), "the policy must be a mapping with 'tiers:' and 'pools:', got " + YamlNode.describe(root));
+                problem(
+                        root.line(),
+                        "the policy must be a mapping with 'tiers:' and 'pools:', got " + YamlNode.describe(root));
                 return null;
             }
             int before = problems.size();
@@ -136,8 +138,10 @@ public final class PolicyLoader {
             Map<String, String> groupOwners = new HashMap<>();
             for (YamlNode item : list.get().items()) {
                 if (!(item instanceof YamlNode.Mapping tier)) {
-                    problem(item.line(), "each tier must be a mapping with name, identityCenterGroup and monthlyPriceUsd, got "
-                            + YamlNode.describe(item));
+                    problem(
+                            item.line(),
+                            "each tier must be a mapping with name, identityCenterGroup and monthlyPriceUsd, got "
+                                    + YamlNode.describe(item));
                     continue;
                 }
                 checkKeys(tier, TIER_KEYS, "in a tier");
@@ -149,19 +153,27 @@ public final class PolicyLoader {
                 name.ifPresent(n -> {
                     Integer first = nameLines.putIfAbsent(n, lineOfValue(tier, "name"));
                     if (first != null) {
-                        problem(lineOfValue(tier, "name"), "tier '" + n + "' is defined twice (first on line " + first + ")");
+                        problem(
+                                lineOfValue(tier, "name"),
+                                "tier '" + n + "' is defined twice (first on line " + first + ")");
                     }
                 });
                 group.ifPresent(g -> {
                     String owner = groupOwners.putIfAbsent(g.toLowerCase(Locale.ROOT), name.orElse("?"));
                     if (owner != null) {
-                        problem(lineOfValue(tier, "identityCenterGroup"),
+                        problem(
+                                lineOfValue(tier, "identityCenterGroup"),
                                 "identityCenterGroup '" + g + "' is already used by tier '" + owner + "'");
                     }
                 });
-                if (name.isPresent() && group.isPresent() && price.isPresent() && credits.isPresent() && budget.isPresent()
+                if (name.isPresent()
+                        && group.isPresent()
+                        && price.isPresent()
+                        && credits.isPresent()
+                        && budget.isPresent()
                         && tiers.stream().noneMatch(t -> t.name().equals(name.get()))) {
-                    tiers.add(new Tier(name.get(), group.get(), price.get(), tiers.size(), credits.get(), budget.get()));
+                    tiers.add(
+                            new Tier(name.get(), group.get(), price.get(), tiers.size(), credits.get(), budget.get()));
                 }
             }
             return tiers;
@@ -181,7 +193,9 @@ public final class PolicyLoader {
                 }
                 return Optional.of(price);
             } catch (NumberFormatException e) {
-                problem(node.line(), "monthlyPriceUsd must be a number like 20 or 39.5, got " + YamlNode.describe(node));
+                problem(
+                        node.line(),
+                        "monthlyPriceUsd must be a number like 20 or 39.5, got " + YamlNode.describe(node));
                 return Optional.empty();
             }
         }
@@ -195,7 +209,9 @@ public final class PolicyLoader {
             Map<String, Integer> groupLines = new HashMap<>();
             for (YamlNode item : list.get().items()) {
                 if (!(item instanceof YamlNode.Mapping pool)) {
-                    problem(item.line(), "each pool must be a mapping with group and tier, got " + YamlNode.describe(item));
+                    problem(
+                            item.line(),
+                            "each pool must be a mapping with group and tier, got " + YamlNode.describe(item));
                     continue;
                 }
                 checkKeys(pool, POOL_KEYS, "in a pool");
@@ -208,19 +224,31 @@ public final class PolicyLoader {
                 group.ifPresent(g -> {
                     Integer first = groupLines.putIfAbsent(Pool.keyOf(g), lineOfValue(pool, "group"));
                     if (first != null) {
-                        problem(lineOfValue(pool, "group"), "duplicate pool for group '" + g + "' (first on line " + first
-                                + "; group names are compared case-insensitively)");
+                        problem(
+                                lineOfValue(pool, "group"),
+                                "duplicate pool for group '" + g + "' (first on line " + first
+                                        + "; group names are compared case-insensitively)");
                     }
                 });
                 tier.ifPresent(t -> {
-                    if (tiers.stream().noneMatch(defined -> defined.name().equals(t)) && !tierDefinedButInvalid(top, t)) {
-                        problem(lineOfValue(pool, "tier"), "pool '" + group.orElse("?") + "' names unknown tier '" + t
-                                + "' (defined: " + String.join(", ", tiers.stream().map(Tier::name).toList()) + ")");
+                    if (tiers.stream().noneMatch(defined -> defined.name().equals(t))
+                            && !tierDefinedButInvalid(top, t)) {
+                        problem(
+                                lineOfValue(pool, "tier"),
+                                "pool '" + group.orElse("?") + "' names unknown tier '" + t + "' (defined: "
+                                        + String.join(
+                                                ", ",
+                                                tiers.stream().map(Tier::name).toList()) + ")");
                     }
                 });
-                if (group.isPresent() && tier.isPresent() && seats.isPresent() && maxGrant.isPresent() && reclaim.isPresent()
+                if (group.isPresent()
+                        && tier.isPresent()
+                        && seats.isPresent()
+                        && maxGrant.isPresent()
+                        && reclaim.isPresent()
                         && budget.isPresent()) {
-                    pools.add(new Pool(group.get(), tier.get(), seats.get(), maxGrant.get(), reclaim.get(), budget.get()));
+                    pools.add(new Pool(
+                            group.get(), tier.get(), seats.get(), maxGrant.get(), reclaim.get(), budget.get()));
                 }
             }
             return pools;
@@ -231,8 +259,10 @@ public final class PolicyLoader {
             if (!(top.entries().get("tiers") instanceof YamlNode.Sequence list)) {
                 return false;
             }
-            return list.items().stream().anyMatch(item -> item instanceof YamlNode.Mapping m
-                    && m.entries().get("name") instanceof YamlNode.Scalar s && name.equals(s.text()));
+            return list.items().stream()
+                    .anyMatch(item -> item instanceof YamlNode.Mapping m
+                            && m.entries().get("name") instanceof YamlNode.Scalar s
+                            && name.equals(s.text()));
         }
 
         private Optional<OptionalInt> seats(YamlNode.Mapping pool) {
@@ -242,14 +272,18 @@ public final class PolicyLoader {
             }
             Optional<String> text = scalarText(node);
             if (text.isEmpty()) {
-                problem(node.line(), "seats must be a whole number >= 0 (omit it for unlimited), got " + YamlNode.describe(node));
+                problem(
+                        node.line(),
+                        "seats must be a whole number >= 0 (omit it for unlimited), got " + YamlNode.describe(node));
                 return Optional.empty();
             }
             int seats;
             try {
                 seats = Integer.parseInt(text.get().trim());
             } catch (NumberFormatException e) {
-                problem(node.line(), "seats must be a whole number >= 0 (omit it for unlimited), got " + YamlNode.describe(node));
+                problem(
+                        node.line(),
+                        "seats must be a whole number >= 0 (omit it for unlimited), got " + YamlNode.describe(node));
                 return Optional.empty();
             }
             if (seats < 0) {
@@ -264,7 +298,8 @@ public final class PolicyLoader {
         }
 
         /** An optional ISO-8601 duration (days or smaller); the outer Optional is empty after a problem. */
-        private Optional<Optional<Duration>> duration(YamlNode.Mapping parent, String key, String examples, boolean zeroAllowed) {
+        private Optional<Optional<Duration>> duration(
+                YamlNode.Mapping parent, String key, String examples, boolean zeroAllowed) {
             YamlNode node = parent.entries().get(key);
             if (node == null) {
                 return Optional.of(Optional.empty());
@@ -300,13 +335,17 @@ public final class PolicyLoader {
             if (afterIdle.get().isEmpty()) {
                 for (String key : List.of("reclaim", "reclaimGrace")) {
                     if (pool.entries().containsKey(key)) {
-                        problem(lineOfValue(pool, key), key + " needs reclaimAfterIdle (e.g. reclaimAfterIdle: P30D) in the same pool");
+                        problem(
+                                lineOfValue(pool, key),
+                                key + " needs reclaimAfterIdle (e.g. reclaimAfterIdle: P30D) in the same pool");
                         return Optional.empty();
                     }
                 }
                 return Optional.of(Optional.empty());
             }
-            return Optional.of(Optional.of(new Reclaim(afterIdle.get().get(), mode.get().orElse(Reclaim.Mode.REPORT),
+            return Optional.of(Optional.of(new Reclaim(
+                    afterIdle.get().get(),
+                    mode.get().orElse(Reclaim.Mode.REPORT),
                     grace.get().orElse(Reclaim.DEFAULT_GRACE))));
         }
 
@@ -320,11 +359,14 @@ public final class PolicyLoader {
                 return Optional.of(Optional.empty());
             }
             List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .toList();
             String text = scalarText(node).map(String::trim).orElse("");
             int index = allowed.indexOf(text.toLowerCase(Locale.ROOT));
             if (index < 0) {
-                problem(node.line(), key + " must be one of " + String.join(", ", allowed) + ", got " + YamlNode.describe(node));
+                problem(
+                        node.line(),
+                        key + " must be one of " + String.join(", ", allowed) + ", got " + YamlNode.describe(node));
                 return Optional.empty();
             }
             return Optional.of(Optional.of(type.getEnumConstants()[index]));
@@ -337,7 +379,8 @@ public final class PolicyLoader {
                 return Optional.of(Optional.empty());
             }
             try {
-                BigDecimal value = new BigDecimal(scalarText(node).map(String::trim).orElseThrow(NumberFormatException::new));
+                BigDecimal value =
+                        new BigDecimal(scalarText(node).map(String::trim).orElseThrow(NumberFormatException::new));
                 if (value.signum() < 0) {
                     problem(node.line(), key + " must not be negative, got " + value.toPlainString());
                     return Optional.empty();
@@ -356,22 +399,32 @@ public final class PolicyLoader {
             if (overageNode instanceof YamlNode.Mapping o) {
                 checkKeys(o, OVERAGE_KEYS, "in overage");
                 boolean enabled = flag(o, "enabled").orElse(false);
-                BigDecimal price = optionalAmount(o, "pricePerCreditUsd", "0.04").flatMap(p -> p)
+                BigDecimal price = optionalAmount(o, "pricePerCreditUsd", "0.04")
+                        .flatMap(p -> p)
                         .orElse(dev.kiroscim.core.billing.OverageTerms.LIST_PRICE_PER_CREDIT);
                 overage = new dev.kiroscim.core.billing.OverageTerms(enabled, price);
             } else if (overageNode != null && !isNull(overageNode)) {
-                problem(overageNode.line(), "'overage' must be a mapping with enabled and pricePerCreditUsd, got "
-                        + YamlNode.describe(overageNode));
+                problem(
+                        overageNode.line(),
+                        "'overage' must be a mapping with enabled and pricePerCreditUsd, got "
+                                + YamlNode.describe(overageNode));
             }
             var upgrade = CostTerms.DEFAULT.upgradeOverage();
             var newSeats = CostTerms.DEFAULT.newSeats();
             YamlNode billingNode = top.entries().get("billing");
             if (billingNode instanceof YamlNode.Mapping b) {
                 checkKeys(b, BILLING_KEYS, "in billing");
-                newSeats = choice(b, "newSeats", dev.kiroscim.core.billing.BillingRules.NewSeatCharge.class).flatMap(c -> c).orElse(newSeats);
-                upgrade = choice(b, "upgradeOverage", dev.kiroscim.core.billing.BillingRules.UpgradeOverage.class).flatMap(c -> c).orElse(upgrade);
+                newSeats = choice(b, "newSeats", dev.kiroscim.core.billing.BillingRules.NewSeatCharge.class)
+                        .flatMap(c -> c)
+                        .orElse(newSeats);
+                upgrade = choice(b, "upgradeOverage", dev.kiroscim.core.billing.BillingRules.UpgradeOverage.class)
+                        .flatMap(c -> c)
+                        .orElse(upgrade);
             } else if (billingNode != null && !isNull(billingNode)) {
-                problem(billingNode.line(), "'billing' must be a mapping with newSeats and upgradeOverage, got " + YamlNode.describe(billingNode));
+                problem(
+                        billingNode.line(),
+                        "'billing' must be a mapping with newSeats and upgradeOverage, got "
+                                + YamlNode.describe(billingNode));
             }
             return new CostTerms(overage, upgrade, newSeats);
         }
@@ -401,7 +454,9 @@ public final class PolicyLoader {
             if (isNull(node)) {
                 return Optional.of(new YamlNode.Sequence(node.line(), List.of()));
             }
-            problem(node.line(), "'" + key + "' must be a list (items start with '- '), got " + YamlNode.describe(node));
+            problem(
+                    node.line(),
+                    "'" + key + "' must be a list (items start with '- '), got " + YamlNode.describe(node));
             return Optional.empty();
         }
 

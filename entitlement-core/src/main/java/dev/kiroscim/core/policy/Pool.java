@@ -21,8 +21,13 @@ import java.util.OptionalInt;
  * @param reclaim  the idle-seat policy ({@code reclaimAfterIdle}, {@code reclaim}, {@code reclaimGrace}); empty: none
  * @param monthlyBudgetUsd the most this pool's seats may cost in a month, by the invoice rules; empty: no budget
  */
-public record Pool(String group, String tier, OptionalInt seats, Optional<Duration> maxGrant, Optional<Reclaim> reclaim,
-                   Optional<BigDecimal> monthlyBudgetUsd) {
+public record Pool(
+        String group,
+        String tier,
+        OptionalInt seats,
+        Optional<Duration> maxGrant,
+        Optional<Reclaim> reclaim,
+        Optional<BigDecimal> monthlyBudgetUsd) {
     public Pool {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(tier, "tier");

@@ -22,8 +22,13 @@ import java.util.Optional;
  * @param includedCredits      credits per user and month before overage (e.g. 1000 for PRO); empty if not given
  * @param monthlyBudgetUsd     the most this tier may cost in a month, by the invoice rules; empty for no budget
  */
-public record Tier(String name, String identityCenterGroup, BigDecimal monthlyPriceUsd, int rank,
-                   Optional<BigDecimal> includedCredits, Optional<BigDecimal> monthlyBudgetUsd) {
+public record Tier(
+        String name,
+        String identityCenterGroup,
+        BigDecimal monthlyPriceUsd,
+        int rank,
+        Optional<BigDecimal> includedCredits,
+        Optional<BigDecimal> monthlyBudgetUsd) {
     public Tier {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identityCenterGroup, "identityCenterGroup");

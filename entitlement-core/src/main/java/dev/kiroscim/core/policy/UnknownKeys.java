@@ -11,17 +11,22 @@ import java.util.Set;
  */
 public final class UnknownKeys {
 
-    private UnknownKeys() {
-    }
+    private UnknownKeys() {}
 
     /** @param where e.g. {@code "in a pool"} or {@code "at the top level"} */
-    public static void check(YamlNode.Mapping mapping, Set<String> allowed, String where, List<PolicyProblem> problems) {
+    public static void check(
+            YamlNode.Mapping mapping, Set<String> allowed, String where, List<PolicyProblem> problems) {
         mapping.keyLines().forEach((key, line) -> {
             if (!allowed.contains(key)) {
-                String suggestion = allowed.stream().filter(a -> similar(a, key)).findFirst()
-                        .map(a -> "; did you mean '" + a + "'?").orElse("");
-                problems.add(new PolicyProblem(line,
-                        "unknown key '" + key + "' " + where + " (allowed: " + String.join(", ", allowed) + ")" + suggestion));
+                String suggestion = allowed.stream()
+                        .filter(a -> similar(a, key))
+                        .findFirst()
+                        .map(a -> "; did you mean '" + a + "'?")
+                        .orElse("");
+                problems.add(new PolicyProblem(
+                        line,
+                        "unknown key '" + key + "' " + where + " (allowed: " + String.join(", ", allowed) + ")"
+                                + suggestion));
             }
         });
     }

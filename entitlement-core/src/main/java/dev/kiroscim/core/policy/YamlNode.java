@@ -19,13 +19,11 @@ public sealed interface YamlNode {
         }
     }
 
-    record Sequence(int line, List<YamlNode> items) implements YamlNode {
-    }
+    record Sequence(int line, List<YamlNode> items) implements YamlNode {}
 
     /** Keys keep file order; {@code keyLines} holds the line of each key. */
     record Mapping(int line, LinkedHashMap<String, YamlNode> entries, LinkedHashMap<String, Integer> keyLines)
-            implements YamlNode {
-    }
+            implements YamlNode {}
 
     /** For messages: {@code 'text'}, {@code nothing}, {@code a list} or {@code a mapping}. */
     static String describe(YamlNode node) {

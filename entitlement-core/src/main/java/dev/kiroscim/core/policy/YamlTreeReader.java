@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,8 +71,10 @@ public final class YamlTreeReader {
                     parser.nextToken();
                     YamlNode value = readValue(parser);
                     if (entries.containsKey(key)) {
-                        problems.add(new PolicyProblem(keyLine,
-                                "key '" + key + "' appears twice in the same block (first on line " + keyLines.get(key) + ")"));
+                        problems.add(new PolicyProblem(
+                                keyLine,
+                                "key '" + key + "' appears twice in the same block (first on line " + keyLines.get(key)
+                                        + ")"));
                     } else {
                         keyLines.put(key, keyLine);
                     }
@@ -111,9 +112,12 @@ public final class YamlTreeReader {
     @SuppressWarnings("deprecation")
     private static PolicyProblem syntaxProblem(JsonProcessingException e) {
         if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            String context = marked.getContext() == null || marked.getContextMark() == null ? ""
-                    : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1) + ")";
-            return new PolicyProblem(marked.getProblemMark().getLine() + 1, "YAML syntax error: " + marked.getProblem() + context);
+            String context = marked.getContext() == null || marked.getContextMark() == null
+                    ? ""
+                    : " (" + marked.getContext() + " that starts on line "
+                            + (marked.getContextMark().getLine() + 1) + ")";
+            return new PolicyProblem(
+                    marked.getProblemMark().getLine() + 1, "YAML syntax error: " + marked.getProblem() + context);
         }
         String firstLine = e.getOriginalMessage().lines().findFirst().orElse("unreadable YAML");
         return new PolicyProblem(lineOf(e.getLocation()), "YAML syntax error: " + firstLine);

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param spentUsd        the cost committed this month when the grant was refused
  * @param nextMonthStarts the first day of the next month, when the budget starts again
  */
-public record BudgetExhausted(BudgetScope scope, YearMonth month, BigDecimal budgetUsd, BigDecimal spentUsd,
-                              LocalDate nextMonthStarts) {
+public record BudgetExhausted(
+        BudgetScope scope, YearMonth month, BigDecimal budgetUsd, BigDecimal spentUsd, LocalDate nextMonthStarts) {
     public BudgetExhausted {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(month, "month");

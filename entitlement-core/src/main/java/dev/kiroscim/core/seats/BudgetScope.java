@@ -15,7 +15,10 @@ import java.util.Objects;
  */
 public record BudgetScope(Kind kind, String name) {
 
-    public enum Kind { POOL, TIER }
+    public enum Kind {
+        POOL,
+        TIER
+    }
 
     public BudgetScope {
         Objects.requireNonNull(kind, "kind");

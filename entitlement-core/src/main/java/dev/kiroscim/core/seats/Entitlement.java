@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param expiresAt when an ASSIGNED seat will expire, if its pool has a maxGrant
  * @param waitlist  the queues the user waits in with 1-based positions, preferred pool first
  */
-public record Entitlement(String userId, State state, Optional<String> tier, Optional<String> pool,
-                          Optional<Instant> since, Optional<Instant> expiresAt, List<WaitlistPosition> waitlist) {
+public record Entitlement(
+        String userId,
+        State state,
+        Optional<String> tier,
+        Optional<String> pool,
+        Optional<Instant> since,
+        Optional<Instant> expiresAt,
+        List<WaitlistPosition> waitlist) {
     public enum State {
         /** Holds a seat (and may also wait for a higher tier). */
         ASSIGNED,
@@ -33,8 +39,7 @@ public record Entitlement(String userId, State state, Optional<String> tier, Opt
     }
 
     /** @param position 1 for the next user to get a seat */
-    public record WaitlistPosition(String pool, int position) {
-    }
+    public record WaitlistPosition(String pool, int position) {}
 
     public Entitlement {
         Objects.requireNonNull(userId, "userId");

@@ -9,12 +9,17 @@ import java.util.Optional;
  */
 public record EntitlementFilter(Optional<Entitlement.State> state, Optional<String> pool, Optional<String> tier) {
 
-    public static final EntitlementFilter ANY = new EntitlementFilter(Optional.empty(), Optional.empty(), Optional.empty());
+    public static final EntitlementFilter ANY =
+            new EntitlementFilter(Optional.empty(), Optional.empty(), Optional.empty());
 
     public boolean matches(Entitlement e) {
         return state.map(s -> s == e.state()).orElse(true)
                 && tier.map(t -> e.tier().map(t::equals).orElse(false)).orElse(true)
-                && pool.map(p -> e.pool().map(held -> Pool.keyOf(held).equals(Pool.keyOf(p))).orElse(false)
-                        || e.waitlist().stream().anyMatch(w -> Pool.keyOf(w.pool()).equals(Pool.keyOf(p)))).orElse(true);
+                && pool.map(p -> e.pool()
+                                        .map(held -> Pool.keyOf(held).equals(Pool.keyOf(p)))
+                                        .orElse(false)
+                                || e.waitlist().stream()
+                                        .anyMatch(w -> Pool.keyOf(w.pool()).equals(Pool.keyOf(p))))
+                        .orElse(true);
     }
 }

@@ -35,6 +35,5 @@ public record MonthCharge(YearMonth month, String userId, String pool, String ti
     }
 
     /** How many charges of one tier, first held on one day, a budget scope has: what its committed cost sums. */
-    public record Count(String tier, int firstDay, int count) {
-    }
+    public record Count(String tier, int firstDay, int count) {}
 }

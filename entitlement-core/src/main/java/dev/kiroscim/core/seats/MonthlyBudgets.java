@@ -75,15 +75,21 @@ public final class MonthlyBudgets {
         if (pool.monthlyBudgetUsd().isPresent()) {
             scopes.add(BudgetScope.pool(pool.group()));
         }
-        policy.tier(pool.tier()).flatMap(Tier::monthlyBudgetUsd).ifPresent(b -> scopes.add(BudgetScope.tier(pool.tier())));
+        policy.tier(pool.tier())
+                .flatMap(Tier::monthlyBudgetUsd)
+                .ifPresent(b -> scopes.add(BudgetScope.tier(pool.tier())));
         return scopes;
     }
 
     /** Every scope of the policy that has a budget: pools in file order, then tiers lowest first. */
     public List<BudgetScope> budgetedScopes() {
         List<BudgetScope> scopes = new ArrayList<>();
-        policy.pools().stream().filter(p -> p.monthlyBudgetUsd().isPresent()).forEach(p -> scopes.add(BudgetScope.pool(p.group())));
-        policy.tiers().stream().filter(t -> t.monthlyBudgetUsd().isPresent()).forEach(t -> scopes.add(BudgetScope.tier(t.name())));
+        policy.pools().stream()
+                .filter(p -> p.monthlyBudgetUsd().isPresent())
+                .forEach(p -> scopes.add(BudgetScope.pool(p.group())));
+        policy.tiers().stream()
+                .filter(t -> t.monthlyBudgetUsd().isPresent())
+                .forEach(t -> scopes.add(BudgetScope.tier(t.name())));
         return scopes;
     }
 
@@ -100,7 +106,8 @@ public final class MonthlyBudgets {
                     ? KiroBilling.start(month).minusMillis(1)
                     : month.atDay(firstDay).atStartOfDay(ZoneOffset.UTC).toInstant();
             return billing.bill(month, List.of(new SeatSpan(tier, "", since, null)), List.of())
-                    .map(bill -> bill.basePriceUsd()).orElse(BigDecimal.ZERO);
+                    .map(bill -> bill.basePriceUsd())
+                    .orElse(BigDecimal.ZERO);
         });
     }
 
@@ -110,9 +117,12 @@ public final class MonthlyBudgets {
 
     /** The cost committed this month against the scope, in dollars and cents. */
     public BigDecimal committedUsd(BudgetScope scope) {
-        return committed.computeIfAbsent(scope, s -> ledger.chargeCounts(month, s).stream()
-                .map(c -> priceOf(c.tier(), c.firstDay()).multiply(BigDecimal.valueOf(c.count())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP));
+        return committed.computeIfAbsent(
+                scope,
+                s -> ledger.chargeCounts(month, s).stream()
+                        .map(c -> priceOf(c.tier(), c.firstDay()).multiply(BigDecimal.valueOf(c.count())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .setScale(2, RoundingMode.HALF_UP));
     }
 
     /**
@@ -124,7 +134,8 @@ public final class MonthlyBudgets {
         if (prior.isPresent() && policy.rankOf(prior.get().tier()) >= policy.rankOf(pool)) {
             return Optional.empty();
         }
-        int firstDay = prior.map(MonthCharge::firstDay).orElse(LocalDate.ofInstant(at, ZoneOffset.UTC).getDayOfMonth());
+        int firstDay = prior.map(MonthCharge::firstDay)
+                .orElse(LocalDate.ofInstant(at, ZoneOffset.UTC).getDayOfMonth());
         return Optional.of(new MonthCharge(month, userId, pool.group(), pool.tier(), firstDay));
     }
 
@@ -141,10 +152,17 @@ public final class MonthlyBudgets {
         Optional<MonthCharge> prior = ledger.chargeOf(userId, month);
         for (BudgetScope scope : scopes) {
             BigDecimal spent = committedUsd(scope);
-            BigDecimal seat = priceOf(next.get()).subtract(prior.filter(p -> countsAgainst(p, scope)).map(this::priceOf).orElse(BigDecimal.ZERO));
+            BigDecimal seat = priceOf(next.get())
+                    .subtract(prior.filter(p -> countsAgainst(p, scope))
+                            .map(this::priceOf)
+                            .orElse(BigDecimal.ZERO));
             BigDecimal budget = budgetOf(scope).orElseThrow();
             if (spent.add(seat).compareTo(budget) > 0) {
-                return Optional.of(new Refusal(scope, budget.setScale(2, RoundingMode.HALF_UP), spent, seat.setScale(2, RoundingMode.HALF_UP),
+                return Optional.of(new Refusal(
+                        scope,
+                        budget.setScale(2, RoundingMode.HALF_UP),
+                        spent,
+                        seat.setScale(2, RoundingMode.HALF_UP),
                         nextMonthStarts()));
             }
         }
@@ -160,7 +178,8 @@ public final class MonthlyBudgets {
         if (scopesOf(pool).isEmpty() || pool.freeSeats(ledger.countAssigned(pool.group())) == 0) {
             return Optional.empty();
         }
-        return ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), 1).stream().findFirst()
+        return ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), 1).stream()
+                .findFirst()
                 .flatMap(first -> refusal(pool, first.userId(), now));
     }
 
@@ -190,7 +209,9 @@ public final class MonthlyBudgets {
     }
 
     private static boolean countsAgainst(MonthCharge charge, BudgetScope scope) {
-        return scope.kind() == BudgetScope.Kind.POOL ? Pool.keyOf(charge.pool()).equals(scope.key()) : charge.tier().equals(scope.key());
+        return scope.kind() == BudgetScope.Kind.POOL
+                ? Pool.keyOf(charge.pool()).equals(scope.key())
+                : charge.tier().equals(scope.key());
     }
 
     /**
@@ -201,8 +222,12 @@ public final class MonthlyBudgets {
      * @param seatUsd         what the grant would add
      * @param nextMonthStarts when the budget starts again
      */
-    public record Refusal(BudgetScope scope, BigDecimal budgetUsd, BigDecimal spentUsd, BigDecimal seatUsd,
-                          LocalDate nextMonthStarts) {
+    public record Refusal(
+            BudgetScope scope,
+            BigDecimal budgetUsd,
+            BigDecimal spentUsd,
+            BigDecimal seatUsd,
+            LocalDate nextMonthStarts) {
 
         /**
          * For people, e.g. {@code budget for Kiro-Platform exhausted this month (USD 400.00 of 400.00); next month

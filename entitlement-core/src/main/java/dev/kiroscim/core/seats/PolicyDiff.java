@@ -19,8 +19,7 @@ import java.util.TreeSet;
  */
 public final class PolicyDiff {
 
-    private PolicyDiff() {
-    }
+    private PolicyDiff() {}
 
     public static Map<String, Object> between(Policy before, Policy after) {
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -31,16 +30,34 @@ public final class PolicyDiff {
             Optional<Tier> b = before.tier(name);
             Optional<Tier> a = after.tier(name);
             if (b.isEmpty() || a.isEmpty()) {
-                changes.put("tiers." + name, AttributeChanges.change(b.map(PolicyDiff::describe).orElse(null),
-                        a.map(PolicyDiff::describe).orElse(null)));
+                changes.put(
+                        "tiers." + name,
+                        AttributeChanges.change(
+                                b.map(PolicyDiff::describe).orElse(null),
+                                a.map(PolicyDiff::describe).orElse(null)));
                 continue;
             }
             put(changes, "tiers." + name + ".rank", b.get().rank(), a.get().rank());
-            put(changes, "tiers." + name + ".identityCenterGroup", b.get().identityCenterGroup(), a.get().identityCenterGroup());
-            put(changes, "tiers." + name + ".monthlyPriceUsd", b.get().monthlyPriceUsd().toPlainString(),
+            put(
+                    changes,
+                    "tiers." + name + ".identityCenterGroup",
+                    b.get().identityCenterGroup(),
+                    a.get().identityCenterGroup());
+            put(
+                    changes,
+                    "tiers." + name + ".monthlyPriceUsd",
+                    b.get().monthlyPriceUsd().toPlainString(),
                     a.get().monthlyPriceUsd().toPlainString());
-            put(changes, "tiers." + name + ".includedCredits", amount(b.get().includedCredits()), amount(a.get().includedCredits()));
-            put(changes, "tiers." + name + ".monthlyBudgetUsd", amount(b.get().monthlyBudgetUsd()), amount(a.get().monthlyBudgetUsd()));
+            put(
+                    changes,
+                    "tiers." + name + ".includedCredits",
+                    amount(b.get().includedCredits()),
+                    amount(a.get().includedCredits()));
+            put(
+                    changes,
+                    "tiers." + name + ".monthlyBudgetUsd",
+                    amount(b.get().monthlyBudgetUsd()),
+                    amount(a.get().monthlyBudgetUsd()));
         }
         TreeSet<String> poolKeys = new TreeSet<>();
         before.pools().forEach(p -> poolKeys.add(p.key()));
@@ -50,16 +67,26 @@ public final class PolicyDiff {
             Optional<Pool> a = after.pool(key);
             String name = a.or(() -> b).map(Pool::group).orElse(key);
             if (b.isEmpty() || a.isEmpty()) {
-                changes.put("pools." + name, AttributeChanges.change(b.map(PolicyDiff::describe).orElse(null),
-                        a.map(PolicyDiff::describe).orElse(null)));
+                changes.put(
+                        "pools." + name,
+                        AttributeChanges.change(
+                                b.map(PolicyDiff::describe).orElse(null),
+                                a.map(PolicyDiff::describe).orElse(null)));
                 continue;
             }
             put(changes, "pools." + name + ".tier", b.get().tier(), a.get().tier());
             put(changes, "pools." + name + ".seats", seats(b.get()), seats(a.get()));
             put(changes, "pools." + name + ".maxGrant", maxGrant(b.get()), maxGrant(a.get()));
-            put(changes, "pools." + name + ".reclaim", b.get().reclaim().map(Object::toString).orElse(null),
+            put(
+                    changes,
+                    "pools." + name + ".reclaim",
+                    b.get().reclaim().map(Object::toString).orElse(null),
                     a.get().reclaim().map(Object::toString).orElse(null));
-            put(changes, "pools." + name + ".monthlyBudgetUsd", amount(b.get().monthlyBudgetUsd()), amount(a.get().monthlyBudgetUsd()));
+            put(
+                    changes,
+                    "pools." + name + ".monthlyBudgetUsd",
+                    amount(b.get().monthlyBudgetUsd()),
+                    amount(a.get().monthlyBudgetUsd()));
         }
         put(changes, "costs", before.costs().toString(), after.costs().toString());
         return changes;

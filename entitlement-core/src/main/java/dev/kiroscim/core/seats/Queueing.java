@@ -2,7 +2,6 @@ package dev.kiroscim.core.seats;
 
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
-
 import java.util.Optional;
 
 /**
@@ -13,8 +12,7 @@ import java.util.Optional;
  * sideways would gain nothing and only churn seats.
  */
 final class Queueing {
-    private Queueing() {
-    }
+    private Queueing() {}
 
     static boolean eligible(SeatLedger ledger, String userId, Pool pool) {
         return ledger.isActive(userId)

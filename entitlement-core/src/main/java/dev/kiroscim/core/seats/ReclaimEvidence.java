@@ -6,5 +6,4 @@ package dev.kiroscim.core.seats;
  * @param lastActivity the last day with Kiro activity (ISO date), or null when none since the grant
  * @param daysIdle     days without activity up to the report's last day
  */
-public record ReclaimEvidence(String lastActivity, long daysIdle) {
-}
+public record ReclaimEvidence(String lastActivity, long daysIdle) {}

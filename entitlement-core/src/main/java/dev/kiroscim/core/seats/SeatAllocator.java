@@ -2,7 +2,6 @@ package dev.kiroscim.core.seats;
 
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,10 +121,13 @@ public final class SeatAllocator {
             if (seat.isEmpty()) {
                 continue;
             }
-            String poolName = policy.pool(seat.get().pool()).map(Pool::group).orElse(seat.get().pool());
+            String poolName = policy.pool(seat.get().pool())
+                    .map(Pool::group)
+                    .orElse(seat.get().pool());
             ledger.release(r.getKey());
             ledger.markExpired(r.getKey(), seat.get().pool(), now);
-            step.event(SeatEvent.Type.RECLAIMED, r.getKey(), poolName, seat.get().tier(), r.getValue());
+            step.event(
+                    SeatEvent.Type.RECLAIMED, r.getKey(), poolName, seat.get().tier(), r.getValue());
             policy.pool(seat.get().pool()).ifPresent(step.dirty::add);
             reclaimed.add(r.getKey());
         }
@@ -171,10 +173,15 @@ public final class SeatAllocator {
             }
             List<Seat> holders = new ArrayList<>(ledger.seatsIn(pool.group()));
             int cap = pool.seats().orElse(Integer.MAX_VALUE);
-            holders.sort(Comparator.comparing(Seat::assignedAt).thenComparing(Seat::userId).reversed());
+            holders.sort(Comparator.comparing(Seat::assignedAt)
+                    .thenComparing(Seat::userId)
+                    .reversed());
             for (Seat seat : holders.subList(0, Math.max(0, holders.size() - cap))) {
                 displaced.add(seat.userId());
-                step.release(seat, pool.group(), "the seat cap was lowered to " + cap + "; the most recently assigned seats go first");
+                step.release(
+                        seat,
+                        pool.group(),
+                        "the seat cap was lowered to " + cap + "; the most recently assigned seats go first");
             }
         }
         displaced.addAll(step.expireDue());
@@ -195,6 +202,7 @@ public final class SeatAllocator {
         private final TreeSet<Pool> dirty;
         /** Users whose facts changed in this step: a seat they get is ASSIGNED; anyone else's is a PROMOTION. */
         private final Set<String> touched;
+
         private final String promotionReason;
         private final MonthlyBudgets budgets;
         /** Pools (by key) whose first waiter a budget refused in this step, and why. */
@@ -255,13 +263,19 @@ public final class SeatAllocator {
                 return true;
             }
             Pool current = pool.get();
-            Seat updated = seat.withTier(current.tier()).withExpiresAt(current.maxGrant().map(seat.assignedAt()::plus));
+            Seat updated = seat.withTier(current.tier())
+                    .withExpiresAt(current.maxGrant().map(seat.assignedAt()::plus));
             if (!updated.equals(seat)) {
                 ledger.assign(updated);
-                // A tier raised by a reload is an upgrade the invoice bills: charge it (an admin's change, never refused).
+                // A tier raised by a reload is an upgrade the invoice bills: charge it (an admin's change, never
+                // refused).
                 budgets.chargeAfterGrant(userId, current, now).ifPresent(this::commitCharge);
                 if (!seat.tier().equals(current.tier())) {
-                    event(SeatEvent.Type.ASSIGNED, userId, current.group(), current.tier(),
+                    event(
+                            SeatEvent.Type.ASSIGNED,
+                            userId,
+                            current.group(),
+                            current.tier(),
                             "the pool's tier changed from " + seat.tier() + " to " + current.tier());
                 }
                 dirty.add(current);
@@ -309,7 +323,8 @@ public final class SeatAllocator {
                 int free = pool.freeSeats(ledger.countAssigned(pool.group()));
                 int batch = budgets.scopesOf(pool).isEmpty() ? free : Math.min(free, BUDGETED_BATCH);
                 while (free > 0) {
-                    List<Waiter> next = ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), Math.min(free, batch));
+                    List<Waiter> next =
+                            ledger.firstWaiting(pool.group(), policy.tiersBelow(pool), Math.min(free, batch));
                     for (Waiter waiter : next) {
                         Optional<MonthlyBudgets.Refusal> refusal = budgets.refusal(pool, waiter.userId(), now);
                         if (refusal.isPresent()) {
@@ -331,8 +346,12 @@ public final class SeatAllocator {
         private void refuse(Pool pool, MonthlyBudgets.Refusal refusal) {
             refused.put(pool.key(), refusal);
             if (ledger.markBudgetExhausted(budgets.month(), refusal.scope(), now)) {
-                budgetsExhausted.add(new BudgetExhausted(refusal.scope(), budgets.month(), refusal.budgetUsd(),
-                        refusal.spentUsd(), refusal.nextMonthStarts()));
+                budgetsExhausted.add(new BudgetExhausted(
+                        refusal.scope(),
+                        budgets.month(),
+                        refusal.budgetUsd(),
+                        refusal.spentUsd(),
+                        refusal.nextMonthStarts()));
             }
         }
 
@@ -353,17 +372,24 @@ public final class SeatAllocator {
         private void give(Pool pool, String userId) {
             Optional<Seat> lower = ledger.seatOf(userId);
             if (lower.isPresent() && policy.rankOf(lower.get().tier()) >= policy.rankOf(pool)) {
-                // A ledger that offers a sideways or downward move would make fill() loop forever; fail the step instead.
-                throw new IllegalStateException("SeatLedger.firstWaiting(" + pool.group() + ") returned " + userId
-                        + ", who already holds " + lower.get().tier() + " in " + lower.get().pool());
+                // A ledger that offers a sideways or downward move would make fill() loop forever; fail the step
+                // instead.
+                throw new IllegalStateException(
+                        "SeatLedger.firstWaiting(" + pool.group() + ") returned " + userId + ", who already holds "
+                                + lower.get().tier() + " in " + lower.get().pool());
             }
             Optional<MonthCharge> charge = budgets.chargeAfterGrant(userId, pool, now);
-            ledger.assign(new Seat(userId, pool.group(), pool.tier(), now, pool.maxGrant().map(now::plus)));
+            ledger.assign(new Seat(
+                    userId, pool.group(), pool.tier(), now, pool.maxGrant().map(now::plus)));
             charge.ifPresent(this::commitCharge);
             if (lower.isPresent()) {
                 Seat left = lower.get();
-                event(SeatEvent.Type.RELEASED, userId, policy.pool(left.pool()).map(Pool::group).orElse(left.pool()),
-                        left.tier(), "moved up to " + pool.group());
+                event(
+                        SeatEvent.Type.RELEASED,
+                        userId,
+                        policy.pool(left.pool()).map(Pool::group).orElse(left.pool()),
+                        left.tier(),
+                        "moved up to " + pool.group());
                 policy.pool(left.pool()).ifPresent(dirty::add);
                 event(SeatEvent.Type.PROMOTED, userId, pool.group(), pool.tier(), "moved up from " + left.tier());
             } else if (touched.contains(userId)) {
@@ -383,10 +409,16 @@ public final class SeatAllocator {
                 for (Pool pool : policy.poolsByPreference()) {
                     if (Queueing.waits(ledger, policy, userId, pool)) {
                         Instant joinedAt = ledger.joinedAt(userId, pool.group()).orElseThrow();
-                        int ahead = ledger.countWaitingAhead(pool.group(), policy.tiersBelow(pool), new Waiter(userId, joinedAt));
+                        int ahead = ledger.countWaitingAhead(
+                                pool.group(), policy.tiersBelow(pool), new Waiter(userId, joinedAt));
                         MonthlyBudgets.Refusal budget = refused.get(pool.key());
-                        events.add(SeatEvent.waitlisted(userId, pool.group(), pool.tier(), ahead + 1,
-                                budget == null ? "the pool is full" : budget.explain(), now));
+                        events.add(SeatEvent.waitlisted(
+                                userId,
+                                pool.group(),
+                                pool.tier(),
+                                ahead + 1,
+                                budget == null ? "the pool is full" : budget.explain(),
+                                now));
                     }
                 }
             }

@@ -22,7 +22,8 @@ import java.util.OptionalInt;
  * @param at       the allocation instant ({@code now} of the call)
  * @param position for WAITLISTED, the 1-based place in the pool's queue (1: the next seat that frees); empty otherwise
  */
-public record SeatEvent(Type type, String userId, String pool, String tier, String reason, Instant at, OptionalInt position) {
+public record SeatEvent(
+        Type type, String userId, String pool, String tier, String reason, Instant at, OptionalInt position) {
     public enum Type {
         /** Got a seat at once on becoming eligible. */
         ASSIGNED,
@@ -50,7 +51,8 @@ public record SeatEvent(Type type, String userId, String pool, String tier, Stri
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(position, "position");
         if (position.isPresent() != (type == Type.WAITLISTED) || (position.isPresent() && position.getAsInt() < 1)) {
-            throw new IllegalArgumentException("a WAITLISTED event, and only that, has a position of 1 or more: " + type + " " + position);
+            throw new IllegalArgumentException(
+                    "a WAITLISTED event, and only that, has a position of 1 or more: " + type + " " + position);
         }
     }
 
@@ -68,8 +70,15 @@ public record SeatEvent(Type type, String userId, String pool, String tier, Stri
      * A user waiting in line, with why the line does not move: for example {@code "the pool is full"}, or a monthly
      * budget's explanation ("budget for Kiro-Platform exhausted this month (USD 400.00 of 400.00); …").
      */
-    public static SeatEvent waitlisted(String userId, String pool, String tier, int position, String cause, Instant at) {
-        return new SeatEvent(Type.WAITLISTED, userId, pool, tier, cause + "; position " + position + " in its queue", at,
+    public static SeatEvent waitlisted(
+            String userId, String pool, String tier, int position, String cause, Instant at) {
+        return new SeatEvent(
+                Type.WAITLISTED,
+                userId,
+                pool,
+                tier,
+                cause + "; position " + position + " in its queue",
+                at,
                 OptionalInt.of(position));
     }
 }

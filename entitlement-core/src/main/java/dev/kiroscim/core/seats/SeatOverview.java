@@ -13,12 +13,10 @@ import java.util.OptionalInt;
 public record SeatOverview(List<PoolUse> pools, List<TierUse> tiers, BigDecimal monthlyCostUsd) {
 
     /** @param seats the cap; empty when unlimited */
-    public record PoolUse(String group, String tier, OptionalInt seats, int assigned, int waitlisted) {
-    }
+    public record PoolUse(String group, String tier, OptionalInt seats, int assigned, int waitlisted) {}
 
     /** @param monthlyCostUsd {@code assigned × monthlyPriceUsd} */
-    public record TierUse(String tier, int assigned, BigDecimal monthlyCostUsd) {
-    }
+    public record TierUse(String tier, int assigned, BigDecimal monthlyCostUsd) {}
 
     public SeatOverview {
         pools = List.copyOf(pools);

@@ -16,6 +16,5 @@ public sealed interface AddMembershipResult {
     }
 
     /** The user was already a member; the service did not say under which membership id. */
-    record AlreadyMember() implements AddMembershipResult {
-    }
+    record AlreadyMember() implements AddMembershipResult {}
 }

@@ -18,8 +18,7 @@ public final class CallFence {
 
     private static final ThreadLocal<Runnable> CURRENT = new ThreadLocal<>();
 
-    private CallFence() {
-    }
+    private CallFence() {}
 
     /** Runs the bound check, if any; it throws when the caller must not send. */
     public static void beforeSend() {

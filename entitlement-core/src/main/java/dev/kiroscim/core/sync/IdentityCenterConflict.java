@@ -8,12 +8,16 @@ package dev.kiroscim.core.sync;
 public final class IdentityCenterConflict extends IdentityCenterException {
 
     /** The service's {@code ConflictExceptionReason}; {@link #UNKNOWN} when absent or new. */
-    public enum Reason { UNIQUENESS_CONSTRAINT_VIOLATION, CONCURRENT_MODIFICATION, UNKNOWN }
+    public enum Reason {
+        UNIQUENESS_CONSTRAINT_VIOLATION,
+        CONCURRENT_MODIFICATION,
+        UNKNOWN
+    }
 
     private final Reason reason;
 
-    public IdentityCenterConflict(IdentityCenterOperation operation, Reason reason, String message, String awsRequestId,
-                                 Throwable cause) {
+    public IdentityCenterConflict(
+            IdentityCenterOperation operation, Reason reason, String message, String awsRequestId, Throwable cause) {
         super(operation, message, awsRequestId, cause);
         this.reason = reason == null ? Reason.UNKNOWN : reason;
     }

@@ -17,15 +17,20 @@ import java.util.Objects;
  * </ul>
  */
 public abstract sealed class IdentityCenterException extends RuntimeException
-        permits IdentityCenterThrottled, IdentityCenterUnavailable, IdentityCenterConflict, IdentityCenterNotFound,
+        permits IdentityCenterThrottled,
+                IdentityCenterUnavailable,
+                IdentityCenterConflict,
+                IdentityCenterNotFound,
                 IdentityCenterRejected {
 
     private final IdentityCenterOperation operation;
     private final String awsRequestId;
 
-    protected IdentityCenterException(IdentityCenterOperation operation, String message, String awsRequestId,
-                                     Throwable cause) {
-        super(operation.apiName() + ": " + message + (awsRequestId == null ? "" : " (request id " + awsRequestId + ")"),
+    protected IdentityCenterException(
+            IdentityCenterOperation operation, String message, String awsRequestId, Throwable cause) {
+        super(
+                operation.apiName() + ": " + message
+                        + (awsRequestId == null ? "" : " (request id " + awsRequestId + ")"),
                 cause);
         this.operation = Objects.requireNonNull(operation, "operation");
         this.awsRequestId = awsRequestId;

@@ -16,8 +16,13 @@ public final class IdentityCenterNotFound extends IdentityCenterException {
      * @param resourceType {@code USER}, {@code GROUP}, {@code GROUP_MEMBERSHIP}, or {@code null} when not sent
      * @param resourceId   the id the service could not find, or {@code null} when not sent
      */
-    public IdentityCenterNotFound(IdentityCenterOperation operation, String resourceType, String resourceId,
-                                 String message, String awsRequestId, Throwable cause) {
+    public IdentityCenterNotFound(
+            IdentityCenterOperation operation,
+            String resourceType,
+            String resourceId,
+            String message,
+            String awsRequestId,
+            Throwable cause) {
         super(operation, message, awsRequestId, cause);
         this.resourceType = resourceType;
         this.resourceId = resourceId;

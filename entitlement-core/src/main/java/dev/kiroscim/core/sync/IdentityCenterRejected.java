@@ -13,8 +13,8 @@ public final class IdentityCenterRejected extends IdentityCenterException {
     /**
      * @param errorCode the AWS error code, e.g. {@code ValidationException}
      */
-    public IdentityCenterRejected(IdentityCenterOperation operation, String errorCode, String message,
-                                 String awsRequestId, Throwable cause) {
+    public IdentityCenterRejected(
+            IdentityCenterOperation operation, String errorCode, String message, String awsRequestId, Throwable cause) {
         super(operation, errorCode + ": " + message, awsRequestId, cause);
         this.errorCode = errorCode;
     }

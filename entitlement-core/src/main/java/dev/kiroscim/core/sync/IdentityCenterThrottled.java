@@ -14,8 +14,12 @@ public final class IdentityCenterThrottled extends IdentityCenterException {
     /**
      * @param retryAfter the service's {@code RetryAfterSeconds}, or {@code null} when it sent none
      */
-    public IdentityCenterThrottled(IdentityCenterOperation operation, Duration retryAfter, String message,
-                                  String awsRequestId, Throwable cause) {
+    public IdentityCenterThrottled(
+            IdentityCenterOperation operation,
+            Duration retryAfter,
+            String message,
+            String awsRequestId,
+            Throwable cause) {
         super(operation, message, awsRequestId, cause);
         this.retryAfter = retryAfter;
     }

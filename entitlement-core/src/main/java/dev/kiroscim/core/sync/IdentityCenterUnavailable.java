@@ -17,8 +17,12 @@ public final class IdentityCenterUnavailable extends IdentityCenterException {
     /**
      * @param retryAfter {@code RetryAfterSeconds} of an InternalServerException, or {@code null}
      */
-    public IdentityCenterUnavailable(IdentityCenterOperation operation, Duration retryAfter, String message,
-                                    String awsRequestId, Throwable cause) {
+    public IdentityCenterUnavailable(
+            IdentityCenterOperation operation,
+            Duration retryAfter,
+            String message,
+            String awsRequestId,
+            Throwable cause) {
         super(operation, message, awsRequestId, cause);
         this.retryAfter = retryAfter;
     }

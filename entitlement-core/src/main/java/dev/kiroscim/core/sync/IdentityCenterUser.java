@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param familyName  {@code Name.FamilyName}, may be {@code null}
  * @param email       the primary (or only) email, or {@code null}
  */
-public record IdentityCenterUser(String id, String userName, String displayName, String givenName, String familyName,
-                      String email) {
+public record IdentityCenterUser(
+        String id, String userName, String displayName, String givenName, String familyName, String email) {
 
     public IdentityCenterUser {
         Objects.requireNonNull(id, "id");

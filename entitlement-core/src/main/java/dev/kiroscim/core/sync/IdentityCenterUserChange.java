@@ -29,19 +29,39 @@ public record IdentityCenterUserChange(IdentityCenterUserAttribute attribute, St
     }
 
     /** The changes that turn {@code current} into {@code desired}; empty when they are equal. */
-    public static List<IdentityCenterUserChange> between(IdentityCenterUserProfile current, IdentityCenterUserProfile desired) {
+    public static List<IdentityCenterUserChange> between(
+            IdentityCenterUserProfile current, IdentityCenterUserProfile desired) {
         List<IdentityCenterUserChange> changes = new ArrayList<>();
-        addIfDifferent(changes, IdentityCenterUserAttribute.USER_NAME, IdentityCenterUserProfile::userName, current, desired);
-        addIfDifferent(changes, IdentityCenterUserAttribute.DISPLAY_NAME, IdentityCenterUserProfile::displayName, current, desired);
-        addIfDifferent(changes, IdentityCenterUserAttribute.GIVEN_NAME, IdentityCenterUserProfile::givenName, current, desired);
-        addIfDifferent(changes, IdentityCenterUserAttribute.FAMILY_NAME, IdentityCenterUserProfile::familyName, current, desired);
+        addIfDifferent(
+                changes, IdentityCenterUserAttribute.USER_NAME, IdentityCenterUserProfile::userName, current, desired);
+        addIfDifferent(
+                changes,
+                IdentityCenterUserAttribute.DISPLAY_NAME,
+                IdentityCenterUserProfile::displayName,
+                current,
+                desired);
+        addIfDifferent(
+                changes,
+                IdentityCenterUserAttribute.GIVEN_NAME,
+                IdentityCenterUserProfile::givenName,
+                current,
+                desired);
+        addIfDifferent(
+                changes,
+                IdentityCenterUserAttribute.FAMILY_NAME,
+                IdentityCenterUserProfile::familyName,
+                current,
+                desired);
         addIfDifferent(changes, IdentityCenterUserAttribute.EMAIL, IdentityCenterUserProfile::email, current, desired);
         return List.copyOf(changes);
     }
 
-    private static void addIfDifferent(List<IdentityCenterUserChange> changes, IdentityCenterUserAttribute attribute,
-                                       Function<IdentityCenterUserProfile, String> getter,
-                                       IdentityCenterUserProfile current, IdentityCenterUserProfile desired) {
+    private static void addIfDifferent(
+            List<IdentityCenterUserChange> changes,
+            IdentityCenterUserAttribute attribute,
+            Function<IdentityCenterUserProfile, String> getter,
+            IdentityCenterUserProfile current,
+            IdentityCenterUserProfile desired) {
         String wanted = getter.apply(desired);
         if (!Objects.equals(getter.apply(current), wanted)) {
             changes.add(new IdentityCenterUserChange(attribute, wanted));

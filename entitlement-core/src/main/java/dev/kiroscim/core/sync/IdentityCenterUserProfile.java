@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param familyName  last name, or the placeholder
  * @param email       the one email address, or {@code null} for none
  */
-public record IdentityCenterUserProfile(String userName, String displayName, String givenName, String familyName, String email) {
+public record IdentityCenterUserProfile(
+        String userName, String displayName, String givenName, String familyName, String email) {
 
     /**
      * Written for {@code Name.GivenName} / {@code Name.FamilyName} when the IdP sent none, because IAM Identity

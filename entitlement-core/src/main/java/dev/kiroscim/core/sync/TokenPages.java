@@ -25,8 +25,7 @@ public final class TokenPages {
         }
     }
 
-    private TokenPages() {
-    }
+    private TokenPages() {}
 
     /**
      * @param fetch called with {@code null} for the first page, then with each {@code nextToken}
@@ -52,7 +51,7 @@ public final class TokenPages {
                 return page.items();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 }

@@ -1,13 +1,12 @@
 package dev.kiroscim.core.transaction;
 
-import dev.kiroscim.core.directory.UserStore;
-import dev.kiroscim.core.directory.GroupStore;
-import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
-import dev.kiroscim.core.sync.state.SyncOutbox;
-
 import dev.kiroscim.core.audit.AuditLog;
 import dev.kiroscim.core.auth.TokenStore;
+import dev.kiroscim.core.directory.GroupStore;
+import dev.kiroscim.core.directory.UserStore;
 import dev.kiroscim.core.seats.SeatStore;
+import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
+import dev.kiroscim.core.sync.state.SyncOutbox;
 
 /** One transaction's view of the stores. Obtained from {@link Transactions}; not valid after it ends. */
 public interface Directory {

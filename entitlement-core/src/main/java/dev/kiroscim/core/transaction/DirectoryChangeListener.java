@@ -1,7 +1,7 @@
 package dev.kiroscim.core.transaction;
 
-import dev.kiroscim.core.directory.events.DirectoryChange;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.directory.events.DirectoryChange;
 import java.util.List;
 
 /**

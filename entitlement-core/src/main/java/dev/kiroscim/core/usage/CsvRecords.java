@@ -11,11 +11,9 @@ import java.util.List;
 final class CsvRecords {
 
     /** One record: its first line (1-based) and its fields, or a syntax error found in it. */
-    record Record(int line, List<String> fields, String error) {
-    }
+    record Record(int line, List<String> fields, String error) {}
 
-    private CsvRecords() {
-    }
+    private CsvRecords() {}
 
     static List<Record> parse(String text) {
         List<Record> records = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.kiroscim.core.usage;
 
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Reclaim;
 import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 public final class IdleSeats {
 
     /** All holders, classified, as of the report's last day. */
-    public record Result(int days, boolean reportConfigured, Optional<LocalDate> dataThrough, List<SeatActivity> holders) {
+    public record Result(
+            int days, boolean reportConfigured, Optional<LocalDate> dataThrough, List<SeatActivity> holders) {
         public List<SeatActivity> with(SeatActivity.Verdict verdict) {
             return holders.stream().filter(h -> h.verdict() == verdict).toList();
         }
@@ -40,7 +41,12 @@ public final class IdleSeats {
     private final boolean reportConfigured;
     private final Clock clock;
 
-    public IdleSeats(Transactions transactions, Supplier<Policy> policy, UsageReports usage, boolean reportConfigured, Clock clock) {
+    public IdleSeats(
+            Transactions transactions,
+            Supplier<Policy> policy,
+            UsageReports usage,
+            boolean reportConfigured,
+            Clock clock) {
         this.transactions = transactions;
         this.policy = policy;
         this.usage = usage;
@@ -54,7 +60,12 @@ public final class IdleSeats {
             throw new IllegalArgumentException("days must be a whole number >= 1, got " + days);
         }
         Policy current = policy.get();
-        return classify(days, pool -> current.pool(pool).flatMap(Pool::reclaim).map(Reclaim::grace).orElse(Duration.ZERO));
+        return classify(
+                days,
+                pool -> current.pool(pool)
+                        .flatMap(Pool::reclaim)
+                        .map(Reclaim::grace)
+                        .orElse(Duration.ZERO));
     }
 
     /** Seats the pools' {@code reclaim: release} policies free now: idle for the pool's {@code reclaimAfterIdle}, past grace. */
@@ -68,7 +79,8 @@ public final class IdleSeats {
             Reclaim reclaim = pool.reclaim().get();
             int days = (int) Math.max(1, reclaim.afterIdle().toDays());
             classify(days, p -> reclaim.grace()).with(SeatActivity.Verdict.IDLE).stream()
-                    .filter(h -> Pool.keyOf(h.pool()).equals(pool.key())).forEach(out::add);
+                    .filter(h -> Pool.keyOf(h.pool()).equals(pool.key()))
+                    .forEach(out::add);
         }
         return out;
     }
@@ -80,19 +92,30 @@ public final class IdleSeats {
         if (seat.isEmpty()) {
             return Optional.empty();
         }
-        Duration grace = current.pool(seat.get().pool()).flatMap(Pool::reclaim).map(Reclaim::grace).orElse(Duration.ZERO);
-        int days = current.pool(seat.get().pool()).flatMap(Pool::reclaim).map(r -> (int) Math.max(1, r.afterIdle().toDays())).orElse(30);
-        String name = transactions.read(tx -> tx.users().userNames(List.of(userId))).getOrDefault(userId, userId);
+        Duration grace = current.pool(seat.get().pool())
+                .flatMap(Pool::reclaim)
+                .map(Reclaim::grace)
+                .orElse(Duration.ZERO);
+        int days = current.pool(seat.get().pool())
+                .flatMap(Pool::reclaim)
+                .map(r -> (int) Math.max(1, r.afterIdle().toDays()))
+                .orElse(30);
+        String name =
+                transactions.read(tx -> tx.users().userNames(List.of(userId))).getOrDefault(userId, userId);
         return Optional.of(classify(seat.get(), name, days, grace, context()));
     }
 
-    private record Context(UserMapping mapping, Map<String, UsageStore.UsageActivity> last, Optional<LocalDate> first,
-                           Optional<LocalDate> through, Instant now) {
-    }
+    private record Context(
+            UserMapping mapping,
+            Map<String, UsageStore.UsageActivity> last,
+            Optional<LocalDate> first,
+            Optional<LocalDate> through,
+            Instant now) {}
 
     private Context context() {
         UsageStore store = usage.store();
-        return new Context(usage.mapping(), store.lastActivity(), store.earliestDay(), store.latestDay(), clock.instant());
+        return new Context(
+                usage.mapping(), store.lastActivity(), store.earliestDay(), store.latestDay(), clock.instant());
     }
 
     private Result classify(int days, java.util.function.Function<String, Duration> graceOfPool) {
@@ -109,11 +132,14 @@ public final class IdleSeats {
                 after = ids.get(ids.size() - 1);
             }
         });
-        Map<String, String> names = seats.isEmpty() ? Map.of()
-                : transactions.read(tx -> tx.users().userNames(seats.stream().map(Seat::userId).toList()));
+        Map<String, String> names = seats.isEmpty()
+                ? Map.of()
+                : transactions.read(tx ->
+                        tx.users().userNames(seats.stream().map(Seat::userId).toList()));
         List<SeatActivity> out = new ArrayList<>();
         for (Seat seat : seats) {
-            out.add(classify(seat, names.getOrDefault(seat.userId(), seat.userId()), days, graceOfPool.apply(seat.pool()), ctx));
+            out.add(classify(
+                    seat, names.getOrDefault(seat.userId(), seat.userId()), days, graceOfPool.apply(seat.pool()), ctx));
         }
         return new Result(days, reportConfigured, ctx.through(), List.copyOf(out));
     }
@@ -121,20 +147,33 @@ public final class IdleSeats {
     private SeatActivity classify(Seat seat, String name, int days, Duration grace, Context ctx) {
         LocalDate granted = LocalDate.ofInstant(seat.assignedAt(), ZoneOffset.UTC);
         if (ctx.through().isEmpty()) {
-            String why = reportConfigured ? "no Kiro activity report imported yet (POST /admin/v1/usage/import)"
+            String why = reportConfigured
+                    ? "no Kiro activity report imported yet (POST /admin/v1/usage/import)"
                     : "the Kiro activity report is not configured (usage.s3 or usage.directory)";
-            return verdict(seat, name, SeatActivity.Verdict.NO_REPORT_DATA, Optional.empty(), null, Optional.empty(), why);
+            return verdict(
+                    seat, name, SeatActivity.Verdict.NO_REPORT_DATA, Optional.empty(), null, Optional.empty(), why);
         }
         Optional<String> kiroUser = ctx.mapping().kiroUser(seat.userId());
         if (kiroUser.isEmpty()) {
-            return verdict(seat, name, SeatActivity.Verdict.NOT_MAPPED, Optional.empty(), null, Optional.empty(),
+            return verdict(
+                    seat,
+                    name,
+                    SeatActivity.Verdict.NOT_MAPPED,
+                    Optional.empty(),
+                    null,
+                    Optional.empty(),
                     "no Identity Center user is linked to this user yet, so the report cannot name them");
         }
         LocalDate through = ctx.through().get();
         UsageStore.UsageActivity last = ctx.last().get(kiroUser.get());
         if (through.isBefore(granted) && (last == null || last.day().isBefore(granted))) {
-            return verdict(seat, name, SeatActivity.Verdict.NO_REPORT_DATA, Optional.ofNullable(last).map(UsageStore.UsageActivity::day),
-                    last == null ? null : last.clientType(), Optional.empty(),
+            return verdict(
+                    seat,
+                    name,
+                    SeatActivity.Verdict.NO_REPORT_DATA,
+                    Optional.ofNullable(last).map(UsageStore.UsageActivity::day),
+                    last == null ? null : last.clientType(),
+                    Optional.empty(),
                     "the report data ends on " + through + ", before the seat was granted on " + granted);
         }
         long idle;
@@ -147,17 +186,35 @@ public final class IdleSeats {
             idle = ChronoUnit.DAYS.between(from, through) + 1;
             message = "no activity in the report since the seat was granted on " + granted
                     + (from.equals(granted) ? "" : " (report data from " + from + ")")
-                    + (last == null ? "" : "; last Kiro activity before that: " + last.day() + " (" + last.clientType() + ")");
+                    + (last == null
+                            ? ""
+                            : "; last Kiro activity before that: " + last.day() + " (" + last.clientType() + ")");
         }
         message += "; report data through " + through;
-        SeatActivity.Verdict verdict = idle < days ? SeatActivity.Verdict.ACTIVE
-                : seat.assignedAt().plus(grace).isAfter(ctx.now()) ? SeatActivity.Verdict.IN_GRACE : SeatActivity.Verdict.IDLE;
-        return verdict(seat, name, verdict, Optional.ofNullable(last).map(UsageStore.UsageActivity::day),
-                last == null ? null : last.clientType(), Optional.of(idle), message);
+        SeatActivity.Verdict verdict = idle < days
+                ? SeatActivity.Verdict.ACTIVE
+                : seat.assignedAt().plus(grace).isAfter(ctx.now())
+                        ? SeatActivity.Verdict.IN_GRACE
+                        : SeatActivity.Verdict.IDLE;
+        return verdict(
+                seat,
+                name,
+                verdict,
+                Optional.ofNullable(last).map(UsageStore.UsageActivity::day),
+                last == null ? null : last.clientType(),
+                Optional.of(idle),
+                message);
     }
 
-    private static SeatActivity verdict(Seat seat, String name, SeatActivity.Verdict verdict, Optional<LocalDate> last, String client,
-                                        Optional<Long> idle, String message) {
-        return new SeatActivity(seat.userId(), name, seat.pool(), seat.tier(), seat.assignedAt(), verdict, last, client, idle, message);
+    private static SeatActivity verdict(
+            Seat seat,
+            String name,
+            SeatActivity.Verdict verdict,
+            Optional<LocalDate> last,
+            String client,
+            Optional<Long> idle,
+            String message) {
+        return new SeatActivity(
+                seat.userId(), name, seat.pool(), seat.tier(), seat.assignedAt(), verdict, last, client, idle, message);
     }
 }

@@ -15,10 +15,16 @@ import java.util.List;
  * @param problems       rows (or files) that could not be read, with file and line; the rest imported
  * @param unknownUsers   report users with no Identity Center link to one of our users, counted and listed
  */
-public record ImportReport(String source, LocalDate from, int filesSeen, int filesImported, int filesUnchanged, int rowsImported,
-                           List<ImportProblem> problems, List<UnknownUser> unknownUsers) {
+public record ImportReport(
+        String source,
+        LocalDate from,
+        int filesSeen,
+        int filesImported,
+        int filesUnchanged,
+        int rowsImported,
+        List<ImportProblem> problems,
+        List<UnknownUser> unknownUsers) {
 
     /** A report user we cannot map; {@code email} when the report carries one. */
-    public record UnknownUser(String kiroUserId, String email, int rows) {
-    }
+    public record UnknownUser(String kiroUserId, String email, int rows) {}
 }

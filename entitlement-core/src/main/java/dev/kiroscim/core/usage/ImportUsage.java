@@ -39,7 +39,9 @@ public final class ImportUsage {
      * lands before that month's invoice is final.
      */
     public LocalDate defaultFrom() {
-        return YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).minusMonths(1).atDay(1);
+        return YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .minusMonths(1)
+                .atDay(1);
     }
 
     /** Imports every report file from {@code from} (default {@link #defaultFrom()}). */
@@ -50,7 +52,8 @@ public final class ImportUsage {
         try {
             files = source.list(first);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the reports at " + source.describe() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot list the reports at " + source.describe() + ": " + e.getMessage(), e);
         }
         int imported = 0;
         int unchanged = 0;
@@ -71,19 +74,36 @@ public final class ImportUsage {
                 continue;
             }
             ReportCsv.Parsed parsed = ReportCsv.parse(file.key(), text);
-            store.saveFile(new ImportedFile(file.key(), file.fingerprint(), file.day(), clock.instant(), parsed.rows().size(),
-                    parsed.problems().size()), parsed.rows());
+            store.saveFile(
+                    new ImportedFile(
+                            file.key(),
+                            file.fingerprint(),
+                            file.day(),
+                            clock.instant(),
+                            parsed.rows().size(),
+                            parsed.problems().size()),
+                    parsed.rows());
             imported++;
             rows += parsed.rows().size();
             problems.addAll(parsed.problems());
             for (UsageRow row : parsed.rows()) {
                 if (users.scimUser(row.kiroUserId()).isEmpty()) {
-                    unknown.merge(row.kiroUserId(), new ImportReport.UnknownUser(row.kiroUserId(), row.email(), 1),
-                            (a, b) -> new ImportReport.UnknownUser(a.kiroUserId(), a.email() != null ? a.email() : b.email(), a.rows() + 1));
+                    unknown.merge(
+                            row.kiroUserId(),
+                            new ImportReport.UnknownUser(row.kiroUserId(), row.email(), 1),
+                            (a, b) -> new ImportReport.UnknownUser(
+                                    a.kiroUserId(), a.email() != null ? a.email() : b.email(), a.rows() + 1));
                 }
             }
         }
-        return new ImportReport(source.describe(), first, files.size(), imported, unchanged, rows, List.copyOf(problems),
+        return new ImportReport(
+                source.describe(),
+                first,
+                files.size(),
+                imported,
+                unchanged,
+                rows,
+                List.copyOf(problems),
                 List.copyOf(unknown.values()));
     }
 }

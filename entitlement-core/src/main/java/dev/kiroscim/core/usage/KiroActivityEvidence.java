@@ -59,11 +59,16 @@ public final class KiroActivityEvidence {
             if (reclaimed.isPresent()) {
                 AuditEvent r = reclaimed.get();
                 Map<String, Object> d = r.details();
-                String message = "the seat in " + d.get("pool") + " was reclaimed on " + r.at() + " after " + d.get("daysIdle")
-                        + " days without Kiro activity (" + (d.get("lastActivity") == null ? "none since the grant"
-                        : "last activity " + d.get("lastActivity")) + "). To get a seat back: be removed from and re-added to "
-                        + d.get("pool") + " in the identity provider (re-joining puts the user at the end of the queue); "
-                        + "then use Kiro within the pool's idle period to keep it.";
+                String message =
+                        "the seat in " + d.get("pool") + " was reclaimed on " + r.at() + " after " + d.get("daysIdle")
+                                + " days without Kiro activity ("
+                                + (d.get("lastActivity") == null
+                                        ? "none since the grant"
+                                        : "last activity " + d.get("lastActivity"))
+                                + "). To get a seat back: be removed from and re-added to "
+                                + d.get("pool")
+                                + " in the identity provider (re-joining puts the user at the end of the queue); "
+                                + "then use Kiro within the pool's idle period to keep it.";
                 Map<String, Object> evidence = new LinkedHashMap<>();
                 d.forEach((k, v) -> {
                     if (v != null) { // explain evidence holds no nulls: "no activity since the grant" is the absent key
@@ -74,7 +79,11 @@ public final class KiroActivityEvidence {
                 checks.add(new Check(step, TITLE, Check.Outcome.BROKEN, message, evidence));
                 verdict = "Step " + step + " (" + TITLE + "): " + message;
             } else {
-                checks.add(new Check(step, TITLE, Check.Outcome.UNKNOWN, "the user holds no seat; the report's activity is not checked",
+                checks.add(new Check(
+                        step,
+                        TITLE,
+                        Check.Outcome.UNKNOWN,
+                        "the user holds no seat; the report's activity is not checked",
                         Map.of()));
             }
         }
@@ -87,11 +96,13 @@ public final class KiroActivityEvidence {
         long after = 0;
         List<String> seatTypes = AuditEvents.typesMatching("seat.");
         while (true) {
-            AuditPage page = trail.query(new AuditQuery(null, userId, null, seatTypes, null, null, AuditQuery.MAX_LIMIT, after));
+            AuditPage page =
+                    trail.query(new AuditQuery(null, userId, null, seatTypes, null, null, AuditQuery.MAX_LIMIT, after));
             for (AuditEvent event : page.events()) {
                 if (event.type().equals(AuditEvents.SEAT_RECLAIMED)) {
                     last = event;
-                } else if (event.type().equals(AuditEvents.SEAT_ASSIGNED) || event.type().equals(AuditEvents.SEAT_PROMOTED)) {
+                } else if (event.type().equals(AuditEvents.SEAT_ASSIGNED)
+                        || event.type().equals(AuditEvents.SEAT_PROMOTED)) {
                     last = null;
                 }
             }

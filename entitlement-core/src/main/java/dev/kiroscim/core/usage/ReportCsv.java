@@ -20,15 +20,23 @@ import java.util.Set;
 public final class ReportCsv {
 
     /** The result: rows in file order (a later row with the same key replaces an earlier one), and problems. */
-    public record Parsed(List<UsageRow> rows, List<ImportProblem> problems) {
-    }
+    public record Parsed(List<UsageRow> rows, List<ImportProblem> problems) {}
 
     private static final List<String> REQUIRED = List.of("Date", "UserId", "Client_Type", "Credits_Used");
-    private static final Set<String> KNOWN = Set.of("date", "userid", "client_type", "credits_used", "overage_credits_used",
-            "overage_enabled", "profileid", "subscription_tier", "total_messages", "chat_conversations", "user_email");
+    private static final Set<String> KNOWN = Set.of(
+            "date",
+            "userid",
+            "client_type",
+            "credits_used",
+            "overage_credits_used",
+            "overage_enabled",
+            "profileid",
+            "subscription_tier",
+            "total_messages",
+            "chat_conversations",
+            "user_email");
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     public static Parsed parse(String fileKey, String text) {
         List<CsvRecords.Record> records = CsvRecords.parse(text);
@@ -41,10 +49,13 @@ public final class ReportCsv {
         for (int i = 0; i < header.fields().size(); i++) {
             index.putIfAbsent(normalise(header.fields().get(i)), i);
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(normalise(c))).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !index.containsKey(normalise(c))).toList();
         if (header.error() != null || !missing.isEmpty()) {
             String why = header.error() != null ? header.error() : "the header lacks " + String.join(", ", missing);
-            return new Parsed(List.of(), List.of(new ImportProblem(fileKey, header.line(), why + "; the file is not a user_report")));
+            return new Parsed(
+                    List.of(),
+                    List.of(new ImportProblem(fileKey, header.line(), why + "; the file is not a user_report")));
         }
         Map<String, UsageRow> rows = new LinkedHashMap<>();
         for (CsvRecords.Record r : records.subList(1, records.size())) {
@@ -53,7 +64,9 @@ public final class ReportCsv {
                     throw new IllegalArgumentException(r.error());
                 }
                 if (r.fields().size() != header.fields().size()) {
-                    throw new IllegalArgumentException("expected " + header.fields().size() + " fields as in the header, got " + r.fields().size());
+                    throw new IllegalArgumentException(
+                            "expected " + header.fields().size() + " fields as in the header, got "
+                                    + r.fields().size());
                 }
                 UsageRow row = row(fileKey, header.fields(), index, r.fields());
                 rows.remove(row.key());
@@ -80,12 +93,20 @@ public final class ReportCsv {
         if (client == null) {
             throw new IllegalArgumentException("Client_Type is empty");
         }
-        return new UsageRow(date(text(index, fields, "date")), UsageRow.normaliseUserId(userId), client,
-                orEmpty(text(index, fields, "profileid")), amount(index, fields, "credits_used", "Credits_Used"),
+        return new UsageRow(
+                date(text(index, fields, "date")),
+                UsageRow.normaliseUserId(userId),
+                client,
+                orEmpty(text(index, fields, "profileid")),
+                amount(index, fields, "credits_used", "Credits_Used"),
                 amount(index, fields, "overage_credits_used", "Overage_Credits_Used"),
-                bool(text(index, fields, "overage_enabled")), text(index, fields, "subscription_tier"),
-                count(index, fields, "total_messages", "Total_Messages"), count(index, fields, "chat_conversations", "Chat_Conversations"),
-                text(index, fields, "user_email"), extra, fileKey);
+                bool(text(index, fields, "overage_enabled")),
+                text(index, fields, "subscription_tier"),
+                count(index, fields, "total_messages", "Total_Messages"),
+                count(index, fields, "chat_conversations", "Chat_Conversations"),
+                text(index, fields, "user_email"),
+                extra,
+                fileKey);
     }
 
     private static String normalise(String header) {

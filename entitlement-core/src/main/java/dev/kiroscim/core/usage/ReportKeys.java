@@ -16,8 +16,7 @@ public final class ReportKeys {
     private static final Pattern DAY_FOLDERS = Pattern.compile("(?:^|/)(\\d{4})/(\\d{2})/(\\d{2})/");
     private static final Pattern NAME_STAMP = Pattern.compile("_user_report_(\\d{4})(\\d{2})(\\d{2})\\d*\\.csv$");
 
-    private ReportKeys() {
-    }
+    private ReportKeys() {}
 
     /** The folder under which the reports of an account sit, below the configured prefix. */
     public static String userReportPrefix(String prefix, String accountId) {
@@ -28,7 +27,8 @@ public final class ReportKeys {
     /** Whether a key or relative path is a user_report CSV (not a legacy by_user_analytic file or a marker). */
     public static boolean isUserReport(String key) {
         String k = key.replace('\\', '/');
-        return k.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !k.contains("by_user_analytic")
+        return k.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                && !k.contains("by_user_analytic")
                 && (k.contains("user_report/") || k.contains("_user_report_"));
     }
 

@@ -14,8 +14,17 @@ import java.util.Optional;
  *                     the first report day); empty unless the report covers the user
  * @param message      the finding in words, e.g. {@code last Kiro activity: 2026-11-28 (KIRO_IDE)}
  */
-public record SeatActivity(String userId, String userName, String pool, String tier, Instant assignedAt, Verdict verdict,
-                           Optional<LocalDate> lastActivity, String lastClient, Optional<Long> daysIdle, String message) {
+public record SeatActivity(
+        String userId,
+        String userName,
+        String pool,
+        String tier,
+        Instant assignedAt,
+        Verdict verdict,
+        Optional<LocalDate> lastActivity,
+        String lastClient,
+        Optional<Long> daysIdle,
+        String message) {
 
     public enum Verdict {
         /** Activity within the window. */

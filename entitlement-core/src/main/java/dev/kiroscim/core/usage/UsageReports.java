@@ -25,9 +25,14 @@ import java.util.stream.Collectors;
 public final class UsageReports {
 
     /** A month's usage: one entry per report user (mapped or not), and totals. */
-    public record Month(YearMonth month, List<UserUsage> users, int unknownUsers, BigDecimal credits, BigDecimal overageCredits,
-                        Map<String, Integer> activeUsersByClient, Optional<LocalDate> dataThrough) {
-    }
+    public record Month(
+            YearMonth month,
+            List<UserUsage> users,
+            int unknownUsers,
+            BigDecimal credits,
+            BigDecimal overageCredits,
+            Map<String, Integer> activeUsersByClient,
+            Optional<LocalDate> dataThrough) {}
 
     private final UsageStore store;
     private final Supplier<UserMapping> mapping;
@@ -39,7 +44,8 @@ public final class UsageReports {
      *                              {@code Overage_Credits_Used} (true, as the AWS samples assume); when false the two
      *                              are added
      */
-    public UsageReports(UsageStore store, Supplier<UserMapping> mapping, Transactions transactions, boolean creditsIncludeOverage) {
+    public UsageReports(
+            UsageStore store, Supplier<UserMapping> mapping, Transactions transactions, boolean creditsIncludeOverage) {
         this.store = store;
         this.mapping = mapping;
         this.transactions = transactions;
@@ -62,26 +68,40 @@ public final class UsageReports {
     public Month month(YearMonth month) {
         List<UsageRow> rows = store.rows(month.atDay(1), month.plusMonths(1).atDay(1));
         UserMapping users = mapping.get();
-        Map<String, List<UsageRow>> byKiroUser = rows.stream().collect(Collectors.groupingBy(UsageRow::kiroUserId, TreeMap::new, Collectors.toList()));
+        Map<String, List<UsageRow>> byKiroUser =
+                rows.stream().collect(Collectors.groupingBy(UsageRow::kiroUserId, TreeMap::new, Collectors.toList()));
         Set<String> scimIds = new HashSet<>();
         byKiroUser.keySet().forEach(k -> users.scimUser(k).ifPresent(scimIds::add));
-        Map<String, String> names = scimIds.isEmpty() ? Map.of() : transactions.read(tx -> tx.users().userNames(scimIds));
+        Map<String, String> names = scimIds.isEmpty()
+                ? Map.of()
+                : transactions.read(tx -> tx.users().userNames(scimIds));
         List<UserUsage> out = new ArrayList<>();
-        byKiroUser.forEach((kiroUser, list) -> out.add(summarise(kiroUser, users.scimUser(kiroUser).orElse(null), names, list)));
-        out.sort(Comparator.comparing((UserUsage u) -> u.scimUserId() == null).thenComparing(u -> String.valueOf(u.userName())));
+        byKiroUser.forEach((kiroUser, list) ->
+                out.add(summarise(kiroUser, users.scimUser(kiroUser).orElse(null), names, list)));
+        out.sort(Comparator.comparing((UserUsage u) -> u.scimUserId() == null)
+                .thenComparing(u -> String.valueOf(u.userName())));
         Map<String, Integer> activeUsersByClient = new TreeMap<>();
-        rows.stream().collect(Collectors.groupingBy(UsageRow::clientType, Collectors.mapping(UsageRow::kiroUserId, Collectors.toSet())))
+        rows.stream()
+                .collect(Collectors.groupingBy(
+                        UsageRow::clientType, Collectors.mapping(UsageRow::kiroUserId, Collectors.toSet())))
                 .forEach((client, set) -> activeUsersByClient.put(client, set.size()));
-        return new Month(month, List.copyOf(out), (int) out.stream().filter(u -> u.scimUserId() == null).count(),
+        return new Month(
+                month,
+                List.copyOf(out),
+                (int) out.stream().filter(u -> u.scimUserId() == null).count(),
                 out.stream().map(UserUsage::credits).reduce(BigDecimal.ZERO, BigDecimal::add),
                 out.stream().map(UserUsage::overageCredits).reduce(BigDecimal.ZERO, BigDecimal::add),
-                activeUsersByClient, store.latestDay());
+                activeUsersByClient,
+                store.latestDay());
     }
 
     /** One of our users' usage in a month; empty when the user has no Identity Center link (not mappable). */
     public Optional<UserUsage> user(String scimUserId, String userName, YearMonth month) {
         Optional<String> kiroUser = mapping.get().kiroUser(scimUserId);
-        return kiroUser.map(k -> summarise(k, scimUserId, Map.of(scimUserId, userName),
+        return kiroUser.map(k -> summarise(
+                k,
+                scimUserId,
+                Map.of(scimUserId, userName),
                 store.rowsOf(k, month.atDay(1), month.plusMonths(1).atDay(1))));
     }
 
@@ -90,11 +110,16 @@ public final class UsageReports {
         UserMapping users = mapping.get();
         Map<String, Map<LocalDate, BigDecimal>> perUser = new HashMap<>();
         for (UsageRow row : store.rows(month.atDay(1), month.plusMonths(1).atDay(1))) {
-            users.scimUser(row.kiroUserId()).ifPresent(u -> perUser.computeIfAbsent(u, k -> new TreeMap<>())
-                    .merge(row.day(), creditsOf(row), BigDecimal::add));
+            users.scimUser(row.kiroUserId())
+                    .ifPresent(u -> perUser.computeIfAbsent(u, k -> new TreeMap<>())
+                            .merge(row.day(), creditsOf(row), BigDecimal::add));
         }
         Map<String, List<DailyCredits>> out = new HashMap<>();
-        perUser.forEach((u, days) -> out.put(u, days.entrySet().stream().map(e -> new DailyCredits(e.getKey(), e.getValue())).toList()));
+        perUser.forEach((u, days) -> out.put(
+                u,
+                days.entrySet().stream()
+                        .map(e -> new DailyCredits(e.getKey(), e.getValue()))
+                        .toList()));
         return out;
     }
 
@@ -113,8 +138,12 @@ public final class UsageReports {
             days.add(r.day());
             email = r.email() != null ? r.email() : email;
             if (last == null || !r.day().isBefore(last)) {
-                lastClient = last != null && r.day().equals(last) && lastClient != null && lastClient.compareTo(r.clientType()) < 0
-                        ? lastClient : r.clientType();
+                lastClient = last != null
+                                && r.day().equals(last)
+                                && lastClient != null
+                                && lastClient.compareTo(r.clientType()) < 0
+                        ? lastClient
+                        : r.clientType();
                 last = r.day();
             }
         }

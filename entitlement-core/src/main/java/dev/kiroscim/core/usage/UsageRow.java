@@ -25,9 +25,20 @@ import java.util.TreeMap;
  *                         columns): kept, never an error
  * @param fileKey          the report file the row came from
  */
-public record UsageRow(LocalDate day, String kiroUserId, String clientType, String profileId, BigDecimal credits,
-                       BigDecimal overageCredits, Boolean overageEnabled, String tier, long messages, long conversations,
-                       String email, Map<String, String> extra, String fileKey) {
+public record UsageRow(
+        LocalDate day,
+        String kiroUserId,
+        String clientType,
+        String profileId,
+        BigDecimal credits,
+        BigDecimal overageCredits,
+        Boolean overageEnabled,
+        String tier,
+        long messages,
+        long conversations,
+        String email,
+        Map<String, String> extra,
+        String fileKey) {
     public UsageRow {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(kiroUserId, "kiroUserId");

@@ -32,6 +32,5 @@ public interface UsageStore {
     java.util.Map<String, UsageActivity> lastActivity();
 
     /** The last day a user was active, and on which client. */
-    record UsageActivity(LocalDate day, String clientType) {
-    }
+    record UsageActivity(LocalDate day, String clientType) {}
 }

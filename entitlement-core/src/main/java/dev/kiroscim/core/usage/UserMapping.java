@@ -1,7 +1,7 @@
 package dev.kiroscim.core.usage;
 
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
+import dev.kiroscim.core.transaction.Transactions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -17,6 +17,13 @@ import java.util.Map;
  * @param lastActive         the last active day in the month
  * @param lastClient         a client used on that day
  */
-public record UserUsage(String scimUserId, String userName, String kiroUserId, BigDecimal credits, BigDecimal overageCredits,
-                        Map<String, Integer> activeDaysByClient, int activeDays, LocalDate lastActive, String lastClient) {
-}
+public record UserUsage(
+        String scimUserId,
+        String userName,
+        String kiroUserId,
+        BigDecimal credits,
+        BigDecimal overageCredits,
+        Map<String, Integer> activeDaysByClient,
+        int activeDays,
+        LocalDate lastActive,
+        String lastClient) {}

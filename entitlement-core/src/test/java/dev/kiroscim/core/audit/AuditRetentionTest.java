@@ -15,13 +15,14 @@ class AuditRetentionTest {
 
     @ParameterizedTest(name = "{0} at {1} prunes before {2}")
     @CsvSource({
-            "P1Y,       2027-03-01T10:00:00Z, 2026-03-01T10:00:00Z",   // 365 days
-            "P1Y,       2024-03-01T10:00:00Z, 2023-03-01T10:00:00Z",   // 366 days: spans 2024-02-29
-            "P1M,       2026-03-31T10:00:00Z, 2026-02-28T10:00:00Z",   // the month's last day when it is shorter
-            "P400D,     2027-03-01T10:00:00Z, 2026-01-25T10:00:00Z",
-            "PT12H,     2027-03-01T10:00:00Z, 2027-02-28T22:00:00Z",
-            "P1DT12H,   2027-03-01T10:00:00Z, 2027-02-27T22:00:00Z",
-            "p2y,       2027-03-01T10:00:00Z, 2025-03-01T10:00:00Z"})
+        "P1Y,       2027-03-01T10:00:00Z, 2026-03-01T10:00:00Z", // 365 days
+        "P1Y,       2024-03-01T10:00:00Z, 2023-03-01T10:00:00Z", // 366 days: spans 2024-02-29
+        "P1M,       2026-03-31T10:00:00Z, 2026-02-28T10:00:00Z", // the month's last day when it is shorter
+        "P400D,     2027-03-01T10:00:00Z, 2026-01-25T10:00:00Z",
+        "PT12H,     2027-03-01T10:00:00Z, 2027-02-28T22:00:00Z",
+        "P1DT12H,   2027-03-01T10:00:00Z, 2027-02-27T22:00:00Z",
+        "p2y,       2027-03-01T10:00:00Z, 2025-03-01T10:00:00Z"
+    })
     void cutoff(String text, String now, String cutoff) {
         assertThat(AuditRetention.parse(text).cutoff(Instant.parse(now))).isEqualTo(Instant.parse(cutoff));
     }
@@ -40,6 +41,7 @@ class AuditRetentionTest {
 
     @org.junit.jupiter.api.Test
     void anExactDurationIsATimePart() {
-        assertThat(AuditRetention.of(Duration.ofDays(5))).isEqualTo(new AuditRetention(Period.ZERO, Duration.ofDays(5)));
+        assertThat(AuditRetention.of(Duration.ofDays(5)))
+                .isEqualTo(new AuditRetention(Period.ZERO, Duration.ofDays(5)));
     }
 }

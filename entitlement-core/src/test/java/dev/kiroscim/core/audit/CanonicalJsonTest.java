@@ -20,11 +20,17 @@ class CanonicalJsonTest {
         unsorted.put("a", null);
         unsorted.put("B", true);
         return Stream.of(
-                Arguments.of("keys sorted by UTF-16 code unit, nulls kept", unsorted, "{\"B\":true,\"a\":null,\"b\":[1,\"x\\n\"]}"),
+                Arguments.of(
+                        "keys sorted by UTF-16 code unit, nulls kept",
+                        unsorted,
+                        "{\"B\":true,\"a\":null,\"b\":[1,\"x\\n\"]}"),
                 Arguments.of("quote and backslash escaped", "a\"b\\c", "\"a\\\"b\\\\c\""),
                 Arguments.of("other controls as lower-case \\u00xx", "\u0001\u001f", "\"\\u0001\\u001f\""),
                 Arguments.of("non-ASCII and slash as themselves", "Zoë/ö", "\"Zoë/ö\""),
-                Arguments.of("integers in plain decimal", Arrays.asList(-12L, 0, Long.MAX_VALUE), "[-12,0,9223372036854775807]"),
+                Arguments.of(
+                        "integers in plain decimal",
+                        Arrays.asList(-12L, 0, Long.MAX_VALUE),
+                        "[-12,0,9223372036854775807]"),
                 Arguments.of("empty object", Map.of(), "{}"));
     }
 
@@ -44,6 +50,7 @@ class CanonicalJsonTest {
 
     @org.junit.jupiter.api.Test
     void rejectsFloatingPointNumbers() {
-        assertThatThrownBy(() -> CanonicalJson.copyOf(Map.of("price", 1.5))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CanonicalJson.copyOf(Map.of("price", 1.5)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

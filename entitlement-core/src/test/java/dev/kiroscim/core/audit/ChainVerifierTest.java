@@ -17,20 +17,42 @@ class ChainVerifierTest {
     private static InMemoryAuditLog fiveEvents() {
         InMemoryAuditLog log = new InMemoryAuditLog();
         for (int i = 1; i <= 5; i++) {
-            log.append(new ChangeContext("okta", "r-" + i, Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i)),
-                    AuditEvents.seatAssigned(AuditSubject.user("u" + i, "user" + i + "@example.com"), "Kiro-Developers", "PRO", "joined"));
+            log.append(
+                    new ChangeContext(
+                            "okta",
+                            "r-" + i,
+                            Instant.parse("2026-10-01T00:00:00Z").plusSeconds(i)),
+                    AuditEvents.seatAssigned(
+                            AuditSubject.user("u" + i, "user" + i + "@example.com"),
+                            "Kiro-Developers",
+                            "PRO",
+                            "joined"));
         }
         return log;
     }
 
     private static AuditEvent with(AuditEvent e, long seq, Map<String, Object> details) {
-        return new AuditEvent(seq, e.at(), e.type(), e.actor(), e.subject(), e.group(), details, e.requestId(), e.previousHash(), e.hash());
+        return new AuditEvent(
+                seq,
+                e.at(),
+                e.type(),
+                e.actor(),
+                e.subject(),
+                e.group(),
+                details,
+                e.requestId(),
+                e.previousHash(),
+                e.hash());
     }
 
     static Stream<Arguments> tampering() {
         return Stream.of(
-                Arguments.of("edit a detail", 3L, (Consumer<InMemoryAuditLog>) log ->
-                        log.rows.set(2, with(log.rows.get(2), 3, Map.of("pool", "Kiro-Platform", "tier", "POWER", "reason", "joined")))),
+                Arguments.of("edit a detail", 3L, (Consumer<InMemoryAuditLog>) log -> log.rows.set(
+                        2,
+                        with(
+                                log.rows.get(2),
+                                3,
+                                Map.of("pool", "Kiro-Platform", "tier", "POWER", "reason", "joined")))),
                 Arguments.of("delete a row", 3L, (Consumer<InMemoryAuditLog>) log -> log.rows.remove(2)),
                 Arguments.of("swap two rows' seq", 2L, (Consumer<InMemoryAuditLog>) log -> {
                     AuditEvent two = log.rows.get(1);
@@ -41,7 +63,8 @@ class ChainVerifierTest {
                 Arguments.of("delete the newest row", 5L, (Consumer<InMemoryAuditLog>) log -> log.rows.remove(4)),
                 Arguments.of("re-hash an edited row (the next one breaks)", 4L, (Consumer<InMemoryAuditLog>) log -> {
                     AuditEvent e = log.rows.get(2);
-                    AuditEvent forged = with(e, 3, Map.of("pool", "X", "tier", "POWER", "reason", "x")).chainedTo(e.previousHash());
+                    AuditEvent forged = with(e, 3, Map.of("pool", "X", "tier", "POWER", "reason", "x"))
+                            .chainedTo(e.previousHash());
                     log.rows.set(2, forged);
                 }));
     }

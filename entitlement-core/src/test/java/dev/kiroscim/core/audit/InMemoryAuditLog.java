@@ -15,8 +15,18 @@ final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public void append(ChangeContext context, AuditEntry e) {
-        AuditEvent event = new AuditEvent(head.lastSeq() + 1, context.at(), e.type(), context.actor(), e.subject(), e.group(),
-                e.details(), context.requestId(), head.lastHash(), null).chainedTo(head.lastHash());
+        AuditEvent event = new AuditEvent(
+                        head.lastSeq() + 1,
+                        context.at(),
+                        e.type(),
+                        context.actor(),
+                        e.subject(),
+                        e.group(),
+                        e.details(),
+                        context.requestId(),
+                        head.lastHash(),
+                        null)
+                .chainedTo(head.lastHash());
         rows.add(event);
         head = new ChainHead(event.seq(), event.hash());
     }
@@ -28,7 +38,11 @@ final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public List<AuditEvent> after(long afterSeq, int limit) {
-        return rows.stream().filter(r -> r.seq() > afterSeq).sorted(java.util.Comparator.comparingLong(AuditEvent::seq)).limit(limit).toList();
+        return rows.stream()
+                .filter(r -> r.seq() > afterSeq)
+                .sorted(java.util.Comparator.comparingLong(AuditEvent::seq))
+                .limit(limit)
+                .toList();
     }
 
     @Override

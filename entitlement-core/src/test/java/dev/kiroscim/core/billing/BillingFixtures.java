@@ -16,19 +16,20 @@ final class BillingFixtures {
 
     static final OverageTerms OVERAGE_ON = new OverageTerms(true, new BigDecimal("0.04"));
 
-    private BillingFixtures() {
-    }
+    private BillingFixtures() {}
 
     static BillingTier tier(String name, int rank, String price, String credits) {
         return new BillingTier(name, rank, new BigDecimal(price), Optional.of(new BigDecimal(credits)));
     }
 
-    static BillingRules rules(boolean overage, BillingRules.UpgradeOverage onUpgrade, BillingRules.NewSeatCharge newSeats) {
+    static BillingRules rules(
+            boolean overage, BillingRules.UpgradeOverage onUpgrade, BillingRules.NewSeatCharge newSeats) {
         return new BillingRules(KIRO_TIERS, overage ? OVERAGE_ON : OverageTerms.DISABLED, onUpgrade, newSeats);
     }
 
     static KiroBilling billing(boolean overage) {
-        return new KiroBilling(rules(overage, BillingRules.UpgradeOverage.RERATE, BillingRules.NewSeatCharge.FULL_MONTH));
+        return new KiroBilling(
+                rules(overage, BillingRules.UpgradeOverage.RERATE, BillingRules.NewSeatCharge.FULL_MONTH));
     }
 
     /** Midnight UTC of an ISO date. */

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Right-sizing against the shared doc's break-even points (§3 example 3), overage on and off. */
 class TierAdviceTest {
@@ -29,8 +29,10 @@ class TierAdviceTest {
 
     @ParameterizedTest(name = "overage {0}: {1} using {2} credits → {3}")
     @MethodSource("advice")
-    void suggestsTheCheapestTierForTheUse(boolean overage, String tier, String credits, String expected, String from, String to) {
-        List<TierAdvice.Advice> advice = TierAdvice.of(billing(overage), List.of(new TierAdvice.Holder("u", "ann", tier, new BigDecimal(credits))));
+    void suggestsTheCheapestTierForTheUse(
+            boolean overage, String tier, String credits, String expected, String from, String to) {
+        List<TierAdvice.Advice> advice = TierAdvice.of(
+                billing(overage), List.of(new TierAdvice.Holder("u", "ann", tier, new BigDecimal(credits))));
         if (expected == null) {
             assertThat(advice).isEmpty();
             return;
@@ -45,11 +47,16 @@ class TierAdviceTest {
 
     @Test
     void largestSavingFirst() {
-        List<TierAdvice.Advice> advice = TierAdvice.of(billing(true), List.of(
-                new TierAdvice.Holder("a", "ann", "PRO", new BigDecimal("1800")),
-                new TierAdvice.Holder("b", "bob", "POWER", new BigDecimal("100"))));
-        assertThat(advice).extracting(TierAdvice.Advice::userName, TierAdvice.Advice::recommendedTier)
+        List<TierAdvice.Advice> advice = TierAdvice.of(
+                billing(true),
+                List.of(
+                        new TierAdvice.Holder("a", "ann", "PRO", new BigDecimal("1800")),
+                        new TierAdvice.Holder("b", "bob", "POWER", new BigDecimal("100"))));
+        assertThat(advice)
+                .extracting(TierAdvice.Advice::userName, TierAdvice.Advice::recommendedTier)
                 .containsExactly(tuple("bob", "PRO"), tuple("ann", "PRO_PLUS"));
-        assertThat(advice.get(0).reason()).isEqualTo("uses far less than POWER's allowance: 100 credits a month cost $200.00 on POWER and $20.00 on PRO");
+        assertThat(advice.get(0).reason())
+                .isEqualTo(
+                        "uses far less than POWER's allowance: 100 credits a month cost $200.00 on POWER and $20.00 on PRO");
     }
 }

@@ -2,9 +2,9 @@ package dev.kiroscim.core.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiroscim.core.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import dev.kiroscim.core.testsupport.MutableClock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class ClusterNodeTest {
 
     private ClusterNode node(String id) {
         ClusterNode n = new ClusterNode(store, id, id + ":8080", () -> "sha", () -> "sha", clock, false);
-        n.schedule("job", Duration.ofHours(1), () -> { });
+        n.schedule("job", Duration.ofHours(1), () -> {});
         return n;
     }
 
@@ -30,13 +30,15 @@ class ClusterNodeTest {
             assertThat(a.holds("job")).isTrue();
             assertThat(b.holds("job")).isFalse();
 
-            clock.advance(ClusterNode.LEASE_TTL.plusMillis(1));   // a is frozen: no renewal
-            assertThat(a.holds("job")).as("by its own clock a knows its lease ran out").isFalse();
+            clock.advance(ClusterNode.LEASE_TTL.plusMillis(1)); // a is frozen: no renewal
+            assertThat(a.holds("job"))
+                    .as("by its own clock a knows its lease ran out")
+                    .isFalse();
             b.beat();
             assertThat(b.holds("job")).isTrue();
             assertThat(b.heldJobs()).containsExactly("job");
 
-            a.beat();   // a resumes
+            a.beat(); // a resumes
             assertThat(a.holds("job")).isFalse();
             assertThat(store.replicas()).extracting(ReplicaState::replicaId).containsExactly("a", "b");
         } finally {
@@ -64,7 +66,7 @@ class ClusterNodeTest {
     @Test
     void exclusiveTakesTheLeaseOfACrashedPredecessorAtOnce() {
         ClusterNode dead = node("dead");
-        dead.beat();   // holds the lease, then "kill -9": never closed
+        dead.beat(); // holds the lease, then "kill -9": never closed
         ClusterNode h2 = new ClusterNode(store, "next", "next:8080", () -> "", () -> "", clock, true);
         AtomicInteger runs = new AtomicInteger();
         h2.schedule("job", Duration.ofHours(1), runs::incrementAndGet);

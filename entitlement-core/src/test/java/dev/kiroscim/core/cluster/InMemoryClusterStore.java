@@ -11,8 +11,7 @@ import java.util.TreeMap;
 /** {@link ClusterStore} in memory, with the JDBC adapter's semantics (see ClusterContract in persistence). */
 final class InMemoryClusterStore implements ClusterStore {
 
-    private record Lease(String holder, long untilMs, long fence) {
-    }
+    private record Lease(String holder, long untilMs, long fence) {}
 
     private final Map<String, ReplicaState> replicas = new TreeMap<>();
     private final Map<String, Lease> leases = new TreeMap<>();
@@ -35,7 +34,8 @@ final class InMemoryClusterStore implements ClusterStore {
     }
 
     @Override
-    public synchronized OptionalLong acquireLease(String name, String holder, Instant now, Duration ttl, boolean force) {
+    public synchronized OptionalLong acquireLease(
+            String name, String holder, Instant now, Duration ttl, boolean force) {
         Lease l = leases.get(name);
         long until = now.plus(ttl).toEpochMilli();
         if (l == null) {

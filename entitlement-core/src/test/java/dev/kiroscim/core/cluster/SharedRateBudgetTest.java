@@ -29,11 +29,13 @@ class SharedRateBudgetTest {
         List<SharedRateBudget> replicas = List.of(budget(store, 10), budget(store, 10), budget(store, 10));
         List<Long> calls = new ArrayList<>();
         for (int i = 0; i < 90; i++) {
-            replicas.get((i / 2) % 3).acquire();   // each converges a user (2 calls), then the next replica's turn
+            replicas.get((i / 2) % 3).acquire(); // each converges a user (2 calls), then the next replica's turn
             calls.add(now);
         }
         for (int i = 0; i + 50 < calls.size(); i++) {
-            assertThat(calls.get(i + 50) - calls.get(i)).as("51 calls span at least 5 s").isGreaterThanOrEqualTo(5000);
+            assertThat(calls.get(i + 50) - calls.get(i))
+                    .as("51 calls span at least 5 s")
+                    .isGreaterThanOrEqualTo(5000);
         }
         assertThat(store.reservations).as("one round trip per 2 calls at 10/s").isLessThanOrEqualTo(90 / 2 + 3);
     }
@@ -42,12 +44,14 @@ class SharedRateBudgetTest {
     void anIdleReplicaGetsNoBurstFromMissedSlots() throws InterruptedException {
         InMemoryClusterStore store = new InMemoryClusterStore();
         SharedRateBudget b = budget(store, 10);
-        b.acquire();               // reserves 2 slots, uses the first
-        now += 60_000;             // idle for a minute: the second slot is long missed
+        b.acquire(); // reserves 2 slots, uses the first
+        now += 60_000; // idle for a minute: the second slot is long missed
         long before = now;
         b.acquire();
         b.acquire();
         b.acquire();
-        assertThat(now - before).as("three calls after idling take two intervals, not zero").isGreaterThanOrEqualTo(200);
+        assertThat(now - before)
+                .as("three calls after idling take two intervals, not zero")
+                .isGreaterThanOrEqualTo(200);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditLog;
+import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.Transactions;
-import dev.kiroscim.core.directory.events.ChangeContext;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,14 +52,16 @@ class ConsoleSessionsTest {
         assertThat(in.cookieValue()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(store.sessions).doesNotContainKey(in.cookieValue()); // only the hash is stored
         now = T0.plus(IDLE).minusSeconds(1);
-        assertThat(sessions.resolve(in.cookieValue())).isPresent();  // and this use counts as activity
+        assertThat(sessions.resolve(in.cookieValue())).isPresent(); // and this use counts as activity
         now = now.plus(IDLE).minusSeconds(1);
         assertThat(sessions.resolve(in.cookieValue())).isPresent();
         now = now.plus(IDLE).plusSeconds(1);
         assertThat(sessions.resolve(in.cookieValue())).isEmpty();
         assertThat(store.sessions).isEmpty();
-        assertThat(audited).containsExactly("ann (console) console.signed-in {role=admin, via=token}",
-                "ann (console) console.signed-out {reason=idle}");
+        assertThat(audited)
+                .containsExactly(
+                        "ann (console) console.signed-in {role=admin, via=token}",
+                        "ann (console) console.signed-out {reason=idle}");
     }
 
     @Test
@@ -90,7 +92,9 @@ class ConsoleSessionsTest {
     @Test
     void aLoginCanFinishOnce_andOnlyWithinTenMinutes() {
         sessions.startLogin("state-1", "verifier-1", "nonce-1");
-        assertThat(sessions.finishLogin("state-1")).map(ConsoleSessionStore.PendingLogin::codeVerifier).contains("verifier-1");
+        assertThat(sessions.finishLogin("state-1"))
+                .map(ConsoleSessionStore.PendingLogin::codeVerifier)
+                .contains("verifier-1");
         assertThat(sessions.finishLogin("state-1")).isEmpty();
         sessions.startLogin("state-2", "verifier-2", "nonce-2");
         now = T0.plus(Duration.ofMinutes(11));
@@ -100,33 +104,37 @@ class ConsoleSessionsTest {
 
     @Test
     void actionsAndRefusalsAreAuditedWithThePersonAsActor() {
-        ConsoleSession s = sessions.signIn("ann", ConsoleRole.ADMIN, ConsoleSession.VIA_TOKEN, "r1").session();
+        ConsoleSession s = sessions.signIn("ann", ConsoleRole.ADMIN, ConsoleSession.VIA_TOKEN, "r1")
+                .session();
         sessions.recordAction(s, "POST", "/admin/v1/sync/retry", 200, "r2");
         sessions.refused("nick", ConsoleSession.VIA_OIDC, "in no console group", "r3");
-        assertThat(audited).containsSubsequence(
-                "ann (console) console.action {method=POST, path=/admin/v1/sync/retry, status=200}",
-                "nick (console) console.sign-in-refused {reason=in no console group, via=oidc}");
+        assertThat(audited)
+                .containsSubsequence(
+                        "ann (console) console.action {method=POST, path=/admin/v1/sync/retry, status=200}",
+                        "nick (console) console.sign-in-refused {reason=in no console group, via=oidc}");
     }
 
     /** Transactions whose only store is an audit log that records "actor type details". */
     private final class AuditOnly implements Transactions {
         @Override
         public <T> T write(Function<Directory, T> work) {
-            AuditLog log = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditLog.class}, (p, m, args) -> {
-                if (m.getName().equals("append")) {
-                    ChangeContext ctx = (ChangeContext) args[0];
-                    AuditEntry e = (AuditEntry) args[1];
-                    audited.add(ctx.actor() + " " + e.type() + " " + e.details());
-                    return null;
-                }
-                throw new UnsupportedOperationException(m.getName());
-            });
-            Directory directory = (Directory) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Directory.class}, (p, m, args) -> {
-                if (m.getName().equals("audit")) {
-                    return log;
-                }
-                throw new UnsupportedOperationException(m.getName());
-            });
+            AuditLog log = (AuditLog) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {AuditLog.class}, (p, m, args) -> {
+                        if (m.getName().equals("append")) {
+                            ChangeContext ctx = (ChangeContext) args[0];
+                            AuditEntry e = (AuditEntry) args[1];
+                            audited.add(ctx.actor() + " " + e.type() + " " + e.details());
+                            return null;
+                        }
+                        throw new UnsupportedOperationException(m.getName());
+                    });
+            Directory directory = (Directory) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Directory.class}, (p, m, args) -> {
+                        if (m.getName().equals("audit")) {
+                            return log;
+                        }
+                        throw new UnsupportedOperationException(m.getName());
+                    });
             return work.apply(directory);
         }
 
@@ -159,7 +167,9 @@ class ConsoleSessionsTest {
         @Override
         public void touch(String idHash, Instant at) {
             touches++;
-            sessions.computeIfPresent(idHash, (k, s) -> new ConsoleSession(s.person(), s.role(), s.via(), s.csrfToken(), s.created(), at));
+            sessions.computeIfPresent(
+                    idHash,
+                    (k, s) -> new ConsoleSession(s.person(), s.role(), s.via(), s.csrfToken(), s.created(), at));
         }
 
         @Override

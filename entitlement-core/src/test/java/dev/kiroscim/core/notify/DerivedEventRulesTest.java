@@ -22,7 +22,8 @@ class DerivedEventRulesTest {
         List<Integer> firedAt = new ArrayList<>();
         boolean raised = false;
         for (int h : holders) {
-            PoolDecision d = rules.pool(new SeatOverview.PoolUse("Kiro-Platform", "PRO_PLUS", OptionalInt.of(20), h, 0), raised);
+            PoolDecision d =
+                    rules.pool(new SeatOverview.PoolUse("Kiro-Platform", "PRO_PLUS", OptionalInt.of(20), h, 0), raised);
             if (d == PoolDecision.FIRE) {
                 firedAt.add(h);
                 raised = true;
@@ -44,15 +45,19 @@ class DerivedEventRulesTest {
     @Test
     void daysLeftRoundsUp() {
         Instant now = Instant.parse("2026-12-01T09:00:00Z");
-        assertThat(DerivedEventRules.daysLeft(now, now.plus(Duration.ofHours(23)))).isEqualTo(1);
-        assertThat(DerivedEventRules.daysLeft(now, now.plus(Duration.ofDays(2)))).isEqualTo(2);
-        assertThat(DerivedEventRules.daysLeft(now, now.plus(Duration.ofDays(2)).plusSeconds(1))).isEqualTo(3);
+        assertThat(DerivedEventRules.daysLeft(now, now.plus(Duration.ofHours(23))))
+                .isEqualTo(1);
+        assertThat(DerivedEventRules.daysLeft(now, now.plus(Duration.ofDays(2))))
+                .isEqualTo(2);
+        assertThat(DerivedEventRules.daysLeft(now, now.plus(Duration.ofDays(2)).plusSeconds(1)))
+                .isEqualTo(3);
         assertThat(DerivedEventRules.daysLeft(now, now.minusSeconds(1))).isZero();
     }
 
     @Test
     void theRearmShareMustBeBelowTheThreshold() {
-        assertThatThrownBy(() -> new DerivedEventRules(80, 80, 7, 14)).hasMessageContaining("rearmPercent must be below");
+        assertThatThrownBy(() -> new DerivedEventRules(80, 80, 7, 14))
+                .hasMessageContaining("rearmPercent must be below");
         assertThatThrownBy(() -> new DerivedEventRules(101, 80, 7, 14)).hasMessageContaining("nearlyFullPercent");
         assertThatThrownBy(() -> new DerivedEventRules(90, 80, 0, 14)).hasMessageContaining("at least 1 day");
     }

@@ -21,16 +21,25 @@ class EventSelectorTest {
 
     @Test
     void refusesPatternsThatNameNoEventSoATypoIsNotSilent() {
-        assertThatThrownBy(() -> new EventSelector(List.of("seat.waitlistd"))).hasMessageContaining("'seat.waitlistd' names no event type");
+        assertThatThrownBy(() -> new EventSelector(List.of("seat.waitlistd")))
+                .hasMessageContaining("'seat.waitlistd' names no event type");
         assertThatThrownBy(() -> new EventSelector(List.of("sea."))).hasMessageContaining("names no event type");
-        assertThatThrownBy(() -> new EventSelector(List.of("seat"))).as("a prefix ends with a dot").hasMessageContaining("names no event type");
+        assertThatThrownBy(() -> new EventSelector(List.of("seat")))
+                .as("a prefix ends with a dot")
+                .hasMessageContaining("names no event type");
         assertThatThrownBy(() -> new EventSelector(List.of())).hasMessageContaining("at least one");
     }
 
     @Test
     void theCatalogueHoldsTheDerivedEventsAndTheBudgetEvent() {
-        assertThat(EventSelector.subscribableTypes()).contains("pool.nearlyFull", "grant.expiringSoon", "token.expiringSoon",
-                "sync.deadLettered", "budget.exhausted", "seat.waitlisted");
+        assertThat(EventSelector.subscribableTypes())
+                .contains(
+                        "pool.nearlyFull",
+                        "grant.expiringSoon",
+                        "token.expiringSoon",
+                        "sync.deadLettered",
+                        "budget.exhausted",
+                        "seat.waitlisted");
     }
 
     @Test
@@ -45,7 +54,11 @@ class EventSelectorTest {
     }
 
     private static NotificationEndpoint endpoint(String name, String... patterns) {
-        return new NotificationEndpoint(name, java.net.URI.create("https://hooks.example.com/" + name),
-                new EventSelector(List.of(patterns)), NotificationFormat.CLOUDEVENTS, null);
+        return new NotificationEndpoint(
+                name,
+                java.net.URI.create("https://hooks.example.com/" + name),
+                new EventSelector(List.of(patterns)),
+                NotificationFormat.CLOUDEVENTS,
+                null);
     }
 }

@@ -1,10 +1,11 @@
 package dev.kiroscim.core.seats;
 
-import dev.kiroscim.core.policy.Pool;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static dev.kiroscim.core.seats.SeatScenario.policy;
+import static dev.kiroscim.core.seats.SeatScenario.pool;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiroscim.core.policy.Pool;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import static dev.kiroscim.core.seats.SeatScenario.policy;
-import static dev.kiroscim.core.seats.SeatScenario.pool;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One test (or table) per allocation rule of issue 4, numbered as in docs/entitlements.md. */
 class AllocationRulesTest {
@@ -61,14 +60,16 @@ class AllocationRulesTest {
 
     @Test
     void rule2_oneSeatPerUser_theHighestTierWithRoom() {
-        SeatScenario s = new SeatScenario(policy(pool(DEV, "PRO", 5), pool(PLATFORM, "PRO_PLUS", 1), pool(POWER, "POWER", 0)));
+        SeatScenario s =
+                new SeatScenario(policy(pool(DEV, "PRO", 5), pool(PLATFORM, "PRO_PLUS", 1), pool(POWER, "POWER", 0)));
 
         s.hire("ann", DEV, PLATFORM, POWER);
         s.advance(Duration.ofMinutes(1)).hire("bob", DEV, PLATFORM);
 
         assertThat(s.seat("ann")).as("POWER has no room, PRO_PLUS does").isEqualTo(PLATFORM + "/PRO_PLUS");
         assertThat(s.seat("bob")).as("PRO_PLUS is full, so the lower tier").isEqualTo(DEV + "/PRO");
-        assertThat(s.ledger.countAssigned(DEV) + s.ledger.countAssigned(PLATFORM)).isEqualTo(2);
+        assertThat(s.ledger.countAssigned(DEV) + s.ledger.countAssigned(PLATFORM))
+                .isEqualTo(2);
     }
 
     @Test
@@ -79,7 +80,9 @@ class AllocationRulesTest {
 
         assertThat(s.seat("ann")).isEqualTo(DEV + "/PRO");
         assertThat(s.seat("bob")).isEqualTo("Kiro-Contractors/PRO");
-        assertThat(s.entitlement("bob").waitlist()).as("holding PRO, bob does not wait for another PRO seat").isEmpty();
+        assertThat(s.entitlement("bob").waitlist())
+                .as("holding PRO, bob does not wait for another PRO seat")
+                .isEmpty();
     }
 
     @Test
@@ -140,37 +143,51 @@ class AllocationRulesTest {
         s.at("09:01").hire("bob", DEV);
         s.at("09:02").join("bob", PLATFORM);
         s.at("09:03").hire("cid", DEV);
-        assertThat(s.drainEvents()).containsExactly(
-                "ASSIGNED ann Kiro-Platform PRO_PLUS",
-                "ASSIGNED bob Kiro-Developers PRO",
-                "WAITLISTED bob Kiro-Platform PRO_PLUS",
-                "WAITLISTED cid Kiro-Developers PRO");
-        assertThat(s.entitlement("bob")).isEqualTo(new Entitlement("bob", Entitlement.State.ASSIGNED, Optional.of("PRO"),
-                Optional.of(DEV), Optional.of(Instant.parse("2026-01-05T09:01:00Z")), Optional.empty(),
-                List.of(new Entitlement.WaitlistPosition(PLATFORM, 1))));
+        assertThat(s.drainEvents())
+                .containsExactly(
+                        "ASSIGNED ann Kiro-Platform PRO_PLUS",
+                        "ASSIGNED bob Kiro-Developers PRO",
+                        "WAITLISTED bob Kiro-Platform PRO_PLUS",
+                        "WAITLISTED cid Kiro-Developers PRO");
+        assertThat(s.entitlement("bob"))
+                .isEqualTo(new Entitlement(
+                        "bob",
+                        Entitlement.State.ASSIGNED,
+                        Optional.of("PRO"),
+                        Optional.of(DEV),
+                        Optional.of(Instant.parse("2026-01-05T09:01:00Z")),
+                        Optional.empty(),
+                        List.of(new Entitlement.WaitlistPosition(PLATFORM, 1))));
 
         s.at("09:04").deactivate("ann");
 
-        assertThat(s.events).extracting(SeatEvent::reason).containsExactly(
-                "the user is inactive or deleted", "moved up to Kiro-Platform", "moved up from PRO",
-                "first in the queue when a seat freed");
-        assertThat(s.drainEvents()).containsExactly(
-                "RELEASED ann Kiro-Platform PRO_PLUS",
-                "RELEASED bob Kiro-Developers PRO",
-                "PROMOTED bob Kiro-Platform PRO_PLUS",
-                "PROMOTED cid Kiro-Developers PRO");
+        assertThat(s.events)
+                .extracting(SeatEvent::reason)
+                .containsExactly(
+                        "the user is inactive or deleted",
+                        "moved up to Kiro-Platform",
+                        "moved up from PRO",
+                        "first in the queue when a seat freed");
+        assertThat(s.drainEvents())
+                .containsExactly(
+                        "RELEASED ann Kiro-Platform PRO_PLUS",
+                        "RELEASED bob Kiro-Developers PRO",
+                        "PROMOTED bob Kiro-Platform PRO_PLUS",
+                        "PROMOTED cid Kiro-Developers PRO");
         assertThat(List.of(s.seat("ann"), s.seat("bob"), s.seat("cid")))
                 .containsExactly("-", PLATFORM + "/PRO_PLUS", DEV + "/PRO");
     }
 
     @Test
     void rule5_threeTierCascade() {
-        SeatScenario s = new SeatScenario(policy(pool(DEV, "PRO", 1), pool(PLATFORM, "PRO_PLUS", 1), pool(POWER, "POWER", 1)));
+        SeatScenario s =
+                new SeatScenario(policy(pool(DEV, "PRO", 1), pool(PLATFORM, "PRO_PLUS", 1), pool(POWER, "POWER", 1)));
         s.hire("ann", POWER);
         s.at("09:01").hire("bob", PLATFORM, POWER);
         s.at("09:02").hire("cid", DEV, PLATFORM);
         s.at("09:03").hire("dan", DEV);
-        assertThat(List.of(s.seat("bob"), s.seat("cid"), s.seat("dan"))).containsExactly(PLATFORM + "/PRO_PLUS", DEV + "/PRO", "-");
+        assertThat(List.of(s.seat("bob"), s.seat("cid"), s.seat("dan")))
+                .containsExactly(PLATFORM + "/PRO_PLUS", DEV + "/PRO", "-");
 
         s.at("09:04").leave("ann", POWER);
 
@@ -194,25 +211,38 @@ class AllocationRulesTest {
         s.now = deadline.plusSeconds(30);
         s.drainEvents();
         s.expireDue();
-        assertThat(s.drainEvents()).containsExactly("EXPIRED ann Kiro-Contractors PRO", "PROMOTED bob Kiro-Contractors PRO");
-        assertThat(s.entitlement("ann")).isEqualTo(new Entitlement("ann", Entitlement.State.EXPIRED, Optional.of("PRO"),
-                Optional.of("Kiro-Contractors"), Optional.of(deadline), Optional.empty(), List.of()));
+        assertThat(s.drainEvents())
+                .containsExactly("EXPIRED ann Kiro-Contractors PRO", "PROMOTED bob Kiro-Contractors PRO");
+        assertThat(s.entitlement("ann"))
+                .isEqualTo(new Entitlement(
+                        "ann",
+                        Entitlement.State.EXPIRED,
+                        Optional.of("PRO"),
+                        Optional.of("Kiro-Contractors"),
+                        Optional.of(deadline),
+                        Optional.empty(),
+                        List.of()));
         assertThat(s.ledger.seatOf("bob").orElseThrow().expiresAt()).contains(s.now.plus(Duration.ofDays(90)));
 
         s.leave("ann", "Kiro-Contractors").join("ann", "Kiro-Contractors");
-        assertThat(s.entitlement("ann").state()).as("a new grant, waiting behind bob").isEqualTo(Entitlement.State.WAITLISTED);
+        assertThat(s.entitlement("ann").state())
+                .as("a new grant, waiting behind bob")
+                .isEqualTo(Entitlement.State.WAITLISTED);
         s.leave("bob", "Kiro-Contractors");
         assertThat(s.ledger.seatOf("ann").orElseThrow().expiresAt()).contains(s.now.plus(Duration.ofDays(90)));
     }
 
     @Test
     void rule6_expiryInOnePoolLeavesOtherPoolsOpen() {
-        SeatScenario s = new SeatScenario(policy(pool(PLATFORM, "PRO_PLUS", 1, Duration.ofSeconds(5)), pool(DEV, "PRO", 1)));
+        SeatScenario s =
+                new SeatScenario(policy(pool(PLATFORM, "PRO_PLUS", 1, Duration.ofSeconds(5)), pool(DEV, "PRO", 1)));
         s.hire("ann", PLATFORM, DEV);
         s.advance(Duration.ofSeconds(5)).expireDue();
 
         assertThat(s.seat("ann")).isEqualTo(DEV + "/PRO");
-        assertThat(s.entitlement("ann").waitlist()).as("expired in Kiro-Platform, so not waiting there").isEmpty();
+        assertThat(s.entitlement("ann").waitlist())
+                .as("expired in Kiro-Platform, so not waiting there")
+                .isEmpty();
     }
 
     @Test
@@ -260,7 +290,12 @@ class AllocationRulesTest {
         InMemorySeatLedger.Snapshot first = null;
         for (boolean annFirst : new boolean[] {true, false}) {
             SeatScenario s = new SeatScenario(policy(pool(DEV, "PRO", 1), pool(PLATFORM, "PRO_PLUS", 1)));
-            s.hire("ann", DEV).hire("bob", PLATFORM).at("09:01").hire("cid", DEV).hire("dan", PLATFORM).at("09:02");
+            s.hire("ann", DEV)
+                    .hire("bob", PLATFORM)
+                    .at("09:01")
+                    .hire("cid", DEV)
+                    .hire("dan", PLATFORM)
+                    .at("09:02");
             if (annFirst) {
                 s.leave("ann", DEV).deactivate("bob");
             } else {
@@ -292,13 +327,18 @@ class AllocationRulesTest {
         real.join("ann", DEV, SeatScenario.T0);
         real.join("ann", "Kiro-Contractors", SeatScenario.T0);
         real.assign(new Seat("ann", "Kiro-Contractors", "PRO", SeatScenario.T0, Optional.empty()));
-        SeatLedger broken = (SeatLedger) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SeatLedger.class}, (proxy, method, args) -> method.getName().equals("firstWaiting")
+        SeatLedger broken = (SeatLedger) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {SeatLedger.class},
+                (proxy, method, args) -> method.getName().equals("firstWaiting")
                         ? List.of(new Waiter("ann", SeatScenario.T0))
                         : method.invoke(real, args));
 
         assertThatThrownBy(() -> new SeatAllocator(broken)
-                        .settle(policy(pool(DEV, "PRO", 1), pool("Kiro-Contractors", "PRO", 1)), Set.of("ann"), SeatScenario.T0))
+                        .settle(
+                                policy(pool(DEV, "PRO", 1), pool("Kiro-Contractors", "PRO", 1)),
+                                Set.of("ann"),
+                                SeatScenario.T0))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("returned ann, who already holds PRO");
     }

@@ -31,7 +31,12 @@ class BudgetRulesTest {
     private static final Instant JAN_5 = Instant.parse("2026-01-05T09:00:00Z");
 
     private static Tier tier(String name, int price, int rank, Integer budget) {
-        return new Tier(name, "kiro-" + name.toLowerCase(), BigDecimal.valueOf(price), rank, Optional.empty(),
+        return new Tier(
+                name,
+                "kiro-" + name.toLowerCase(),
+                BigDecimal.valueOf(price),
+                rank,
+                Optional.empty(),
                 Optional.ofNullable(budget).map(BigDecimal::valueOf));
     }
 
@@ -40,7 +45,12 @@ class BudgetRulesTest {
     }
 
     private static Pool pool(String group, String tier, String budget) {
-        return new Pool(group, tier, OptionalInt.empty(), Optional.empty(), Optional.empty(),
+        return new Pool(
+                group,
+                tier,
+                OptionalInt.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.ofNullable(budget).map(BigDecimal::new));
     }
 
@@ -58,7 +68,9 @@ class BudgetRulesTest {
     }
 
     private static long holders(SeatScenario s, String group) {
-        return s.ledger.seats().values().stream().filter(seat -> seat.pool().equals(group)).count();
+        return s.ledger.seats().values().stream()
+                .filter(seat -> seat.pool().equals(group))
+                .count();
     }
 
     /** Rule B1: a pool grants seats while the month's committed cost stays within its budget, and not one more. */
@@ -87,17 +99,23 @@ class BudgetRulesTest {
         assertThat(s.seat("cid")).isEqualTo("-");
         assertThat(s.events).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(SeatEvent.Type.WAITLISTED);
-            assertThat(e.reason()).isEqualTo("budget for Kiro-Platform exhausted this month (USD 400.00 of 400.00); "
-                    + "next month starts on 2026-02-01; position 1 in its queue");
+            assertThat(e.reason())
+                    .isEqualTo("budget for Kiro-Platform exhausted this month (USD 400.00 of 400.00); "
+                            + "next month starts on 2026-02-01; position 1 in its queue");
         });
     }
 
     @Test
     void b1_whileALittleIsLeftTheReasonSaysWhatASeatCosts() {
-        MonthlyBudgets.Refusal refusal = new MonthlyBudgets.Refusal(BudgetScope.tier("POWER"), new BigDecimal("500.00"),
-                new BigDecimal("400.00"), new BigDecimal("200.00"), LocalDate.parse("2027-01-01"));
-        assertThat(refusal.explain()).isEqualTo("budget for tier POWER exhausted this month (USD 400.00 of 500.00, "
-                + "and a seat costs USD 200.00); next month starts on 2027-01-01");
+        MonthlyBudgets.Refusal refusal = new MonthlyBudgets.Refusal(
+                BudgetScope.tier("POWER"),
+                new BigDecimal("500.00"),
+                new BigDecimal("400.00"),
+                new BigDecimal("200.00"),
+                LocalDate.parse("2027-01-01"));
+        assertThat(refusal.explain())
+                .isEqualTo("budget for tier POWER exhausted this month (USD 400.00 of 500.00, "
+                        + "and a seat costs USD 200.00); next month starts on 2027-01-01");
     }
 
     /** Rule B2: a seat released this month stays charged to the month's end, so it does not free budget. */
@@ -126,8 +144,12 @@ class BudgetRulesTest {
         s.events.addAll(s.allocator.openMonth(s.policy, s.now));
 
         assertThat(s.drainEvents()).containsExactly("PROMOTED dee " + DEV + " PRO");
-        assertThat(committed(s, BudgetScope.pool(DEV))).as("bob, cid carried over; dee new").isEqualByComparingTo("60");
-        assertThat(s.allocator.openMonth(s.policy, s.now.plusSeconds(60))).as("a month opens once").isEmpty();
+        assertThat(committed(s, BudgetScope.pool(DEV)))
+                .as("bob, cid carried over; dee new")
+                .isEqualByComparingTo("60");
+        assertThat(s.allocator.openMonth(s.policy, s.now.plusSeconds(60)))
+                .as("a month opens once")
+                .isEmpty();
     }
 
     /** Rule B3: any allocation step of a new month opens it, not only the month-boundary job. */
@@ -189,28 +211,38 @@ class BudgetRulesTest {
     /** Rule B7: a tier's budget spans its pools; pools draw on it in preference (file) order. */
     @Test
     void b7_aTierBudgetSpansItsPools() {
-        SeatScenario s = new SeatScenario(new Policy(tiers(60), List.of(pool(DEV, "PRO", null), pool(CONTRACTORS, "PRO", null))));
+        SeatScenario s = new SeatScenario(
+                new Policy(tiers(60), List.of(pool(DEV, "PRO", null), pool(CONTRACTORS, "PRO", null))));
         s.now = JAN_5;
         hire(s, DEV, "ann", "bob");
         hire(s, CONTRACTORS, "cid", "dee");
 
         assertThat(List.of(s.seat("ann"), s.seat("bob"), s.seat("cid"), s.seat("dee")))
                 .containsExactly(DEV + "/PRO", DEV + "/PRO", CONTRACTORS + "/PRO", "-");
-        assertThat(s.events.get(s.events.size() - 1).reason()).startsWith("budget for tier PRO exhausted this month (USD 60.00 of 60.00)");
+        assertThat(s.events.get(s.events.size() - 1).reason())
+                .startsWith("budget for tier PRO exhausted this month (USD 60.00 of 60.00)");
     }
 
     /** Rule B8: with billing.newSeats: prorated a seat granted mid-month costs the rest of the month. */
     @Test
     void b8_proratedNewSeatsCostTheRestOfTheMonth() {
-        Policy prorated = new Policy(tiers(null), List.of(pool(DEV, "PRO", "20")),
-                new CostTerms(OverageTerms.DISABLED, BillingRules.UpgradeOverage.RERATE, BillingRules.NewSeatCharge.PRORATED));
+        Policy prorated = new Policy(
+                tiers(null),
+                List.of(pool(DEV, "PRO", "20")),
+                new CostTerms(
+                        OverageTerms.DISABLED,
+                        BillingRules.UpgradeOverage.RERATE,
+                        BillingRules.NewSeatCharge.PRORATED));
         SeatScenario s = new SeatScenario(prorated);
         s.now = Instant.parse("2026-01-17T09:00:00Z"); // 15 of 31 days left: 20 × 15 / 31 = 9.68
         hire(s, DEV, "ann", "bob", "cid");
 
-        assertThat(List.of(s.seat("ann"), s.seat("bob"), s.seat("cid"))).containsExactly(DEV + "/PRO", DEV + "/PRO", "-");
-        assertThat(s.events.get(s.events.size() - 1).reason()).isEqualTo("budget for Kiro-Developers exhausted this month "
-                + "(USD 19.36 of 20.00, and a seat costs USD 9.68); next month starts on 2026-02-01; position 1 in its queue");
+        assertThat(List.of(s.seat("ann"), s.seat("bob"), s.seat("cid")))
+                .containsExactly(DEV + "/PRO", DEV + "/PRO", "-");
+        assertThat(s.events.get(s.events.size() - 1).reason())
+                .isEqualTo(
+                        "budget for Kiro-Developers exhausted this month "
+                                + "(USD 19.36 of 20.00, and a seat costs USD 9.68); next month starts on 2026-02-01; position 1 in its queue");
     }
 
     /** Rule B9: budget.exhausted is reported once per scope and month, and again in the next month. */
@@ -218,14 +250,21 @@ class BudgetRulesTest {
     void b9_budgetExhaustedIsReportedOncePerScopeAndMonth() {
         SeatScenario s = scenario(pool(DEV, "PRO", "20"));
         hire(s, DEV, "ann", "bob");
-        assertThat(s.allocator.drainBudgetsExhausted()).containsExactly(new BudgetExhausted(BudgetScope.pool(DEV),
-                YearMonth.of(2026, 1), new BigDecimal("20.00"), new BigDecimal("20.00"), LocalDate.parse("2026-02-01")));
+        assertThat(s.allocator.drainBudgetsExhausted())
+                .containsExactly(new BudgetExhausted(
+                        BudgetScope.pool(DEV),
+                        YearMonth.of(2026, 1),
+                        new BigDecimal("20.00"),
+                        new BigDecimal("20.00"),
+                        LocalDate.parse("2026-02-01")));
         hire(s, DEV, "cid");
         assertThat(s.allocator.drainBudgetsExhausted()).as("same month").isEmpty();
 
         s.now = Instant.parse("2026-02-01T00:00:05Z");
         s.events.addAll(s.allocator.openMonth(s.policy, s.now));
-        assertThat(s.allocator.drainBudgetsExhausted()).extracting(BudgetExhausted::month).containsExactly(YearMonth.of(2026, 2));
+        assertThat(s.allocator.drainBudgetsExhausted())
+                .extracting(BudgetExhausted::month)
+                .containsExactly(YearMonth.of(2026, 2));
     }
 
     /** Rule B10: lowering a budget below what is committed takes no seat away; it only stops new grants. */
@@ -247,14 +286,20 @@ class BudgetRulesTest {
         hire(s, DEV, "ann", "bob", "cid");
         s.reload(new Policy(tiers(null), List.of(pool(DEV, "PRO", "40"))));
 
-        assertThat(List.of(s.seat("ann"), s.seat("bob"), s.seat("cid"))).containsExactly(DEV + "/PRO", DEV + "/PRO", "-");
+        assertThat(List.of(s.seat("ann"), s.seat("bob"), s.seat("cid")))
+                .containsExactly(DEV + "/PRO", DEV + "/PRO", "-");
     }
 
     /** A cap and a budget both hold: whichever binds first stops the pool. */
     @ParameterizedTest(name = "cap {0}, budget {1}: {2} seats")
     @CsvSource({"2, 100, 2", "5, 40, 2", "3, 60, 3"})
     void aCapAndABudgetBothHold(int cap, String budget, int seats) {
-        SeatScenario s = scenario(new Pool(DEV, "PRO", OptionalInt.of(cap), Optional.empty(), Optional.empty(),
+        SeatScenario s = scenario(new Pool(
+                DEV,
+                "PRO",
+                OptionalInt.of(cap),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of(new BigDecimal(budget))));
         hire(s, DEV, "u1", "u2", "u3", "u4", "u5", "u6");
         assertThat(holders(s, DEV)).isEqualTo(seats);

@@ -1,7 +1,6 @@
 package dev.kiroscim.core.seats;
 
 import dev.kiroscim.core.policy.Pool;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -71,7 +70,9 @@ public final class InMemorySeatLedger implements SeatStore {
 
     /** Group keys (lower-cased) the user belongs to. */
     public synchronized Set<String> groupsOf(String userId) {
-        return members.entrySet().stream().filter(e -> e.getValue().containsKey(userId)).map(Map.Entry::getKey)
+        return members.entrySet().stream()
+                .filter(e -> e.getValue().containsKey(userId))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -93,9 +94,11 @@ public final class InMemorySeatLedger implements SeatStore {
      * @param expiries    "group|userId" → expiredAt
      * @param seats       userId → seat
      */
-    public record Snapshot(Map<String, Boolean> users, Map<String, Instant> memberships,
-                           Map<String, Instant> expiries, Map<String, Seat> seats) {
-    }
+    public record Snapshot(
+            Map<String, Boolean> users,
+            Map<String, Instant> memberships,
+            Map<String, Instant> expiries,
+            Map<String, Seat> seats) {}
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(new TreeMap<>(users), flatten(members), flatten(expiries), new TreeMap<>(seats));
@@ -116,12 +119,14 @@ public final class InMemorySeatLedger implements SeatStore {
 
     @Override
     public synchronized Optional<Instant> joinedAt(String userId, String poolGroup) {
-        return Optional.ofNullable(members.getOrDefault(Pool.keyOf(poolGroup), Map.of()).get(userId));
+        return Optional.ofNullable(
+                members.getOrDefault(Pool.keyOf(poolGroup), Map.of()).get(userId));
     }
 
     @Override
     public synchronized Optional<Instant> expiredAt(String userId, String poolGroup) {
-        return Optional.ofNullable(expiries.getOrDefault(Pool.keyOf(poolGroup), Map.of()).get(userId));
+        return Optional.ofNullable(
+                expiries.getOrDefault(Pool.keyOf(poolGroup), Map.of()).get(userId));
     }
 
     @Override
@@ -136,7 +141,9 @@ public final class InMemorySeatLedger implements SeatStore {
 
     @Override
     public synchronized List<Seat> seatsIn(String poolGroup) {
-        return seatsInPool(poolGroup).sorted(Comparator.comparing(Seat::assignedAt).thenComparing(Seat::userId)).toList();
+        return seatsInPool(poolGroup)
+                .sorted(Comparator.comparing(Seat::assignedAt).thenComparing(Seat::userId))
+                .toList();
     }
 
     private Stream<Seat> seatsInPool(String poolGroup) {
@@ -153,7 +160,8 @@ public final class InMemorySeatLedger implements SeatStore {
     public synchronized List<Seat> seatsExpiringBy(Instant now) {
         return seats.values().stream()
                 .filter(s -> s.expiresAt().isPresent() && !s.expiresAt().get().isAfter(now))
-                .sorted(Comparator.comparing((Seat s) -> s.expiresAt().orElseThrow()).thenComparing(Seat::userId))
+                .sorted(Comparator.comparing((Seat s) -> s.expiresAt().orElseThrow())
+                        .thenComparing(Seat::userId))
                 .toList();
     }
 
@@ -164,7 +172,9 @@ public final class InMemorySeatLedger implements SeatStore {
 
     @Override
     public synchronized int countWaitingAhead(String poolGroup, Set<String> upgradableTiers, Waiter waiter) {
-        return (int) waiting(poolGroup, upgradableTiers).filter(w -> Waiter.QUEUE_ORDER.compare(w, waiter) < 0).count();
+        return (int) waiting(poolGroup, upgradableTiers)
+                .filter(w -> Waiter.QUEUE_ORDER.compare(w, waiter) < 0)
+                .count();
     }
 
     private Stream<Waiter> waiting(String poolGroup, Set<String> upgradableTiers) {
@@ -231,21 +241,33 @@ public final class InMemorySeatLedger implements SeatStore {
 
     @Override
     public synchronized List<String> userIdsAfter(String afterUserId, int limit) {
-        return users.keySet().stream().filter(id -> id.compareTo(afterUserId) > 0).sorted().limit(limit).toList();
+        return users.keySet().stream()
+                .filter(id -> id.compareTo(afterUserId) > 0)
+                .sorted()
+                .limit(limit)
+                .toList();
     }
 
     @Override
     public synchronized List<String> memberIdsAfter(String poolGroup, String afterUserId, int limit) {
         return members.getOrDefault(Pool.keyOf(poolGroup), Map.of()).keySet().stream()
-                .filter(id -> id.compareTo(afterUserId) > 0).sorted().limit(limit).toList();
+                .filter(id -> id.compareTo(afterUserId) > 0)
+                .sorted()
+                .limit(limit)
+                .toList();
     }
 
     @Override
-    public synchronized List<String> holderIdsAfter(Optional<String> poolGroup, Optional<String> tier, String afterUserId, int limit) {
+    public synchronized List<String> holderIdsAfter(
+            Optional<String> poolGroup, Optional<String> tier, String afterUserId, int limit) {
         return seats.values().stream()
                 .filter(s -> poolGroup.isEmpty() || Pool.keyOf(s.pool()).equals(Pool.keyOf(poolGroup.get())))
                 .filter(s -> tier.isEmpty() || s.tier().equals(tier.get()))
-                .map(Seat::userId).filter(id -> id.compareTo(afterUserId) > 0).sorted().limit(limit).toList();
+                .map(Seat::userId)
+                .filter(id -> id.compareTo(afterUserId) > 0)
+                .sorted()
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -261,7 +283,8 @@ public final class InMemorySeatLedger implements SeatStore {
     @Override
     public synchronized void markExpired(String userId, String poolGroup, Instant at) {
         if (joinedAt(userId, poolGroup).isPresent()) {
-            expiries.computeIfAbsent(Pool.keyOf(poolGroup), g -> new HashMap<>()).put(userId, at);
+            expiries.computeIfAbsent(Pool.keyOf(poolGroup), g -> new HashMap<>())
+                    .put(userId, at);
         }
     }
 
@@ -283,7 +306,8 @@ public final class InMemorySeatLedger implements SeatStore {
         charges.values().removeIf(c -> c.month().isBefore(month.minusMonths(1)));
         Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         for (Seat seat : seats.values()) {
-            int firstDay = seat.assignedAt().isBefore(start) ? MonthCharge.HELD_AT_START
+            int firstDay = seat.assignedAt().isBefore(start)
+                    ? MonthCharge.HELD_AT_START
                     : LocalDate.ofInstant(seat.assignedAt(), ZoneOffset.UTC).getDayOfMonth();
             putCharge(new MonthCharge(month, seat.userId(), seat.pool(), seat.tier(), firstDay));
         }
@@ -303,13 +327,21 @@ public final class InMemorySeatLedger implements SeatStore {
     @Override
     public synchronized List<MonthCharge.Count> chargeCounts(YearMonth month, BudgetScope scope) {
         Map<String, Integer> counts = new TreeMap<>();
-        charges.values().stream().filter(c -> c.month().equals(month))
-                .filter(c -> scope.kind() == BudgetScope.Kind.POOL ? Pool.keyOf(c.pool()).equals(scope.key()) : c.tier().equals(scope.key()))
+        charges.values().stream()
+                .filter(c -> c.month().equals(month))
+                .filter(c -> scope.kind() == BudgetScope.Kind.POOL
+                        ? Pool.keyOf(c.pool()).equals(scope.key())
+                        : c.tier().equals(scope.key()))
                 .forEach(c -> counts.merge(c.tier() + "|" + c.firstDay(), 1, Integer::sum));
-        return counts.entrySet().stream().map(e -> {
-            int bar = e.getKey().lastIndexOf('|');
-            return new MonthCharge.Count(e.getKey().substring(0, bar), Integer.parseInt(e.getKey().substring(bar + 1)), e.getValue());
-        }).toList();
+        return counts.entrySet().stream()
+                .map(e -> {
+                    int bar = e.getKey().lastIndexOf('|');
+                    return new MonthCharge.Count(
+                            e.getKey().substring(0, bar),
+                            Integer.parseInt(e.getKey().substring(bar + 1)),
+                            e.getValue());
+                })
+                .toList();
     }
 
     @Override

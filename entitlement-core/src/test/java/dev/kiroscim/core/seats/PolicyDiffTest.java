@@ -27,16 +27,27 @@ class PolicyDiffTest {
 
     static Stream<Arguments> edits() {
         return Stream.of(
-                Arguments.of("unchanged (group case differs)", BASE.replace("Kiro-Platform", "kiro-platform"), Map.of()),
-                Arguments.of("cap raised", BASE.replace("seats: 20", "seats: 30"),
+                Arguments.of(
+                        "unchanged (group case differs)", BASE.replace("Kiro-Platform", "kiro-platform"), Map.of()),
+                Arguments.of(
+                        "cap raised",
+                        BASE.replace("seats: 20", "seats: 30"),
                         Map.of("pools.Kiro-Platform.seats", Map.of("before", 20, "after", 30))),
-                Arguments.of("cap removed", BASE.replace("    seats: 20\n", ""),
+                Arguments.of(
+                        "cap removed",
+                        BASE.replace("    seats: 20\n", ""),
                         Map.of("pools.Kiro-Platform.seats", Map.of("before", 20, "after", "unlimited"))),
-                Arguments.of("maxGrant added", BASE + "    maxGrant: P90D\n",
+                Arguments.of(
+                        "maxGrant added",
+                        BASE + "    maxGrant: P90D\n",
                         Map.of("pools.Kiro-Platform.maxGrant", changeFromNull("PT2160H"))),
-                Arguments.of("price changed", BASE.replace("20\n", "25\n").replace("seats: 25", "seats: 20"),
+                Arguments.of(
+                        "price changed",
+                        BASE.replace("20\n", "25\n").replace("seats: 25", "seats: 20"),
                         Map.of("tiers.PRO.monthlyPriceUsd", Map.of("before", "20", "after", "25"))),
-                Arguments.of("pool added", BASE + "  - group: Kiro-Interns\n    tier: PRO\n    seats: 5\n",
+                Arguments.of(
+                        "pool added",
+                        BASE + "  - group: Kiro-Interns\n    tier: PRO\n    seats: 5\n",
                         Map.of("pools.Kiro-Interns", changeFromNull("PRO, 5 seats"))));
     }
 

@@ -1,14 +1,13 @@
 package dev.kiroscim.core.seats;
 
-import dev.kiroscim.core.policy.Policy;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static dev.kiroscim.core.seats.SeatScenario.policy;
 import static dev.kiroscim.core.seats.SeatScenario.pool;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiroscim.core.policy.Policy;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** {@link SeatAllocator#recomputeAll}: what a policy reload does to existing seats. */
 class PolicyReloadTest {
@@ -32,9 +31,10 @@ class PolicyReloadTest {
         s.at("10:00").reload(policy(pool(DEV, "PRO", 2)));
 
         assertThat(s.ledger.seats().keySet()).containsExactly("ann", "bob");
-        assertThat(s.drainEvents()).containsExactly(
-                "RELEASED dan Kiro-Developers PRO", "RELEASED cid Kiro-Developers PRO",
-                "WAITLISTED cid Kiro-Developers PRO", "WAITLISTED dan Kiro-Developers PRO");
+        assertThat(s.drainEvents())
+                .containsExactly(
+                        "RELEASED dan Kiro-Developers PRO", "RELEASED cid Kiro-Developers PRO",
+                        "WAITLISTED cid Kiro-Developers PRO", "WAITLISTED dan Kiro-Developers PRO");
         assertThat(s.entitlement("cid").waitlist()).containsExactly(new Entitlement.WaitlistPosition(DEV, 1));
 
         s.at("10:05").leave("ann", DEV);
@@ -58,7 +58,9 @@ class PolicyReloadTest {
         s.at("10:00").reload(policy(pool(DEV, "POWER", 1), pool(PLATFORM, "PRO_PLUS", 1)));
 
         assertThat(s.seat("bob")).isEqualTo(DEV + "/POWER");
-        assertThat(s.ledger.seatOf("bob").orElseThrow().assignedAt()).as("kept, not re-granted").isEqualTo(s.now.minus(Duration.ofMinutes(59)));
+        assertThat(s.ledger.seatOf("bob").orElseThrow().assignedAt())
+                .as("kept, not re-granted")
+                .isEqualTo(s.now.minus(Duration.ofMinutes(59)));
         assertThat(s.entitlement("bob").waitlist()).isEmpty();
     }
 
@@ -71,7 +73,8 @@ class PolicyReloadTest {
         s.reload(policy(pool(DEV, "PRO", 5)));
 
         assertThat(s.seat("ann")).isEqualTo(DEV + "/PRO");
-        assertThat(s.drainEvents()).containsExactly("RELEASED ann Kiro-Platform PRO_PLUS", "PROMOTED ann Kiro-Developers PRO");
+        assertThat(s.drainEvents())
+                .containsExactly("RELEASED ann Kiro-Platform PRO_PLUS", "PROMOTED ann Kiro-Developers PRO");
     }
 
     @Test
@@ -82,7 +85,8 @@ class PolicyReloadTest {
 
         assertThat(s.entitlement("ann").state()).isEqualTo(Entitlement.State.EXPIRED);
         assertThat(s.ledger.seats().keySet()).containsExactly("bob", "cid");
-        assertThat(s.ledger.seatOf("bob").orElseThrow().expiresAt()).contains(SeatScenario.T0.plus(Duration.ofSeconds(60 + 570)));
+        assertThat(s.ledger.seatOf("bob").orElseThrow().expiresAt())
+                .contains(SeatScenario.T0.plus(Duration.ofSeconds(60 + 570)));
         assertThat(s.ledger.seatOf("cid").orElseThrow().expiresAt()).contains(s.now.plus(Duration.ofSeconds(570)));
     }
 

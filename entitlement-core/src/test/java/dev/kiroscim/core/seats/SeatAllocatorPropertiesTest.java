@@ -1,9 +1,10 @@
 package dev.kiroscim.core.seats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.testsupport.PropertyCheck;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property tests: random histories of joins, leaves, deactivations, reactivations, deletions, clock advances (with
@@ -70,11 +69,9 @@ class SeatAllocatorPropertiesTest {
     }
 
     /** Moves the clock and runs the expiry scheduler. */
-    record Advance(int seconds) implements Action {
-    }
+    record Advance(int seconds) implements Action {}
 
-    record Reload(Policy policy) implements Action {
-    }
+    record Reload(Policy policy) implements Action {}
 
     /** Applies a directory change to the ledger without settling. */
     static void applyDirectoryChange(InMemorySeatLedger ledger, Action action, Instant now) {
@@ -135,8 +132,11 @@ class SeatAllocatorPropertiesTest {
             }
             String tier = pick(r, List.of("PRO", "PRO_PLUS", "POWER"));
             int capRoll = r.nextInt(8);
-            OptionalInt seats = capRoll == 0 ? OptionalInt.of(0) : capRoll == 7 ? OptionalInt.empty() : OptionalInt.of(1 + r.nextInt(3));
-            Optional<Duration> maxGrant = r.nextInt(4) == 0 ? Optional.of(Duration.ofSeconds(30 + r.nextInt(271))) : Optional.empty();
+            OptionalInt seats = capRoll == 0
+                    ? OptionalInt.of(0)
+                    : capRoll == 7 ? OptionalInt.empty() : OptionalInt.of(1 + r.nextInt(3));
+            Optional<Duration> maxGrant =
+                    r.nextInt(4) == 0 ? Optional.of(Duration.ofSeconds(30 + r.nextInt(271))) : Optional.empty();
             pools.add(new Pool(group, tier, seats, maxGrant));
         }
         Collections.shuffle(pools, r);
@@ -202,7 +202,9 @@ class SeatAllocatorPropertiesTest {
 
     record Case(Policy policy, List<Action> history, List<Action> batch) {
         static Case random(Random r) {
-            return new Case(SeatAllocatorPropertiesTest.policy(r), SeatAllocatorPropertiesTest.history(r),
+            return new Case(
+                    SeatAllocatorPropertiesTest.policy(r),
+                    SeatAllocatorPropertiesTest.history(r),
                     SeatAllocatorPropertiesTest.batch(r));
         }
     }
@@ -222,15 +224,17 @@ class SeatAllocatorPropertiesTest {
      */
     @Test
     void invariantsHoldAfterEveryStep() {
-        PropertyCheck.forAll("seat invariants hold after every step", 400, SeatAllocatorPropertiesTest::history, history -> {
-            World world = new World(new Policy(SeatScenario.TIERS, List.of()));
-            SeatInvariants invariants = new SeatInvariants();
-            invariants.check(world.policy, world.ledger.snapshot(), world.now, "start");
-            for (int i = 0; i < history.size(); i++) {
-                world.step(history.get(i));
-                invariants.check(world.policy, world.ledger.snapshot(), world.now, "step " + i + " " + history.get(i));
-            }
-        });
+        PropertyCheck.forAll(
+                "seat invariants hold after every step", 400, SeatAllocatorPropertiesTest::history, history -> {
+                    World world = new World(new Policy(SeatScenario.TIERS, List.of()));
+                    SeatInvariants invariants = new SeatInvariants();
+                    invariants.check(world.policy, world.ledger.snapshot(), world.now, "start");
+                    for (int i = 0; i < history.size(); i++) {
+                        world.step(history.get(i));
+                        invariants.check(
+                                world.policy, world.ledger.snapshot(), world.now, "step " + i + " " + history.get(i));
+                    }
+                });
     }
 
     /**
@@ -303,9 +307,13 @@ class SeatAllocatorPropertiesTest {
      */
     @Test
     void aSharedWaiterRelatesTwoRequests() {
-        Policy policy = new Policy(SeatScenario.TIERS, List.of(new Pool("G-Dev", "PRO_PLUS", OptionalInt.of(1), Optional.empty()),
-                new Pool("G-Plat", "PRO_PLUS", OptionalInt.of(1), Optional.empty())));
-        List<Action> history = List.of(new Join("u0", "G-Dev"), new Join("u1", "G-Plat"), new Join("u2", "G-Dev"), new Join("u2", "G-Plat"));
+        Policy policy = new Policy(
+                SeatScenario.TIERS,
+                List.of(
+                        new Pool("G-Dev", "PRO_PLUS", OptionalInt.of(1), Optional.empty()),
+                        new Pool("G-Plat", "PRO_PLUS", OptionalInt.of(1), Optional.empty())));
+        List<Action> history = List.of(
+                new Join("u0", "G-Dev"), new Join("u1", "G-Plat"), new Join("u2", "G-Dev"), new Join("u2", "G-Plat"));
         List<Action> batch = List.of(new Leave("u0", "G-Dev"), new Leave("u1", "G-Plat"));
         World probe = replay(policy, history);
 
@@ -352,7 +360,8 @@ class SeatAllocatorPropertiesTest {
         List<Action> unrelated = new ArrayList<>();
         Set<String> groupsTaken = new HashSet<>();
         for (Action action : batch) {
-            Set<String> groups = new TreeSet<>(probe.ledger.groupsOf(action.user().orElseThrow()));
+            Set<String> groups =
+                    new TreeSet<>(probe.ledger.groupsOf(action.user().orElseThrow()));
             if (action instanceof Join j) {
                 groups.add(Pool.keyOf(j.group()));
             }

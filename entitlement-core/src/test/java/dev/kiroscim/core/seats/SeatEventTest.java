@@ -21,11 +21,15 @@ class SeatEventTest {
 
     @Test
     void onlyAWaitlistedEventHasAPosition() {
-        assertThat(new SeatEvent(SeatEvent.Type.ASSIGNED, "u1", "Kiro-Platform", "PRO_PLUS", "a seat was free", T).position()).isEmpty();
+        assertThat(new SeatEvent(SeatEvent.Type.ASSIGNED, "u1", "Kiro-Platform", "PRO_PLUS", "a seat was free", T)
+                        .position())
+                .isEmpty();
         assertThatThrownBy(() -> new SeatEvent(SeatEvent.Type.ASSIGNED, "u1", "p", "PRO", "r", T, OptionalInt.of(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SeatEvent(SeatEvent.Type.WAITLISTED, "u1", "p", "PRO", "position 2", T))
-                .as("a position written only in the reason is not enough").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SeatEvent.waitlisted("u1", "p", "PRO", 0, T)).isInstanceOf(IllegalArgumentException.class);
+                .as("a position written only in the reason is not enough")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SeatEvent.waitlisted("u1", "p", "PRO", 0, T))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

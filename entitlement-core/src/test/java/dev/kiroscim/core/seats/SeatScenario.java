@@ -3,7 +3,6 @@ package dev.kiroscim.core.seats;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,8 @@ final class SeatScenario {
     }
 
     static Tier tier(String name, int rank) {
-        return new Tier(name, "kiro-" + name.toLowerCase(), BigDecimal.TEN.multiply(BigDecimal.valueOf(rank + 1)), rank);
+        return new Tier(
+                name, "kiro-" + name.toLowerCase(), BigDecimal.TEN.multiply(BigDecimal.valueOf(rank + 1)), rank);
     }
 
     static final List<Tier> TIERS = List.of(tier("PRO", 0), tier("PRO_PLUS", 1), tier("POWER", 2));
@@ -120,7 +120,8 @@ final class SeatScenario {
     /** Events since the last call, as "TYPE user pool tier". */
     List<String> drainEvents() {
         List<String> rendered = events.stream()
-                .map(e -> e.type() + " " + e.userId() + " " + e.pool() + " " + e.tier()).toList();
+                .map(e -> e.type() + " " + e.userId() + " " + e.pool() + " " + e.tier())
+                .toList();
         events.clear();
         return rendered;
     }

@@ -27,17 +27,34 @@ public final class ArchitectureRules {
      * What the domain must not touch: AWS, JAX-RS and the HTTP server, JPA and Hibernate, JDBC and the pool, the
      * JDK's HTTP client, and SnakeYAML (YAML is read through the declared Jackson YAML module; see YamlTreeReader).
      */
-    public static final ArchRule DOMAIN_FREE_OF_INFRASTRUCTURE = noClasses().that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "software.amazon..", "jakarta.ws.rs..", "jakarta.persistence..", "org.hibernate..",
-                    "org.glassfish..", "java.net.http..", "java.sql..", "javax.sql..", "com.zaxxer..",
-                    "org.flywaydb..", "org.h2..", "org.postgresql..", "org.yaml.snakeyaml..")
+    public static final ArchRule DOMAIN_FREE_OF_INFRASTRUCTURE = noClasses()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon..",
+                    "jakarta.ws.rs..",
+                    "jakarta.persistence..",
+                    "org.hibernate..",
+                    "org.glassfish..",
+                    "java.net.http..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "com.zaxxer..",
+                    "org.flywaydb..",
+                    "org.h2..",
+                    "org.postgresql..",
+                    "org.yaml.snakeyaml..")
             .because("the domain holds the ports; adapters live outside it (docs/decisions.md)");
 
     /** The domain knows no module above it: adapters, the server and persistence depend on it, never back. */
-    public static final ArchRule DOMAIN_USES_NO_ADAPTER = noClasses().that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "dev.kiroscim.adapter..", "dev.kiroscim.server..", "dev.kiroscim.persistence..")
+    public static final ArchRule DOMAIN_USES_NO_ADAPTER = noClasses()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.kiroscim.adapter..", "dev.kiroscim.server..", "dev.kiroscim.persistence..")
             .because("adapters implement the domain's ports, not the other way round");
 
     /**
@@ -45,13 +62,16 @@ public final class ArchitectureRules {
      * package. They ship in the test-jars (entitlement-core's {@code InMemoryIdentityCenter}, {@code
      * InMemorySeatLedger}, {@code InMemoryUsageStore}).
      */
-    public static final ArchRule NO_FAKES = noClasses().should().haveSimpleNameStartingWith("InMemory")
-            .orShould().haveSimpleNameStartingWith("Fake")
-            .orShould().resideInAPackage("..fake..")
+    public static final ArchRule NO_FAKES = noClasses()
+            .should()
+            .haveSimpleNameStartingWith("InMemory")
+            .orShould()
+            .haveSimpleNameStartingWith("Fake")
+            .orShould()
+            .resideInAPackage("..fake..")
             .because("fakes belong in the test-jars, not in the production jar");
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /**
      * No two packages under {@code root} depend on each other, directly or through others. Every package is its
@@ -63,7 +83,8 @@ public final class ArchitectureRules {
 
     /** A module's production classes under the given packages (test classes left out). */
     public static JavaClasses mainClasses(String... packages) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(packages);
     }
 }

@@ -20,10 +20,12 @@ class ArchitectureRulesTest {
     @Test
     void aCycleBetweenTwoPackagesFails() {
         JavaClasses cycle = new ClassFileImporter().importClasses(Left.class, Right.class);
-        assertThatThrownBy(() -> ArchitectureRules.noPackageCycles("dev.kiroscim.core").check(cycle))
+        assertThatThrownBy(() ->
+                        ArchitectureRules.noPackageCycles("dev.kiroscim.core").check(cycle))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected")
-                .hasMessageContaining("archfixture.cycle.a").hasMessageContaining("archfixture.cycle.b");
+                .hasMessageContaining("archfixture.cycle.a")
+                .hasMessageContaining("archfixture.cycle.b");
     }
 
     @Test

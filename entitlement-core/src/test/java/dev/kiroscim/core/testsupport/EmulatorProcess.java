@@ -43,14 +43,19 @@ final class EmulatorProcess implements AutoCloseable {
 
     static EmulatorProcess start(List<String> command, String name) throws IOException {
         Path log = Files.createTempFile(name + "-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new EmulatorProcess(process, log, name);
     }
 
     /** Polls {@code probe} until it answers 200; fails with the log when the process exits or time runs out. */
     void awaitReady(URI probe, Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ping = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ping =
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -62,10 +67,12 @@ final class EmulatorProcess implements AutoCloseable {
             }
             // The pause between polls is also the check that the process is still alive.
             if (process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("emulator exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "emulator exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
         }
-        throw new IllegalStateException("emulator not ready at " + probe + " within " + timeout + ":\n" + Files.readString(log));
+        throw new IllegalStateException(
+                "emulator not ready at " + probe + " within " + timeout + ":\n" + Files.readString(log));
     }
 
     @Override
@@ -94,8 +101,10 @@ final class EmulatorProcess implements AutoCloseable {
     /** Whether {@code command} runs and exits 0 within 20 s (e.g. "can this python import moto?"). */
     static boolean succeeds(List<String> command) throws InterruptedException {
         try {
-            Process probe = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process probe = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!probe.waitFor(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
                 return false;

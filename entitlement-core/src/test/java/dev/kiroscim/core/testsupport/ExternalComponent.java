@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ExternalComponent {
 
-    private ExternalComponent() {
-    }
+    private ExternalComponent() {}
 
     /**
      * @param component what is needed, e.g. {@code "python3 with moto"}

@@ -34,17 +34,24 @@ public final class MotoIdentityStoreServer implements AutoCloseable {
     /** Starts the emulator with {@code python3} (or the {@code kiro.python} system property). */
     public static MotoIdentityStoreServer start(Path script) throws IOException, InterruptedException {
         String python = System.getProperty("kiro.python", "python3");
-        ExternalComponent.require("the emulator script", script != null && Files.isRegularFile(script),
+        ExternalComponent.require(
+                "the emulator script",
+                script != null && Files.isRegularFile(script),
                 "expected integration-tests/emulator/moto_identitystore.py at " + script
                         + " (system property kiro.motoIdentityStoreScript)");
-        ExternalComponent.require(python + " with moto >= 5.2 and flask", EmulatorProcess.succeeds(List.of(python, "-c",
+        ExternalComponent.require(
+                python + " with moto >= 5.2 and flask",
+                EmulatorProcess.succeeds(List.of(
+                        python,
+                        "-c",
                         "import moto, flask; from moto.identitystore.models import IdentityStoreBackend; "
                                 + "assert tuple(map(int, moto.__version__.split('.')[:2])) >= (5, 2)")),
                 "install moto[server] 5.2.x into the " + python + " on PATH");
 
         int port = EmulatorProcess.freeLoopbackPort();
-        EmulatorProcess process = EmulatorProcess.start(List.of(python, script.toString(), "-H", "127.0.0.1",
-                "-p", Integer.toString(port)), "moto-identitystore");
+        EmulatorProcess process = EmulatorProcess.start(
+                List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)),
+                "moto-identitystore");
         MotoIdentityStoreServer server = new MotoIdentityStoreServer(process, URI.create("http://127.0.0.1:" + port));
         try {
             process.awaitReady(server.endpoint.resolve("/moto-api/"), READY_TIMEOUT);

@@ -21,8 +21,7 @@ import java.util.function.Function;
  */
 public final class PropertyCheck {
 
-    private PropertyCheck() {
-    }
+    private PropertyCheck() {}
 
     /**
      * @param name      what the property states, shown on failure
@@ -30,7 +29,8 @@ public final class PropertyCheck {
      * @param generator builds a list of steps from a seeded random source
      * @param property  throws (e.g. an AssertionError) when the steps violate the property
      */
-    public static <S> void forAll(String name, int tries, Function<Random, List<S>> generator, Consumer<List<S>> property) {
+    public static <S> void forAll(
+            String name, int tries, Function<Random, List<S>> generator, Consumer<List<S>> property) {
         long fixedSeed = Long.getLong("property.seed", -1L);
         int runs = fixedSeed >= 0 ? 1 : Integer.getInteger("property.tries", tries);
         long baseSeed = fixedSeed >= 0 ? fixedSeed : System.nanoTime();
@@ -41,8 +41,11 @@ public final class PropertyCheck {
             if (failure != null) {
                 List<S> minimal = shrink(steps, property);
                 AssertionError error = new AssertionError("property '" + name + "' failed (seed " + seed
-                        + ", replay with -Dproperty.seed=" + seed + ")\nminimal failing steps (" + minimal.size() + " of "
-                        + steps.size() + "):\n  " + String.join("\n  ", minimal.stream().map(String::valueOf).toList())
+                        + ", replay with -Dproperty.seed=" + seed + ")\nminimal failing steps (" + minimal.size()
+                        + " of "
+                        + steps.size() + "):\n  "
+                        + String.join(
+                                "\n  ", minimal.stream().map(String::valueOf).toList())
                         + "\nfailure: " + failureOf(property, minimal));
                 error.initCause(failure);
                 throw error;

@@ -13,7 +13,9 @@ class PropertyCheckTest {
     @Test
     void passingPropertyRunsEveryCase() {
         List<Integer> sizes = new ArrayList<>();
-        PropertyCheck.forAll("sizes are bounded", 50,
+        PropertyCheck.forAll(
+                "sizes are bounded",
+                50,
                 random -> IntStream.range(0, random.nextInt(10)).boxed().toList(),
                 steps -> {
                     sizes.add(steps.size());
@@ -24,9 +26,14 @@ class PropertyCheckTest {
 
     @Test
     void failingPropertyIsShrunkToTheCulpritAndNamesTheSeed() {
-        assertThatThrownBy(() -> PropertyCheck.forAll("no 7", 200,
-                random -> IntStream.range(0, 30).map(i -> random.nextInt(10)).boxed().toList(),
-                steps -> assertThat(steps).doesNotContain(7)))
+        assertThatThrownBy(() -> PropertyCheck.forAll(
+                        "no 7",
+                        200,
+                        random -> IntStream.range(0, 30)
+                                .map(i -> random.nextInt(10))
+                                .boxed()
+                                .toList(),
+                        steps -> assertThat(steps).doesNotContain(7)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("property 'no 7' failed (seed ")
                 .hasMessageContaining("minimal failing steps (1 of 30)");
@@ -34,7 +41,8 @@ class PropertyCheckTest {
 
     @Test
     void shrinkingKeepsStepsThatMatterTogether() {
-        List<Integer> minimal = PropertyCheck.shrink(List.of(1, 5, 2, 5, 3),
+        List<Integer> minimal = PropertyCheck.shrink(
+                List.of(1, 5, 2, 5, 3),
                 steps -> assertThat(steps.stream().filter(s -> s == 5).count()).isLessThan(2));
         assertThat(minimal).containsExactly(5, 5);
     }

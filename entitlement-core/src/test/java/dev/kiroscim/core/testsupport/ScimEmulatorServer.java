@@ -34,7 +34,8 @@ public final class ScimEmulatorServer implements AutoCloseable {
 
     private final EmulatorProcess process;
     private final URI root;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ScimEmulatorServer(EmulatorProcess process, URI root) {
         this.process = process;
@@ -52,17 +53,25 @@ public final class ScimEmulatorServer implements AutoCloseable {
         }
         Path here = Path.of("emulator/idc_scim.py");
         return (Files.isRegularFile(here) ? here : Path.of("../integration-tests/emulator/idc_scim.py"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static ScimEmulatorServer start(Path script, String token) throws IOException, InterruptedException {
         String python = System.getProperty("kiro.python", "python3");
-        ExternalComponent.require("the SCIM emulator script", script != null && Files.isRegularFile(script),
-                "expected integration-tests/emulator/idc_scim.py at " + script + " (system property kiro.scimEmulatorScript)");
-        ExternalComponent.require(python, EmulatorProcess.succeeds(List.of(python, "-c", "import http.server, json")), "install python3 (the emulator needs only its standard library)");
+        ExternalComponent.require(
+                "the SCIM emulator script",
+                script != null && Files.isRegularFile(script),
+                "expected integration-tests/emulator/idc_scim.py at " + script
+                        + " (system property kiro.scimEmulatorScript)");
+        ExternalComponent.require(
+                python,
+                EmulatorProcess.succeeds(List.of(python, "-c", "import http.server, json")),
+                "install python3 (the emulator needs only its standard library)");
         int port = EmulatorProcess.freeLoopbackPort();
-        EmulatorProcess process = EmulatorProcess.start(List.of(python, script.toString(), "-H", "127.0.0.1",
-                "-p", Integer.toString(port), "--token", token), "idc-scim-emulator");
+        EmulatorProcess process = EmulatorProcess.start(
+                List.of(python, script.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port), "--token", token),
+                "idc-scim-emulator");
         ScimEmulatorServer server = new ScimEmulatorServer(process, URI.create("http://127.0.0.1:" + port));
         try {
             process.awaitReady(server.root.resolve("/_emulator/state"), READY_TIMEOUT);
@@ -108,8 +117,11 @@ public final class ScimEmulatorServer implements AutoCloseable {
 
     private JsonNode control(String method, String path, Object body) {
         try {
-            HttpResponse<String> response = send(method, root.resolve("/_emulator" + path),
-                    body == null ? null : JSON.writeValueAsString(body), null);
+            HttpResponse<String> response = send(
+                    method,
+                    root.resolve("/_emulator" + path),
+                    body == null ? null : JSON.writeValueAsString(body),
+                    null);
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("emulator control " + method + " " + path + ": " + response.statusCode()
                         + " " + response.body());
@@ -121,8 +133,11 @@ public final class ScimEmulatorServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, URI uri, String body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json");
         }

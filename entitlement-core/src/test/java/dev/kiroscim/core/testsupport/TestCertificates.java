@@ -36,9 +36,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCertificates {
 
-    public enum KeyType { RSA, EC }
+    public enum KeyType {
+        RSA,
+        EC
+    }
 
-    public enum KeyFormat { PKCS8, TRADITIONAL }
+    public enum KeyFormat {
+        PKCS8,
+        TRADITIONAL
+    }
 
     /** A certificate and its key pair. */
     public record Issued(X509Certificate certificate, KeyPair keys) {
@@ -46,7 +52,12 @@ public final class TestCertificates {
         /** Writes both files atomically (temp file + move), as a certificate renewal tool would. */
         public void writeTo(Path certFile, Path keyFile, KeyFormat format) {
             try {
-                writeAtomically(keyFile, pem(format == KeyFormat.PKCS8 ? new JcaPKCS8Generator(keys.getPrivate(), null) : traditional(keys)));
+                writeAtomically(
+                        keyFile,
+                        pem(
+                                format == KeyFormat.PKCS8
+                                        ? new JcaPKCS8Generator(keys.getPrivate(), null)
+                                        : traditional(keys)));
                 writeAtomically(certFile, pem(certificate));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -54,8 +65,7 @@ public final class TestCertificates {
         }
     }
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     public static Issued issue(String commonName, KeyType type) {
         try {
@@ -68,10 +78,16 @@ public final class TestCertificates {
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=" + commonName);
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, new java.security.SecureRandom()).abs(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), name, keys.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    new BigInteger(64, new java.security.SecureRandom()).abs(),
+                    Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(Duration.ofDays(1))),
+                    name,
+                    keys.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, commonName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                new GeneralName(GeneralName.dNSName, commonName), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
             String algorithm = type == KeyType.EC ? "SHA256withECDSA" : "SHA256withRSA";
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())));
@@ -89,9 +105,10 @@ public final class TestCertificates {
         if (!(keys.getPrivate() instanceof java.security.interfaces.ECPrivateKey ec)) {
             return keys.getPrivate();
         }
-        var publicKey = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
-        var sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS(), publicKey.getPublicKeyData(),
-                org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1);
+        var publicKey = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                keys.getPublic().getEncoded());
+        var sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                256, ec.getS(), publicKey.getPublicKeyData(), org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1);
         return new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded());
     }
 

@@ -37,7 +37,9 @@ public final class TestPostgres implements AutoCloseable {
             p = probe();
             problem = p;
         }
-        ExternalComponent.require("PostgreSQL at " + ADMIN_URL + " (user " + USER + ", trust auth)", p.isEmpty(),
+        ExternalComponent.require(
+                "PostgreSQL at " + ADMIN_URL + " (user " + USER + ", trust auth)",
+                p.isEmpty(),
                 p.isEmpty() ? "" : "start it (" + p + ")");
     }
 
@@ -90,7 +92,8 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     private static void execute(String sql) {
-        try (Connection c = connectAdmin(); Statement s = c.createStatement()) {
+        try (Connection c = connectAdmin();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL statement failed: " + sql, e);

@@ -29,12 +29,16 @@ public final class InMemoryUsageStore implements UsageStore {
 
     @Override
     public synchronized List<UsageRow> rows(LocalDate from, LocalDate toExclusive) {
-        return sorted(rows.values().stream().filter(r -> !r.day().isBefore(from) && r.day().isBefore(toExclusive)).toList());
+        return sorted(rows.values().stream()
+                .filter(r -> !r.day().isBefore(from) && r.day().isBefore(toExclusive))
+                .toList());
     }
 
     @Override
     public synchronized List<UsageRow> rowsOf(String kiroUserId, LocalDate from, LocalDate toExclusive) {
-        return rows(from, toExclusive).stream().filter(r -> r.kiroUserId().equals(kiroUserId)).toList();
+        return rows(from, toExclusive).stream()
+                .filter(r -> r.kiroUserId().equals(kiroUserId))
+                .toList();
     }
 
     @Override
@@ -57,7 +61,10 @@ public final class InMemoryUsageStore implements UsageStore {
     }
 
     private static List<UsageRow> sorted(List<UsageRow> list) {
-        return list.stream().sorted(Comparator.comparing(UsageRow::day).thenComparing(UsageRow::kiroUserId)
-                .thenComparing(UsageRow::clientType)).toList();
+        return list.stream()
+                .sorted(Comparator.comparing(UsageRow::day)
+                        .thenComparing(UsageRow::kiroUserId)
+                        .thenComparing(UsageRow::clientType))
+                .toList();
     }
 }

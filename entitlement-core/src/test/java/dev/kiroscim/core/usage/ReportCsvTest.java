@@ -27,14 +27,48 @@ class ReportCsvTest {
     void readsTheDocumentedExample() {
         ReportCsv.Parsed p = ReportCsv.parse("k.csv", EXAMPLE);
         assertThat(p.problems()).isEmpty();
-        assertThat(p.rows()).extracting(UsageRow::kiroUserId, UsageRow::clientType, r -> r.credits().toPlainString(),
-                        r -> r.overageCredits().toPlainString(), UsageRow::overageEnabled, UsageRow::tier, UsageRow::messages, UsageRow::email)
+        assertThat(p.rows())
+                .extracting(
+                        UsageRow::kiroUserId,
+                        UsageRow::clientType,
+                        r -> r.credits().toPlainString(),
+                        r -> r.overageCredits().toPlainString(),
+                        UsageRow::overageEnabled,
+                        UsageRow::tier,
+                        UsageRow::messages,
+                        UsageRow::email)
                 .containsExactly(
-                        tuple("0a1b2c3d-1111-7000-8000-00000000a001", "KIRO_IDE", "42.17", "0.0", false, "PRO", 58L, "alice@example.com"),
-                        tuple("0a1b2c3d-1111-7000-8000-00000000b002", "KIRO_CLI", "310.5", "110.5", true, "PRO_PLUS", 95L, "bob@example.com"),
-                        tuple("0a1b2c3d-1111-7000-8000-00000000c003", "PLUGIN", "0.85", "0.0", false, "POWER", 2L, "carol@example.com"));
+                        tuple(
+                                "0a1b2c3d-1111-7000-8000-00000000a001",
+                                "KIRO_IDE",
+                                "42.17",
+                                "0.0",
+                                false,
+                                "PRO",
+                                58L,
+                                "alice@example.com"),
+                        tuple(
+                                "0a1b2c3d-1111-7000-8000-00000000b002",
+                                "KIRO_CLI",
+                                "310.5",
+                                "110.5",
+                                true,
+                                "PRO_PLUS",
+                                95L,
+                                "bob@example.com"),
+                        tuple(
+                                "0a1b2c3d-1111-7000-8000-00000000c003",
+                                "PLUGIN",
+                                "0.85",
+                                "0.0",
+                                false,
+                                "POWER",
+                                2L,
+                                "carol@example.com"));
         assertThat(p.rows().get(0).day()).isEqualTo(LocalDate.of(2026, 9, 14));
-        assertThat(p.rows().get(0).extra()).containsEntry("Usage_Limit", "1000").containsEntry("claude_sonnet_4.5_messages", "18")
+        assertThat(p.rows().get(0).extra())
+                .containsEntry("Usage_Limit", "1000")
+                .containsEntry("claude_sonnet_4.5_messages", "18")
                 .containsEntry("New_User", "false");
     }
 
@@ -59,22 +93,42 @@ class ReportCsvTest {
                 + "2026-07-10,u1,KIRO_IDE,1,\"a,\"\"b\"\"\nc@example.com\"\n"
                 + "2026-07-10,u2,KIRO_IDE,x,b@example.com\n";
         ReportCsv.Parsed p = ReportCsv.parse("f.csv", csv);
-        assertThat(p.rows()).singleElement().satisfies(r -> assertThat(r.email()).isEqualTo("a,\"b\"\nc@example.com"));
-        assertThat(p.problems()).extracting(ImportProblem::toString)
+        assertThat(p.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.email()).isEqualTo("a,\"b\"\nc@example.com"));
+        assertThat(p.problems())
+                .extracting(ImportProblem::toString)
                 .containsExactly("f.csv:4: Credits_Used must be a number, got 'x'");
     }
 
     static Stream<Arguments> malformedRows() {
         String header = "Date,UserId,Client_Type,Credits_Used,Overage_Enabled,Total_Messages\n";
         return Stream.of(
-                Arguments.of("bad date", "07-10-2026,u1,KIRO_IDE,1,false,3", "Date must be an ISO date like 2026-07-10, got '07-10-2026'"),
-                Arguments.of("negative credits", "2026-07-10,u1,KIRO_IDE,-1,false,3", "Credits_Used must not be negative, got '-1'"),
-                Arguments.of("boolean", "2026-07-10,u1,KIRO_IDE,1,yes,3", "Overage_Enabled must be true or false, got 'yes'"),
-                Arguments.of("count", "2026-07-10,u1,KIRO_IDE,1,false,3.5", "Total_Messages must be a whole number, got '3.5'"),
-                Arguments.of("no user", "2026-07-10,,KIRO_IDE,1,false,3", "UserId is empty"),
-                Arguments.of("too few fields", "2026-07-10,u1,KIRO_IDE", "expected 6 fields as in the header, got 3"),
-                Arguments.of("unclosed quote", "2026-07-10,\"u1,KIRO_IDE,1,false,3", "a quoted field is not closed"))
-                .map(a -> Arguments.of(a.get()[0], header + "2026-07-09,ok,KIRO_CLI,2,true,1\n" + a.get()[1] + "\n", a.get()[2]));
+                        Arguments.of(
+                                "bad date",
+                                "07-10-2026,u1,KIRO_IDE,1,false,3",
+                                "Date must be an ISO date like 2026-07-10, got '07-10-2026'"),
+                        Arguments.of(
+                                "negative credits",
+                                "2026-07-10,u1,KIRO_IDE,-1,false,3",
+                                "Credits_Used must not be negative, got '-1'"),
+                        Arguments.of(
+                                "boolean",
+                                "2026-07-10,u1,KIRO_IDE,1,yes,3",
+                                "Overage_Enabled must be true or false, got 'yes'"),
+                        Arguments.of(
+                                "count",
+                                "2026-07-10,u1,KIRO_IDE,1,false,3.5",
+                                "Total_Messages must be a whole number, got '3.5'"),
+                        Arguments.of("no user", "2026-07-10,,KIRO_IDE,1,false,3", "UserId is empty"),
+                        Arguments.of(
+                                "too few fields",
+                                "2026-07-10,u1,KIRO_IDE",
+                                "expected 6 fields as in the header, got 3"),
+                        Arguments.of(
+                                "unclosed quote", "2026-07-10,\"u1,KIRO_IDE,1,false,3", "a quoted field is not closed"))
+                .map(a -> Arguments.of(
+                        a.get()[0], header + "2026-07-09,ok,KIRO_CLI,2,true,1\n" + a.get()[1] + "\n", a.get()[2]));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,27 +143,37 @@ class ReportCsvTest {
     void aFileWithoutTheRequiredColumnsIsOneProblem() {
         ReportCsv.Parsed p = ReportCsv.parse("legacy.csv", "UserId,Chat_AICodeLines,Date\nu1,4,07-10-2026\n");
         assertThat(p.rows()).isEmpty();
-        assertThat(p.problems()).extracting(ImportProblem::toString)
-                .containsExactly("legacy.csv:1: the header lacks Client_Type, Credits_Used; the file is not a user_report");
+        assertThat(p.problems())
+                .extracting(ImportProblem::toString)
+                .containsExactly(
+                        "legacy.csv:1: the header lacks Client_Type, Credits_Used; the file is not a user_report");
     }
 
     @Test
     void aRepeatedRowKeepsTheLastOne() {
-        ReportCsv.Parsed p = ReportCsv.parse("k.csv", "Date,UserId,Client_Type,Credits_Used\n2026-07-10,u1,KIRO_IDE,1\n2026-07-10,u1,KIRO_IDE,7\n");
+        ReportCsv.Parsed p = ReportCsv.parse(
+                "k.csv", "Date,UserId,Client_Type,Credits_Used\n2026-07-10,u1,KIRO_IDE,1\n2026-07-10,u1,KIRO_IDE,7\n");
         assertThat(p.rows()).extracting(UsageRow::credits).containsExactly(new BigDecimal("7"));
     }
 
     @Test
     void keysSelectUserReportCsvsAndGiveTheirDay() {
-        assertThat(ReportKeys.userReportPrefix("kiro/", "111122223333")).isEqualTo("kiro/AWSLogs/111122223333/KiroLogs/user_report/");
-        List.of("kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/2026/07/10/00/KIRO_CLI_111122223333_user_report_202607100000.csv",
+        assertThat(ReportKeys.userReportPrefix("kiro/", "111122223333"))
+                .isEqualTo("kiro/AWSLogs/111122223333/KiroLogs/user_report/");
+        List.of(
+                        "kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/2026/07/10/00/KIRO_CLI_111122223333_user_report_202607100000.csv",
                         "kiro/AWSLogs/111122223333/KiroLogs/user_report/us-east-1/2026/07/10/00/KIRO_WEB_111122223333_user_report_202607100000.csv")
                 .forEach(k -> {
                     assertThat(ReportKeys.isUserReport(k)).isTrue();
                     assertThat(ReportKeys.dayOf(k)).contains(LocalDate.of(2026, 7, 10));
                 });
-        assertThat(ReportKeys.dayOf("copied/PLUGIN_111122223333_user_report_202609140000.csv")).contains(LocalDate.of(2026, 9, 14));
-        assertThat(ReportKeys.isUserReport("kiro/AWSLogs/1/KiroLogs/by_user_analytic/us-east-1/2026/07/10/00/1_by_user_analytic_202607100000_report.csv")).isFalse();
-        assertThat(ReportKeys.isUserReport("kiro/AWSLogs/1/KiroLogs/0f8fad5b-d9cb-469f-a165-70867728950e")).isFalse();
+        assertThat(ReportKeys.dayOf("copied/PLUGIN_111122223333_user_report_202609140000.csv"))
+                .contains(LocalDate.of(2026, 9, 14));
+        assertThat(
+                        ReportKeys.isUserReport(
+                                "kiro/AWSLogs/1/KiroLogs/by_user_analytic/us-east-1/2026/07/10/00/1_by_user_analytic_202607100000_report.csv"))
+                .isFalse();
+        assertThat(ReportKeys.isUserReport("kiro/AWSLogs/1/KiroLogs/0f8fad5b-d9cb-469f-a165-70867728950e"))
+                .isFalse();
     }
 }

@@ -42,7 +42,8 @@ public abstract class FuzzContract {
     void fuzzTheScimEndpoint() throws IOException {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
-        System.out.printf("fuzz on %s: %d requests, seed %d (replay: -Dfuzz.seed=%d)%n", backend(), requests, seed, seed);
+        System.out.printf(
+                "fuzz on %s: %d requests, seed %d (replay: -Dfuzz.seed=%d)%n", backend(), requests, seed, seed);
         try (KiroServer server = KiroServer.start(ServerOptions.on(backend()))) {
             Run run = new Run(server, seed);
             run.createPool();
@@ -51,30 +52,49 @@ public abstract class FuzzContract {
                 run.one(i);
                 if (i % 2000 == 0) {
                     run.sampleHeap();
-                    System.out.printf("fuzz on %s: %d requests sent, %d s, heap %d MiB%n", backend(), i,
-                            Duration.between(started, Instant.now()).toSeconds(), run.maxHeapUsed >> 20);
+                    System.out.printf(
+                            "fuzz on %s: %d requests sent, %d s, heap %d MiB%n",
+                            backend(),
+                            i,
+                            Duration.between(started, Instant.now()).toSeconds(),
+                            run.maxHeapUsed >> 20);
                 }
             }
             Duration took = Duration.between(started, Instant.now());
             run.sampleHeap();
-            assertThat(run.failures).as("fuzz failures (seed %d); replay with -Dfuzz.seed=%d", seed, seed).isEmpty();
+            assertThat(run.failures)
+                    .as("fuzz failures (seed %d); replay with -Dfuzz.seed=%d", seed, seed)
+                    .isEmpty();
             assertThat(server.isRunning()).as("server alive after the run").isTrue();
             run.close();
-            System.out.printf("fuzz on %s: %d requests (%d rejected, %d state checks) in %d s, seed %d, max heap used %d MiB of %d MiB%n",
-                    backend(), requests, run.rejected, run.stateChecks, took.toSeconds(), seed,
-                    run.maxHeapUsed >> 20, run.heapMax >> 20);
+            System.out.printf(
+                    "fuzz on %s: %d requests (%d rejected, %d state checks) in %d s, seed %d, max heap used %d MiB of %d MiB%n",
+                    backend(),
+                    requests,
+                    run.rejected,
+                    run.stateChecks,
+                    took.toSeconds(),
+                    seed,
+                    run.maxHeapUsed >> 20,
+                    run.heapMax >> 20);
             assertThat(run.maxHeapUsed).as("heap used").isLessThan(run.heapMax);
-            System.out.printf("fuzz on %s: %d oversized heads or malformed request lines answered by closing the connection; slowest requests:%n",
+            System.out.printf(
+                    "fuzz on %s: %d oversized heads or malformed request lines answered by closing the connection; slowest requests:%n",
                     backend(), run.closedOversized);
-            run.slowest.forEach(t -> System.out.printf("  %d ms: %s%n", t.nanos() / 1_000_000,
-                    FuzzRequest.printable(t.request().shape() + " " + t.request().mutations(), 300)));
+            run.slowest.forEach(t -> System.out.printf(
+                    "  %d ms: %s%n",
+                    t.nanos() / 1_000_000,
+                    FuzzRequest.printable(
+                            t.request().shape() + " " + t.request().mutations(), 300)));
             if (backend() == Backend.H2) {
                 server.stop(); // H2 holds its file while the server runs
             }
             List<String> args = new ArrayList<>(List.of("audit", "verify"));
             args.addAll(server.databaseArgs());
             KiroCli.Result verify = KiroCli.run(args.toArray(String[]::new));
-            assertThat(verify.exitCode()).as("audit verify after fuzzing: " + verify.stdout() + verify.stderr()).isZero();
+            assertThat(verify.exitCode())
+                    .as("audit verify after fuzzing: " + verify.stdout() + verify.stderr())
+                    .isZero();
             assertThat(verify.stdout()).contains("audit chain OK");
         }
     }
@@ -82,8 +102,7 @@ public abstract class FuzzContract {
     /** Grizzly's limit on a request head ({@code RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES} in the server). */
     private static final int TRANSPORT_HEAD_LIMIT = 64 * 1024;
 
-    private record Timed(long nanos, FuzzRequest request) {
-    }
+    private record Timed(long nanos, FuzzRequest request) {}
 
     /** One fuzz run: the pool, the expected counts, the failures. */
     private static final class Run implements RequestFactory.Pool, AutoCloseable {
@@ -124,22 +143,29 @@ public abstract class FuzzContract {
 
         void one(int index) throws IOException {
             FuzzRequest request = factory.next(index, this);
-            String before = request.targetId() != null && request.writes() ? snapshot(request.kind(), request.targetId()) : null;
+            String before = request.targetId() != null && request.writes()
+                    ? snapshot(request.kind(), request.targetId())
+                    : null;
             RawClient.Response response;
             long sent = System.nanoTime();
             try {
                 response = client.send(request);
             } catch (IOException e) {
                 client.close();
-                if ((request.headLength() > TRANSPORT_HEAD_LIMIT || malformedRequestLine(request)) && server.isRunning()) {
+                if ((request.headLength() > TRANSPORT_HEAD_LIMIT || malformedRequestLine(request))
+                        && server.isRunning()) {
                     // Grizzly answers a head over its limit (414/431) or a request line it cannot parse (a raw space
                     // in the target) and closes at once; with the rest of our request unread, the close is a reset
                     // that may swallow the answer. Refused either way; the next state check still runs.
                     closedOversized++;
                     return;
                 }
-                fail(index, request, null, "no response: " + e + "; server running: " + server.isRunning()
-                        + (server.isRunning() ? "" : "\n" + server.logTail()));
+                fail(
+                        index,
+                        request,
+                        null,
+                        "no response: " + e + "; server running: " + server.isRunning()
+                                + (server.isRunning() ? "" : "\n" + server.logTail()));
                 return;
             } finally {
                 slowest.add(new Timed(System.nanoTime() - sent, request));
@@ -186,7 +212,8 @@ public abstract class FuzzContract {
                 for (JsonNode s : body.path("schemas")) {
                     errorSchema |= s.asText().equals("urn:ietf:params:scim:api:messages:2.0:Error");
                 }
-                if (!errorSchema || !body.path("status").asText().equals(Integer.toString(response.status()))
+                if (!errorSchema
+                        || !body.path("status").asText().equals(Integer.toString(response.status()))
                         || body.path("detail").asText().isEmpty()) {
                     return response.status() + " without a SCIM error body (schemas, status, detail)";
                 }
@@ -196,13 +223,18 @@ public abstract class FuzzContract {
             return null;
         }
 
-        private void checkNothingChanged(int index, FuzzRequest request, RawClient.Response response, String before) throws IOException {
+        private void checkNothingChanged(int index, FuzzRequest request, RawClient.Response response, String before)
+                throws IOException {
             stateChecks++;
             if (before != null) {
                 String after = snapshot(request.kind(), request.targetId());
                 if (!after.equals(before)) {
-                    fail(index, request, response, "partial write: the rejected request changed " + request.kind() + "/"
-                            + request.targetId() + "\n  before: " + before + "\n  after:  " + after);
+                    fail(
+                            index,
+                            request,
+                            response,
+                            "partial write: the rejected request changed " + request.kind() + "/" + request.targetId()
+                                    + "\n  before: " + before + "\n  after:  " + after);
                     return;
                 }
             }
@@ -210,8 +242,12 @@ public abstract class FuzzContract {
                 long users = count("Users");
                 long groups = count("Groups");
                 if (users != expectedUsers || groups != expectedGroups) {
-                    fail(index, request, response, "partial write: counts are " + users + " users / " + groups
-                            + " groups, expected " + expectedUsers + " / " + expectedGroups);
+                    fail(
+                            index,
+                            request,
+                            response,
+                            "partial write: counts are " + users + " users / " + groups + " groups, expected "
+                                    + expectedUsers + " / " + expectedGroups);
                     expectedUsers = users;
                     expectedGroups = groups;
                 }
@@ -254,7 +290,8 @@ public abstract class FuzzContract {
             assertThat(metrics.status()).as("/metrics").isEqualTo(200);
             for (String line : metrics.bodyText().split("\n")) {
                 if (line.startsWith("kiro_jvm_heap_used_bytes ")) {
-                    maxHeapUsed = Math.max(maxHeapUsed, (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)));
+                    maxHeapUsed =
+                            Math.max(maxHeapUsed, (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)));
                 } else if (line.startsWith("kiro_jvm_heap_max_bytes ")) {
                     heapMax = (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1));
                 }
@@ -273,43 +310,78 @@ public abstract class FuzzContract {
         }
 
         private String createUser() throws IOException {
-            return create("/scim/v2/Users", "{\"schemas\":[\"" + Shapes.USER + "\"],\"userName\":\"pool" + (++created) + "-" + seed
-                    + "@example.com\",\"name\":{\"givenName\":\"Pool\",\"familyName\":\"User\"},\"emails\":[{\"value\":\"pool"
-                    + created + "@example.com\",\"type\":\"work\",\"primary\":true}],\"active\":true}");
+            return create(
+                    "/scim/v2/Users",
+                    "{\"schemas\":[\"" + Shapes.USER + "\"],\"userName\":\"pool" + (++created) + "-" + seed
+                            + "@example.com\",\"name\":{\"givenName\":\"Pool\",\"familyName\":\"User\"},\"emails\":[{\"value\":\"pool"
+                            + created + "@example.com\",\"type\":\"work\",\"primary\":true}],\"active\":true}");
         }
 
         private String createGroup() throws IOException {
-            return create("/scim/v2/Groups", "{\"schemas\":[\"" + Shapes.GROUP + "\"],\"displayName\":\"Pool Group " + (++created)
-                    + "-" + seed + "\",\"members\":[{\"value\":\"" + users[0] + "\"}]}");
+            return create(
+                    "/scim/v2/Groups",
+                    "{\"schemas\":[\"" + Shapes.GROUP + "\"],\"displayName\":\"Pool Group " + (++created) + "-" + seed
+                            + "\",\"members\":[{\"value\":\"" + users[0] + "\"}]}");
         }
 
         private String create(String path, String json) throws IOException {
-            FuzzRequest post = new FuzzRequest("pool", "POST", path, List.of("Authorization: Bearer " + server.token(),
-                    "Content-Type: application/scim+json"), json.getBytes(StandardCharsets.UTF_8), null, null, List.of());
+            FuzzRequest post = new FuzzRequest(
+                    "pool",
+                    "POST",
+                    path,
+                    List.of("Authorization: Bearer " + server.token(), "Content-Type: application/scim+json"),
+                    json.getBytes(StandardCharsets.UTF_8),
+                    null,
+                    null,
+                    List.of());
             RawClient.Response r = client.send(post);
             assertThat(r.status()).as("pool resource " + r.bodyText()).isEqualTo(201);
             return JsonMutations.MAPPER.readTree(r.body()).path("id").asText();
         }
 
         private FuzzRequest get(String target) {
-            return new FuzzRequest("check", "GET", target, List.of("Authorization: Bearer " + server.token()), null, null, null, List.of());
+            return new FuzzRequest(
+                    "check",
+                    "GET",
+                    target,
+                    List.of("Authorization: Bearer " + server.token()),
+                    null,
+                    null,
+                    null,
+                    List.of());
         }
 
         private void fail(int index, FuzzRequest request, RawClient.Response response, String problem) {
-            String answer = response == null ? "" : "\n  response " + response.status() + " " + response.headers().get("content-type")
-                    + ": " + FuzzRequest.printable(response.bodyText(), 1000);
-            String message = "request #" + index + " (seed " + seed + "): " + problem + "\n  " + request.describe() + answer;
+            String answer = response == null
+                    ? ""
+                    : "\n  response " + response.status() + " "
+                            + response.headers().get("content-type") + ": "
+                            + FuzzRequest.printable(response.bodyText(), 1000);
+            String message =
+                    "request #" + index + " (seed " + seed + "): " + problem + "\n  " + request.describe() + answer;
             System.out.println("FUZZ FAILURE " + message);
             failures.add(message);
         }
 
-        @Override public String user(int slot) { return users[slot]; }
+        @Override
+        public String user(int slot) {
+            return users[slot];
+        }
 
-        @Override public String group(int slot) { return groups[slot]; }
+        @Override
+        public String group(int slot) {
+            return groups[slot];
+        }
 
-        @Override public int users() { return users.length; }
+        @Override
+        public int users() {
+            return users.length;
+        }
 
-        @Override public int groups() { return groups.length; }
+        @Override
+        public int groups() {
+            return groups.length;
+        }
 
         @Override
         public void close() {

@@ -17,8 +17,15 @@ import java.util.List;
  * @param kind     {@code Users}, {@code Groups} or null (discovery)
  * @param mutations what was changed, for the failure report
  */
-record FuzzRequest(String shape, String method, String target, List<String> headers, byte[] body, String targetId,
-                   String kind, List<String> mutations) {
+record FuzzRequest(
+        String shape,
+        String method,
+        String target,
+        List<String> headers,
+        byte[] body,
+        String targetId,
+        String kind,
+        List<String> mutations) {
 
     FuzzRequest {
         headers = List.copyOf(headers);

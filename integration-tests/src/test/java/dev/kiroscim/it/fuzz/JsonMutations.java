@@ -26,8 +26,12 @@ final class JsonMutations {
 
     static {
         // The fuzzer nests deeper than the server accepts (64) on purpose; Jackson's writer would stop it at 1000.
-        MAPPER.getFactory().setStreamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(100_000).build());
+        MAPPER.getFactory()
+                .setStreamWriteConstraints(StreamWriteConstraints.builder()
+                        .maxNestingDepth(100_000)
+                        .build());
     }
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final SplittableRandom random;
@@ -95,13 +99,16 @@ final class JsonMutations {
                 JsonNode nested = slot.value();
                 int depth = Grammar.pick(random, List.of(2, 10, 63, 64, 65, 200, 500));
                 for (int d = 0; d < depth; d++) {
-                    nested = random.nextBoolean() ? JSON.arrayNode().add(nested) : JSON.objectNode().set("n", nested);
+                    nested = random.nextBoolean()
+                            ? JSON.arrayNode().add(nested)
+                            : JSON.objectNode().set("n", nested);
                 }
                 slot.set(nested);
                 applied.add("nesting " + depth + " at " + where);
             }
             case 4 -> {
-                slot.set(JSON.numberNode(new java.math.BigDecimal(Grammar.pick(random, Strings.NUMBERS.subList(0, 21)))));
+                slot.set(JSON.numberNode(
+                        new java.math.BigDecimal(Grammar.pick(random, Strings.NUMBERS.subList(0, 21)))));
                 applied.add("number at " + where);
             }
             case 5 -> {
@@ -114,8 +121,22 @@ final class JsonMutations {
             }
             case 6 -> {
                 if (slot.parent() instanceof ObjectNode o) {
-                    o.set(Grammar.pick(random, List.of("unknownKey", slot.field().toUpperCase(), "$ref", "", "\u0000",
-                            "schemas", "id", "meta", "Operations", "members", "groups")), otherType());
+                    o.set(
+                            Grammar.pick(
+                                    random,
+                                    List.of(
+                                            "unknownKey",
+                                            slot.field().toUpperCase(),
+                                            "$ref",
+                                            "",
+                                            "\u0000",
+                                            "schemas",
+                                            "id",
+                                            "meta",
+                                            "Operations",
+                                            "members",
+                                            "groups")),
+                            otherType());
                     applied.add("extra key beside " + where);
                 }
             }
@@ -129,7 +150,10 @@ final class JsonMutations {
                     count = (int) Math.max(2, MAX_COPIED_CHARS / Math.max(1, size));
                 }
                 for (int n = 0; n < count; n++) {
-                    many.add(slot.value() == null ? JSON.nullNode() : slot.value().deepCopy());
+                    many.add(
+                            slot.value() == null
+                                    ? JSON.nullNode()
+                                    : slot.value().deepCopy());
                 }
                 slot.set(many);
                 applied.add(count + " copies at " + where);
@@ -154,7 +178,9 @@ final class JsonMutations {
     }
 
     private static boolean isPatchPath(Slot slot) {
-        return "path".equalsIgnoreCase(slot.field()) && slot.value() != null && slot.value().isTextual();
+        return "path".equalsIgnoreCase(slot.field())
+                && slot.value() != null
+                && slot.value().isTextual();
     }
 
     private static boolean isFilter(Slot slot) {
@@ -182,10 +208,12 @@ final class JsonMutations {
             case 0 -> {
                 int brace = text.indexOf('{');
                 if (brace >= 0) {
-                    String key = Grammar.pick(random, List.of("userName", "displayName", "schemas", "Operations", "members", "active"));
+                    String key = Grammar.pick(
+                            random, List.of("userName", "displayName", "schemas", "Operations", "members", "active"));
                     applied.add("duplicate key " + key);
-                    return encode(text.substring(0, brace + 1) + "\"" + key + "\":" + Grammar.pick(random,
-                            List.of("\"dup\"", "null", "[]", "{}", "1")) + "," + text.substring(brace + 1));
+                    return encode(text.substring(0, brace + 1) + "\"" + key + "\":"
+                            + Grammar.pick(random, List.of("\"dup\"", "null", "[]", "{}", "1")) + ","
+                            + text.substring(brace + 1));
                 }
                 return encode(text);
             }
@@ -199,8 +227,14 @@ final class JsonMutations {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 int at = random.nextInt(bytes.length + 1);
                 out.write(bytes, 0, at);
-                byte[] junk = Grammar.pick(random, List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
-                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {0}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
+                byte[] junk = Grammar.pick(
+                        random,
+                        List.of(
+                                new byte[] {(byte) 0xC3, 0x28},
+                                new byte[] {(byte) 0xFF},
+                                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                                new byte[] {0},
+                                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
                 out.write(junk, 0, junk.length);
                 out.write(bytes, at, bytes.length - at);
                 applied.add("invalid UTF-8 at byte " + at);
@@ -208,8 +242,18 @@ final class JsonMutations {
             }
             case 3 -> {
                 applied.add("escapes in strings");
-                return encode(text.replaceFirst("\":\"", "\":\"" + Grammar.pick(random,
-                        List.of("\\\\u0000", "\\\\ud800", "\\\\udfff\\\\ud800", "\\\\u001f", "\\\\\"", "\\\\x"))));
+                return encode(text.replaceFirst(
+                        "\":\"",
+                        "\":\""
+                                + Grammar.pick(
+                                        random,
+                                        List.of(
+                                                "\\\\u0000",
+                                                "\\\\ud800",
+                                                "\\\\udfff\\\\ud800",
+                                                "\\\\u001f",
+                                                "\\\\\"",
+                                                "\\\\x"))));
             }
             case 4 -> {
                 applied.add("random bytes body");

@@ -71,7 +71,9 @@ final class RawClient implements Closeable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(false); !line.isEmpty(); line = readLine(false)) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+            headers.merge(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim(),
                     (a, b) -> a + ", " + b);
         }
         byte[] body;

@@ -46,7 +46,9 @@ final class RequestFactory {
         String gname = "FZ Group " + index + "-" + random.nextInt(1_000_000);
 
         String path = fill(shape.path(), user, user2, group, uname, gname);
-        String targetId = "{user}".equals(shape.targetPlaceholder()) ? user : "{group}".equals(shape.targetPlaceholder()) ? group : null;
+        String targetId = "{user}".equals(shape.targetPlaceholder())
+                ? user
+                : "{group}".equals(shape.targetPlaceholder()) ? group : null;
         if (random.nextInt(7) == 0) {
             String mutated = mutatePath(path, targetId);
             if (!mutated.equals(path)) {
@@ -57,7 +59,9 @@ final class RequestFactory {
                 path = mutated;
             }
         }
-        String query = shape.query() == null ? null : encodeQuery(fill(shape.query(), user, user2, group, uname, gname), mutations);
+        String query = shape.query() == null
+                ? null
+                : encodeQuery(fill(shape.query(), user, user2, group, uname, gname), mutations);
         if (random.nextInt(5) == 0 || (query != null && random.nextInt(3) == 0)) {
             query = mutateQuery(query, mutations);
         }
@@ -81,8 +85,11 @@ final class RequestFactory {
     }
 
     private static String fill(String template, String user, String user2, String group, String uname, String gname) {
-        return template.replace("{user}", user).replace("{user2}", user2).replace("{group}", group)
-                .replace("{uname}", uname).replace("{gname}", gname);
+        return template.replace("{user}", user)
+                .replace("{user2}", user2)
+                .replace("{group}", group)
+                .replace("{uname}", uname)
+                .replace("{gname}", gname);
     }
 
     private String mutatePath(String path, String targetId) {
@@ -92,15 +99,35 @@ final class RequestFactory {
                 for (char c : path.toCharArray()) {
                     out.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
                 }
-                yield targetId == null ? out.toString() : out.toString().replace(targetId.toUpperCase(Locale.ROOT), targetId)
-                        .replace(targetId.toLowerCase(Locale.ROOT), targetId);
+                yield targetId == null
+                        ? out.toString()
+                        : out.toString()
+                                .replace(targetId.toUpperCase(Locale.ROOT), targetId)
+                                .replace(targetId.toLowerCase(Locale.ROOT), targetId);
             }
             case 1 -> path + "/";
             default -> {
-                String id = Grammar.pick(random, List.of("%00", "%zz", "%", "a%2Fb", "%2e%2e", "x".repeat(100), "%C3%BC",
-                        "%F0%9F%98%80", "%ED%A0%80", "'%20or%201=1--", "%00%00", "\u00fc", "a b", "..", "%0d%0aX-Injected:%201",
-                        targetId == null ? "none" : targetId + "%00", targetId == null ? "none" : targetId.toUpperCase(Locale.ROOT),
-                        "x".repeat(9000)));
+                String id = Grammar.pick(
+                        random,
+                        List.of(
+                                "%00",
+                                "%zz",
+                                "%",
+                                "a%2Fb",
+                                "%2e%2e",
+                                "x".repeat(100),
+                                "%C3%BC",
+                                "%F0%9F%98%80",
+                                "%ED%A0%80",
+                                "'%20or%201=1--",
+                                "%00%00",
+                                "\u00fc",
+                                "a b",
+                                "..",
+                                "%0d%0aX-Injected:%201",
+                                targetId == null ? "none" : targetId + "%00",
+                                targetId == null ? "none" : targetId.toUpperCase(Locale.ROOT),
+                                "x".repeat(9000)));
                 int slash = path.indexOf('/', 1);
                 yield (slash < 0 ? path : path.substring(0, slash)) + "/" + id;
             }
@@ -123,12 +150,29 @@ final class RequestFactory {
     }
 
     private String mutateQuery(String query, List<String> mutations) {
-        String extra = Grammar.pick(random, List.of("count=-1", "count=99999999999999999999", "count=0", "startIndex=0",
-                "startIndex=abc", "startIndex=-5", "sortOrder=sideways", "filter", "&&&", "%", "filter=%00", "filter=%ED%A0%80",
-                "filter=" + encode(Grammar.filter(random)), "sortBy=" + encode(Grammar.pick(random, Grammar.PATHS)),
-                "attributes=" + encode(Grammar.pick(random, Grammar.PATHS)),
-                "excludedAttributes=" + encode(Grammar.pick(random, Grammar.PATHS) + "," + Grammar.pick(random, Grammar.PATHS)),
-                "x=" + "y".repeat(9000), "filter=" + encode(Strings.randomBytesAsText(random, 30))));
+        String extra = Grammar.pick(
+                random,
+                List.of(
+                        "count=-1",
+                        "count=99999999999999999999",
+                        "count=0",
+                        "startIndex=0",
+                        "startIndex=abc",
+                        "startIndex=-5",
+                        "sortOrder=sideways",
+                        "filter",
+                        "&&&",
+                        "%",
+                        "filter=%00",
+                        "filter=%ED%A0%80",
+                        "filter=" + encode(Grammar.filter(random)),
+                        "sortBy=" + encode(Grammar.pick(random, Grammar.PATHS)),
+                        "attributes=" + encode(Grammar.pick(random, Grammar.PATHS)),
+                        "excludedAttributes="
+                                + encode(Grammar.pick(random, Grammar.PATHS) + ","
+                                        + Grammar.pick(random, Grammar.PATHS)),
+                        "x=" + "y".repeat(9000),
+                        "filter=" + encode(Strings.randomBytesAsText(random, 30))));
         mutations.add("query +" + FuzzRequest.printable(extra, 60));
         return query == null ? extra : query + "&" + extra;
     }
@@ -145,40 +189,79 @@ final class RequestFactory {
         switch (random.nextInt(5)) {
             case 0 -> {
                 headers.removeIf(h -> h.startsWith("Content-Type"));
-                String type = Grammar.pick(random, List.of("", "text/plain", "application/json", "application/scim+json; charset=ISO-8859-1",
-                        "application/scim+json; charset=utf-16", "application/xml", "multipart/form-data; boundary=x",
-                        "application/scim+json;;;=", "*/*", "application/scim+json\u0000", "garbage/", "%"));
+                String type = Grammar.pick(
+                        random,
+                        List.of(
+                                "",
+                                "text/plain",
+                                "application/json",
+                                "application/scim+json; charset=ISO-8859-1",
+                                "application/scim+json; charset=utf-16",
+                                "application/xml",
+                                "multipart/form-data; boundary=x",
+                                "application/scim+json;;;=",
+                                "*/*",
+                                "application/scim+json\u0000",
+                                "garbage/",
+                                "%"));
                 if (random.nextInt(4) != 0) {
                     headers.add("Content-Type: " + type);
                 }
                 mutations.add("Content-Type " + FuzzRequest.printable(type, 60));
             }
             case 1 -> {
-                String ifMatch = Grammar.pick(random, List.of("W/\"1\"", "\"1\"", "*", "garbage", "W/\"" + "9".repeat(30) + "\"",
-                        "\"1\", \"2\"", "", "W/\"-1\"", "\u0001", "W/", "\"" + "\u00ff".repeat(20) + "\""));
+                String ifMatch = Grammar.pick(
+                        random,
+                        List.of(
+                                "W/\"1\"",
+                                "\"1\"",
+                                "*",
+                                "garbage",
+                                "W/\"" + "9".repeat(30) + "\"",
+                                "\"1\", \"2\"",
+                                "",
+                                "W/\"-1\"",
+                                "\u0001",
+                                "W/",
+                                "\"" + "\u00ff".repeat(20) + "\""));
                 headers.add("If-Match: " + ifMatch);
                 mutations.add("If-Match " + FuzzRequest.printable(ifMatch, 60));
             }
             case 2 -> {
                 headers.remove(0);
-                String auth = Grammar.pick(random, List.of("Bearer", "Bearer ", "Bearer wrong", "Basic !!!",
-                        "Basic " + base64("fuzz:wrong"), "Basic " + base64(":" + token), "Basic " + base64("bootstrap:" + token),
-                        "Bearer " + token + "x", "bearer " + token, "BEARER   " + token, "Negotiate abc", "Bearer " + token + "\u0000",
-                        "Bearer " + "A".repeat(20_000), "Basic " + base64("\u0000:\u0000")));
+                String auth = Grammar.pick(
+                        random,
+                        List.of(
+                                "Bearer",
+                                "Bearer ",
+                                "Bearer wrong",
+                                "Basic !!!",
+                                "Basic " + base64("fuzz:wrong"),
+                                "Basic " + base64(":" + token),
+                                "Basic " + base64("bootstrap:" + token),
+                                "Bearer " + token + "x",
+                                "bearer " + token,
+                                "BEARER   " + token,
+                                "Negotiate abc",
+                                "Bearer " + token + "\u0000",
+                                "Bearer " + "A".repeat(20_000),
+                                "Basic " + base64("\u0000:\u0000")));
                 if (random.nextInt(5) != 0) {
                     headers.add(0, "Authorization: " + auth);
                 }
                 mutations.add("Authorization " + FuzzRequest.printable(auth, 60));
             }
             case 3 -> {
-                String accept = Grammar.pick(random, List.of("application/xml", "text/html", "*/*", "application/scim+json;q=0", "\u0000"));
+                String accept = Grammar.pick(
+                        random, List.of("application/xml", "text/html", "*/*", "application/scim+json;q=0", "\u0000"));
                 headers.add("Accept: " + accept);
                 mutations.add("Accept " + FuzzRequest.printable(accept, 40));
             }
             default -> {
                 int count = Grammar.pick(random, List.of(1, 99, 150, 250));
                 for (int i = 0; i < count; i++) {
-                    headers.add("X-Fuzz-" + i + ": " + Strings.repeat(random, "v", Grammar.pick(random, List.of(1, 100, 1000))));
+                    headers.add("X-Fuzz-" + i + ": "
+                            + Strings.repeat(random, "v", Grammar.pick(random, List.of(1, 100, 1000))));
                 }
                 mutations.add(count + " extra headers");
             }

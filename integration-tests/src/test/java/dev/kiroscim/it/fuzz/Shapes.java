@@ -34,8 +34,7 @@ final class Shapes {
     static final String PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     static final String SEARCH = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static final List<Shape> ALL = List.of(
             // Okta (docs/idp-quirks.md; Okta's SCIM 2.0 guide)
@@ -43,7 +42,12 @@ final class Shapes {
                     {"schemas":["%s"],"userName":"{uname}","name":{"givenName":"Test","familyName":"User"},
                      "emails":[{"primary":true,"value":"{uname}","type":"work"}],"displayName":"Test User",
                      "locale":"en-US","externalId":"00u1abcd","groups":[],"password":"1mz050nq","active":true}""".formatted(USER)),
-            new Shape("okta-get-by-username", "GET", "/Users", "filter=userName eq \"{uname}\"&startIndex=1&count=100", null),
+            new Shape(
+                    "okta-get-by-username",
+                    "GET",
+                    "/Users",
+                    "filter=userName eq \"{uname}\"&startIndex=1&count=100",
+                    null),
             new Shape("okta-get-user", "GET", "/Users/{user}", null, null),
             new Shape("okta-put-user", "PUT", "/Users/{user}", null, """
                     {"schemas":["%s"],"id":"{user}","userName":"{uname}","name":{"givenName":"Another","familyName":"User"},
@@ -55,7 +59,12 @@ final class Shapes {
                     {"schemas":["%s"],"Operations":[{"op":"replace","value":{"password":"t1meMa$heen"}}]}""".formatted(PATCH)),
             new Shape("okta-create-group", "POST", "/Groups", null, """
                     {"schemas":["%s"],"displayName":"{gname}","members":[{"value":"{user}","display":"user@example.com"}]}""".formatted(GROUP)),
-            new Shape("okta-get-group-by-name", "GET", "/Groups", "filter=displayName eq \"{gname}\"&excludedAttributes=members", null),
+            new Shape(
+                    "okta-get-group-by-name",
+                    "GET",
+                    "/Groups",
+                    "filter=displayName eq \"{gname}\"&excludedAttributes=members",
+                    null),
             new Shape("okta-group-rename", "PATCH", "/Groups/{group}", null, """
                     {"schemas":["%s"],"Operations":[{"op":"replace","value":{"id":"{group}","displayName":"{gname}"}}]}""".formatted(PATCH)),
             new Shape("okta-group-members", "PATCH", "/Groups/{group}", null, """
@@ -73,7 +82,12 @@ final class Shapes {
                      {"type":"mobile","value":"+1 425 555 0101"}],"roles":[],"title":"Sales","preferredLanguage":"en-US",
                      "%s":{"employeeNumber":"701984","department":"Sales","costCenter":"4130","organization":"Contoso",
                      "division":"Retail","manager":{"value":"{user}"}}}""".formatted(USER, ENT, ENT)),
-            new Shape("entra-get-by-externalid", "GET", "/Users", "filter=externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef\"", null),
+            new Shape(
+                    "entra-get-by-externalid",
+                    "GET",
+                    "/Users",
+                    "filter=externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef\"",
+                    null),
             new Shape("entra-patch-user", "PATCH", "/Users/{user}", null, """
                     {"schemas":["%s"],"Operations":[{"op":"Replace","path":"displayName","value":"Pvlo"},
                      {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"pvlo@contoso.com"},
@@ -86,7 +100,12 @@ final class Shapes {
                     {"schemas":["%s"],"Operations":[{"op":"Remove","path":"members","value":[{"value":"{user}"}]}]}""".formatted(PATCH)),
             new Shape("entra-replace-group-name", "PATCH", "/Groups/{group}", null, """
                     {"schemas":["%s"],"Operations":[{"op":"Replace","path":"displayName","value":"{gname}"}]}""".formatted(PATCH)),
-            new Shape("entra-get-groups", "GET", "/Groups", "excludedAttributes=members&filter=displayName eq \"{gname}\"", null),
+            new Shape(
+                    "entra-get-groups",
+                    "GET",
+                    "/Groups",
+                    "excludedAttributes=members&filter=displayName eq \"{gname}\"",
+                    null),
             new Shape("entra-trailing-slash", "GET", "/Users/", "filter=userName eq \"{uname}\"", null),
             // RFC 7643 §8.3 (full enterprise user), §8.4 (group); RFC 7644 §3.4.3 (search), §3.5.2 (PATCH)
             new Shape("rfc-full-user", "POST", "/Users", null, """
@@ -111,10 +130,25 @@ final class Shapes {
                      "sortBy":"userName","sortOrder":"descending"}""".formatted(SEARCH)),
             new Shape("rfc-search-groups", "POST", "/Groups/.search", null, """
                     {"schemas":["%s"],"filter":"members[value eq \\"{user}\\"] or displayName co \\"x\\"","count":5}""".formatted(SEARCH)),
-            new Shape("rfc-list-users", "GET", "/Users", "filter=title pr and userType eq \"Employee\" or not (emails co \"example.com\")"
-                    + "&sortBy=name.familyName&sortOrder=ascending&startIndex=1&count=10&attributes=userName,emails.value", null),
-            new Shape("rfc-filter-groups-of-user", "GET", "/Users", "filter=groups.display eq \"{gname}\" or groups[value eq \"{group}\"]", null),
-            new Shape("rfc-filter-dates", "GET", "/Users", "filter=meta.lastModified gt \"2011-05-13T04:42:34Z\" and meta.created le \"2099-01-01T00:00:00Z\"", null),
+            new Shape(
+                    "rfc-list-users",
+                    "GET",
+                    "/Users",
+                    "filter=title pr and userType eq \"Employee\" or not (emails co \"example.com\")"
+                            + "&sortBy=name.familyName&sortOrder=ascending&startIndex=1&count=10&attributes=userName,emails.value",
+                    null),
+            new Shape(
+                    "rfc-filter-groups-of-user",
+                    "GET",
+                    "/Users",
+                    "filter=groups.display eq \"{gname}\" or groups[value eq \"{group}\"]",
+                    null),
+            new Shape(
+                    "rfc-filter-dates",
+                    "GET",
+                    "/Users",
+                    "filter=meta.lastModified gt \"2011-05-13T04:42:34Z\" and meta.created le \"2099-01-01T00:00:00Z\"",
+                    null),
             new Shape("rfc-patch-add-members", "PATCH", "/Groups/{group}", null, """
                     {"schemas":["%s"],"Operations":[{"op":"add","path":"members","value":[{"display":"Babs Jensen","$ref":"../Users/{user}","value":"{user}"}]}]}""".formatted(PATCH)),
             new Shape("rfc-patch-remove-all-members", "PATCH", "/Groups/{group}", null, """

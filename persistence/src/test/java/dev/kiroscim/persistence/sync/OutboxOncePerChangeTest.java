@@ -6,10 +6,10 @@ import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
-import dev.kiroscim.core.transaction.DirectoryChangeListeners;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.seats.service.SeatAllocationListener;
 import dev.kiroscim.core.sync.engine.OutboxListener;
+import dev.kiroscim.core.transaction.DirectoryChangeListeners;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.DatabaseConfig;
 import java.time.Duration;
@@ -35,11 +35,15 @@ class OutboxOncePerChangeTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(new DatabaseConfig("jdbc:h2:mem:outbox-once-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", 2,
+        db = Database.open(new DatabaseConfig(
+                "jdbc:h2:mem:outbox-once-" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "",
+                2,
                 Duration.ofSeconds(5)));
-        listeners = new DirectoryChangeListeners(List.of(new SeatAllocationListener(Policy::builtInDefault),
-                new OutboxListener(wakeUps::incrementAndGet)));
+        listeners = new DirectoryChangeListeners(List.of(
+                new SeatAllocationListener(Policy::builtInDefault), new OutboxListener(wakeUps::incrementAndGet)));
     }
 
     @AfterEach
@@ -47,7 +51,8 @@ class OutboxOncePerChangeTest {
         db.close();
     }
 
-    private void change(Instant at, java.util.function.Function<dev.kiroscim.core.transaction.Directory, DirectoryChange> write) {
+    private void change(
+            Instant at, java.util.function.Function<dev.kiroscim.core.transaction.Directory, DirectoryChange> write) {
         db.write(tx -> {
             listeners.onChanges(tx, new ChangeContext("okta", "r-" + at, at), List.of(write.apply(tx)));
             return null;
@@ -79,8 +84,12 @@ class OutboxOncePerChangeTest {
             return new DirectoryChange.MembersAdded(developers, List.of(ann.id()));
         });
         assertThat(hasSeat(ann.id())).as("the membership gave Ann a seat").isTrue();
-        assertThat(pending(ann.id())).as("user created + seat assigned, not + membership added").isEqualTo(2);
-        assertThat(wakeUps).as("the worker is woken for the seat listener's item").hasValue(2);
+        assertThat(pending(ann.id()))
+                .as("user created + seat assigned, not + membership added")
+                .isEqualTo(2);
+        assertThat(wakeUps)
+                .as("the worker is woken for the seat listener's item")
+                .hasValue(2);
 
         Instant left = T.plusSeconds(120);
         change(left, tx -> {

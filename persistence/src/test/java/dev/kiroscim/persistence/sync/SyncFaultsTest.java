@@ -9,6 +9,7 @@ import dev.kiroscim.core.sync.engine.SyncPlan;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter.Fault;
+import dev.kiroscim.persistence.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +18,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import dev.kiroscim.persistence.TestDatabase;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sync against an Identity Store that throttles, fails with 500s, times out, and loses answers after the call
@@ -38,15 +38,15 @@ class SyncFaultsTest {
     @Parameter
     TestDatabase.Kind kind;
 
-    private static final SyncSettings FAST = SyncSettings.defaults()
-            .withRetry(new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), 50));
+    private static final SyncSettings FAST =
+            SyncSettings.defaults().withRetry(new RetryPolicy(Duration.ofMillis(10), Duration.ofSeconds(1), 50));
 
-    private final InMemoryIdentityCenter store = new InMemoryIdentityCenter(3);   // small pages: listing pages too
+    private final InMemoryIdentityCenter store = new InMemoryIdentityCenter(3); // small pages: listing pages too
     private SyncHarness h;
 
     @AfterEach
     void close() {
-        if (h != null) {   // null when PostgreSQL is absent and the test was skipped
+        if (h != null) { // null when PostgreSQL is absent and the test was skipped
             h.close();
         }
     }
@@ -57,8 +57,16 @@ class SyncFaultsTest {
                 Arguments.of("500s", null, Fault.UNAVAILABLE, 7),
                 Arguments.of("timeouts", null, Fault.TIMEOUT, 7),
                 Arguments.of("crash after CreateUser", IdentityCenterOperation.CREATE_USER, Fault.CRASH_AFTER_SEND, 3),
-                Arguments.of("crash after CreateGroupMembership", IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
-                Arguments.of("crash after DeleteGroupMembership", IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 3),
+                Arguments.of(
+                        "crash after CreateGroupMembership",
+                        IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP,
+                        Fault.CRASH_AFTER_SEND,
+                        3),
+                Arguments.of(
+                        "crash after DeleteGroupMembership",
+                        IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP,
+                        Fault.CRASH_AFTER_SEND,
+                        3),
                 Arguments.of("crash after UpdateUser", IdentityCenterOperation.UPDATE_USER, Fault.CRASH_AFTER_SEND, 2),
                 Arguments.of("crash after DeleteUser", IdentityCenterOperation.DELETE_USER, Fault.CRASH_AFTER_SEND, 1));
     }
@@ -93,15 +101,19 @@ class SyncFaultsTest {
         expected.put("u3@example.com", Set.of("kiro-pro-plus"));
         expected.put("u5@example.com", Set.of());
         assertThat(h.actualMemberships()).isEqualTo(toTreeSets(expected));
-        assertThat(store.memberships()).hasSize(3);   // no duplicate memberships
+        assertThat(store.memberships()).hasSize(3); // no duplicate memberships
         assertThat(store.users()).extracting(u -> u.userName()).doesNotHaveDuplicates();
-        assertThat(store.users()).filteredOn(u -> u.userName().equals("u1@example.com"))
-                .singleElement().satisfies(u -> {
+        assertThat(store.users())
+                .filteredOn(u -> u.userName().equals("u1@example.com"))
+                .singleElement()
+                .satisfies(u -> {
                     assertThat(u.givenName()).isEqualTo("Renamed");
                     assertThat(u.familyName()).isEqualTo("Person");
                 });
-        assertThat(store.users()).filteredOn(u -> u.userName().equals("u3@example.com"))
-                .singleElement().satisfies(u -> assertThat(u.familyName()).isEqualTo("-"));
+        assertThat(store.users())
+                .filteredOn(u -> u.userName().equals("u3@example.com"))
+                .singleElement()
+                .satisfies(u -> assertThat(u.familyName()).isEqualTo("-"));
         assertThat(h.sync.status().deadLetter()).isZero();
         SyncPlan plan = h.sync.plan();
         assertThat(plan.calls()).as("nothing left to do").isEmpty();
@@ -119,7 +131,9 @@ class SyncFaultsTest {
 
         h.deleteUser("crash@example.com");
         h.converge();
-        assertThat(store.users()).as("the user we created (answer lost) is ours to delete").isEmpty();
+        assertThat(store.users())
+                .as("the user we created (answer lost) is ours to delete")
+                .isEmpty();
     }
 
     @Test
@@ -128,20 +142,23 @@ class SyncFaultsTest {
         h.putUser("gone@example.com", "G", "One", true);
         h.seat("gone@example.com", "PRO");
         store.injectFaults(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 1);
-        h.sync.worker().runOnce();   // CreateUser, then CreateGroupMembership takes effect and its answer is lost
+        h.sync.worker().runOnce(); // CreateUser, then CreateGroupMembership takes effect and its answer is lost
         assertThat(store.memberships()).hasSize(1);
 
-        h.putUser("gone@example.com", "G", "One", false);   // deactivated before the retry
+        h.putUser("gone@example.com", "G", "One", false); // deactivated before the retry
         h.seat("gone@example.com", null);
         h.converge();
-        assertThat(store.memberships()).as("the seat does not outlive the deactivation").isEmpty();
+        assertThat(store.memberships())
+                .as("the seat does not outlive the deactivation")
+                .isEmpty();
         assertThat(h.sync.plan().calls()).isEmpty();
     }
 
     @Test
     void existingUserIsAdoptedNotDuplicatedAndSurvivesScimDelete() {
         h = new SyncHarness(kind, store, FAST, Policy.builtInDefault());
-        String existing = store.createUser(new dev.kiroscim.core.sync.IdentityCenterUserProfile("old@example.com", "Old", "O", "Ld", null));
+        String existing = store.createUser(
+                new dev.kiroscim.core.sync.IdentityCenterUserProfile("old@example.com", "Old", "O", "Ld", null));
         h.putUser("old@example.com", "New", "Name", true);
         h.seat("old@example.com", "PRO");
         h.converge();
@@ -153,16 +170,20 @@ class SyncFaultsTest {
 
         h.deleteUser("old@example.com");
         h.converge();
-        assertThat(store.users()).as("adopted users are never deleted").extracting(u -> u.id()).containsExactly(existing);
+        assertThat(store.users())
+                .as("adopted users are never deleted")
+                .extracting(u -> u.id())
+                .containsExactly(existing);
         assertThat(store.memberships()).isEmpty();
-        java.util.List<dev.kiroscim.core.sync.state.IdentityCenterLink> links = h.db.read(tx -> tx.identityCenterLinks().all());
+        java.util.List<dev.kiroscim.core.sync.state.IdentityCenterLink> links =
+                h.db.read(tx -> tx.identityCenterLinks().all());
         assertThat(links).isEmpty();
     }
 
     @Test
     void poisonItemGoesToDeadLetterWithoutBlockingOthers() {
         h = new SyncHarness(kind, store, FAST, Policy.builtInDefault());
-        h.putUser("Administrator", "Ad", "Min", true);          // a reserved name: ValidationException, every time
+        h.putUser("Administrator", "Ad", "Min", true); // a reserved name: ValidationException, every time
         h.seat("Administrator", "PRO");
         h.putUser("fine@example.com", "Fi", "Ne", true);
         h.seat("fine@example.com", "PRO");
@@ -170,7 +191,7 @@ class SyncFaultsTest {
 
         assertThat(h.actualMemberships()).containsEntry("fine@example.com", new TreeSet<>(Set.of("kiro-pro")));
         var status = h.sync.status();
-        assertThat(status.deadLetter()).isEqualTo(2);       // the user's two items
+        assertThat(status.deadLetter()).isEqualTo(2); // the user's two items
         assertThat(status.deadLetters()).first().satisfies(d -> {
             assertThat(d.userId()).isEqualTo(h.id("Administrator"));
             assertThat(d.lastError()).contains("reserved");
@@ -182,8 +203,11 @@ class SyncFaultsTest {
 
     @Test
     void retryableFailuresBeyondTheLimitBecomeADeadLetter() {
-        h = new SyncHarness(kind, store, SyncSettings.defaults()
-                .withRetry(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 3)), Policy.builtInDefault());
+        h = new SyncHarness(
+                kind,
+                store,
+                SyncSettings.defaults().withRetry(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 3)),
+                Policy.builtInDefault());
         h.putUser("flaky@example.com", "F", "L", true);
         h.seat("flaky@example.com", "PRO");
         store.injectFaults(IdentityCenterOperation.CREATE_USER, Fault.UNAVAILABLE, 100);
@@ -201,11 +225,12 @@ class SyncFaultsTest {
         store.resetCallCounts();
         h.seat("cost@example.com", "POWER");
         h.converge();
-        assertThat(store.callCounts()).isEqualTo(Map.of(
-                IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, 1,
-                IdentityCenterOperation.GET_GROUP_ID, 1,               // first use of kiro-power, then cached
-                IdentityCenterOperation.CREATE_GROUP, 1,
-                IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, 1));
+        assertThat(store.callCounts())
+                .isEqualTo(Map.of(
+                        IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, 1,
+                        IdentityCenterOperation.GET_GROUP_ID, 1, // first use of kiro-power, then cached
+                        IdentityCenterOperation.CREATE_GROUP, 1,
+                        IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, 1));
         store.resetCallCounts();
         h.putUser("cost@example.com", "Co", "St", false);
         h.converge();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.CallFence;
 import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.engine.SyncSettings;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.OutboxItem;
-import dev.kiroscim.core.sync.engine.SyncSettings;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -27,13 +27,18 @@ import org.junit.jupiter.api.Test;
 class SyncFencingTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final SyncSettings SETTINGS = new SyncSettings(SyncSettings.defaults().offboarding(),
-            SyncSettings.defaults().reconcileInterval(), SyncSettings.defaults().pollInterval(), 20, LEASE,
+    private static final SyncSettings SETTINGS = new SyncSettings(
+            SyncSettings.defaults().offboarding(),
+            SyncSettings.defaults().reconcileInterval(),
+            SyncSettings.defaults().pollInterval(),
+            20,
+            LEASE,
             SyncSettings.defaults().retry());
 
     private final InMemoryIdentityCenter memory = new InMemoryIdentityCenter();
     /** Runs once, at the stall point, then clears itself. */
     private final AtomicReference<Runnable> stall = new AtomicReference<>();
+
     private SyncHarness h;
 
     @AfterEach
@@ -45,7 +50,9 @@ class SyncFencingTest {
 
     /** The in-memory store behind the adapter's order: rate wait, fence, send; the stall goes before or after the send. */
     private IdentityCenterDirectory adapter(boolean stallAfterSend) {
-        return (IdentityCenterDirectory) Proxy.newProxyInstance(IdentityCenterDirectory.class.getClassLoader(), new Class<?>[] {IdentityCenterDirectory.class},
+        return (IdentityCenterDirectory) Proxy.newProxyInstance(
+                IdentityCenterDirectory.class.getClassLoader(),
+                new Class<?>[] {IdentityCenterDirectory.class},
                 (proxy, method, args) -> {
                     boolean mutating = Set.of("createUser", "addMembership").contains(method.getName());
                     if (mutating && !stallAfterSend) {
@@ -95,7 +102,8 @@ class SyncFencingTest {
 
         assertThat(memory.users()).as("CreateUser was never sent").isEmpty();
         assertStillW2s(taken.get());
-        Optional<IdentityCenterLink> link = h.db.read(tx -> tx.identityCenterLinks().find(h.id("ann@example.com")));
+        Optional<IdentityCenterLink> link =
+                h.db.read(tx -> tx.identityCenterLinks().find(h.id("ann@example.com")));
         assertThat(link).get().extracting(IdentityCenterLink::origin).isEqualTo(IdentityCenterLink.Origin.CREATING);
 
         convergeAfterW2sLease();
@@ -115,26 +123,39 @@ class SyncFencingTest {
         assertThat(memory.users()).as("the call went out before the stall").hasSize(1);
         assertThat(memory.memberships()).as("nothing sent after resuming").isEmpty();
         assertStillW2s(taken.get());
-        Optional<IdentityCenterLink> link = h.db.read(tx -> tx.identityCenterLinks().find(h.id("bob@example.com")));
-        assertThat(link).get().extracting(IdentityCenterLink::origin).as("the stale result was not recorded")
+        Optional<IdentityCenterLink> link =
+                h.db.read(tx -> tx.identityCenterLinks().find(h.id("bob@example.com")));
+        assertThat(link)
+                .get()
+                .extracting(IdentityCenterLink::origin)
+                .as("the stale result was not recorded")
                 .isEqualTo(IdentityCenterLink.Origin.CREATING);
 
         convergeAfterW2sLease();
-        assertThat(memory.users()).as("no user created twice").singleElement()
-                .extracting(u -> u.userName()).isEqualTo("bob@example.com");
+        assertThat(memory.users())
+                .as("no user created twice")
+                .singleElement()
+                .extracting(u -> u.userName())
+                .isEqualTo("bob@example.com");
         assertThat(memory.memberships()).hasSize(1);
-        Optional<IdentityCenterLink> after = h.db.read(tx -> tx.identityCenterLinks().find(h.id("bob@example.com")));
-        assertThat(after).get().extracting(IdentityCenterLink::origin).as("still ours: created by us, answer lost")
+        Optional<IdentityCenterLink> after =
+                h.db.read(tx -> tx.identityCenterLinks().find(h.id("bob@example.com")));
+        assertThat(after)
+                .get()
+                .extracting(IdentityCenterLink::origin)
+                .as("still ours: created by us, answer lost")
                 .isEqualTo(IdentityCenterLink.Origin.CREATED);
     }
 
     /** The stale worker left w2's claim as it was: w2 can still renew it. */
     private void assertStillW2s(OutboxItem w2) {
         assertThat(w2).isNotNull();
-        Boolean renewed = h.db.write(tx -> tx.outbox().renewClaim(w2.id(), "w2", w2.claimVersion(),
-                h.clock.instant().plus(LEASE)));
+        Boolean renewed = h.db.write(tx -> tx.outbox()
+                .renewClaim(w2.id(), "w2", w2.claimVersion(), h.clock.instant().plus(LEASE)));
         assertThat(renewed).isTrue();
-        assertThat(h.sync.status().pending()).as("both items (user, seat) still pending").isEqualTo(2);
+        assertThat(h.sync.status().pending())
+                .as("both items (user, seat) still pending")
+                .isEqualTo(2);
     }
 
     /** w2 "dies": its lease runs out and the real worker converges the user. */

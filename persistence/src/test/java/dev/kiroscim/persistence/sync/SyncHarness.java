@@ -5,9 +5,9 @@ import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.InMemorySeatLedger;
 import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterUser;
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
 import dev.kiroscim.core.sync.engine.SyncSettings;
@@ -81,7 +81,8 @@ final class SyncHarness implements AutoCloseable {
         this.policy = policy;
         this.currentPolicy = policy;
         this.store = store;
-        this.sync = new IdentityCenterSync(db, store, () -> currentPolicy, SeatLookup.of(tx -> ledger), settings, clock);
+        this.sync =
+                new IdentityCenterSync(db, store, () -> currentPolicy, SeatLookup.of(tx -> ledger), settings, clock);
     }
 
     String id(String userName) {
@@ -92,12 +93,21 @@ final class SyncHarness implements AutoCloseable {
     void putUser(String userName, String given, String family, boolean active) {
         String id = id(userName);
         String doc = "{\"userName\":\"" + userName + "\",\"name\":{\"givenName\":" + quote(given) + ",\"familyName\":"
-                + quote(family) + "},\"emails\":[{\"value\":\"" + userName + "\",\"primary\":true}],\"active\":" + active + "}";
+                + quote(family) + "},\"emails\":[{\"value\":\"" + userName + "\",\"primary\":true}],\"active\":"
+                + active + "}";
         Instant now = Instant.now();
         db.write(tx -> {
             Optional<UserRecord> existing = tx.users().find(id);
-            UserRecord r = new UserRecord(id, userName, null, null, active, doc,
-                    existing.map(u -> u.version() + 1).orElse(1L), existing.map(UserRecord::created).orElse(now), now);
+            UserRecord r = new UserRecord(
+                    id,
+                    userName,
+                    null,
+                    null,
+                    active,
+                    doc,
+                    existing.map(u -> u.version() + 1).orElse(1L),
+                    existing.map(UserRecord::created).orElse(now),
+                    now);
             if (existing.isPresent()) {
                 tx.users().update(r, List.of());
             } else {
@@ -115,8 +125,16 @@ final class SyncHarness implements AutoCloseable {
         Instant now = Instant.now();
         db.write(tx -> {
             Optional<UserRecord> existing = tx.users().find(id);
-            UserRecord r = new UserRecord(id, userName, null, displayName, active, document,
-                    existing.map(u -> u.version() + 1).orElse(1L), existing.map(UserRecord::created).orElse(now), now);
+            UserRecord r = new UserRecord(
+                    id,
+                    userName,
+                    null,
+                    displayName,
+                    active,
+                    document,
+                    existing.map(u -> u.version() + 1).orElse(1L),
+                    existing.map(UserRecord::created).orElse(now),
+                    now);
             if (existing.isPresent()) {
                 tx.users().update(r, List.of());
             } else {
@@ -167,7 +185,8 @@ final class SyncHarness implements AutoCloseable {
 
     /** userName → tier group names, read from the store by listing (ListUsers + ListGroupMemberships). */
     Map<String, TreeSet<String>> actualMemberships() {
-        Map<String, String> names = store.userPages().flatMap(List::stream)
+        Map<String, String> names = store.userPages()
+                .flatMap(List::stream)
                 .collect(Collectors.toMap(IdentityCenterUser::id, IdentityCenterUser::userName));
         Map<String, TreeSet<String>> out = new TreeMap<>();
         names.values().forEach(n -> out.put(n, new TreeSet<>()));
@@ -176,7 +195,8 @@ final class SyncHarness implements AutoCloseable {
             if (gid.isEmpty()) {
                 continue;
             }
-            for (IdentityCenterMembership m : store.groupMembershipPages(gid.get()).flatMap(List::stream).toList()) {
+            for (IdentityCenterMembership m :
+                    store.groupMembershipPages(gid.get()).flatMap(List::stream).toList()) {
                 out.get(names.get(m.userId())).add(t.identityCenterGroup());
             }
         }

@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdentityCenterMembership;
-import dev.kiroscim.core.sync.IdentityCenterUser;
-import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
-import dev.kiroscim.core.sync.IdentityCenterUserChange;
-import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterNotFound;
 import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.IdentityCenterRateLimit;
 import dev.kiroscim.core.sync.IdentityCenterUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
+import dev.kiroscim.core.sync.IdentityCenterUserChange;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.TokenPages;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +110,9 @@ public final class ScimDirectory implements IdentityCenterDirectory {
             emails(user.putArray("emails"), profile.email());
         }
         user.put("active", true);
-        return id(IdentityCenterOperation.CREATE_USER, http.send(IdentityCenterOperation.CREATE_USER, "POST", "Users", user));
+        return id(
+                IdentityCenterOperation.CREATE_USER,
+                http.send(IdentityCenterOperation.CREATE_USER, "POST", "Users", user));
     }
 
     @Override
@@ -146,14 +148,17 @@ public final class ScimDirectory implements IdentityCenterDirectory {
 
     @Override
     public Optional<String> findUserIdByUserName(String userName) {
-        return first(http.send(IdentityCenterOperation.GET_USER_ID, "GET",
-                "Users?filter=" + filter("userName", userName), null));
+        return first(http.send(
+                IdentityCenterOperation.GET_USER_ID, "GET", "Users?filter=" + filter("userName", userName), null));
     }
 
     @Override
     public Optional<String> findGroupIdByDisplayName(String displayName) {
-        return first(http.send(IdentityCenterOperation.GET_GROUP_ID, "GET",
-                "Groups?filter=" + filter("displayName", displayName), null));
+        return first(http.send(
+                IdentityCenterOperation.GET_GROUP_ID,
+                "GET",
+                "Groups?filter=" + filter("displayName", displayName),
+                null));
     }
 
     @Override
@@ -161,13 +166,18 @@ public final class ScimDirectory implements IdentityCenterDirectory {
         ObjectNode group = json.createObjectNode();
         group.putArray("schemas").add(GROUP_SCHEMA);
         group.put("displayName", displayName);
-        return id(IdentityCenterOperation.CREATE_GROUP, http.send(IdentityCenterOperation.CREATE_GROUP, "POST", "Groups", group));
+        return id(
+                IdentityCenterOperation.CREATE_GROUP,
+                http.send(IdentityCenterOperation.CREATE_GROUP, "POST", "Groups", group));
     }
 
     /** One PATCH with one {@code add} of one member; adding an existing member is a no-op in SCIM, so idempotent. */
     @Override
     public AddMembershipResult addMembership(String groupId, String userId) {
-        http.send(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, "PATCH", "Groups/" + segment(groupId),
+        http.send(
+                IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP,
+                "PATCH",
+                "Groups/" + segment(groupId),
                 memberPatch("add", userId));
         return new AddMembershipResult.Added(membershipId(groupId, userId));
     }
@@ -188,10 +198,12 @@ public final class ScimDirectory implements IdentityCenterDirectory {
     public boolean removeMembershipById(String membershipId) {
         int slash = membershipId.indexOf('/');
         if (slash <= 0 || slash == membershipId.length() - 1) {
-            return false;   // not one of ours (e.g. recorded by the API mode before a switch): nothing to remove here
+            return false; // not one of ours (e.g. recorded by the API mode before a switch): nothing to remove here
         }
         try {
-            http.send(IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, "PATCH",
+            http.send(
+                    IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP,
+                    "PATCH",
                     "Groups/" + segment(membershipId.substring(0, slash)),
                     memberPatch("remove", membershipId.substring(slash + 1)));
             return true;
@@ -220,8 +232,12 @@ public final class ScimDirectory implements IdentityCenterDirectory {
     @Override
     public Stream<List<IdentityCenterUser>> userPages() {
         return TokenPages.stream(cursor -> {
-            JsonNode page = http.send(IdentityCenterOperation.LIST_USERS, "GET", "Users?count=" + PAGE_SIZE + "&cursor="
-                    + (cursor == null ? "" : URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null);
+            JsonNode page = http.send(
+                    IdentityCenterOperation.LIST_USERS,
+                    "GET",
+                    "Users?count=" + PAGE_SIZE + "&cursor="
+                            + (cursor == null ? "" : URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                    null);
             List<IdentityCenterUser> users = new ArrayList<>();
             page.path("Resources").forEach(u -> users.add(toIdcUser(u)));
             String next = page.path("nextCursor").asText(null);
@@ -231,11 +247,17 @@ public final class ScimDirectory implements IdentityCenterDirectory {
 
     private boolean isMember(IdentityCenterOperation operation, String groupId, String userId) {
         try {
-            JsonNode found = http.send(operation, "GET", "Groups?filter=" + URLEncoder.encode(
-                    "id eq " + quoted(groupId) + " and members eq " + quoted(userId), StandardCharsets.UTF_8), null);
+            JsonNode found = http.send(
+                    operation,
+                    "GET",
+                    "Groups?filter="
+                            + URLEncoder.encode(
+                                    "id eq " + quoted(groupId) + " and members eq " + quoted(userId),
+                                    StandardCharsets.UTF_8),
+                    null);
             return found != null && found.path("Resources").size() > 0;
         } catch (IdentityCenterNotFound userOrGroupGone) {
-            return false;   // the endpoint answers 404 when filtering on a member that does not exist
+            return false; // the endpoint answers 404 when filtering on a member that does not exist
         }
     }
 
@@ -251,8 +273,13 @@ public final class ScimDirectory implements IdentityCenterDirectory {
 
     private ObjectNode memberPatch(String op, String userId) {
         ObjectNode patch = patch();
-        patch.putArray("Operations").addObject().put("op", op).put("path", "members")
-                .putArray("value").addObject().put("value", userId);
+        patch.putArray("Operations")
+                .addObject()
+                .put("op", op)
+                .put("path", "members")
+                .putArray("value")
+                .addObject()
+                .put("value", userId);
         return patch;
     }
 
@@ -297,8 +324,12 @@ public final class ScimDirectory implements IdentityCenterDirectory {
             }
         }
         JsonNode name = user.path("name");
-        return new IdentityCenterUser(user.path("id").asText(), user.path("userName").asText(),
-                user.path("displayName").asText(null), name.path("givenName").asText(null),
-                name.path("familyName").asText(null), email);
+        return new IdentityCenterUser(
+                user.path("id").asText(),
+                user.path("userName").asText(),
+                user.path("displayName").asText(null),
+                name.path("givenName").asText(null),
+                name.path("familyName").asText(null),
+                email);
     }
 }

@@ -28,14 +28,16 @@ public record ScimDirectoryConfig(URI endpoint, Path tokenFile, double maxReques
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(tokenFile, "tokenFile");
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
-        boolean loopback = "localhost".equals(endpoint.getHost()) || "127.0.0.1".equals(endpoint.getHost())
+        boolean loopback = "localhost".equals(endpoint.getHost())
+                || "127.0.0.1".equals(endpoint.getHost())
                 || "[::1]".equals(endpoint.getHost());
         if (!"https".equals(scheme) && !("http".equals(scheme) && loopback)) {
-            throw new IllegalArgumentException("scimEndpoint must be an https URL (http only for a loopback emulator): "
-                    + endpoint);
+            throw new IllegalArgumentException(
+                    "scimEndpoint must be an https URL (http only for a loopback emulator): " + endpoint);
         }
         if (!(maxRequestsPerSecond > 0) || Double.isInfinite(maxRequestsPerSecond)) {
-            throw new IllegalArgumentException("maxRequestsPerSecond must be a positive number: " + maxRequestsPerSecond);
+            throw new IllegalArgumentException(
+                    "maxRequestsPerSecond must be a positive number: " + maxRequestsPerSecond);
         }
     }
 }

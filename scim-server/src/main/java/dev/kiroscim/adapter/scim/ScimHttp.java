@@ -61,9 +61,13 @@ final class ScimHttp {
         this.json = json;
         this.requestTimeout = requestTimeout == null ? REQUEST_TIMEOUT : requestTimeout;
         // HTTP/1.1: the default (HTTP/2) sends "Upgrade: h2c" on plain http, and a server that mishandles that upgrade
-        // for a request with a body waits for a body it never reads (our own Grizzly server did: a 10 s timeout per POST).
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // for a request with a body waits for a body it never reads (our own Grizzly server did: a 10 s timeout per
+        // POST).
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The answer's body, or {@code null} for an empty one (204). */
@@ -76,10 +80,10 @@ final class ScimHttp {
             rateLimit.acquire();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IdentityCenterUnavailable(operation, null, "interrupted while waiting for the rate limit", null,
-                    interrupted);
+            throw new IdentityCenterUnavailable(
+                    operation, null, "interrupted while waiting for the rate limit", null, interrupted);
         }
-        CallFence.beforeSend();   // after the wait: a claim lost meanwhile stops the call here
+        CallFence.beforeSend(); // after the wait: a claim lost meanwhile stops the call here
         String bearer = token.current();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(requestTimeout)
@@ -94,8 +98,13 @@ final class ScimHttp {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IdentityCenterUnavailable(operation, null, method + " " + pathAndQuery + ": no answer ("
-                    + e.getClass().getSimpleName() + "); it may have been applied", null, e);
+            throw new IdentityCenterUnavailable(
+                    operation,
+                    null,
+                    method + " " + pathAndQuery + ": no answer (" + e.getClass().getSimpleName()
+                            + "); it may have been applied",
+                    null,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityCenterUnavailable(operation, null, "interrupted", null, e);
@@ -107,19 +116,31 @@ final class ScimHttp {
         throw failure(operation, method, pathAndQuery, response, bearer);
     }
 
-    private IdentityCenterException failure(IdentityCenterOperation operation, String method, String pathAndQuery,
-                                           HttpResponse<String> response, String bearer) {
+    private IdentityCenterException failure(
+            IdentityCenterOperation operation,
+            String method,
+            String pathAndQuery,
+            HttpResponse<String> response,
+            String bearer) {
         int status = response.statusCode();
         JsonNode error = readQuietly(response.body());
         String scimType = error.path("scimType").asText("");
-        String detail = method + " " + pathAndQuery + ": HTTP " + status + " " + (error.hasNonNull("detail")
-                ? error.get("detail").asText() : snippet(response.body()));
+        String detail = method + " " + pathAndQuery + ": HTTP " + status + " "
+                + (error.hasNonNull("detail") ? error.get("detail").asText() : snippet(response.body()));
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
-        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(ScimHttp::seconds).orElse(null);
+        Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
+                .flatMap(ScimHttp::seconds)
+                .orElse(null);
         if (status == 401) {
             token.refused(bearer);
-            return new IdentityCenterUnavailable(operation, null, detail + " (token expired or rotated: the sync pauses "
-                    + "until a new token is written to " + token.file() + ")", requestId, null);
+            return new IdentityCenterUnavailable(
+                    operation,
+                    null,
+                    detail + " (token expired or rotated: the sync pauses " + "until a new token is written to "
+                            + token.file() + ")",
+                    requestId,
+                    null);
         }
         if (status == 429) {
             return new IdentityCenterThrottled(operation, retryAfter, detail, requestId, null);
@@ -128,14 +149,14 @@ final class ScimHttp {
             return new IdentityCenterUnavailable(operation, retryAfter, detail, requestId, null);
         }
         if (status == 409) {
-            return new IdentityCenterConflict(operation, IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION,
-                    detail, requestId, null);
+            return new IdentityCenterConflict(
+                    operation, IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION, detail, requestId, null);
         }
         if (status == 404) {
             return new IdentityCenterNotFound(operation, null, null, detail, requestId, null);
         }
-        return new IdentityCenterRejected(operation, "HTTP " + status + (scimType.isEmpty() ? "" : " " + scimType),
-                detail, requestId, null);
+        return new IdentityCenterRejected(
+                operation, "HTTP " + status + (scimType.isEmpty() ? "" : " " + scimType), detail, requestId, null);
     }
 
     /** The start of an answer that is not a SCIM error (a proxy's HTML page, say), on one line. */
@@ -152,7 +173,7 @@ final class ScimHttp {
             long s = Long.parseLong(header.strip());
             return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
         } catch (NumberFormatException httpDate) {
-            return Optional.empty();   // an HTTP-date: rare; the worker's backoff applies instead
+            return Optional.empty(); // an HTTP-date: rare; the worker's backoff applies instead
         }
     }
 
@@ -168,8 +189,8 @@ final class ScimHttp {
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IdentityCenterUnavailable(operation, null, "the downstream answered something that is not JSON",
-                    null, e);
+            throw new IdentityCenterUnavailable(
+                    operation, null, "the downstream answered something that is not JSON", null, e);
         }
     }
 

@@ -16,8 +16,7 @@ import dev.kiroscim.core.sync.IdentityCenterOperation;
  */
 public final class ScimPlanRequests {
 
-    private ScimPlanRequests() {
-    }
+    private ScimPlanRequests() {}
 
     /**
      * @param operation the planned call's {@link IdentityCenterOperation#apiName()}
@@ -27,8 +26,9 @@ public final class ScimPlanRequests {
     public static String describe(String operation, String target) {
         String[] pair = split(target);
         return switch (operation) {
-            case "CreateUser" -> "POST /Users {userName:" + ScimDirectory.quoted(target)
-                    + ", displayName, name.givenName, name.familyName, emails:[at most 1, primary], active:true}";
+            case "CreateUser" ->
+                "POST /Users {userName:" + ScimDirectory.quoted(target)
+                        + ", displayName, name.givenName, name.familyName, emails:[at most 1, primary], active:true}";
             case "UpdateUser" -> {
                 int bracket = target.lastIndexOf(" [");
                 String user = bracket < 0 ? target : target.substring(0, bracket);
@@ -40,16 +40,16 @@ public final class ScimPlanRequests {
             case "GetGroupId" -> "GET /Groups?filter=displayName eq " + ScimDirectory.quoted(target);
             case "CreateGroup" -> "POST /Groups {displayName:" + ScimDirectory.quoted(target) + "}";
             case "CreateGroupMembership" -> memberPatch("add", pair);
-            case "GetGroupMembershipId" -> "GET /Groups?filter=id eq \"{id of " + pair[0] + "}\" and members eq \"{id of "
-                    + pair[1] + "}\"";
+            case "GetGroupMembershipId" ->
+                "GET /Groups?filter=id eq \"{id of " + pair[0] + "}\" and members eq \"{id of " + pair[1] + "}\"";
             case "DeleteGroupMembership" -> memberPatch("remove", pair);
             default -> operation + " " + target;
         };
     }
 
     private static String memberPatch(String op, String[] groupAndUser) {
-        return "PATCH /Groups/{id of " + groupAndUser[0] + "} {Operations:[{op:\"" + op + "\", path:\"members\", value:[{id of "
-                + groupAndUser[1] + "}]}]} (1 member change of at most 100)";
+        return "PATCH /Groups/{id of " + groupAndUser[0] + "} {Operations:[{op:\"" + op
+                + "\", path:\"members\", value:[{id of " + groupAndUser[1] + "}]}]} (1 member change of at most 100)";
     }
 
     /** {@code "kiro-pro + ann"} or {@code "kiro-pro - ann"} into group and user; the whole target twice otherwise. */

@@ -70,7 +70,10 @@ public final class ScimToken {
             }
             return value;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the SCIM token file " + file + ": " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read the SCIM token file " + file + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -102,7 +105,8 @@ public final class ScimToken {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -47,7 +47,8 @@ final class ConnectedAddressCheck extends SSLSocketFactory {
     @Override
     public Socket createSocket(Socket connected, String host, int port, boolean autoClose) throws IOException {
         InetAddress peer = connected.getInetAddress();
-        Optional<String> refusal = peer == null ? Optional.of("not connected") : TargetRules.refusal(url, peer, allowPrivate);
+        Optional<String> refusal =
+                peer == null ? Optional.of("not connected") : TargetRules.refusal(url, peer, allowPrivate);
         if (refusal.isPresent()) {
             connected.close();
             throw new Refused("refused to send to " + TargetRules.describe(url) + ": " + refusal.get());
@@ -81,7 +82,8 @@ final class ConnectedAddressCheck extends SSLSocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         throw unsupported("only layered sockets are offered");
     }
 

@@ -70,8 +70,8 @@ public final class HttpWebhookSender implements WebhookSender {
             }
             HttpURLConnection http = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
             if (http instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(new ConnectedAddressCheck((SSLSocketFactory) SSLSocketFactory.getDefault(), url,
-                        endpoint.allowPrivate()));
+                https.setSSLSocketFactory(new ConnectedAddressCheck(
+                        (SSLSocketFactory) SSLSocketFactory.getDefault(), url, endpoint.allowPrivate()));
             }
             http.setInstanceFollowRedirects(false);
             http.setUseCaches(false);
@@ -92,7 +92,8 @@ public final class HttpWebhookSender implements WebhookSender {
             if (status >= 200 && status < 300) {
                 return DeliveryOutcome.ok(status);
             }
-            String error = status >= 300 && status < 400 ? "redirect not followed (a webhook URL must answer itself)"
+            String error = status >= 300 && status < 400
+                    ? "redirect not followed (a webhook URL must answer itself)"
                     : "receiver answered " + status;
             return DeliveryOutcome.failed(status, error, retryAfter(http.getHeaderField("Retry-After"), Instant.now()));
         } catch (ConnectedAddressCheck.Refused e) {
@@ -102,8 +103,13 @@ public final class HttpWebhookSender implements WebhookSender {
             if (refused instanceof ConnectedAddressCheck.Refused) {
                 return DeliveryOutcome.refused(refused.getMessage());
             }
-            return DeliveryOutcome.failed(0, target + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage().replace(url.toString(), target)), Optional.empty());
+            return DeliveryOutcome.failed(
+                    0,
+                    target + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null
+                                    ? ""
+                                    : " " + e.getMessage().replace(url.toString(), target)),
+                    Optional.empty());
         }
     }
 
@@ -127,7 +133,8 @@ public final class HttpWebhookSender implements WebhookSender {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(h))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();

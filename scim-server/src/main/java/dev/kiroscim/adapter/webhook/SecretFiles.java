@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SecretFiles {
 
-    private record Cached(FileTime modified, long size, byte[] secret) {
-    }
+    private record Cached(FileTime modified, long size, byte[] secret) {}
 
     private final Map<String, Path> files;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -44,13 +43,18 @@ public final class SecretFiles {
             }
             return Optional.of(c.secret().clone());
         } catch (IOException e) {
-            throw new UncheckedIOException("the secret file of endpoint " + endpoint + " (" + file + ") cannot be read", e);
+            throw new UncheckedIOException(
+                    "the secret file of endpoint " + endpoint + " (" + file + ") cannot be read", e);
         }
     }
 
     static byte[] trimEnd(byte[] bytes) {
         int end = bytes.length;
-        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r' || bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+        while (end > 0
+                && (bytes[end - 1] == '\n'
+                        || bytes[end - 1] == '\r'
+                        || bytes[end - 1] == ' '
+                        || bytes[end - 1] == '\t')) {
             end--;
         }
         return Arrays.copyOf(bytes, end);

@@ -1,8 +1,8 @@
 package dev.kiroscim.server.admin;
 
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.transaction.Transactions;
 import java.util.Map;
 
 /**

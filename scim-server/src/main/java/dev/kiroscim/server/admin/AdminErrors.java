@@ -9,15 +9,20 @@ import jakarta.ws.rs.core.Response;
  */
 public final class AdminErrors {
 
-    private AdminErrors() {
-    }
+    private AdminErrors() {}
 
     public static boolean isAdminPath(String path) {
         return path.startsWith("admin/") || path.startsWith("/admin/");
     }
 
     public static Response of(int status, String message) {
-        var body = dev.kiroscim.server.scim.render.ScimJson.MAPPER.createObjectNode().put("status", status).put("message", message);
-        return Response.status(status).type("application/json").entity(dev.kiroscim.server.scim.render.ScimJson.bytes(body)).build();
+        var body = dev.kiroscim.server.scim.render.ScimJson.MAPPER
+                .createObjectNode()
+                .put("status", status)
+                .put("message", message);
+        return Response.status(status)
+                .type("application/json")
+                .entity(dev.kiroscim.server.scim.render.ScimJson.bytes(body))
+                .build();
     }
 }

@@ -33,29 +33,48 @@ public final class AuditResource {
     }
 
     @GET
-    public Response query(@QueryParam("userName") String userName, @QueryParam("userId") String userId,
-                          @QueryParam("group") String group, @QueryParam("type") String type,
-                          @QueryParam("since") String since, @QueryParam("until") String until,
-                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                          @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response query(
+            @QueryParam("userName") String userName,
+            @QueryParam("userId") String userId,
+            @QueryParam("group") String group,
+            @QueryParam("type") String type,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         AuditQuery query;
         try {
             List<String> types = AuditEvents.typesMatching(type);
             if (types.isEmpty()) {
-                return AdminErrors.of(400, "type '" + type + "' matches no event type; use a type like scim.user.deactivated or a prefix like seat.");
+                return AdminErrors.of(
+                        400,
+                        "type '" + type
+                                + "' matches no event type; use a type like scim.user.deactivated or a prefix like seat.");
             }
-            query = new AuditQuery(blank(userName), blank(userId), blank(group), types,
-                    TimeArguments.instant("since", since), TimeArguments.instant("until", until),
-                    limit == null || limit.isBlank() ? DEFAULT_LIMIT : parseLimit(limit), AuditQuery.parseCursor(cursor));
+            query = new AuditQuery(
+                    blank(userName),
+                    blank(userId),
+                    blank(group),
+                    types,
+                    TimeArguments.instant("since", since),
+                    TimeArguments.instant("until", until),
+                    limit == null || limit.isBlank() ? DEFAULT_LIMIT : parseLimit(limit),
+                    AuditQuery.parseCursor(cursor));
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, e.getMessage());
         }
         AuditPage page = trail.query(query);
         if (Formats.wantsCsv(format, accept)) {
             Response.ResponseBuilder r = Formats.csv(AuditRendering.table(page.events()));
-            return page.next() == null ? r.build() : r.header("X-Next-Cursor", page.next()).build();
+            return page.next() == null
+                    ? r.build()
+                    : r.header("X-Next-Cursor", page.next()).build();
         }
-        return Response.ok(ScimJson.bytes(AuditRendering.json(page))).type("application/json").build();
+        return Response.ok(ScimJson.bytes(AuditRendering.json(page)))
+                .type("application/json")
+                .build();
     }
 
     private static int parseLimit(String limit) {

@@ -1,8 +1,8 @@
 package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Path("admin/v1/audit/verify")
 public final class AuditVerifyResource {
 
-    private record Checked(ChainVerifier.Verification result, Instant at) {
-    }
+    private record Checked(ChainVerifier.Verification result, Instant at) {}
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -41,8 +40,12 @@ public final class AuditVerifyResource {
             last.set(checked);
         }
         ChainVerifier.Verification v = checked.result();
-        ObjectNode out = ScimJson.MAPPER.createObjectNode().put("ok", v.ok()).put("verified", v.verified())
-                .put("problem", v.problem()).put("checkedAt", checked.at().toString());
+        ObjectNode out = ScimJson.MAPPER
+                .createObjectNode()
+                .put("ok", v.ok())
+                .put("verified", v.verified())
+                .put("problem", v.problem())
+                .put("checkedAt", checked.at().toString());
         if (v.firstBadSeq() == null) {
             out.putNull("firstBadSeq");
         } else {

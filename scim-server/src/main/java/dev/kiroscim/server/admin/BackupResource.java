@@ -27,13 +27,20 @@ public final class BackupResource {
     @POST
     public Response create() {
         if (!backups.supported()) {
-            return AdminErrors.of(409, "this server runs on PostgreSQL: back it up with pg_dump (see docs/deploy-operations.md)");
+            return AdminErrors.of(
+                    409, "this server runs on PostgreSQL: back it up with pg_dump (see docs/deploy-operations.md)");
         }
         java.nio.file.Path zip = backups.create();
         try {
-            var body = ScimJson.MAPPER.createObjectNode().put("file", zip.toString()).put("bytes", Files.size(zip))
+            var body = ScimJson.MAPPER
+                    .createObjectNode()
+                    .put("file", zip.toString())
+                    .put("bytes", Files.size(zip))
                     .put("created", Instant.now().toString());
-            return Response.status(201).type("application/json").entity(ScimJson.bytes(body)).build();
+            return Response.status(201)
+                    .type("application/json")
+                    .entity(ScimJson.bytes(body))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

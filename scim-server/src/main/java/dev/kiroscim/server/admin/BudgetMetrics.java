@@ -34,13 +34,18 @@ public final class BudgetMetrics implements MultiCollector {
         MetricSnapshots.Builder out = MetricSnapshots.builder();
         for (BudgetScope.Kind kind : BudgetScope.Kind.values()) {
             String label = kind == BudgetScope.Kind.POOL ? "pool" : "tier";
-            GaugeFamily committed = GaugeFamily.named("kiro_" + label + "_committed_usd",
-                    "Seat cost committed this month by the invoice rules, by " + label + " (what monthlyBudgetUsd is checked against).");
-            GaugeFamily budget = GaugeFamily.named("kiro_" + label + "_budget_usd", "The policy's monthlyBudgetUsd, by " + label + " (only where set).");
+            GaugeFamily committed = GaugeFamily.named(
+                    "kiro_" + label + "_committed_usd",
+                    "Seat cost committed this month by the invoice rules, by " + label
+                            + " (what monthlyBudgetUsd is checked against).");
+            GaugeFamily budget = GaugeFamily.named(
+                    "kiro_" + label + "_budget_usd",
+                    "The policy's monthlyBudgetUsd, by " + label + " (only where set).");
             for (ManageSeats.BudgetUse use : uses) {
                 if (use.scope().kind() == kind) {
                     committed.add(use.committedUsd(), label, use.scope().name());
-                    use.budgetUsd().ifPresent(b -> budget.add(b, label, use.scope().name()));
+                    use.budgetUsd()
+                            .ifPresent(b -> budget.add(b, label, use.scope().name()));
                 }
             }
             out.metricSnapshot(committed.snapshot()).metricSnapshot(budget.snapshot());

@@ -36,20 +36,34 @@ public final class ClusterMetrics implements MultiCollector {
     public MetricSnapshots collect() {
         Instant now = clock.instant();
         List<ReplicaState> rows = node.replicas().stream()
-                .map(r -> r.replicaId().equals(node.replicaId()) ? node.self() : r).toList();
+                .map(r -> r.replicaId().equals(node.replicaId()) ? node.self() : r)
+                .toList();
         long live = rows.stream().filter(r -> !r.goneAt(now)).count();
-        GaugeFamily replicas = GaugeFamily.named("kiro_cluster_replicas",
-                        "Replicas in the registry: live, or gone (no heartbeat for 60 s).")
-                .add(live, "state", "live").add(rows.size() - live, "state", "gone");
-        GaugeFamily heartbeatAge = GaugeFamily.named("kiro_cluster_replica_heartbeat_age_seconds",
-                "Seconds since each replica's last heartbeat.");
-        var policy = GaugeFamily.info("kiro_cluster_replica_policy", "The policy each live replica enforces (SHA-256).");
-        GaugeFamily jobs = GaugeFamily.named("kiro_cluster_singleton_job_holder", "1 for the replica that holds each singleton job.");
+        GaugeFamily replicas = GaugeFamily.named(
+                        "kiro_cluster_replicas", "Replicas in the registry: live, or gone (no heartbeat for 60 s).")
+                .add(live, "state", "live")
+                .add(rows.size() - live, "state", "gone");
+        GaugeFamily heartbeatAge = GaugeFamily.named(
+                "kiro_cluster_replica_heartbeat_age_seconds", "Seconds since each replica's last heartbeat.");
+        var policy =
+                GaugeFamily.info("kiro_cluster_replica_policy", "The policy each live replica enforces (SHA-256).");
+        GaugeFamily jobs = GaugeFamily.named(
+                "kiro_cluster_singleton_job_holder", "1 for the replica that holds each singleton job.");
         for (ReplicaState r : rows) {
-            heartbeatAge.add(Math.max(0, Duration.between(r.heartbeatAt(), now).toSeconds()), "replica", r.replicaId(), "host", r.host());
+            heartbeatAge.add(
+                    Math.max(0, Duration.between(r.heartbeatAt(), now).toSeconds()),
+                    "replica",
+                    r.replicaId(),
+                    "host",
+                    r.host());
             if (!r.goneAt(now)) {
-                policy.dataPoint(GaugeFamily.infoPoint("replica", r.replicaId(), "sha256", r.policySha256(),
-                        "file_differs", Boolean.toString(!r.policySha256().equals(r.filePolicySha256()))));
+                policy.dataPoint(GaugeFamily.infoPoint(
+                        "replica",
+                        r.replicaId(),
+                        "sha256",
+                        r.policySha256(),
+                        "file_differs",
+                        Boolean.toString(!r.policySha256().equals(r.filePolicySha256()))));
                 for (String job : r.jobs()) {
                     jobs.add(1, "job", job, "replica", r.replicaId());
                 }

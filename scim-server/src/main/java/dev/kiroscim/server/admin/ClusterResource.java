@@ -40,21 +40,29 @@ public final class ClusterResource {
     @GET
     public Response cluster() {
         Instant now = clock.instant();
-        ObjectNode body = ScimJson.MAPPER.createObjectNode().put("self", node.replicaId())
+        ObjectNode body = ScimJson.MAPPER
+                .createObjectNode()
+                .put("self", node.replicaId())
                 .put("activePolicySha256", seats.policyInForce().contentSha256());
         ArrayNode replicas = body.putArray("replicas");
         for (ReplicaState r : node.replicas()) {
             ReplicaState row = r.replicaId().equals(node.replicaId()) ? node.self() : r;
             boolean gone = row.goneAt(now);
-            ObjectNode o = replicas.addObject().put("id", row.replicaId()).put("host", row.host())
+            ObjectNode o = replicas.addObject()
+                    .put("id", row.replicaId())
+                    .put("host", row.host())
                     .put("state", gone ? "gone" : "live")
-                    .put("startedAt", row.startedAt().toString()).put("lastHeartbeat", row.heartbeatAt().toString())
-                    .put("heartbeatAgeSeconds", Math.max(0, now.getEpochSecond() - row.heartbeatAt().getEpochSecond()))
-                    .put("policySha256", row.policySha256()).put("filePolicySha256", row.filePolicySha256())
+                    .put("startedAt", row.startedAt().toString())
+                    .put("lastHeartbeat", row.heartbeatAt().toString())
+                    .put(
+                            "heartbeatAgeSeconds",
+                            Math.max(0, now.getEpochSecond() - row.heartbeatAt().getEpochSecond()))
+                    .put("policySha256", row.policySha256())
+                    .put("filePolicySha256", row.filePolicySha256())
                     .put("fileDiffersFromPolicy", !row.policySha256().equals(row.filePolicySha256()));
             ArrayNode jobs = o.putArray("jobs");
             if (!gone) {
-                row.jobs().forEach(jobs::add);   // a gone replica's leases have long expired
+                row.jobs().forEach(jobs::add); // a gone replica's leases have long expired
             }
         }
         return Response.ok(ScimJson.bytes(body)).type("application/json").build();

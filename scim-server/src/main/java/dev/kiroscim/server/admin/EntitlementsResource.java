@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.seats.Entitlement;
 import dev.kiroscim.core.seats.EntitlementFilter;
 import dev.kiroscim.core.seats.EntitlementPage;
-import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.UserEntitlement;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,16 +43,24 @@ public final class EntitlementsResource {
     @Path("{id}")
     public Response one(@PathParam("id") String id) {
         return seats.entitlement(id)
-                .map(e -> Response.ok(ScimJson.bytes(json(e))).type("application/json").build())
+                .map(e -> Response.ok(ScimJson.bytes(json(e)))
+                        .type("application/json")
+                        .build())
                 .orElseGet(() -> AdminErrors.of(404, "no SCIM user with id '" + id + "'"));
     }
 
     @GET
-    public Response list(@QueryParam("state") String state, @QueryParam("pool") String pool, @QueryParam("tier") String tier,
-                         @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Response list(
+            @QueryParam("state") String state,
+            @QueryParam("pool") String pool,
+            @QueryParam("tier") String tier,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
         Optional<Entitlement.State> wanted;
         try {
-            wanted = blank(state) ? Optional.empty() : Optional.of(Entitlement.State.valueOf(state.trim().toUpperCase(Locale.ROOT)));
+            wanted = blank(state)
+                    ? Optional.empty()
+                    : Optional.of(Entitlement.State.valueOf(state.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, "state must be one of ASSIGNED, WAITLISTED, EXPIRED, NONE; got '" + state + "'");
         }
@@ -60,7 +68,9 @@ public final class EntitlementsResource {
         if (size < 1 || size > MAX_LIMIT) {
             return AdminErrors.of(400, "limit must be between 1 and " + MAX_LIMIT + "; got " + size);
         }
-        EntitlementFilter filter = new EntitlementFilter(wanted, blank(pool) ? Optional.empty() : Optional.of(pool.trim()),
+        EntitlementFilter filter = new EntitlementFilter(
+                wanted,
+                blank(pool) ? Optional.empty() : Optional.of(pool.trim()),
                 blank(tier) ? Optional.empty() : Optional.of(tier.trim()));
         EntitlementPage page = seats.list(filter, cursor == null ? "" : cursor, size);
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
@@ -76,7 +86,10 @@ public final class EntitlementsResource {
 
     public static ObjectNode json(UserEntitlement ue) {
         Entitlement e = ue.entitlement();
-        ObjectNode out = ScimJson.MAPPER.createObjectNode().put("id", e.userId()).put("userName", ue.userName())
+        ObjectNode out = ScimJson.MAPPER
+                .createObjectNode()
+                .put("id", e.userId())
+                .put("userName", ue.userName())
                 .put("state", e.state().name());
         out.put("tier", e.tier().orElse(null));
         out.put("pool", e.pool().orElse(null));

@@ -31,6 +31,8 @@ public final class ExplainResource {
 
     @GET
     public Response explain(@PathParam("user") String user) {
-        return Response.ok(ScimJson.bytes(ExplainRendering.json(kiroSide.apply(explain.explain(user))))).type("application/json").build();
+        return Response.ok(ScimJson.bytes(ExplainRendering.json(kiroSide.apply(explain.explain(user)))))
+                .type("application/json")
+                .build();
     }
 }

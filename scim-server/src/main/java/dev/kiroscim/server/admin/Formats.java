@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Content negotiation of the audit endpoints: CSV on {@code format=csv} or an {@code Accept} naming text/csv. */
 final class Formats {
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static boolean wantsCsv(String format, String accept) {
         if (format != null && !format.isBlank()) {

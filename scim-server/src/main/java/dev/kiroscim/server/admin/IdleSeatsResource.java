@@ -41,13 +41,18 @@ public final class IdleSeatsResource {
     }
 
     static ObjectNode json(IdleSeats.Result r) {
-        ObjectNode out = ScimJson.MAPPER.createObjectNode().put("days", r.days()).put("reportConfigured", r.reportConfigured())
+        ObjectNode out = ScimJson.MAPPER
+                .createObjectNode()
+                .put("days", r.days())
+                .put("reportConfigured", r.reportConfigured())
                 .put("dataThrough", r.dataThrough().map(Object::toString).orElse(null));
         add(out.putArray("idle"), r.with(SeatActivity.Verdict.IDLE));
         add(out.putArray("inGrace"), r.with(SeatActivity.Verdict.IN_GRACE));
-        List<SeatActivity> noData = r.holders().stream().filter(h -> !h.hasData()).toList();
+        List<SeatActivity> noData =
+                r.holders().stream().filter(h -> !h.hasData()).toList();
         add(out.putArray("noReportData"), noData);
-        out.putObject("counts").put("holders", r.holders().size())
+        out.putObject("counts")
+                .put("holders", r.holders().size())
                 .put("active", r.with(SeatActivity.Verdict.ACTIVE).size())
                 .put("idle", r.with(SeatActivity.Verdict.IDLE).size())
                 .put("inGrace", r.with(SeatActivity.Verdict.IN_GRACE).size())
@@ -58,10 +63,17 @@ public final class IdleSeatsResource {
 
     private static void add(ArrayNode array, List<SeatActivity> holders) {
         for (SeatActivity h : holders) {
-            array.addObject().put("userId", h.userId()).put("userName", h.userName()).put("pool", h.pool()).put("tier", h.tier())
-                    .put("assignedAt", h.assignedAt().toString()).put("verdict", h.verdict().name())
-                    .put("lastActivity", h.lastActivity().map(Object::toString).orElse(null)).put("lastClient", h.lastClient())
-                    .put("daysIdle", h.daysIdle().orElse(null)).put("message", h.message());
+            array.addObject()
+                    .put("userId", h.userId())
+                    .put("userName", h.userName())
+                    .put("pool", h.pool())
+                    .put("tier", h.tier())
+                    .put("assignedAt", h.assignedAt().toString())
+                    .put("verdict", h.verdict().name())
+                    .put("lastActivity", h.lastActivity().map(Object::toString).orElse(null))
+                    .put("lastClient", h.lastClient())
+                    .put("daysIdle", h.daysIdle().orElse(null))
+                    .put("message", h.message());
         }
     }
 }

@@ -27,15 +27,21 @@ public final class InvoiceResource {
     }
 
     @GET
-    public Response invoice(@QueryParam("month") String month, @QueryParam("format") String format,
-                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response invoice(
+            @QueryParam("month") String month,
+            @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Invoice inv;
         try {
-            inv = invoices.month(month == null || month.isBlank() ? invoices.currentMonth() : TimeArguments.month(month));
+            inv = invoices.month(
+                    month == null || month.isBlank() ? invoices.currentMonth() : TimeArguments.month(month));
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, e.getMessage());
         }
-        return Formats.wantsCsv(format, accept) ? Formats.csv(InvoiceRendering.table(inv)).build()
-                : Response.ok(ScimJson.bytes(InvoiceRendering.json(inv))).type("application/json").build();
+        return Formats.wantsCsv(format, accept)
+                ? Formats.csv(InvoiceRendering.table(inv)).build()
+                : Response.ok(ScimJson.bytes(InvoiceRendering.json(inv)))
+                        .type("application/json")
+                        .build();
     }
 }

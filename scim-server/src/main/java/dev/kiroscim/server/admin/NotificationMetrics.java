@@ -36,27 +36,39 @@ public final class NotificationMetrics implements MultiCollector {
         }
         List<NotificationBacklog> backlog = notifications.backlog();
         Instant now = clock.instant();
-        GaugeFamily pending = GaugeFamily.named("kiro_notifications_pending", "Webhook deliveries waiting, by endpoint.");
-        GaugeFamily dead = GaugeFamily.named("kiro_notifications_dead_letters",
+        GaugeFamily pending =
+                GaugeFamily.named("kiro_notifications_pending", "Webhook deliveries waiting, by endpoint.");
+        GaugeFamily dead = GaugeFamily.named(
+                "kiro_notifications_dead_letters",
                 "Webhook deliveries that failed for good (see /admin/v1/notifications).");
-        GaugeFamily age = GaugeFamily.named("kiro_notifications_oldest_pending_age_seconds",
+        GaugeFamily age = GaugeFamily.named(
+                "kiro_notifications_oldest_pending_age_seconds",
                 "Age of the oldest waiting webhook delivery, by endpoint.");
         for (NotificationBacklog b : backlog) {
             pending.add(b.pending(), "endpoint", b.endpoint());
             dead.add(b.deadLetters(), "endpoint", b.endpoint());
             age.add(b.oldestPendingAgeSeconds(now), "endpoint", b.endpoint());
         }
-        return MetricSnapshots.of(pending.snapshot(), dead.snapshot(), age.snapshot(),
-                counter("kiro_notifications_delivered", "Webhook deliveries accepted by their receiver (this replica).",
+        return MetricSnapshots.of(
+                pending.snapshot(),
+                dead.snapshot(),
+                age.snapshot(),
+                counter(
+                        "kiro_notifications_delivered",
+                        "Webhook deliveries accepted by their receiver (this replica).",
                         notifications.delivery().deliveredCounts()),
-                counter("kiro_notifications_failed_attempts", "Webhook attempts that failed (this replica).",
+                counter(
+                        "kiro_notifications_failed_attempts",
+                        "Webhook attempts that failed (this replica).",
                         notifications.delivery().failedCounts()));
     }
 
     private static CounterSnapshot counter(String name, String help, Map<String, Long> byEndpoint) {
         CounterSnapshot.Builder builder = CounterSnapshot.builder().name(name).help(help);
         byEndpoint.forEach((endpoint, n) -> builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                .value(n).labels(Labels.of("endpoint", endpoint)).build()));
+                .value(n)
+                .labels(Labels.of("endpoint", endpoint))
+                .build()));
         return builder.build();
     }
 }

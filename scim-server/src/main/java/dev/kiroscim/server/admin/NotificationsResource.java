@@ -38,7 +38,8 @@ public final class NotificationsResource {
     private final AdminActions actions;
     private final Clock clock;
 
-    public NotificationsResource(NotificationComposition notifications, RequestIds requestIds, AdminActions actions, Clock clock) {
+    public NotificationsResource(
+            NotificationComposition notifications, RequestIds requestIds, AdminActions actions, Clock clock) {
         this.notifications = notifications;
         this.requestIds = requestIds;
         this.actions = actions;
@@ -58,7 +59,9 @@ public final class NotificationsResource {
             n.put("target", TargetRules.describe(e.url()));
             n.put("format", e.format().wireName());
             e.events().patterns().forEach(n.putArray("events")::add);
-            NotificationBacklog b = backlog.stream().filter(x -> x.endpoint().equals(e.name())).findFirst()
+            NotificationBacklog b = backlog.stream()
+                    .filter(x -> x.endpoint().equals(e.name()))
+                    .findFirst()
                     .orElse(new NotificationBacklog(e.name(), 0, 0, java.util.Optional.empty()));
             n.put("pending", b.pending());
             n.put("deadLetters", b.deadLetters());
@@ -85,12 +88,17 @@ public final class NotificationsResource {
     @Path("retry")
     public Response retry(@QueryParam("endpoint") String endpoint, @Context ContainerRequestContext context) {
         ChangeContext ctx = requestIds.context(context);
-        if (endpoint != null && notifications.config().routing().endpoint(endpoint).isEmpty()) {
+        if (endpoint != null
+                && notifications.config().routing().endpoint(endpoint).isEmpty()) {
             return AdminErrors.of(400, "no notification endpoint is named '" + endpoint + "'");
         }
         int n = notifications.retryDeadLetters(endpoint, clock.instant());
-        actions.record(ctx, "notifications.retry", endpoint == null ? Map.of("requeued", n)
-                : Map.of("requeued", n, "endpoint", endpoint));
-        return Response.ok(ScimJson.bytes(ScimJson.MAPPER.createObjectNode().put("requeued", n))).type("application/json").build();
+        actions.record(
+                ctx,
+                "notifications.retry",
+                endpoint == null ? Map.of("requeued", n) : Map.of("requeued", n, "endpoint", endpoint));
+        return Response.ok(ScimJson.bytes(ScimJson.MAPPER.createObjectNode().put("requeued", n)))
+                .type("application/json")
+                .build();
     }
 }

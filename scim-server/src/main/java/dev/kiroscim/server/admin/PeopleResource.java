@@ -30,7 +30,8 @@ public final class PeopleResource {
     }
 
     @GET
-    public Response search(@QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Response search(
+            @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size;
         try {
             size = limit == null || limit.isBlank() ? DEFAULT_LIMIT : Integer.parseInt(limit.trim());
@@ -46,8 +47,13 @@ public final class PeopleResource {
         PeopleSearch.Page page = search.search(q, cursor, size);
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
         ArrayNode people = out.putArray("people");
-        page.people().forEach(p -> people.addObject().put("id", p.id()).put("userName", p.userName())
-                .put("displayName", p.displayName()).put("email", p.email()).put("active", p.active()));
+        page.people()
+                .forEach(p -> people.addObject()
+                        .put("id", p.id())
+                        .put("userName", p.userName())
+                        .put("displayName", p.displayName())
+                        .put("email", p.email())
+                        .put("active", p.active()));
         out.put("next", page.next().orElse(null));
         return Response.ok(ScimJson.bytes(out)).type("application/json").build();
     }

@@ -34,17 +34,33 @@ public final class PolicyResource {
     public Response reload(@Context ContainerRequestContext context) {
         dev.kiroscim.core.directory.events.ChangeContext ctx = requestIds.context(context);
         PolicyReloader.Outcome outcome = reloader.reload(ctx);
-        actions.record(ctx, "policy.reload", java.util.Map.of("applied", outcome.applied(),
-                "contentSha256", String.valueOf(outcome.policy().contentSha256()), "seatChanges", outcome.events().size()));
+        actions.record(
+                ctx,
+                "policy.reload",
+                java.util.Map.of(
+                        "applied",
+                        outcome.applied(),
+                        "contentSha256",
+                        String.valueOf(outcome.policy().contentSha256()),
+                        "seatChanges",
+                        outcome.events().size()));
         if (!outcome.applied()) {
-            ObjectNode body = ScimJson.MAPPER.createObjectNode().put("status", 400)
+            ObjectNode body = ScimJson.MAPPER
+                    .createObjectNode()
+                    .put("status", 400)
                     .put("message", "policy rejected; the previous policy stays in force");
             ArrayNode problems = body.putArray("problems");
             outcome.problems().forEach(problems::add);
-            return Response.status(400).type("application/json").entity(ScimJson.bytes(body)).build();
+            return Response.status(400)
+                    .type("application/json")
+                    .entity(ScimJson.bytes(body))
+                    .build();
         }
-        ObjectNode body = ScimJson.MAPPER.createObjectNode().put("status", "loaded")
-                .put("source", outcome.policy().source()).put("contentSha256", outcome.policy().contentSha256())
+        ObjectNode body = ScimJson.MAPPER
+                .createObjectNode()
+                .put("status", "loaded")
+                .put("source", outcome.policy().source())
+                .put("contentSha256", outcome.policy().contentSha256())
                 .put("seatChanges", outcome.events().size());
         return Response.ok(ScimJson.bytes(body)).type("application/json").build();
     }

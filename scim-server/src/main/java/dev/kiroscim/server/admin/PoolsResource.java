@@ -49,8 +49,13 @@ public final class PoolsResource {
         var until = clock.instant().plus(Duration.ofDays(n));
         ObjectNode out = ScimJson.MAPPER.createObjectNode().put("until", until.toString());
         ArrayNode grants = out.putArray("grants");
-        roster.expiringBy(until).forEach(g -> grants.addObject().put("userId", g.userId()).put("userName", g.userName())
-                .put("pool", g.pool()).put("tier", g.tier()).put("expiresAt", g.expiresAt().toString()));
+        roster.expiringBy(until)
+                .forEach(g -> grants.addObject()
+                        .put("userId", g.userId())
+                        .put("userName", g.userName())
+                        .put("pool", g.pool())
+                        .put("tier", g.tier())
+                        .put("expiresAt", g.expiresAt().toString()));
         return Response.ok(ScimJson.bytes(out)).type("application/json").build();
     }
 
@@ -66,23 +71,40 @@ public final class PoolsResource {
         if (n < 1 || n > 1000) {
             return AdminErrors.of(400, "limit must be a number between 1 and 1000");
         }
-        return roster.roster(group, n).map(r -> {
-            ObjectNode out = ScimJson.MAPPER.createObjectNode().put("pool", r.pool()).put("tier", r.tier());
-            if (r.seats().isPresent()) {
-                out.put("seats", r.seats().getAsInt());
-            } else {
-                out.putNull("seats");
-            }
-            out.put("holderCount", r.holderCount());
-            ArrayNode holders = out.putArray("holders");
-            r.holders().forEach(h -> holders.addObject().put("userId", h.userId()).put("userName", h.userName())
-                    .put("tier", h.tier()).put("since", h.since().toString())
-                    .put("expiresAt", h.expiresAt().map(Object::toString).orElse(null)));
-            out.put("waitingCount", r.waitingCount());
-            ArrayNode waitlist = out.putArray("waitlist");
-            r.waitlist().forEach(w -> waitlist.addObject().put("position", w.position()).put("userId", w.userId())
-                    .put("userName", w.userName()).put("joinedAt", w.joinedAt().toString()));
-            return Response.ok(ScimJson.bytes(out)).type("application/json").build();
-        }).orElseGet(() -> AdminErrors.of(404, "'" + group + "' is not a pool of the policy in force"));
+        return roster.roster(group, n)
+                .map(r -> {
+                    ObjectNode out = ScimJson.MAPPER
+                            .createObjectNode()
+                            .put("pool", r.pool())
+                            .put("tier", r.tier());
+                    if (r.seats().isPresent()) {
+                        out.put("seats", r.seats().getAsInt());
+                    } else {
+                        out.putNull("seats");
+                    }
+                    out.put("holderCount", r.holderCount());
+                    ArrayNode holders = out.putArray("holders");
+                    r.holders()
+                            .forEach(h -> holders.addObject()
+                                    .put("userId", h.userId())
+                                    .put("userName", h.userName())
+                                    .put("tier", h.tier())
+                                    .put("since", h.since().toString())
+                                    .put(
+                                            "expiresAt",
+                                            h.expiresAt().map(Object::toString).orElse(null)));
+                    out.put("waitingCount", r.waitingCount());
+                    ArrayNode waitlist = out.putArray("waitlist");
+                    r.waitlist()
+                            .forEach(w -> waitlist.addObject()
+                                    .put("position", w.position())
+                                    .put("userId", w.userId())
+                                    .put("userName", w.userName())
+                                    .put("joinedAt", w.joinedAt().toString()));
+                    return Response.ok(ScimJson.bytes(out))
+                            .type("application/json")
+                            .build();
+                })
+                .orElseGet(() -> AdminErrors.of(404, "'" + group + "' is not a pool of the policy in force"));
     }
 }

@@ -2,8 +2,8 @@ package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.costs.Recommendations;
 import dev.kiroscim.core.billing.TierAdvice;
+import dev.kiroscim.core.costs.Recommendations;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,10 +46,16 @@ public final class RecommendationsResource {
         out.put("monthlySavingUsd", r.monthlySavingUsd()).put("holdersWithoutData", r.holdersWithoutData());
         ArrayNode list = out.putArray("recommendations");
         for (TierAdvice.Advice a : r.advice()) {
-            list.addObject().put("userId", a.userId()).put("userName", a.userName()).put("currentTier", a.currentTier())
-                    .put("monthlyCredits", a.monthlyCredits()).put("currentCostUsd", a.currentCostUsd())
-                    .put("recommendedTier", a.recommendedTier()).put("recommendedCostUsd", a.recommendedCostUsd())
-                    .put("monthlySavingUsd", a.monthlySavingUsd()).put("reason", a.reason());
+            list.addObject()
+                    .put("userId", a.userId())
+                    .put("userName", a.userName())
+                    .put("currentTier", a.currentTier())
+                    .put("monthlyCredits", a.monthlyCredits())
+                    .put("currentCostUsd", a.currentCostUsd())
+                    .put("recommendedTier", a.recommendedTier())
+                    .put("recommendedCostUsd", a.recommendedCostUsd())
+                    .put("monthlySavingUsd", a.monthlySavingUsd())
+                    .put("reason", a.reason());
         }
         return Response.ok(ScimJson.bytes(out)).type("application/json").build();
     }

@@ -1,9 +1,9 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.report.HoldersReport;
 import dev.kiroscim.core.audit.report.OffboardingReport;
 import dev.kiroscim.core.audit.report.SeatsReport;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.scim.render.ScimJson;
@@ -36,36 +36,48 @@ public final class ReportsResource {
 
     @GET
     @Path("holders")
-    public Response holders(@QueryParam("at") String at, @QueryParam("tier") String tier,
-                            @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response holders(
+            @QueryParam("at") String at,
+            @QueryParam("tier") String tier,
+            @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return answer(() -> {
             Instant instant = TimeArguments.requiredInstant("at", at);
-            List<HoldersReport.Holder> holders = trail.holders(instant, tier == null || tier.isBlank() ? null : tier.trim());
-            return Formats.wantsCsv(format, accept) ? Formats.csv(AuditRendering.holdersTable(holders)).build()
+            List<HoldersReport.Holder> holders =
+                    trail.holders(instant, tier == null || tier.isBlank() ? null : tier.trim());
+            return Formats.wantsCsv(format, accept)
+                    ? Formats.csv(AuditRendering.holdersTable(holders)).build()
                     : json(AuditRendering.holdersJson(instant, holders));
         });
     }
 
     @GET
     @Path("offboarding")
-    public Response offboarding(@QueryParam("since") String since, @QueryParam("until") String until,
-                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response offboarding(
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return answer(() -> {
             Instant from = TimeArguments.requiredInstant("since", since);
             Instant to = TimeArguments.instant("until", until);
             OffboardingReport.Result r = trail.offboarding(from, to == null ? Instant.now() : to);
-            return Formats.wantsCsv(format, accept) ? Formats.csv(AuditRendering.offboardingTable(r)).build()
+            return Formats.wantsCsv(format, accept)
+                    ? Formats.csv(AuditRendering.offboardingTable(r)).build()
                     : json(AuditRendering.offboardingJson(r));
         });
     }
 
     @GET
     @Path("seats")
-    public Response seats(@QueryParam("month") String month,
-                          @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response seats(
+            @QueryParam("month") String month,
+            @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         return answer(() -> {
             SeatsReport.Result r = trail.seats(TimeArguments.month(month));
-            return Formats.wantsCsv(format, accept) ? Formats.csv(AuditRendering.seatsTable(r)).build()
+            return Formats.wantsCsv(format, accept)
+                    ? Formats.csv(AuditRendering.seatsTable(r)).build()
                     : json(AuditRendering.seatsJson(r));
         });
     }

@@ -1,7 +1,7 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.SeatOverview;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.server.metrics.GaugeFamily;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -40,14 +40,23 @@ public final class SeatAndSyncMetrics implements MultiCollector {
         });
         return MetricSnapshots.of(
                 GaugeFamily.single("kiro_sync_pending", "Identity Center work items waiting.", status.pending()),
-                GaugeFamily.single("kiro_sync_dead_letters", "Identity Center work items that failed for good (see /admin/v1/sync).",
+                GaugeFamily.single(
+                        "kiro_sync_dead_letters",
+                        "Identity Center work items that failed for good (see /admin/v1/sync).",
                         status.deadLetter()),
-                GaugeFamily.single("kiro_sync_oldest_pending_age_seconds", "Age of the oldest waiting Identity Center work item.",
+                GaugeFamily.single(
+                        "kiro_sync_oldest_pending_age_seconds",
+                        "Age of the oldest waiting Identity Center work item.",
                         status.oldestPendingAgeSeconds()),
-                GaugeFamily.single("kiro_sync_live", "1 when Identity Center sync sends calls, 0 in plan-only mode.",
+                GaugeFamily.single(
+                        "kiro_sync_live",
+                        "1 when Identity Center sync sends calls, 0 in plan-only mode.",
                         IdentityCenterSync.LIVE.equals(status.mode()) ? 1 : 0),
-                assigned.snapshot(), waitlisted.snapshot(), held.snapshot(),
-                GaugeFamily.single("kiro_seats_monthly_cost_usd",
+                assigned.snapshot(),
+                waitlisted.snapshot(),
+                held.snapshot(),
+                GaugeFamily.single(
+                        "kiro_seats_monthly_cost_usd",
                         "Monthly cost at current holders x list price (not the invoice: see kiro_invoice_*).",
                         overview.monthlyCostUsd().doubleValue()));
     }

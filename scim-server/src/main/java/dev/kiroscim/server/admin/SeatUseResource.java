@@ -2,8 +2,8 @@ package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.report.SeatUseSeries;
+import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

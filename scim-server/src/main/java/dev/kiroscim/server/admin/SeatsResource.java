@@ -23,6 +23,8 @@ public final class SeatsResource {
 
     @GET
     public Response overview() {
-        return Response.ok(ScimJson.bytes(SeatsRendering.json(seats.overview()))).type("application/json").build();
+        return Response.ok(ScimJson.bytes(SeatsRendering.json(seats.overview())))
+                .type("application/json")
+                .build();
     }
 }

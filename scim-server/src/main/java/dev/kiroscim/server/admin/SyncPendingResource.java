@@ -36,9 +36,16 @@ public final class SyncPendingResource {
         }
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
         ArrayNode items = out.putArray("items");
-        pending.oldest(n).forEach(i -> items.addObject().put("id", i.id()).put("userId", i.userId()).put("userName", i.userName())
-                .put("reason", i.reason()).put("enqueuedAt", i.enqueuedAt().toString()).put("attempts", i.attempts())
-                .put("nextAttemptAt", i.nextAttemptAt().toString()).put("lastError", i.lastError()));
+        pending.oldest(n)
+                .forEach(i -> items.addObject()
+                        .put("id", i.id())
+                        .put("userId", i.userId())
+                        .put("userName", i.userName())
+                        .put("reason", i.reason())
+                        .put("enqueuedAt", i.enqueuedAt().toString())
+                        .put("attempts", i.attempts())
+                        .put("nextAttemptAt", i.nextAttemptAt().toString())
+                        .put("lastError", i.lastError()));
         return Response.ok(ScimJson.bytes(out)).type("application/json").build();
     }
 }

@@ -1,7 +1,10 @@
 package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
+import dev.kiroscim.core.sync.state.ReconcileReport;
+import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.sync.SyncRendering;
 import jakarta.ws.rs.GET;
@@ -10,10 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.server.http.RequestIds;
 import java.util.Map;
-import dev.kiroscim.core.sync.state.ReconcileReport;
 
 /**
  * The Identity Center sync (admin scope):

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.auth.ApiToken;
-import dev.kiroscim.core.auth.service.ManageTokens;
 import dev.kiroscim.core.auth.Scope;
+import dev.kiroscim.core.auth.service.ManageTokens;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.server.http.Authenticator;
 import dev.kiroscim.server.http.RequestIds;
@@ -61,13 +61,16 @@ public final class TokensResource {
             request = null;
         }
         if (request == null || !request.isObject()) {
-            return AdminErrors.of(400, "body must be JSON like {\"name\":\"okta\",\"scope\":\"scim\",\"expiresIn\":\"P365D\",\"allowFrom\":[\"10.0.0.0/8\"]}");
+            return AdminErrors.of(
+                    400,
+                    "body must be JSON like {\"name\":\"okta\",\"scope\":\"scim\",\"expiresIn\":\"P365D\",\"allowFrom\":[\"10.0.0.0/8\"]}");
         }
         try {
             Scope scope = Scope.parse(request.path("scope").asText("scim"));
-            ManageTokens.Terms terms = new ManageTokens.Terms(duration(request.path("expiresIn"), "expiresIn"),
-                    allowFrom(request.path("allowFrom")));
-            ManageTokens.Created created = tokens.create(request.path("name").asText(null), scope, terms, requestIds.context(context));
+            ManageTokens.Terms terms = new ManageTokens.Terms(
+                    duration(request.path("expiresIn"), "expiresIn"), allowFrom(request.path("allowFrom")));
+            ManageTokens.Created created =
+                    tokens.create(request.path("name").asText(null), scope, terms, requestIds.context(context));
             return created(created);
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, e.getMessage());
@@ -79,7 +82,9 @@ public final class TokensResource {
     public Response rotate(@Context ContainerRequestContext context, @PathParam("name") String name, byte[] body) {
         Duration grace;
         try {
-            JsonNode request = body == null || body.length == 0 ? ScimJson.MAPPER.createObjectNode() : ScimJson.MAPPER.readTree(body);
+            JsonNode request = body == null || body.length == 0
+                    ? ScimJson.MAPPER.createObjectNode()
+                    : ScimJson.MAPPER.readTree(body);
             if (request == null || !request.isObject()) {
                 throw new IOException("not an object");
             }
@@ -106,8 +111,10 @@ public final class TokensResource {
         ArrayNode array = out.putArray("tokens");
         String previousName = null;
         for (ApiToken t : tokens.list()) {
-            array.add(describe(t).put("lastUsed", t.lastUsed() == null ? null : t.lastUsed().toString())
-                    .put("lastSourceIp", t.lastSourceIp()).put("current", !t.name().equals(previousName)));
+            array.add(describe(t)
+                    .put("lastUsed", t.lastUsed() == null ? null : t.lastUsed().toString())
+                    .put("lastSourceIp", t.lastSourceIp())
+                    .put("current", !t.name().equals(previousName)));
             previousName = t.name();
         }
         return Response.ok(ScimJson.bytes(out)).type("application/json").build();
@@ -125,12 +132,19 @@ public final class TokensResource {
 
     private static Response created(ManageTokens.Created created) {
         ObjectNode out = describe(created.token()).put("token", created.secret());
-        return Response.status(201).type("application/json").entity(ScimJson.bytes(out)).build();
+        return Response.status(201)
+                .type("application/json")
+                .entity(ScimJson.bytes(out))
+                .build();
     }
 
     private static ObjectNode describe(ApiToken t) {
-        ObjectNode node = ScimJson.MAPPER.createObjectNode().put("name", t.name()).put("scope", t.scope().wireName())
-                .put("created", t.created().toString()).put("expires", t.expires() == null ? null : t.expires().toString());
+        ObjectNode node = ScimJson.MAPPER
+                .createObjectNode()
+                .put("name", t.name())
+                .put("scope", t.scope().wireName())
+                .put("created", t.created().toString())
+                .put("expires", t.expires() == null ? null : t.expires().toString());
         ArrayNode allow = node.putArray("allowFrom");
         t.allowFrom().texts().forEach(allow::add);
         return node;
@@ -152,7 +166,8 @@ public final class TokensResource {
             return AddressRanges.parse(node.asText());
         }
         if (!node.isArray()) {
-            throw new IllegalArgumentException("allowFrom must be a list of addresses or CIDR ranges, like [\"10.0.0.0/8\",\"2001:db8::/32\"]");
+            throw new IllegalArgumentException(
+                    "allowFrom must be a list of addresses or CIDR ranges, like [\"10.0.0.0/8\",\"2001:db8::/32\"]");
         }
         List<String> items = new ArrayList<>();
         node.forEach(n -> items.add(n.asText()));

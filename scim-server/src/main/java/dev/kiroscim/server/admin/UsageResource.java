@@ -2,9 +2,9 @@ package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.seats.SeatEvent;
-import dev.kiroscim.server.usage.DailyUsageWork;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.scim.render.ScimJson;
+import dev.kiroscim.server.usage.DailyUsageWork;
 import dev.kiroscim.server.usage.UsageComposition;
 import dev.kiroscim.server.usage.UsageRendering;
 import jakarta.ws.rs.GET;
@@ -51,15 +51,22 @@ public final class UsageResource {
             return AdminErrors.of(400, e.getMessage());
         }
         if (usage.importer().isEmpty()) {
-            return AdminErrors.of(409, "usage reports are not configured: set usage.s3 (bucket, prefix, region) and usage.accountId, "
-                    + "or usage.directory, in the config file (docs/usage-and-cost.md)");
+            return AdminErrors.of(
+                    409,
+                    "usage reports are not configured: set usage.s3 (bucket, prefix, region) and usage.accountId, "
+                            + "or usage.directory, in the config file (docs/usage-and-cost.md)");
         }
         try {
             DailyUsageWork.Outcome outcome = daily.run(from);
             var answer = UsageRendering.importJson(outcome.imported());
             var reclaimed = answer.putArray("reclaimed");
-            outcome.reclaimed().stream().filter(e -> e.type() == SeatEvent.Type.RECLAIMED)
-                    .forEach(e -> reclaimed.addObject().put("userId", e.userId()).put("pool", e.pool()).put("reason", e.reason()));
+            outcome.reclaimed().stream()
+                    .filter(e -> e.type() == SeatEvent.Type.RECLAIMED)
+                    .forEach(e -> reclaimed
+                            .addObject()
+                            .put("userId", e.userId())
+                            .put("pool", e.pool())
+                            .put("reason", e.reason()));
             return Response.ok(ScimJson.bytes(answer)).type("application/json").build();
         } catch (UncheckedIOException e) {
             return AdminErrors.of(502, e.getMessage());
@@ -67,12 +74,17 @@ public final class UsageResource {
     }
 
     @GET
-    public Response month(@QueryParam("month") String month, @QueryParam("format") String format,
-                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response month(
+            @QueryParam("month") String month,
+            @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         try {
             var m = usage.reports().month(TimeArguments.month(month));
-            return Formats.wantsCsv(format, accept) ? Formats.csv(UsageRendering.monthTable(m)).build()
-                    : Response.ok(ScimJson.bytes(UsageRendering.monthJson(m))).type("application/json").build();
+            return Formats.wantsCsv(format, accept)
+                    ? Formats.csv(UsageRendering.monthTable(m)).build()
+                    : Response.ok(ScimJson.bytes(UsageRendering.monthJson(m)))
+                            .type("application/json")
+                            .build();
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, e.getMessage());
         }
@@ -86,7 +98,9 @@ public final class UsageResource {
                 if (node == null || !node.isObject()) {
                     throw new IllegalArgumentException("the body must be a JSON object like {\"from\":\"2026-11-01\"}");
                 }
-                text = node.path("from").isMissingNode() || node.path("from").isNull() ? null : node.path("from").asText();
+                text = node.path("from").isMissingNode() || node.path("from").isNull()
+                        ? null
+                        : node.path("from").asText();
             } catch (IOException e) {
                 throw new IllegalArgumentException("the body is not JSON: " + e.getMessage());
             }

@@ -1,8 +1,8 @@
 package dev.kiroscim.server.admin;
 
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserLookup;
 import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.usage.UserUsage;
 import dev.kiroscim.server.audit.TimeArguments;
 import dev.kiroscim.server.scim.render.ScimJson;
@@ -38,7 +38,9 @@ public final class UserUsageResource {
     public Response user(@PathParam("user") String user, @QueryParam("month") String month) {
         YearMonth m;
         try {
-            m = month == null || month.isBlank() ? YearMonth.from(LocalDate.now(ZoneOffset.UTC)) : TimeArguments.month(month);
+            m = month == null || month.isBlank()
+                    ? YearMonth.from(LocalDate.now(ZoneOffset.UTC))
+                    : TimeArguments.month(month);
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, e.getMessage());
         }
@@ -46,9 +48,14 @@ public final class UserUsageResource {
         if (found.isEmpty()) {
             return AdminErrors.of(404, "no user '" + user + "'");
         }
-        Optional<UserUsage> u = usage.reports().user(found.get().id(), found.get().userName(), m);
-        var out = ScimJson.MAPPER.createObjectNode().put("month", m.toString()).put("userId", found.get().id())
-                .put("userName", found.get().userName()).put("mapped", u.isPresent())
+        Optional<UserUsage> u =
+                usage.reports().user(found.get().id(), found.get().userName(), m);
+        var out = ScimJson.MAPPER
+                .createObjectNode()
+                .put("month", m.toString())
+                .put("userId", found.get().id())
+                .put("userName", found.get().userName())
+                .put("mapped", u.isPresent())
                 .put("reportConfigured", usage.section().enabled());
         u.ifPresent(x -> out.set("usage", UsageRendering.userJson(x)));
         return Response.ok(ScimJson.bytes(out)).type("application/json").build();

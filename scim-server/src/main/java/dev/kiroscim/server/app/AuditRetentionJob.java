@@ -22,14 +22,18 @@ final class AuditRetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetentionJob.class);
 
-    private AuditRetentionJob() {
-    }
+    private AuditRetentionJob() {}
 
     static void schedule(SingletonScheduler jobs, AuditTrail trail, AuditRetention retention, Clock clock) {
         jobs.schedule(NAME, EVERY, () -> {
-            long removed = trail.prune(retention, new ChangeContext(ChangeContext.SYSTEM, "retention-" + UUID.randomUUID(), clock.instant()));
+            long removed = trail.prune(
+                    retention,
+                    new ChangeContext(ChangeContext.SYSTEM, "retention-" + UUID.randomUUID(), clock.instant()));
             if (removed > 0) {
-                LOG.info("audit retention {}: pruned {} events; the chain is anchored in a checkpoint", retention, removed);
+                LOG.info(
+                        "audit retention {}: pruned {} events; the chain is anchored in a checkpoint",
+                        retention,
+                        removed);
             }
         });
     }

@@ -41,7 +41,8 @@ public final class AuditRendering {
             all.addAll(rows);
             for (List<String> r : all) {
                 for (int i = 0; i < r.size(); i++) {
-                    widths[i] = Math.max(widths[i], r.get(i) == null ? 0 : Math.min(r.get(i).length(), 80));
+                    widths[i] = Math.max(
+                            widths[i], r.get(i) == null ? 0 : Math.min(r.get(i).length(), 80));
                 }
             }
             StringBuilder out = new StringBuilder();
@@ -71,8 +72,7 @@ public final class AuditRendering {
         }
     }
 
-    private AuditRendering() {
-    }
+    private AuditRendering() {}
 
     // --- events --------------------------------------------------------------------------------------------------
 
@@ -101,16 +101,41 @@ public final class AuditRendering {
     }
 
     private static ObjectNode subject(AuditSubject s) {
-        return ScimJson.MAPPER.createObjectNode().put("kind", s.kind()).put("id", s.id()).put("name", s.name());
+        return ScimJson.MAPPER
+                .createObjectNode()
+                .put("kind", s.kind())
+                .put("id", s.id())
+                .put("name", s.name());
     }
 
     public static Table table(List<AuditEvent> events) {
         List<List<String>> rows = new ArrayList<>();
         for (AuditEvent e : events) {
-            rows.add(cells(Long.toString(e.seq()), e.at().toString(), e.type(), e.actor(), e.subject().kind(), e.subject().id(),
-                    e.subject().name(), e.group() == null ? null : e.group().name(), CanonicalJson.write(e.details()), e.requestId()));
+            rows.add(cells(
+                    Long.toString(e.seq()),
+                    e.at().toString(),
+                    e.type(),
+                    e.actor(),
+                    e.subject().kind(),
+                    e.subject().id(),
+                    e.subject().name(),
+                    e.group() == null ? null : e.group().name(),
+                    CanonicalJson.write(e.details()),
+                    e.requestId()));
         }
-        return new Table(List.of("seq", "at", "type", "actor", "subjectKind", "subjectId", "subjectName", "group", "details", "requestId"), rows);
+        return new Table(
+                List.of(
+                        "seq",
+                        "at",
+                        "type",
+                        "actor",
+                        "subjectKind",
+                        "subjectId",
+                        "subjectName",
+                        "group",
+                        "details",
+                        "requestId"),
+                rows);
     }
 
     // --- reports -------------------------------------------------------------------------------------------------
@@ -118,15 +143,20 @@ public final class AuditRendering {
     public static ObjectNode holdersJson(Instant at, List<HoldersReport.Holder> holders) {
         ObjectNode out = ScimJson.MAPPER.createObjectNode().put("at", at.toString());
         ArrayNode list = out.putArray("holders");
-        holders.forEach(h -> list.addObject().put("userId", h.userId()).put("userName", h.userName()).put("tier", h.tier())
-                .put("pool", h.pool()).put("since", h.since().toString()));
+        holders.forEach(h -> list.addObject()
+                .put("userId", h.userId())
+                .put("userName", h.userName())
+                .put("tier", h.tier())
+                .put("pool", h.pool())
+                .put("since", h.since().toString()));
         out.put("count", holders.size());
         return out;
     }
 
     public static Table holdersTable(List<HoldersReport.Holder> holders) {
         List<List<String>> rows = new ArrayList<>();
-        holders.forEach(h -> rows.add(cells(h.userName(), h.userId(), h.tier(), h.pool(), h.since().toString())));
+        holders.forEach(h -> rows.add(
+                cells(h.userName(), h.userId(), h.tier(), h.pool(), h.since().toString())));
         return new Table(List.of("userName", "userId", "tier", "pool", "since"), rows);
     }
 
@@ -134,9 +164,14 @@ public final class AuditRendering {
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
         ArrayNode list = out.putArray("users");
         for (OffboardingReport.Row row : r.users()) {
-            ObjectNode o = list.addObject().put("userId", row.userId()).put("userName", row.userName()).put("how", row.how())
-                    .put("deactivatedAt", row.deactivatedAt().toString()).put("hadSeat", row.hadSeat())
-                    .put("seatReleasedAt", text(row.seatReleasedAt())).put("identityCenterRemovedAt", text(row.identityCenterRemovedAt()));
+            ObjectNode o = list.addObject()
+                    .put("userId", row.userId())
+                    .put("userName", row.userName())
+                    .put("how", row.how())
+                    .put("deactivatedAt", row.deactivatedAt().toString())
+                    .put("hadSeat", row.hadSeat())
+                    .put("seatReleasedAt", text(row.seatReleasedAt()))
+                    .put("identityCenterRemovedAt", text(row.identityCenterRemovedAt()));
             o.put("latencySeconds", row.latencySeconds());
             o.put("pending", row.pending());
         }
@@ -148,17 +183,40 @@ public final class AuditRendering {
 
     public static Table offboardingTable(OffboardingReport.Result r) {
         List<List<String>> rows = new ArrayList<>();
-        r.users().forEach(u -> rows.add(cells(u.userName(), u.userId(), u.how(), u.deactivatedAt().toString(), Boolean.toString(u.hadSeat()),
-                text(u.seatReleasedAt()), text(u.identityCenterRemovedAt()), text(u.latencySeconds()))));
-        return new Table(List.of("userName", "userId", "how", "deactivatedAt", "hadSeat", "seatReleasedAt",
-                "identityCenterRemovedAt", "latencySeconds"), rows);
+        r.users()
+                .forEach(u -> rows.add(cells(
+                        u.userName(),
+                        u.userId(),
+                        u.how(),
+                        u.deactivatedAt().toString(),
+                        Boolean.toString(u.hadSeat()),
+                        text(u.seatReleasedAt()),
+                        text(u.identityCenterRemovedAt()),
+                        text(u.latencySeconds()))));
+        return new Table(
+                List.of(
+                        "userName",
+                        "userId",
+                        "how",
+                        "deactivatedAt",
+                        "hadSeat",
+                        "seatReleasedAt",
+                        "identityCenterRemovedAt",
+                        "latencySeconds"),
+                rows);
     }
 
     public static ObjectNode seatsJson(SeatsReport.Result r) {
-        ObjectNode out = ScimJson.MAPPER.createObjectNode().put("month", r.month().toString());
+        ObjectNode out =
+                ScimJson.MAPPER.createObjectNode().put("month", r.month().toString());
         ArrayNode tiers = out.putArray("tiers");
-        r.tiers().forEach(t -> tiers.addObject().put("tier", t.tier()).put("seatDays", t.seatDays()).put("billedUsers", t.billedUsers())
-                .put("monthlyPriceUsd", t.monthlyPriceUsd()).put("costUsd", t.costUsd()));
+        r.tiers()
+                .forEach(t -> tiers.addObject()
+                        .put("tier", t.tier())
+                        .put("seatDays", t.seatDays())
+                        .put("billedUsers", t.billedUsers())
+                        .put("monthlyPriceUsd", t.monthlyPriceUsd())
+                        .put("costUsd", t.costUsd()));
         out.put("billedUsers", r.billedUsers());
         out.put("totalCostUsd", r.totalCostUsd());
         return out;
@@ -166,9 +224,19 @@ public final class AuditRendering {
 
     public static Table seatsTable(SeatsReport.Result r) {
         List<List<String>> rows = new ArrayList<>();
-        r.tiers().forEach(t -> rows.add(cells(t.tier(), Long.toString(t.seatDays()), Integer.toString(t.billedUsers()),
-                t.monthlyPriceUsd().toPlainString(), t.costUsd().toPlainString())));
-        rows.add(cells("TOTAL", null, Integer.toString(r.billedUsers()), null, r.totalCostUsd().toPlainString()));
+        r.tiers()
+                .forEach(t -> rows.add(cells(
+                        t.tier(),
+                        Long.toString(t.seatDays()),
+                        Integer.toString(t.billedUsers()),
+                        t.monthlyPriceUsd().toPlainString(),
+                        t.costUsd().toPlainString())));
+        rows.add(cells(
+                "TOTAL",
+                null,
+                Integer.toString(r.billedUsers()),
+                null,
+                r.totalCostUsd().toPlainString()));
         return new Table(List.of("tier", "seatDays", "billedUsers", "monthlyPriceUsd", "costUsd"), rows);
     }
 

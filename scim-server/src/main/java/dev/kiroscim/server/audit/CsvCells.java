@@ -12,8 +12,7 @@ package dev.kiroscim.server.audit;
  */
 public final class CsvCells {
 
-    private CsvCells() {
-    }
+    private CsvCells() {}
 
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {

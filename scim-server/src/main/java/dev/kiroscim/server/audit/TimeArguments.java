@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 /** Parses the time arguments of audit queries and reports: {@code 2026-10-01T00:00:00Z} or a UTC date {@code 2026-10-01}. */
 public final class TimeArguments {
 
-    private TimeArguments() {
-    }
+    private TimeArguments() {}
 
     /** @return null for a null or blank value; @throws IllegalArgumentException naming the parameter */
     public static Instant instant(String name, String value) {
@@ -21,9 +20,13 @@ public final class TimeArguments {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(value.trim())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException(name + " must be an instant like 2026-10-01T00:00:00Z or a date like 2026-10-01, not '" + value + "'");
+                throw new IllegalArgumentException(
+                        name + " must be an instant like 2026-10-01T00:00:00Z or a date like 2026-10-01, not '" + value
+                                + "'");
             }
         }
     }

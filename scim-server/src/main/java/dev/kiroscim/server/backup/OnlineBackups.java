@@ -22,7 +22,8 @@ public final class OnlineBackups {
     public static final String DIRECTORY_VARIABLE = "KIRO_SCIM_BACKUP_DIR";
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineBackups.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Database database;
     private final Path directory;

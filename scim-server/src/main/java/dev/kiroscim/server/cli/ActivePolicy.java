@@ -1,7 +1,7 @@
 package dev.kiroscim.server.cli;
 
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.seats.service.ManageSeats;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.server.config.BridgeConfig;
 
 /**
@@ -11,8 +11,7 @@ import dev.kiroscim.server.config.BridgeConfig;
  */
 final class ActivePolicy {
 
-    private ActivePolicy() {
-    }
+    private ActivePolicy() {}
 
     static ManageSeats of(BridgeConfig config, Transactions db) {
         ManageSeats seats = new ManageSeats(db, config.policyInForce());

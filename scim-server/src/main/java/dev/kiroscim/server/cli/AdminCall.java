@@ -18,7 +18,9 @@ final class AdminCall {
     @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
     URI url;
 
-    @Option(names = "--token", defaultValue = "${env:KIRO_SCIM_TOKEN}",
+    @Option(
+            names = "--token",
+            defaultValue = "${env:KIRO_SCIM_TOKEN}",
             description = "Admin-scope API token for --url (env KIRO_SCIM_TOKEN).")
     String token;
 
@@ -31,13 +33,18 @@ final class AdminCall {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(pathAndQuery)).timeout(Duration.ofMinutes(5))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(pathAndQuery))
+                .timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + token);
-        request = jsonBody == null ? request.GET()
-                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        request = jsonBody == null
+                ? request.GET()
+                : request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         // HTTP/1.1: the default client offers an h2c upgrade on http://, which the server never answers for a request
         // with a body (the POST then hangs until the server's read times out).
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             String message = response.body();

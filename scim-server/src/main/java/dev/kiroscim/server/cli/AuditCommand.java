@@ -1,11 +1,11 @@
 package dev.kiroscim.server.cli;
 
-import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditPage;
 import dev.kiroscim.core.audit.AuditQuery;
-import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.core.audit.ChainVerifier;
+import dev.kiroscim.core.audit.service.AuditTrail;
+import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.audit.TimeArguments;
@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
  * [--format table|csv|json]} prints audit events in seq order; {@code audit verify} checks the hash chain and
  * exits 0 with the number of events verified, or 1 naming the first bad seq.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Query the audit log, or verify its hash chain.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Query the audit log, or verify its hash chain.",
         subcommands = AuditCommand.Verify.class)
 public final class AuditCommand implements Callable<Integer> {
 
@@ -58,24 +61,39 @@ public final class AuditCommand implements Callable<Integer> {
         if (types.isEmpty()) {
             throw new IllegalArgumentException("--type '" + type + "' matches no event type");
         }
-        AuditQuery query = new AuditQuery(userName, userId, group, types, TimeArguments.instant("--since", since),
-                TimeArguments.instant("--until", until), Math.min(limit, AuditQuery.MAX_LIMIT), 0);
+        AuditQuery query = new AuditQuery(
+                userName,
+                userId,
+                group,
+                types,
+                TimeArguments.instant("--since", since),
+                TimeArguments.instant("--until", until),
+                Math.min(limit, AuditQuery.MAX_LIMIT),
+                0);
         try (Database db = Database.open(database.toConfig())) {
             AuditPage page = new AuditTrail(db, Policy::builtInDefault).query(query);
             switch (format) {
-                case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(AuditRendering.json(page)));
-                case "csv" -> System.out.print(AuditRendering.table(page.events()).csv());
-                case "table" -> System.out.print(AuditRendering.table(page.events()).text());
+                case "json" ->
+                    System.out.println(ScimJson.MAPPER
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(AuditRendering.json(page)));
+                case "csv" ->
+                    System.out.print(AuditRendering.table(page.events()).csv());
+                case "table" ->
+                    System.out.print(AuditRendering.table(page.events()).text());
                 default -> throw new IllegalArgumentException("--format must be table, csv or json");
             }
             if (page.next() != null) {
-                System.err.println("more events follow; narrow the query or page with the API's cursor (next=" + page.next() + ")");
+                System.err.println("more events follow; narrow the query or page with the API's cursor (next="
+                        + page.next() + ")");
             }
             return 0;
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Recompute the hash chain; exit 0 with the count verified, or 1 with the first bad seq.")
     static final class Verify implements Callable<Integer> {
         @Mixin
@@ -95,8 +113,8 @@ public final class AuditCommand implements Callable<Integer> {
                 System.out.println("audit chain OK: " + v.verified() + " events verified");
                 return 0;
             }
-            System.out.println("audit chain BROKEN at seq " + v.firstBadSeq() + ": " + v.problem()
-                    + " (" + v.verified() + " events before it verified)");
+            System.out.println("audit chain BROKEN at seq " + v.firstBadSeq() + ": " + v.problem() + " (" + v.verified()
+                    + " events before it verified)");
             return 1;
         }
     }

@@ -24,18 +24,24 @@ import picocli.CommandLine.Option;
  * </ul>
  * Restore with {@code restore --from FILE --data-dir NEW_DIR}. PostgreSQL is backed up with {@code pg_dump}.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Back up the embedded H2 database: online through a running server (--url), or offline (--to).")
 public final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
     URI url;
 
-    @Option(names = "--token", defaultValue = "${env:KIRO_SCIM_TOKEN}",
+    @Option(
+            names = "--token",
+            defaultValue = "${env:KIRO_SCIM_TOKEN}",
             description = "Admin-scope API token for --url (env KIRO_SCIM_TOKEN).")
     String token;
 
-    @Option(names = "--to", description = "Zip file to write, when the server is stopped (offline backup of --data-dir).")
+    @Option(
+            names = "--to",
+            description = "Zip file to write, when the server is stopped (offline backup of --data-dir).")
     Path to;
 
     @Mixin
@@ -44,13 +50,15 @@ public final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((url == null) == (to == null)) {
-            throw new IllegalArgumentException("give either --url (the server is running) or --to FILE (the server is stopped)");
+            throw new IllegalArgumentException(
+                    "give either --url (the server is running) or --to FILE (the server is stopped)");
         }
         if (url != null) {
             return online();
         }
         if (database.dbUrl != null && !database.dbUrl.isBlank()) {
-            throw new IllegalArgumentException("--db-url is PostgreSQL: back it up with pg_dump (see docs/deploy-operations.md)");
+            throw new IllegalArgumentException(
+                    "--db-url is PostgreSQL: back it up with pg_dump (see docs/deploy-operations.md)");
         }
         H2Backup.offline(database.dataDir, to);
         System.out.println("backup written to " + to.toAbsolutePath() + " (" + Files.size(to) + " bytes)");
@@ -61,16 +69,21 @@ public final class BackupCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
         }
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/backup")).timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/backup"))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = ScimJson.MAPPER.readTree(response.body());
         if (response.statusCode() != 201) {
-            System.err.println("error: the server answered " + response.statusCode() + ": " + body.path("message").asText(response.body()));
+            System.err.println("error: the server answered " + response.statusCode() + ": "
+                    + body.path("message").asText(response.body()));
             return 1;
         }
-        System.out.println("backup written by the server to " + body.path("file").asText() + " (" + body.path("bytes").asLong() + " bytes)");
+        System.out.println("backup written by the server to "
+                + body.path("file").asText() + " (" + body.path("bytes").asLong() + " bytes)");
         return 0;
     }
 }

@@ -11,10 +11,10 @@ import java.util.UUID;
  */
 final class CliActor {
 
-    private CliActor() {
-    }
+    private CliActor() {}
 
     static ChangeContext context() {
-        return ChangeContext.of(Actor.cli(System.getProperty("user.name", "unknown")), "cli-" + UUID.randomUUID(), Instant.now());
+        return ChangeContext.of(
+                Actor.cli(System.getProperty("user.name", "unknown")), "cli-" + UUID.randomUUID(), Instant.now());
     }
 }

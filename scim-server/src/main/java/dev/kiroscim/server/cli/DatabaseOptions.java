@@ -12,23 +12,35 @@ import picocli.CommandLine.Option;
  */
 public final class DatabaseOptions {
 
-    @Option(names = "--data-dir", defaultValue = "${env:KIRO_SCIM_DATA_DIR:-./data}",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:KIRO_SCIM_DATA_DIR:-./data}",
             description = "Directory of the embedded H2 database (default ./data; env KIRO_SCIM_DATA_DIR).")
     Path dataDir;
 
-    @Option(names = "--db-url", defaultValue = "${env:KIRO_SCIM_DB_URL}",
-            description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://db:5432/kiro (env KIRO_SCIM_DB_URL). Overrides --data-dir.")
+    @Option(
+            names = "--db-url",
+            defaultValue = "${env:KIRO_SCIM_DB_URL}",
+            description =
+                    "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://db:5432/kiro (env KIRO_SCIM_DB_URL). Overrides --data-dir.")
     String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "${env:KIRO_SCIM_DB_USER}",
+    @Option(
+            names = "--db-user",
+            defaultValue = "${env:KIRO_SCIM_DB_USER}",
             description = "Database user (env KIRO_SCIM_DB_USER).")
     String dbUser;
 
-    @Option(names = "--db-password-file", defaultValue = "${env:KIRO_SCIM_DB_PASSWORD_FILE}",
-            description = "File holding the database password (env KIRO_SCIM_DB_PASSWORD_FILE). Never pass the password itself.")
+    @Option(
+            names = "--db-password-file",
+            defaultValue = "${env:KIRO_SCIM_DB_PASSWORD_FILE}",
+            description =
+                    "File holding the database password (env KIRO_SCIM_DB_PASSWORD_FILE). Never pass the password itself.")
     Path dbPasswordFile;
 
-    @Option(names = "--db-pool-size", defaultValue = "${env:KIRO_SCIM_DB_POOL_SIZE:-10}",
+    @Option(
+            names = "--db-pool-size",
+            defaultValue = "${env:KIRO_SCIM_DB_POOL_SIZE:-10}",
             description = "Database connections (default 10; env KIRO_SCIM_DB_POOL_SIZE).")
     int poolSize;
 
@@ -38,7 +50,8 @@ public final class DatabaseOptions {
             DatabaseConfig h2 = DatabaseConfig.h2(dataDir);
             return new DatabaseConfig(h2.jdbcUrl(), h2.user(), h2.password(), poolSize, h2.connectionTimeout());
         }
-        String password = dbPasswordFile == null ? null : Files.readString(dbPasswordFile).strip();
+        String password =
+                dbPasswordFile == null ? null : Files.readString(dbPasswordFile).strip();
         return new DatabaseConfig(dbUrl, dbUser, password, poolSize, DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT);
     }
 }

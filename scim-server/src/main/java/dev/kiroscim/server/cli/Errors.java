@@ -3,8 +3,7 @@ package dev.kiroscim.server.cli;
 /** Turns a start-up failure into one line a human can act on, e.g. a locked H2 file or an unreachable database. */
 final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /**
      * @param command the failing command as typed after the jar, e.g. {@code seats} or {@code report seats}: a

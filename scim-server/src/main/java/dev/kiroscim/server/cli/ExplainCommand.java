@@ -3,8 +3,8 @@ package dev.kiroscim.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.explain.ExplainAccess;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.server.explain.ExplainRendering;
 import dev.kiroscim.server.config.BridgeConfig;
+import dev.kiroscim.server.explain.ExplainRendering;
 import dev.kiroscim.server.scim.render.ScimJson;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
  * </pre>
  * From a running server ({@code --url}, admin token) or the database ({@code --data-dir}/{@code --db-url}).
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain why a user can or cannot sign in to Kiro.")
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = "Explain why a user can or cannot sign in to Kiro.")
 public final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "userName or SCIM id.")
@@ -39,13 +42,18 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
     URI url;
 
-    @Option(names = "--token", defaultValue = "${env:KIRO_SCIM_TOKEN}", description = "Admin-scope token for --url (env KIRO_SCIM_TOKEN).")
+    @Option(
+            names = "--token",
+            defaultValue = "${env:KIRO_SCIM_TOKEN}",
+            description = "Admin-scope token for --url (env KIRO_SCIM_TOKEN).")
     String token;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
     String format;
 
-    @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+    @Option(
+            names = "--config",
+            defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
             description = "Configuration file (policy, identityCenter) when reading the database.")
     Path config;
 
@@ -67,13 +75,19 @@ public final class ExplainCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
         }
-        URI target = url.resolve("/admin/v1/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/explain");
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        URI target = url.resolve("/admin/v1/users/"
+                + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/explain");
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = ScimJson.MAPPER.readTree(response.body());
         if (response.statusCode() != 200) {
-            throw new IllegalArgumentException(url + " answered " + response.statusCode() + ": " + body.path("message").asText(response.body()));
+            throw new IllegalArgumentException(url + " answered " + response.statusCode() + ": "
+                    + body.path("message").asText(response.body()));
         }
         return body;
     }
@@ -82,9 +96,11 @@ public final class ExplainCommand implements Callable<Integer> {
         BridgeConfig cfg = BridgeConfig.load(config);
         String mode = cfg.identityCenter().live() ? "live" : "plan-only";
         try (Database db = Database.open(database.toConfig());
-             var usage = dev.kiroscim.server.usage.UsageComposition.create(cfg.usage(), db, java.time.Clock.systemUTC())) {
+                var usage = dev.kiroscim.server.usage.UsageComposition.create(
+                        cfg.usage(), db, java.time.Clock.systemUTC())) {
             var policy = ActivePolicy.of(cfg, db).policy();
-            var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
+            var kiroSide = new dev.kiroscim.core.usage.KiroActivityEvidence(
+                    usage.idleSeats(db, () -> policy, java.time.Clock.systemUTC()),
                     new dev.kiroscim.core.audit.service.AuditTrail(db, () -> policy));
             return ExplainRendering.json(kiroSide.addTo(new ExplainAccess(db, () -> policy, () -> mode).explain(user)));
         }

@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
  * {@code invoice [--month YYYY-MM] [--format table|csv|json]}: what {@code GET /admin/v1/invoice} shows, from a
  * running server ({@code --url}) or from the database with the policy and usage settings of {@code --config}.
  */
-@Command(name = "invoice", mixinStandardHelpOptions = true,
-        description = "The month's bill by Kiro's rules (seat events + imported usage), with the naive figure beside it.")
+@Command(
+        name = "invoice",
+        mixinStandardHelpOptions = true,
+        description =
+                "The month's bill by Kiro's rules (seat events + imported usage), with the naive figure beside it.")
 public final class InvoiceCommand implements Callable<Integer> {
 
     @Option(names = "--month", description = "e.g. 2026-11 (default: the current UTC month, with a forecast).")
@@ -30,8 +33,11 @@ public final class InvoiceCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json.")
     String format;
 
-    @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
-            description = "Configuration file with the policy (prices, allowances, overage), when reading the database.")
+    @Option(
+            names = "--config",
+            defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+            description =
+                    "Configuration file with the policy (prices, allowances, overage), when reading the database.")
     Path config;
 
     @Mixin
@@ -47,19 +53,29 @@ public final class InvoiceCommand implements Callable<Integer> {
         }
         String query = month == null ? "" : "month=" + TimeArguments.month(month);
         if (server.remote()) {
-            String body = server.send("/admin/v1/invoice?" + query + (format.equals("json") ? "" : "&format=csv"), null);
-            System.out.print(format.equals("json") ? ScimJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(ScimJson.MAPPER.readTree(body)) + "\n" : body);
+            String body =
+                    server.send("/admin/v1/invoice?" + query + (format.equals("json") ? "" : "&format=csv"), null);
+            System.out.print(
+                    format.equals("json")
+                            ? ScimJson.MAPPER
+                                            .writerWithDefaultPrettyPrinter()
+                                            .writeValueAsString(ScimJson.MAPPER.readTree(body))
+                                    + "\n"
+                            : body);
             return 0;
         }
         BridgeConfig cfg = BridgeConfig.load(config);
         try (Database db = Database.open(database.toConfig());
-             UsageComposition usage = UsageComposition.create(cfg.usage(), db, Clock.systemUTC())) {
+                UsageComposition usage = UsageComposition.create(cfg.usage(), db, Clock.systemUTC())) {
             var policy = ActivePolicy.of(cfg, db).policy();
-            Invoices invoices = new Invoices(new AuditTrail(db, () -> policy), () -> policy, usage.reports()::dailyCredits, Clock.systemUTC());
+            Invoices invoices = new Invoices(
+                    new AuditTrail(db, () -> policy), () -> policy, usage.reports()::dailyCredits, Clock.systemUTC());
             Invoice inv = invoices.month(month == null ? invoices.currentMonth() : TimeArguments.month(month));
             switch (format) {
-                case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(InvoiceRendering.json(inv)));
+                case "json" ->
+                    System.out.println(ScimJson.MAPPER
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(InvoiceRendering.json(inv)));
                 case "csv" -> System.out.print(InvoiceRendering.table(inv).csv());
                 default -> System.out.print(InvoiceRendering.table(inv).text());
             }

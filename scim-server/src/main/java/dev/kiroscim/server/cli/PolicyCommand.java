@@ -1,9 +1,9 @@
 package dev.kiroscim.server.cli;
 
 import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.config.ConfigException;
@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
  * {@code policy check FILE}: validates an entitlement policy before it is deployed or reloaded.
  * {@code policy apply FILE}: makes it the cluster's active policy.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "Entitlement policy tools.",
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Entitlement policy tools.",
         subcommands = {PolicyCommand.Check.class, PolicyCommand.Apply.class})
 public final class PolicyCommand {
 
@@ -28,8 +31,11 @@ public final class PolicyCommand {
      * {@code policy.loaded} as {@code cli:<user>}. Running replicas enforce it within 5 s. A bad file changes
      * nothing: every problem is printed and the exit code is 1.
      */
-    @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = "Make FILE the active policy of every replica sharing the database (running replicas enforce it within 5 s).")
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Make FILE the active policy of every replica sharing the database (running replicas enforce it within 5 s).")
     static final class Apply implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The policy or kiro-scim.yaml file.")
         Path file;
@@ -50,11 +56,12 @@ public final class PolicyCommand {
             }
             try (Database db = Database.open(database.toConfig())) {
                 ManageSeats seats = new ManageSeats(db, PolicyInForce.builtInDefault());
-                seats.refreshFromCluster();   // the policy in force now, so policy.loaded records what changes
-                List<SeatEvent> events = seats.applyAndStore(loaded.policyInForce(),
-                        loaded.storedPolicy(ctx.actor() + " (policy apply)", ctx.at()), ctx);
+                seats.refreshFromCluster(); // the policy in force now, so policy.loaded records what changes
+                List<SeatEvent> events = seats.applyAndStore(
+                        loaded.policyInForce(), loaded.storedPolicy(ctx.actor() + " (policy apply)", ctx.at()), ctx);
                 System.out.println(file + ": applied (sha256 " + loaded.sha256() + ", "
-                        + loaded.policyInForce().policy().pools().size() + " pools, " + events.size() + " seat changes)");
+                        + loaded.policyInForce().policy().pools().size() + " pools, " + events.size()
+                        + " seat changes)");
                 return 0;
             }
         }
@@ -64,8 +71,11 @@ public final class PolicyCommand {
      * Prints {@code FILE: OK (3 tiers, 3 pools)} and exits 0, or prints every problem as {@code FILE:LINE: message}
      * on stderr and exits 1.
      */
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate a kiro-scim.yaml: every section, and it must hold a policy (tiers and pools). Exits 1 on problems.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Validate a kiro-scim.yaml: every section, and it must hold a policy (tiers and pools). Exits 1 on problems.")
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The policy or kiro-scim.yaml file.")
         Path file;
@@ -79,7 +89,8 @@ public final class PolicyCommand {
                 return 0;
             } catch (ConfigException e) {
                 System.err.println(e.getMessage());
-                System.err.println(file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
+                System.err.println(
+                        file + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
                 return 1;
             }
         }

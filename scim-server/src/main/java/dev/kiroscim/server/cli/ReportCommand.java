@@ -15,7 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report holders|offboarding|seats}: the admin API's reports, from the database, as a table, CSV or JSON. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports rebuilt from the audit log.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Reports rebuilt from the audit log.",
         subcommands = {ReportCommand.Holders.class, ReportCommand.Offboarding.class, ReportCommand.Seats.class})
 public final class ReportCommand {
 
@@ -24,20 +27,27 @@ public final class ReportCommand {
         @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json.")
         String format;
 
-        @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
-                description = "Configuration file; its policy's tiers and prices apply when the database holds no active policy (default ./kiro-scim.yaml).")
+        @Option(
+                names = "--config",
+                defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+                description =
+                        "Configuration file; its policy's tiers and prices apply when the database holds no active policy (default ./kiro-scim.yaml).")
         Path config;
 
         @Mixin
         DatabaseOptions database;
 
-        int print(java.util.function.Function<AuditTrail, JsonNode> json,
-                  java.util.function.Function<AuditTrail, AuditRendering.Table> table) throws Exception {
+        int print(
+                java.util.function.Function<AuditTrail, JsonNode> json,
+                java.util.function.Function<AuditTrail, AuditRendering.Table> table)
+                throws Exception {
             BridgeConfig cfg = BridgeConfig.load(config);
             try (Database db = Database.open(database.toConfig())) {
                 AuditTrail trail = new AuditTrail(db, ActivePolicy.of(cfg, db)::policy);
                 switch (format) {
-                    case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json.apply(trail)));
+                    case "json" ->
+                        System.out.println(
+                                ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json.apply(trail)));
                     case "csv" -> System.out.print(table.apply(trail).csv());
                     case "table" -> System.out.print(table.apply(trail).text());
                     default -> throw new IllegalArgumentException("--format must be table, csv or json");
@@ -61,13 +71,17 @@ public final class ReportCommand {
         @Override
         public Integer call() throws Exception {
             Instant instant = TimeArguments.requiredInstant("--at", at);
-            return common.print(t -> AuditRendering.holdersJson(instant, t.holders(instant, tier)),
+            return common.print(
+                    t -> AuditRendering.holdersJson(instant, t.holders(instant, tier)),
                     t -> AuditRendering.holdersTable(t.holders(instant, tier)));
         }
     }
 
-    @Command(name = "offboarding", mixinStandardHelpOptions = true,
-            description = "Users deactivated or deleted via SCIM, and how long until their seat and Identity Center access were gone.")
+    @Command(
+            name = "offboarding",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Users deactivated or deleted via SCIM, and how long until their seat and Identity Center access were gone.")
     static final class Offboarding implements Callable<Integer> {
         @Option(names = "--since", required = true, description = "Instant or UTC date (inclusive).")
         String since;
@@ -82,7 +96,8 @@ public final class ReportCommand {
         public Integer call() throws Exception {
             Instant from = TimeArguments.requiredInstant("--since", since);
             Instant to = until == null ? Instant.now() : TimeArguments.requiredInstant("--until", until);
-            return common.print(t -> AuditRendering.offboardingJson(t.offboarding(from, to)),
+            return common.print(
+                    t -> AuditRendering.offboardingJson(t.offboarding(from, to)),
                     t -> AuditRendering.offboardingTable(t.offboarding(from, to)));
         }
     }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * also applies migrations of a newer version) and verifies the audit chain. Exit 0 when the chain verifies, 1 when
  * not. Start the server on that data dir afterwards; the old data dir is never touched.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
         description = "Restore an H2 backup zip into a new data dir, and verify its audit chain.")
 public final class RestoreCommand implements Callable<Integer> {
 
@@ -26,7 +28,8 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (database.dbUrl != null && !database.dbUrl.isBlank()) {
-            throw new IllegalArgumentException("--db-url is PostgreSQL: restore it with pg_restore (see docs/deploy-operations.md)");
+            throw new IllegalArgumentException(
+                    "--db-url is PostgreSQL: restore it with pg_restore (see docs/deploy-operations.md)");
         }
         long bytes = H2Backup.restore(from, database.dataDir);
         System.out.println("restored " + bytes + " bytes into " + database.dataDir.toAbsolutePath());

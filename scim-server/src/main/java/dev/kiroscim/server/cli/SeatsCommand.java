@@ -1,10 +1,10 @@
 package dev.kiroscim.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.persistence.Database;
-import dev.kiroscim.server.seats.SeatsRendering;
+import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.scim.render.ScimJson;
+import dev.kiroscim.server.seats.SeatsRendering;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,15 +39,20 @@ public final class SeatsCommand implements Callable<Integer> {
     @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
     URI url;
 
-    @Option(names = "--token", defaultValue = "${env:KIRO_SCIM_TOKEN}",
+    @Option(
+            names = "--token",
+            defaultValue = "${env:KIRO_SCIM_TOKEN}",
             description = "Admin-scope API token for --url (env KIRO_SCIM_TOKEN).")
     String token;
 
     @Option(names = "--format", defaultValue = "table", description = "table (default) or json.")
     String format;
 
-    @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
-            description = "Configuration file holding the policy, when reading the database (default ./kiro-scim.yaml).")
+    @Option(
+            names = "--config",
+            defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+            description =
+                    "Configuration file holding the policy, when reading the database (default ./kiro-scim.yaml).")
     Path config;
 
     @Mixin
@@ -57,7 +62,9 @@ public final class SeatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JsonNode seats = url != null ? fromServer() : fromDatabase();
         switch (format) {
-            case "json" -> System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(seats));
+            case "json" ->
+                System.out.println(
+                        ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(seats));
             case "table" -> System.out.print(SeatsRendering.table(seats));
             default -> throw new IllegalArgumentException("--format must be table or json");
         }
@@ -68,8 +75,12 @@ public final class SeatsCommand implements Callable<Integer> {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
         }
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/seats")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/seats"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = ScimJson.MAPPER.readTree(response.body());
         if (response.statusCode() != 200) {
@@ -81,7 +92,8 @@ public final class SeatsCommand implements Callable<Integer> {
 
     private JsonNode fromDatabase() throws Exception {
         try (Database db = Database.open(database.toConfig())) {
-            return SeatsRendering.json(ActivePolicy.of(BridgeConfig.load(config), db).overview());
+            return SeatsRendering.json(
+                    ActivePolicy.of(BridgeConfig.load(config), db).overview());
         }
     }
 }

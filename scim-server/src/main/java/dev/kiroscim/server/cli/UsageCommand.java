@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
  * activity report, on a running server ({@code --url}) or on the database ({@code --data-dir}/{@code --db-url} with
  * the {@code usage:} section of {@code --config}).
  */
-@Command(name = "usage", mixinStandardHelpOptions = true, description = "Kiro usage from the per-user activity report.",
+@Command(
+        name = "usage",
+        mixinStandardHelpOptions = true,
+        description = "Kiro usage from the per-user activity report.",
         subcommands = {UsageCommand.Import.class, UsageCommand.Report.class})
 public final class UsageCommand {
 
@@ -31,7 +34,9 @@ public final class UsageCommand {
         @Mixin
         AdminCall server;
 
-        @Option(names = "--config", defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
+        @Option(
+                names = "--config",
+                defaultValue = "${env:KIRO_SCIM_CONFIG:-./kiro-scim.yaml}",
                 description = "Configuration file with the usage: section (default ./kiro-scim.yaml).")
         Path config;
 
@@ -41,7 +46,7 @@ public final class UsageCommand {
         <T> T local(java.util.function.Function<UsageComposition, T> work) throws Exception {
             BridgeConfig cfg = BridgeConfig.load(config);
             try (Database db = Database.open(database.toConfig());
-                 UsageComposition usage = UsageComposition.create(cfg.usage(), db, Clock.systemUTC())) {
+                    UsageComposition usage = UsageComposition.create(cfg.usage(), db, Clock.systemUTC())) {
                 return work.apply(usage);
             }
         }
@@ -49,7 +54,9 @@ public final class UsageCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import new report files now.")
     static final class Import implements Callable<Integer> {
-        @Option(names = "--from", description = "First activity day to consider, e.g. 2026-11-01 (default: the 1st of last month).")
+        @Option(
+                names = "--from",
+                description = "First activity day to consider, e.g. 2026-11-01 (default: the 1st of last month).")
         String from;
 
         @Mixin
@@ -67,17 +74,26 @@ public final class UsageCommand {
             }
             Optional<LocalDate> day = first;
             JsonNode result = common.server.remote()
-                    ? common.server.json("/admin/v1/usage/import", day.map(d -> "{\"from\":\"" + d + "\"}").orElse("{}"))
-                    : common.local(u -> UsageRendering.importJson(u.importer().orElseThrow(() -> new IllegalArgumentException(
-                            "usage reports are not configured: set usage.s3 or usage.directory in " + common.config)).run(day)));
+                    ? common.server.json(
+                            "/admin/v1/usage/import",
+                            day.map(d -> "{\"from\":\"" + d + "\"}").orElse("{}"))
+                    : common.local(u -> UsageRendering.importJson(u.importer()
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "usage reports are not configured: set usage.s3 or usage.directory in "
+                                            + common.config))
+                            .run(day)));
             System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            result.path("problems").forEach(p -> System.err.println(p.path("file").asText() + ":" + p.path("line").asInt() + ": "
-                    + p.path("message").asText()));
+            result.path("problems")
+                    .forEach(p -> System.err.println(p.path("file").asText() + ":"
+                            + p.path("line").asInt() + ": " + p.path("message").asText()));
             return 0;
         }
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true, description = "Per-user credits and active days in a month.")
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
+            description = "Per-user credits and active days in a month.")
     static final class Report implements Callable<Integer> {
         @Option(names = "--month", required = true, description = "e.g. 2026-11.")
         String month;
@@ -95,16 +111,26 @@ public final class UsageCommand {
                 throw new IllegalArgumentException("--format must be table, csv or json");
             }
             if (common.server.remote()) {
-                String body = common.server.send("/admin/v1/usage?month=" + m + (format.equals("json") ? "" : "&format=csv"), null);
-                System.out.print(format.equals("json") ? ScimJson.MAPPER.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(ScimJson.MAPPER.readTree(body)) + "\n" : body);
+                String body = common.server.send(
+                        "/admin/v1/usage?month=" + m + (format.equals("json") ? "" : "&format=csv"), null);
+                System.out.print(
+                        format.equals("json")
+                                ? ScimJson.MAPPER
+                                                .writerWithDefaultPrettyPrinter()
+                                                .writeValueAsString(ScimJson.MAPPER.readTree(body))
+                                        + "\n"
+                                : body);
                 return 0;
             }
             String out = common.local(u -> {
                 var report = u.reports().month(m);
                 try {
                     return switch (format) {
-                        case "json" -> ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(UsageRendering.monthJson(report)) + "\n";
+                        case "json" ->
+                            ScimJson.MAPPER
+                                            .writerWithDefaultPrettyPrinter()
+                                            .writeValueAsString(UsageRendering.monthJson(report))
+                                    + "\n";
                         case "csv" -> UsageRendering.monthTable(report).csv();
                         default -> UsageRendering.monthTable(report).text();
                     };

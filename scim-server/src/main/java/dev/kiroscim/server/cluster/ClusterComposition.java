@@ -31,7 +31,8 @@ public final class ClusterComposition implements AutoCloseable {
     private final Clock clock;
     private ClusterNode node;
 
-    private ClusterComposition(JdbcClusterStore store, String replicaId, String host, boolean singleProcess, Clock clock) {
+    private ClusterComposition(
+            JdbcClusterStore store, String replicaId, String host, boolean singleProcess, Clock clock) {
         this.store = store;
         this.replicaId = replicaId;
         this.host = host;
@@ -40,9 +41,11 @@ public final class ClusterComposition implements AutoCloseable {
     }
 
     /** @param singleProcess true on H2: no other replica can share the database */
-    public static ClusterComposition create(Database database, String bind, int port, boolean singleProcess, Clock clock) {
+    public static ClusterComposition create(
+            Database database, String bind, int port, boolean singleProcess, Clock clock) {
         String id = "r-" + UUID.randomUUID().toString().substring(0, 13);
-        return new ClusterComposition(JdbcClusterStore.of(database), id, hostName(bind) + ":" + port, singleProcess, clock);
+        return new ClusterComposition(
+                JdbcClusterStore.of(database), id, hostName(bind) + ":" + port, singleProcess, clock);
     }
 
     private static String hostName(String bind) {
@@ -70,7 +73,8 @@ public final class ClusterComposition implements AutoCloseable {
             return true;
         }
         Instant now = clock.instant();
-        return store.replicas().stream().noneMatch(r -> !r.replicaId().equals(replicaId) && r.liveAt(now, PEER_LIVE_WITHIN));
+        return store.replicas().stream()
+                .noneMatch(r -> !r.replicaId().equals(replicaId) && r.liveAt(now, PEER_LIVE_WITHIN));
     }
 
     /**

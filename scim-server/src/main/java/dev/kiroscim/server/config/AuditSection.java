@@ -30,8 +30,10 @@ public record AuditSection(Optional<AuditRetention> retention) {
         try {
             return new AuditSection(Optional.of(AuditRetention.parse(text)));
         } catch (IllegalArgumentException e) {
-            problems.add(node, "audit.retention must be a positive ISO-8601 duration like P400D, P1Y (one calendar year) "
-                    + "or PT12H, or 'forever', not '" + text + "'");
+            problems.add(
+                    node,
+                    "audit.retention must be a positive ISO-8601 duration like P400D, P1Y (one calendar year) "
+                            + "or PT12H, or 'forever', not '" + text + "'");
             return new AuditSection(Optional.empty());
         }
     }

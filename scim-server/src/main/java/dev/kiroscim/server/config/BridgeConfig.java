@@ -75,11 +75,15 @@ public record BridgeConfig(Path source, String text, String sha256, Map<ConfigSe
         return read(file, text, sha256(bytes), root.get(), known);
     }
 
-    private static BridgeConfig read(Path file, String text, String sha256, YamlNode root, List<ConfigSection<?>> known) {
+    private static BridgeConfig read(
+            Path file, String text, String sha256, YamlNode root, List<ConfigSection<?>> known) {
         ConfigProblems problems = new ConfigProblems();
         if (!(root instanceof YamlNode.Mapping top)) {
-            problems.add(ConfigNode.root(root), "the top level must be a mapping of sections ("
-                    + String.join(", ", ConfigSections.topLevelKeys(known)) + "), got " + YamlNode.describe(root));
+            problems.add(
+                    ConfigNode.root(root),
+                    "the top level must be a mapping of sections ("
+                            + String.join(", ", ConfigSections.topLevelKeys(known)) + "), got "
+                            + YamlNode.describe(root));
             throw rejected(file, problems.list());
         }
         UnknownKeys.check(top, ConfigSections.topLevelKeys(known), "at the top level", problems.list());
@@ -115,7 +119,8 @@ public record BridgeConfig(Path source, String text, String sha256, Map<ConfigSe
      * declares none (or there is no file).
      */
     public PolicyInForce policyInForce() {
-        return section(PolicySection.SECTION).declared()
+        return section(PolicySection.SECTION)
+                .declared()
                 .map(p -> new PolicyInForce(p, source.toString(), sha256))
                 .orElseGet(PolicyInForce::builtInDefault);
     }
@@ -137,12 +142,14 @@ public record BridgeConfig(Path source, String text, String sha256, Map<ConfigSe
      */
     public static BridgeConfig requirePolicy(Path file) {
         if (file == null || !Files.exists(file)) {
-            throw new ConfigException(String.valueOf(file), List.of(new PolicyProblem(1, "cannot read the file: it does not exist")));
+            throw new ConfigException(
+                    String.valueOf(file), List.of(new PolicyProblem(1, "cannot read the file: it does not exist")));
         }
         BridgeConfig config = load(file);
         if (config.section(PolicySection.SECTION).declared().isEmpty()) {
-            throw new ConfigException(file.toString(), List.of(new PolicyProblem(1,
-                    "the file holds no policy; it needs 'tiers:' and 'pools:'")));
+            throw new ConfigException(
+                    file.toString(),
+                    List.of(new PolicyProblem(1, "the file holds no policy; it needs 'tiers:' and 'pools:'")));
         }
         return config;
     }

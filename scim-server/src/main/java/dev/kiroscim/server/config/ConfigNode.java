@@ -49,12 +49,16 @@ public record ConfigNode(String name, YamlNode node, int line) {
 
     /** The scalar's text, trimmed; empty for an absent, null, list or mapping node. */
     public Optional<String> text() {
-        return node instanceof YamlNode.Scalar s && !s.isNull() ? Optional.of(s.text().trim()) : Optional.empty();
+        return node instanceof YamlNode.Scalar s && !s.isNull()
+                ? Optional.of(s.text().trim())
+                : Optional.empty();
     }
 
     /** Keys of a mapping, in file order (none for anything else). */
     public Set<String> keys() {
-        return node instanceof YamlNode.Mapping m ? new LinkedHashSet<>(m.entries().keySet()) : Set.of();
+        return node instanceof YamlNode.Mapping m
+                ? new LinkedHashSet<>(m.entries().keySet())
+                : Set.of();
     }
 
     /**
@@ -94,7 +98,9 @@ public record ConfigNode(String name, YamlNode node, int line) {
                 if (item instanceof YamlNode.Scalar s && !s.isNull()) {
                     out.add(s.text().trim());
                 } else {
-                    problems.add(new ConfigNode(name, item, item.line()), name + " must be a list of texts, got " + YamlNode.describe(item));
+                    problems.add(
+                            new ConfigNode(name, item, item.line()),
+                            name + " must be a list of texts, got " + YamlNode.describe(item));
                 }
             }
         } else if (isSet()) {
@@ -117,13 +123,18 @@ public record ConfigNode(String name, YamlNode node, int line) {
         try {
             Duration d = Duration.parse(text);
             if (d.compareTo(minimum) < 0 || d.isZero()) {
-                problems.add(this, name + (minimum.isZero() ? " must be longer than zero" : " must be at least " + minimum)
-                        + ", got '" + text + "'");
+                problems.add(
+                        this,
+                        name + (minimum.isZero() ? " must be longer than zero" : " must be at least " + minimum)
+                                + ", got '" + text + "'");
                 return fallback;
             }
             return d;
         } catch (DateTimeParseException e) {
-            problems.add(this, name + " must be an ISO-8601 duration like PT30S, PT30M or P1D (days or smaller), got " + describe());
+            problems.add(
+                    this,
+                    name + " must be an ISO-8601 duration like PT30S, PT30M or P1D (days or smaller), got "
+                            + describe());
             return fallback;
         }
     }
@@ -138,7 +149,8 @@ public record ConfigNode(String name, YamlNode node, int line) {
         return number(problems, fallback, t -> new BigDecimal(t).doubleValue(), n -> n >= 0, "a number, 0 or more");
     }
 
-    private <N> N number(ConfigProblems problems, N fallback, Function<String, N> parse, Predicate<N> valid, String expected) {
+    private <N> N number(
+            ConfigProblems problems, N fallback, Function<String, N> parse, Predicate<N> valid, String expected) {
         if (!isSet()) {
             return fallback;
         }

@@ -18,14 +18,13 @@ public final class ConfigSections {
             ConsoleSection.SECTION,
             NotificationsSection.SECTION);
 
-    private ConfigSections() {
-    }
+    private ConfigSections() {}
 
     /** The top-level keys, in the order of {@link #ALL}, for "allowed: …" in messages. */
     static Set<String> topLevelKeys(List<ConfigSection<?>> sections) {
         Set<String> keys = new LinkedHashSet<>();
         for (ConfigSection<?> section : sections) {
-            keys.addAll(section.keys());   // one key, or the policy's keys in their documented order
+            keys.addAll(section.keys()); // one key, or the policy's keys in their documented order
         }
         return keys;
     }

@@ -32,15 +32,20 @@ public record ConsoleSection(Duration idleTimeout, Optional<Oidc> oidc) {
      * @param redirectUri the callback URL registered at the IdP; null: worked out from the request
      *                    ({@code https://HOST/console/oidc/callback})
      */
-    public record Oidc(String issuer, String clientId, Path clientSecretFile, List<String> adminGroups, List<String> readOnlyGroups,
-                       List<String> scopes, String redirectUri) {
-    }
+    public record Oidc(
+            String issuer,
+            String clientId,
+            Path clientSecretFile,
+            List<String> adminGroups,
+            List<String> readOnlyGroups,
+            List<String> scopes,
+            String redirectUri) {}
 
     public static final ConfigSection<ConsoleSection> SECTION = ConfigSection.of("console", ConsoleSection::read);
 
     private static final Set<String> KEYS = Set.of("idleTimeout", "oidc");
-    private static final Set<String> OIDC_KEYS = Set.of("issuer", "clientId", "clientSecretFile", "adminGroups", "readOnlyGroups",
-            "scopes", "redirectUri");
+    private static final Set<String> OIDC_KEYS =
+            Set.of("issuer", "clientId", "clientSecretFile", "adminGroups", "readOnlyGroups", "scopes", "redirectUri");
 
     static ConsoleSection read(ConfigNode console, ConfigProblems problems) {
         if (!console.mapping(problems, KEYS)) {
@@ -67,8 +72,16 @@ public record ConsoleSection(Duration idleTimeout, Optional<Oidc> oidc) {
             problems.add(scopesNode, "console.oidc.scopes must include openid");
         }
         String redirect = o.get("redirectUri").text(problems, "");
-        return new ConsoleSection(idle, Optional.of(new Oidc(issuer, clientId, secretFile.isBlank() ? null : Path.of(secretFile),
-                admins, readers, scopes, redirect.isBlank() ? null : redirect)));
+        return new ConsoleSection(
+                idle,
+                Optional.of(new Oidc(
+                        issuer,
+                        clientId,
+                        secretFile.isBlank() ? null : Path.of(secretFile),
+                        admins,
+                        readers,
+                        scopes,
+                        redirect.isBlank() ? null : redirect)));
     }
 
     private static String required(ConfigNode node, ConfigProblems problems) {

@@ -41,18 +41,28 @@ import java.util.Set;
  * @param scim       the SCIM target; present only in scim mode
  * @param settings   offboarding and reconcile interval, with the worker's defaults
  */
-public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Optional<ScimDirectoryConfig> scim,
-                                    SyncSettings settings) {
+public record IdentityCenterSection(
+        Optional<IdentityStoreApiConfig> store, Optional<ScimDirectoryConfig> scim, SyncSettings settings) {
 
-    public static final ConfigSection<IdentityCenterSection> SECTION = ConfigSection.of("identityCenter", IdentityCenterSection::read);
+    public static final ConfigSection<IdentityCenterSection> SECTION =
+            ConfigSection.of("identityCenter", IdentityCenterSection::read);
 
     /** {@code mode: api}: the Identity Store API (the default). */
     public static final String MODE_API = "api";
     /** {@code mode: scim}: a SCIM 2.0 endpoint in IAM Identity Center's dialect. */
     public static final String MODE_SCIM = "scim";
 
-    private static final Set<String> KEYS = Set.of("mode", "identityStoreId", "region", "endpoint", "maxRequestsPerSecond",
-            "offboarding", "reconcileInterval", "claimLease", "scimEndpoint", "scimTokenFile");
+    private static final Set<String> KEYS = Set.of(
+            "mode",
+            "identityStoreId",
+            "region",
+            "endpoint",
+            "maxRequestsPerSecond",
+            "offboarding",
+            "reconcileInterval",
+            "claimLease",
+            "scimEndpoint",
+            "scimTokenFile");
 
     public IdentityCenterSection {
         if (store.isPresent() && scim.isPresent()) {
@@ -85,14 +95,16 @@ public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Opti
                 problems.add(offboarding, "identityCenter.offboarding: " + e.getMessage());
             }
         }
-        settings = settings.withReconcileInterval(node.get("reconcileInterval").duration(problems, Duration.ZERO,
-                settings.reconcileInterval()));
-        settings = settings.withLease(node.get("claimLease").duration(problems, Duration.ofSeconds(1), settings.lease()));
+        settings = settings.withReconcileInterval(
+                node.get("reconcileInterval").duration(problems, Duration.ZERO, settings.reconcileInterval()));
+        settings =
+                settings.withLease(node.get("claimLease").duration(problems, Duration.ofSeconds(1), settings.lease()));
         planOnly = new IdentityCenterSection(Optional.empty(), Optional.empty(), settings);
 
         ConfigNode modeNode = node.get("mode");
         String mode = modeNode.text(problems, MODE_API);
-        double perSecond = node.get("maxRequestsPerSecond").nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
+        double perSecond = node.get("maxRequestsPerSecond")
+                .nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
         if (MODE_SCIM.equals(mode)) {
             return new IdentityCenterSection(Optional.empty(), scim(node, problems, perSecond), settings);
         }
@@ -114,8 +126,14 @@ public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Opti
         }
         String endpoint = node.get("endpoint").text(problems, "");
         try {
-            return new IdentityCenterSection(Optional.of(new IdentityStoreApiConfig(node.get("identityStoreId").text(problems, ""),
-                    region, endpoint.isEmpty() ? null : URI.create(endpoint), perSecond)), Optional.empty(), settings);
+            return new IdentityCenterSection(
+                    Optional.of(new IdentityStoreApiConfig(
+                            node.get("identityStoreId").text(problems, ""),
+                            region,
+                            endpoint.isEmpty() ? null : URI.create(endpoint),
+                            perSecond)),
+                    Optional.empty(),
+                    settings);
         } catch (IllegalArgumentException e) {
             problems.add(node, "identityCenter: " + e.getMessage());
             return planOnly;
@@ -141,7 +159,9 @@ public record IdentityCenterSection(Optional<IdentityStoreApiConfig> store, Opti
         boolean wrongMode = false;
         for (String apiOnly : List.of("identityStoreId", "region", "endpoint")) {
             if (node.get(apiOnly).isSet()) {
-                problems.add(node.get(apiOnly), "identityCenter." + apiOnly + " belongs to mode: api; mode: scim uses scimEndpoint");
+                problems.add(
+                        node.get(apiOnly),
+                        "identityCenter." + apiOnly + " belongs to mode: api; mode: scim uses scimEndpoint");
                 wrongMode = true;
             }
         }

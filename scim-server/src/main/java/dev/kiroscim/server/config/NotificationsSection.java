@@ -1,12 +1,12 @@
 package dev.kiroscim.server.config;
 
-import dev.kiroscim.core.policy.YamlNode;
 import dev.kiroscim.core.net.AddressRanges;
 import dev.kiroscim.core.notify.DerivedEventRules;
 import dev.kiroscim.core.notify.EventSelector;
 import dev.kiroscim.core.notify.NotificationEndpoint;
 import dev.kiroscim.core.notify.NotificationFormat;
 import dev.kiroscim.core.notify.NotificationRouting;
+import dev.kiroscim.core.policy.YamlNode;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,16 +43,17 @@ import java.util.Set;
  *
  * @param secretFiles the secret file of each endpoint that has one, by endpoint name
  */
-public record NotificationsSection(NotificationRouting routing, Map<String, Path> secretFiles, DerivedEventRules rules,
-                                   RetryPolicy retry) {
+public record NotificationsSection(
+        NotificationRouting routing, Map<String, Path> secretFiles, DerivedEventRules rules, RetryPolicy retry) {
 
     public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(Duration.ofSeconds(2), Duration.ofMinutes(10), 10);
     /** In this order in "allowed: …" messages (a {@code Set.of} would change it from run to run). */
     private static final Set<String> KEYS_AT_TOP = java.util.Collections.unmodifiableSet(
             new java.util.LinkedHashSet<>(List.of("notifications", "notificationRules")));
+
     private static final Set<String> KEYS = Set.of("name", "url", "secretFile", "events", "format", "allowPrivate");
-    private static final Set<String> RULE_KEYS = Set.of("nearlyFullPercent", "rearmPercent", "grantExpiringDays",
-            "tokenExpiringDays", "maxAttempts");
+    private static final Set<String> RULE_KEYS =
+            Set.of("nearlyFullPercent", "rearmPercent", "grantExpiringDays", "tokenExpiringDays", "maxAttempts");
 
     public static NotificationsSection none() {
         return new NotificationsSection(NotificationRouting.NONE, Map.of(), DerivedEventRules.DEFAULT, DEFAULT_RETRY);
@@ -82,7 +83,9 @@ public record NotificationsSection(NotificationRouting routing, Map<String, Path
 
     static NotificationsSection read(ConfigNode list, ConfigNode rulesNode, ConfigProblems problems) {
         DerivedEventRules rules = rules(rulesNode, problems);
-        RetryPolicy retry = new RetryPolicy(DEFAULT_RETRY.base(), DEFAULT_RETRY.max(),
+        RetryPolicy retry = new RetryPolicy(
+                DEFAULT_RETRY.base(),
+                DEFAULT_RETRY.max(),
                 wholeNumber(rulesNode.get("maxAttempts"), DEFAULT_RETRY.maxAttempts(), problems));
         if (!list.isSet()) {
             return new NotificationsSection(NotificationRouting.NONE, Map.of(), rules, retry);
@@ -95,7 +98,8 @@ public record NotificationsSection(NotificationRouting routing, Map<String, Path
         Map<String, Path> secrets = new LinkedHashMap<>();
         for (int i = 0; i < items.items().size(); i++) {
             String at = "notifications[" + i + "]";
-            ConfigNode e = new ConfigNode(at, items.items().get(i), items.items().get(i).line());
+            ConfigNode e = new ConfigNode(
+                    at, items.items().get(i), items.items().get(i).line());
             if (!e.isMapping()) {
                 problems.add(e, at + " must be a mapping with name, url, events");
                 continue;
@@ -106,8 +110,11 @@ public record NotificationsSection(NotificationRouting routing, Map<String, Path
             NotificationFormat format;
             try {
                 format = NotificationFormat.parse(e.get("format").text(problems, "cloudevents"));
-                endpoints.add(new NotificationEndpoint(name, URI.create(required(e, at, "url", problems)),
-                        new EventSelector(e.get("events").texts(problems, false)), format,
+                endpoints.add(new NotificationEndpoint(
+                        name,
+                        URI.create(required(e, at, "url", problems)),
+                        new EventSelector(e.get("events").texts(problems, false)),
+                        format,
                         AddressRanges.of(e.get("allowPrivate").texts(problems, false))));
             } catch (IllegalArgumentException ex) {
                 problems.add(e, at + ": " + ex.getMessage());
@@ -137,7 +144,8 @@ public record NotificationsSection(NotificationRouting routing, Map<String, Path
         node.mapping(problems, RULE_KEYS);
         DerivedEventRules d = DerivedEventRules.DEFAULT;
         try {
-            return new DerivedEventRules(wholeNumber(node.get("nearlyFullPercent"), d.nearlyFullPercent(), problems),
+            return new DerivedEventRules(
+                    wholeNumber(node.get("nearlyFullPercent"), d.nearlyFullPercent(), problems),
                     wholeNumber(node.get("rearmPercent"), d.rearmPercent(), problems),
                     wholeNumber(node.get("grantExpiringDays"), d.grantExpiringDays(), problems),
                     wholeNumber(node.get("tokenExpiringDays"), d.tokenExpiringDays(), problems));

@@ -15,8 +15,7 @@ public final class ScimSection {
 
     public static final ConfigSection<ScimSettings> SECTION = ConfigSection.of("scim", ScimSection::read);
 
-    private ScimSection() {
-    }
+    private ScimSection() {}
 
     static ScimSettings read(ConfigNode scim, ConfigProblems problems) {
         if (!scim.mapping(problems, Set.of("patchResponse", "maxResults"))) {

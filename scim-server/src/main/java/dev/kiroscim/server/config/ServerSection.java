@@ -28,9 +28,11 @@ public record ServerSection(int maxInFlight, Duration maxRequestAge, EdgeSection
 
     static ServerSection read(ConfigNode server, ConfigProblems problems) {
         if (!server.mapping(problems, Set.of("maxInFlight", "maxRequestAge", "trustedProxies", "rateLimit"))) {
-            return new ServerSection(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REQUEST_AGE, EdgeSection.read(server, problems));
+            return new ServerSection(
+                    DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_REQUEST_AGE, EdgeSection.read(server, problems));
         }
-        return new ServerSection(server.get("maxInFlight").positiveInt(problems, DEFAULT_MAX_IN_FLIGHT),
+        return new ServerSection(
+                server.get("maxInFlight").positiveInt(problems, DEFAULT_MAX_IN_FLIGHT),
                 server.get("maxRequestAge").duration(problems, Duration.ofSeconds(1), DEFAULT_MAX_REQUEST_AGE),
                 EdgeSection.read(server, problems));
     }

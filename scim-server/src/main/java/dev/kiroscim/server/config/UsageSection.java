@@ -24,12 +24,15 @@ import java.util.Set;
  * </pre>
  * Without {@code s3} or {@code directory} the import is off (and usage-based figures say "no report data").
  */
-public record UsageSection(String accountId, Optional<S3Location> s3, Optional<Path> directory, LocalTime importAt,
-                           boolean creditsIncludeOverage) {
+public record UsageSection(
+        String accountId,
+        Optional<S3Location> s3,
+        Optional<Path> directory,
+        LocalTime importAt,
+        boolean creditsIncludeOverage) {
 
     /** @param endpoint null for AWS itself */
-    public record S3Location(String bucket, String prefix, String region, URI endpoint) {
-    }
+    public record S3Location(String bucket, String prefix, String region, URI endpoint) {}
 
     public static final ConfigSection<UsageSection> SECTION = ConfigSection.of("usage", UsageSection::read);
 
@@ -67,17 +70,26 @@ public record UsageSection(String accountId, Optional<S3Location> s3, Optional<P
         if (s3Node.mapping(problems, S3_KEYS)) {
             for (String required : new String[] {"bucket", "prefix", "region"}) {
                 if (s3Node.get(required).text(problems, "").isBlank()) {
-                    problems.add(s3Node.get(required), "usage.s3." + required + " is required"
-                            + (required.equals("prefix") ? " (Kiro does not write reports to the bucket root)" : ""));
+                    problems.add(
+                            s3Node.get(required),
+                            "usage.s3." + required + " is required"
+                                    + (required.equals("prefix")
+                                            ? " (Kiro does not write reports to the bucket root)"
+                                            : ""));
                 }
             }
             if (!account.matches("\\d{12}")) {
-                problems.add(usage.get("accountId"),
-                        "usage.accountId must be the 12-digit AWS account of the Kiro subscriptions, not '" + account + "'");
+                problems.add(
+                        usage.get("accountId"),
+                        "usage.accountId must be the 12-digit AWS account of the Kiro subscriptions, not '" + account
+                                + "'");
             }
             String endpoint = s3Node.get("endpoint").text(problems, "");
-            s3 = Optional.of(new S3Location(s3Node.get("bucket").text(problems, ""), s3Node.get("prefix").text(problems, ""),
-                    s3Node.get("region").text(problems, ""), endpoint.isEmpty() ? null : URI.create(endpoint)));
+            s3 = Optional.of(new S3Location(
+                    s3Node.get("bucket").text(problems, ""),
+                    s3Node.get("prefix").text(problems, ""),
+                    s3Node.get("region").text(problems, ""),
+                    endpoint.isEmpty() ? null : URI.create(endpoint)));
         }
         if (s3.isPresent() && directory.isPresent()) {
             problems.add(usage, "usage: give either s3 or directory, not both");

@@ -21,8 +21,14 @@ public final class ConsoleAssets {
     private static final String ROOT = "/console-web/";
     private static final Pattern SAFE = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*\\.(js|css|svg|png)");
     private static final Map<String, String> TYPES = Map.of(
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "svg", "image/svg+xml", "png", "image/png");
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png");
 
     @GET
     public Response page() {
@@ -42,11 +48,20 @@ public final class ConsoleAssets {
     private static Response file(String name, String type) {
         try (InputStream in = ConsoleAssets.class.getResourceAsStream(ROOT + name)) {
             if (in == null) {
-                return Response.status(404).type("text/plain").entity("not found").build();
+                return Response.status(404)
+                        .type("text/plain")
+                        .entity("not found")
+                        .build();
             }
-            return Response.ok(in.readAllBytes()).type(type).header("Cache-Control", "no-cache").build();
+            return Response.ok(in.readAllBytes())
+                    .type(type)
+                    .header("Cache-Control", "no-cache")
+                    .build();
         } catch (IOException e) {
-            return Response.serverError().type("text/plain").entity("could not read " + name).build();
+            return Response.serverError()
+                    .type("text/plain")
+                    .entity("could not read " + name)
+                    .build();
         }
     }
 }

@@ -6,8 +6,8 @@ import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.service.PoolRoster;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.JdbcConsoleSessionStore;
-import dev.kiroscim.persistence.JdbcPeopleSearch;
 import dev.kiroscim.persistence.JdbcPendingItems;
+import dev.kiroscim.persistence.JdbcPeopleSearch;
 import dev.kiroscim.server.admin.AuditVerifyResource;
 import dev.kiroscim.server.admin.PeopleResource;
 import dev.kiroscim.server.admin.PoolsResource;
@@ -25,17 +25,23 @@ import org.glassfish.jersey.server.ResourceConfig;
  */
 public final class ConsoleComposition {
 
-    private ConsoleComposition() {
-    }
+    private ConsoleComposition() {}
 
-    public static void register(ResourceConfig rc, Database database, ConsoleSection config, Authenticator authenticator,
-                                AuditTrail auditTrail, ManageSeats seats, Clock clock) {
-        ConsoleSessions sessions = new ConsoleSessions(new JdbcConsoleSessionStore(database.dataSource()), database,
-                config.idleTimeout(), clock);
+    public static void register(
+            ResourceConfig rc,
+            Database database,
+            ConsoleSection config,
+            Authenticator authenticator,
+            AuditTrail auditTrail,
+            ManageSeats seats,
+            Clock clock) {
+        ConsoleSessions sessions = new ConsoleSessions(
+                new JdbcConsoleSessionStore(database.dataSource()), database, config.idleTimeout(), clock);
         // Security headers (CSP included) come from http.SecurityHeaders, registered for every response.
         rc.register(new ConsoleSessionFilter(sessions))
                 .register(new ConsoleAssets())
-                .register(new ConsoleSessionResource(sessions, authenticator, config.oidc().isPresent()))
+                .register(new ConsoleSessionResource(
+                        sessions, authenticator, config.oidc().isPresent()))
                 .register(new PeopleResource(new JdbcPeopleSearch(database.dataSource())))
                 .register(new PoolsResource(new PoolRoster(database, seats::policy), clock))
                 .register(new SeatUseResource(auditTrail, clock))

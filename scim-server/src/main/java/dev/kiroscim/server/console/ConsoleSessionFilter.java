@@ -50,7 +50,8 @@ public final class ConsoleSessionFilter implements ContainerRequestFilter, Conta
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null || !(AdminErrors.isAdminPath(path) || path.equals("metrics"))) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+                || !(AdminErrors.isAdminPath(path) || path.equals("metrics"))) {
             return;
         }
         String cookie = SessionCookie.value(request);
@@ -66,11 +67,13 @@ public final class ConsoleSessionFilter implements ContainerRequestFilter, Conta
         if (!SAFE_METHODS.contains(request.getMethod())) {
             String csrf = request.getHeaderString(CSRF_HEADER);
             if (csrf == null || !TokenHash.matches(TokenHash.of(csrf), TokenHash.of(session.csrfToken()))) {
-                request.abortWith(AdminErrors.of(403, "missing or wrong " + CSRF_HEADER + " header: reload the console"));
+                request.abortWith(
+                        AdminErrors.of(403, "missing or wrong " + CSRF_HEADER + " header: reload the console"));
                 return;
             }
             if (session.role() != ConsoleRole.ADMIN) {
-                request.abortWith(AdminErrors.of(403, session.person() + " has read-only access to the console and cannot change anything"));
+                request.abortWith(AdminErrors.of(
+                        403, session.person() + " has read-only access to the console and cannot change anything"));
                 return;
             }
         }
@@ -79,8 +82,13 @@ public final class ConsoleSessionFilter implements ContainerRequestFilter, Conta
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(SESSION) instanceof ConsoleSession session && !SAFE_METHODS.contains(request.getMethod())) {
-            sessions.recordAction(session, request.getMethod(), "/" + request.getUriInfo().getPath(), response.getStatus(),
+        if (request.getProperty(SESSION) instanceof ConsoleSession session
+                && !SAFE_METHODS.contains(request.getMethod())) {
+            sessions.recordAction(
+                    session,
+                    request.getMethod(),
+                    "/" + request.getUriInfo().getPath(),
+                    response.getStatus(),
                     RequestIds.id(request));
         }
     }

@@ -47,7 +47,10 @@ public final class ConsoleSessionResource {
     public Response current(@Context ContainerRequestContext request) {
         Optional<ConsoleSession> session = sessions.resolve(SessionCookie.value(request));
         return session.map(s -> json(describe(s)))
-                .orElseGet(() -> json(ScimJson.MAPPER.createObjectNode().put("signedIn", false).put("oidc", oidcEnabled)));
+                .orElseGet(() -> json(ScimJson.MAPPER
+                        .createObjectNode()
+                        .put("signedIn", false)
+                        .put("oidc", oidcEnabled)));
     }
 
     @POST
@@ -68,20 +71,24 @@ public final class ConsoleSessionResource {
         }
         // The same check as every API request: expiry, revocation and the token's allow-list for this address.
         Object address = request.getProperty(AuthFilter.CLIENT_ADDRESS);
-        Authenticator.Outcome outcome = authenticator.check("Bearer " + token, address == null ? null : address.toString());
-        Optional<Authenticator.Caller> caller = outcome instanceof Authenticator.Allowed allowed
-                ? Optional.of(allowed.caller()) : Optional.empty();
+        Authenticator.Outcome outcome =
+                authenticator.check("Bearer " + token, address == null ? null : address.toString());
+        Optional<Authenticator.Caller> caller =
+                outcome instanceof Authenticator.Allowed allowed ? Optional.of(allowed.caller()) : Optional.empty();
         if (caller.isEmpty()) {
-            return AdminErrors.of(401, "this token is not valid (revoked, expired, mistyped or not allowed from this address)");
+            return AdminErrors.of(
+                    401, "this token is not valid (revoked, expired, mistyped or not allowed from this address)");
         }
         if (!caller.get().may(Scope.ADMIN)) {
             return AdminErrors.of(403, "token '" + caller.get().name() + "' lacks the admin scope");
         }
-        ConsoleSessions.SignedIn signedIn = sessions.signIn(caller.get().name(), ConsoleRole.ADMIN, ConsoleSession.VIA_TOKEN,
-                RequestIds.id(request));
+        ConsoleSessions.SignedIn signedIn = sessions.signIn(
+                caller.get().name(), ConsoleRole.ADMIN, ConsoleSession.VIA_TOKEN, RequestIds.id(request));
         sessions.sweep();
-        return Response.ok(ScimJson.bytes(describe(signedIn.session()))).type("application/json")
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.set(signedIn.cookieValue(), request)).build();
+        return Response.ok(ScimJson.bytes(describe(signedIn.session())))
+                .type("application/json")
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.set(signedIn.cookieValue(), request))
+                .build();
     }
 
     @DELETE
@@ -90,17 +97,27 @@ public final class ConsoleSessionResource {
         Optional<ConsoleSession> session = sessions.resolve(cookie);
         if (session.isPresent()) {
             String csrf = request.getHeaderString(ConsoleSessionFilter.CSRF_HEADER);
-            if (csrf == null || !TokenHash.matches(TokenHash.of(csrf), TokenHash.of(session.get().csrfToken()))) {
+            if (csrf == null
+                    || !TokenHash.matches(
+                            TokenHash.of(csrf), TokenHash.of(session.get().csrfToken()))) {
                 return AdminErrors.of(403, "missing or wrong " + ConsoleSessionFilter.CSRF_HEADER + " header");
             }
             sessions.signOut(cookie, RequestIds.id(request));
         }
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(request)).build();
+        return Response.noContent()
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(request))
+                .build();
     }
 
     private ObjectNode describe(ConsoleSession s) {
-        return ScimJson.MAPPER.createObjectNode().put("signedIn", true).put("person", s.person()).put("role", s.role().wireName())
-                .put("via", s.via()).put("csrfToken", s.csrfToken()).put("idleTimeoutSeconds", sessions.idleTimeout().toSeconds())
+        return ScimJson.MAPPER
+                .createObjectNode()
+                .put("signedIn", true)
+                .put("person", s.person())
+                .put("role", s.role().wireName())
+                .put("via", s.via())
+                .put("csrfToken", s.csrfToken())
+                .put("idleTimeoutSeconds", sessions.idleTimeout().toSeconds())
                 .put("oidc", oidcEnabled);
     }
 

@@ -50,8 +50,11 @@ public final class OidcResource {
 
     @GET
     @Path("callback")
-    public Response callback(@Context ContainerRequestContext request, @QueryParam("code") String code,
-                             @QueryParam("state") String state, @QueryParam("error") String error) {
+    public Response callback(
+            @Context ContainerRequestContext request,
+            @QueryParam("code") String code,
+            @QueryParam("state") String state,
+            @QueryParam("error") String error) {
         Optional<ConsoleSessionStore.PendingLogin> login = sessions.finishLogin(state);
         if (login.isEmpty()) {
             return backToSignIn("expired");
@@ -65,13 +68,19 @@ public final class OidcResource {
             who = oidc.finish(code, redirectUri(request), login.get());
         } catch (OidcSignIn.Refused refused) {
             LOG.info("console single sign-on refused: {}", refused.getMessage());
-            sessions.refused(refused.person == null ? "unknown" : refused.person, ConsoleSession.VIA_OIDC, refused.getMessage(),
+            sessions.refused(
+                    refused.person == null ? "unknown" : refused.person,
+                    ConsoleSession.VIA_OIDC,
+                    refused.getMessage(),
                     RequestIds.id(request));
             return backToSignIn(refused.code);
         }
-        ConsoleSessions.SignedIn signedIn = sessions.signIn(who.person(), who.role(), ConsoleSession.VIA_OIDC, RequestIds.id(request));
+        ConsoleSessions.SignedIn signedIn =
+                sessions.signIn(who.person(), who.role(), ConsoleSession.VIA_OIDC, RequestIds.id(request));
         sessions.sweep();
-        return Response.seeOther(URI.create("/console/")).header(HttpHeaders.SET_COOKIE, SessionCookie.set(signedIn.cookieValue(), request)).build();
+        return Response.seeOther(URI.create("/console/"))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.set(signedIn.cookieValue(), request))
+                .build();
     }
 
     private URI redirectUri(ContainerRequestContext request) {

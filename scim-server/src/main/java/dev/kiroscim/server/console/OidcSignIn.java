@@ -59,8 +59,7 @@ final class OidcSignIn {
         }
     }
 
-    record Identity(String person, ConsoleRole role) {
-    }
+    record Identity(String person, ConsoleRole role) {}
 
     private static final int TIMEOUT_MS = 10_000;
 
@@ -84,7 +83,8 @@ final class OidcSignIn {
             }
             return new Secret(value);
         } catch (IOException e) {
-            throw new ConfigException("console.oidc.clientSecretFile " + config.clientSecretFile() + " cannot be read: " + e.getMessage());
+            throw new ConfigException("console.oidc.clientSecretFile " + config.clientSecretFile() + " cannot be read: "
+                    + e.getMessage());
         }
     }
 
@@ -95,10 +95,17 @@ final class OidcSignIn {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         sessions.startLogin(state.getValue(), verifier.getValue(), nonce.getValue());
-        return new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new Scope(config.scopes().toArray(String[]::new)),
-                clientId, redirectUri)
-                .endpointURI(idp.getAuthorizationEndpointURI()).state(state).nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256).build().toURI();
+        return new AuthenticationRequest.Builder(
+                        new ResponseType(ResponseType.Value.CODE),
+                        new Scope(config.scopes().toArray(String[]::new)),
+                        clientId,
+                        redirectUri)
+                .endpointURI(idp.getAuthorizationEndpointURI())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build()
+                .toURI();
     }
 
     /** Exchanges the code (with the PKCE verifier), validates the ID token and decides the role. */
@@ -106,7 +113,8 @@ final class OidcSignIn {
         IDTokenClaimsSet claims;
         try {
             OIDCProviderMetadata idp = metadata();
-            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(login.codeVerifier()));
+            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
+                    new AuthorizationCode(code), redirectUri, new CodeVerifier(login.codeVerifier()));
             TokenRequest request;
             if (secret == null) {
                 request = new TokenRequest(idp.getTokenEndpointURI(), clientId, grant);
@@ -121,30 +129,43 @@ final class OidcSignIn {
             TokenResponse response = OIDCTokenResponseParser.parse(http.send());
             if (!response.indicatesSuccess()) {
                 var error = response.toErrorResponse().getErrorObject();
-                throw new Refused("oidc-failed", null, "the IdP refused the code: " + error.getCode() + " " + error.getDescription());
+                throw new Refused(
+                        "oidc-failed",
+                        null,
+                        "the IdP refused the code: " + error.getCode() + " " + error.getDescription());
             }
-            JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
+            JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse())
+                    .getOIDCTokens()
+                    .getIDToken();
             claims = validator(idp).validate(idToken, new Nonce(login.nonce()));
         } catch (Refused e) {
             throw e;
         } catch (Exception e) {
             throw new Refused("oidc-failed", null, "single sign-on failed: " + e.getMessage());
         }
-        String person = firstOf(claims.getStringClaim("preferred_username"), claims.getStringClaim("email"), claims.getSubject().getValue());
-        List<String> groups = Optional.ofNullable(claims.getStringListClaim("groups")).orElse(List.of());
+        String person = firstOf(
+                claims.getStringClaim("preferred_username"),
+                claims.getStringClaim("email"),
+                claims.getSubject().getValue());
+        List<String> groups =
+                Optional.ofNullable(claims.getStringListClaim("groups")).orElse(List.of());
         if (groups.stream().anyMatch(config.adminGroups()::contains)) {
             return new Identity(person, ConsoleRole.ADMIN);
         }
         if (groups.stream().anyMatch(config.readOnlyGroups()::contains)) {
             return new Identity(person, ConsoleRole.READ_ONLY);
         }
-        throw new Refused("not-in-group", person, person + " is in none of the console's groups (admin: " + config.adminGroups()
-                + ", read-only: " + config.readOnlyGroups() + "); groups claim: " + groups);
+        throw new Refused(
+                "not-in-group",
+                person,
+                person + " is in none of the console's groups (admin: " + config.adminGroups() + ", read-only: "
+                        + config.readOnlyGroups() + "); groups claim: " + groups);
     }
 
     private static boolean postOnly(OIDCProviderMetadata idp) {
         var methods = idp.getTokenEndpointAuthMethods();
-        return methods != null && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        return methods != null
+                && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST);
     }
 
@@ -161,8 +182,10 @@ final class OidcSignIn {
         IDTokenValidator v = validator;
         if (v == null) {
             List<JWSAlgorithm> offered = idp.getIDTokenJWSAlgs() == null ? List.of() : idp.getIDTokenJWSAlgs();
-            JWSAlgorithm alg = offered.contains(JWSAlgorithm.RS256) || offered.isEmpty() ? JWSAlgorithm.RS256 : offered.get(0);
-            v = new IDTokenValidator(idp.getIssuer(), clientId, alg, idp.getJWKSetURI().toURL());
+            JWSAlgorithm alg =
+                    offered.contains(JWSAlgorithm.RS256) || offered.isEmpty() ? JWSAlgorithm.RS256 : offered.get(0);
+            v = new IDTokenValidator(
+                    idp.getIssuer(), clientId, alg, idp.getJWKSetURI().toURL());
             validator = v;
         }
         return v;

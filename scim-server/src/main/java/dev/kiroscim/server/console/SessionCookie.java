@@ -14,8 +14,7 @@ public final class SessionCookie {
 
     public static final String NAME = "kiro_console";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     public static String value(ContainerRequestContext request) {
         Cookie c = request.getCookies().get(NAME);

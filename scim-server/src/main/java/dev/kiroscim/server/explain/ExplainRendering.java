@@ -18,8 +18,7 @@ import dev.kiroscim.server.scim.render.ScimJson;
  */
 public final class ExplainRendering {
 
-    private ExplainRendering() {
-    }
+    private ExplainRendering() {}
 
     public static ObjectNode json(Explanation e) {
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
@@ -30,7 +29,10 @@ public final class ExplainRendering {
         ArrayNode checks = out.putArray("checks");
         for (Check c : e.checks()) {
             ObjectNode n = checks.addObject();
-            n.put("step", c.step()).put("title", c.title()).put("outcome", c.outcome().name()).put("message", c.message());
+            n.put("step", c.step())
+                    .put("title", c.title())
+                    .put("outcome", c.outcome().name())
+                    .put("message", c.message());
             n.set("evidence", ScimJson.MAPPER.valueToTree(c.evidence()));
         }
         return out;
@@ -38,11 +40,20 @@ public final class ExplainRendering {
 
     public static String text(JsonNode e) {
         StringBuilder out = new StringBuilder();
-        out.append(e.path("userName").isNull() ? e.path("query").asText() : e.path("userName").asText())
-                .append(": ").append(e.path("verdict").asText()).append('\n');
+        out.append(
+                        e.path("userName").isNull()
+                                ? e.path("query").asText()
+                                : e.path("userName").asText())
+                .append(": ")
+                .append(e.path("verdict").asText())
+                .append('\n');
         for (JsonNode c : e.path("checks")) {
-            out.append(String.format("  %d %-8s %s — %s%n", c.path("step").asInt(), c.path("outcome").asText(),
-                    c.path("title").asText(), c.path("message").asText()));
+            out.append(String.format(
+                    "  %d %-8s %s — %s%n",
+                    c.path("step").asInt(),
+                    c.path("outcome").asText(),
+                    c.path("title").asText(),
+                    c.path("message").asText()));
         }
         return out.toString();
     }

@@ -24,8 +24,7 @@ public final class AuthBackoff {
     private static final int MAX_ADDRESSES = 100_000;
     private static final int MAX_KNOWN_GOOD = 100_000;
 
-    private record State(int failures, Instant lastFailure, Instant blockedUntil) {
-    }
+    private record State(int failures, Instant lastFailure, Instant blockedUntil) {}
 
     private final ConcurrentHashMap<String, State> states = new ConcurrentHashMap<>();
     private final Set<String> knownGood = ConcurrentHashMap.newKeySet();

@@ -1,8 +1,8 @@
 package dev.kiroscim.server.http;
 
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,7 @@ public final class AuthFailures {
     private static final int MAX_ADDRESSES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(AuthFailures.class);
 
-    private record Window(Instant start, long suppressed) {
-    }
+    private record Window(Instant start, long suppressed) {}
 
     private final Transactions transactions;
     private final Clock clock;
@@ -39,7 +38,10 @@ public final class AuthFailures {
     /** @return true when an event was written for this failure, false when it was only counted */
     public boolean record(String clientAddress, String reason, String requestId) {
         String address = clientAddress == null ? "unknown" : clientAddress;
-        return write("failed " + address, requestId, address,
+        return write(
+                "failed " + address,
+                requestId,
+                address,
                 suppressed -> AuditEvents.authFailed(address, reason, suppressed));
     }
 
@@ -47,15 +49,22 @@ public final class AuthFailures {
      * {@code auth.throttled}, rate-limited like {@code auth.failed}: one event per token (rate limit) or per
      * address (backoff) per {@link #WINDOW}, carrying the count of the ones in between.
      */
-    public boolean throttled(String clientAddress, String reason, String tokenName, long retryAfterSeconds, String requestId) {
+    public boolean throttled(
+            String clientAddress, String reason, String tokenName, long retryAfterSeconds, String requestId) {
         String address = clientAddress == null ? "unknown" : clientAddress;
         String key = "throttled " + reason + " " + (tokenName != null ? "token " + tokenName : address);
-        return write(key, requestId, address,
+        return write(
+                key,
+                requestId,
+                address,
                 suppressed -> AuditEvents.authThrottled(address, reason, tokenName, retryAfterSeconds, suppressed));
     }
 
-    private boolean write(String key, String requestId, String address,
-                          java.util.function.LongFunction<dev.kiroscim.core.audit.AuditEntry> event) {
+    private boolean write(
+            String key,
+            String requestId,
+            String address,
+            java.util.function.LongFunction<dev.kiroscim.core.audit.AuditEntry> event) {
         Instant now = clock.instant();
         if (windows.size() > MAX_ADDRESSES) {
             windows.values().removeIf(w -> !w.start().plus(WINDOW).isAfter(now));
@@ -73,14 +82,21 @@ public final class AuthFailures {
         }
         try {
             transactions.write(tx -> {
-                tx.audit().append(ChangeContext.of(dev.kiroscim.core.directory.events.Actor.anonymous(address), requestId, now),
-                        event.apply(suppressed[0]));
+                tx.audit()
+                        .append(
+                                ChangeContext.of(
+                                        dev.kiroscim.core.directory.events.Actor.anonymous(address), requestId, now),
+                                event.apply(suppressed[0]));
                 return null;
             });
             return true;
         } catch (RuntimeException e) {
             // The 401/429 matters more than its audit event; never turn a refusal into a 500.
-            LOG.warn("could not record {} for {}: {}", key.startsWith("failed") ? "auth.failed" : "auth.throttled", address, e.toString());
+            LOG.warn(
+                    "could not record {} for {}: {}",
+                    key.startsWith("failed") ? "auth.failed" : "auth.throttled",
+                    address,
+                    e.toString());
             return false;
         }
     }

@@ -33,8 +33,8 @@ public final class AuthFilter implements ContainerRequestFilter {
     public static final String CLIENT_ADDRESS = "kiro.clientAddress";
 
     /** The edge's throttles and address rules, built from {@code server:} in the config. */
-    public record Guards(ClientAddresses addresses, AuthBackoff backoff, TokenRateLimit rateLimit, ThrottleMetrics metrics) {
-    }
+    public record Guards(
+            ClientAddresses addresses, AuthBackoff backoff, TokenRateLimit rateLimit, ThrottleMetrics metrics) {}
 
     private final Authenticator authenticator;
     private final AuthFailures failures;
@@ -58,9 +58,11 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         boolean admin = AdminErrors.isAdminPath(path);
-        String address = guards.addresses().resolve(peerAddress(), request.getHeaders().get("X-Forwarded-For"));
+        String address =
+                guards.addresses().resolve(peerAddress(), request.getHeaders().get("X-Forwarded-For"));
         request.setProperty(CLIENT_ADDRESS, address);
-        // The console's files and sign-in are public; a console session cookie already set the caller (ConsoleSessionFilter).
+        // The console's files and sign-in are public; a console session cookie already set the caller
+        // (ConsoleSessionFilter).
         if (path.equals("console") || path.startsWith("console/") || request.getProperty(CALLER) != null) {
             return;
         }
@@ -72,7 +74,9 @@ public final class AuthFilter implements ContainerRequestFilter {
             long seconds = ceilSeconds(backoff);
             guards.metrics().backoffRefusals.increment();
             failures.throttled(address, "auth-backoff", null, seconds, RequestIds.id(request));
-            request.abortWith(tooManyRequests(admin, seconds,
+            request.abortWith(tooManyRequests(
+                    admin,
+                    seconds,
                     "too many failed authentications from " + address + "; retry in " + seconds + " s"));
             return;
         }
@@ -87,9 +91,11 @@ public final class AuthFilter implements ContainerRequestFilter {
                 return;
             }
             String message = refused.reason().startsWith("token '")
-                    ? refused.reason() : "missing or invalid credentials: send Authorization: Bearer <token>";
+                    ? refused.reason()
+                    : "missing or invalid credentials: send Authorization: Bearer <token>";
             request.abortWith(Response.fromResponse(error(admin, 401, message))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kiro-scim-bridge\"").build());
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kiro-scim-bridge\"")
+                    .build());
             return;
         }
         Authenticator.Allowed allowed = (Authenticator.Allowed) outcome;
@@ -98,15 +104,16 @@ public final class AuthFilter implements ContainerRequestFilter {
         // /metrics reveals seat counts and costs: admin scope, like the admin API.
         Scope needed = path.startsWith("admin/") || path.equals("metrics") ? Scope.ADMIN : Scope.SCIM;
         if (!caller.may(needed)) {
-            request.abortWith(error(admin, 403, "token '" + caller.name() + "' lacks the " + needed.wireName() + " scope"));
+            request.abortWith(
+                    error(admin, 403, "token '" + caller.name() + "' lacks the " + needed.wireName() + " scope"));
             return;
         }
         long wait = guards.rateLimit().acquire(caller.name(), System.nanoTime());
         if (wait > 0) {
             guards.metrics().rateLimited.increment();
             failures.throttled(address, "rate-limit", caller.name(), wait, RequestIds.id(request));
-            request.abortWith(tooManyRequests(admin, wait,
-                    "token '" + caller.name() + "' is over its rate limit; retry in " + wait + " s"));
+            request.abortWith(tooManyRequests(
+                    admin, wait, "token '" + caller.name() + "' is over its rate limit; retry in " + wait + " s"));
             return;
         }
         request.setProperty(CALLER, caller);
@@ -118,7 +125,9 @@ public final class AuthFilter implements ContainerRequestFilter {
     }
 
     private static Response tooManyRequests(boolean admin, long seconds, String message) {
-        return Response.fromResponse(error(admin, 429, message)).header("Retry-After", Long.toString(seconds)).build();
+        return Response.fromResponse(error(admin, 429, message))
+                .header("Retry-After", Long.toString(seconds))
+                .build();
     }
 
     private static long ceilSeconds(Duration d) {

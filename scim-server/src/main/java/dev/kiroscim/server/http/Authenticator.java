@@ -31,6 +31,7 @@ public final class Authenticator {
 
     /** Revocation reaches every replica within this time; must stay at or below the documented 5 s bound. */
     public static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
     public static final String BOOTSTRAP_NAME = "bootstrap";
 
     /** Who is calling and what they may do. */
@@ -45,18 +46,14 @@ public final class Authenticator {
         String credentialHash();
     }
 
-    public record Allowed(Caller caller, String credentialHash) implements Outcome {
-    }
+    public record Allowed(Caller caller, String credentialHash) implements Outcome {}
 
     /** @param status 401 for missing/invalid/expired credentials, 403 for a token used from outside its allow-list */
-    public record Refused(int status, String reason, String credentialHash) implements Outcome {
-    }
+    public record Refused(int status, String reason, String credentialHash) implements Outcome {}
 
-    private record Cached(Optional<ApiToken> token, Instant until) {
-    }
+    private record Cached(Optional<ApiToken> token, Instant until) {}
 
-    private record Presented(String hash, String expectedName) {
-    }
+    private record Presented(String hash, String expectedName) {}
 
     private final Transactions transactions;
     private final String bootstrapHash;
@@ -67,7 +64,8 @@ public final class Authenticator {
     /** @param bootstrapToken the raw {@code KIRO_SCIM_BOOTSTRAP_TOKEN}, or null; only its hash is kept */
     public Authenticator(Transactions transactions, String bootstrapToken, Clock clock, TokenUsage usage) {
         this.transactions = transactions;
-        this.bootstrapHash = bootstrapToken == null || bootstrapToken.isBlank() ? null : TokenHash.of(bootstrapToken.trim());
+        this.bootstrapHash =
+                bootstrapToken == null || bootstrapToken.isBlank() ? null : TokenHash.of(bootstrapToken.trim());
         this.clock = clock;
         this.usage = usage;
     }
@@ -94,8 +92,11 @@ public final class Authenticator {
             return new Refused(401, "token '" + token.name() + "' expired at " + token.expires(), hash);
         }
         if (!token.allows(clientAddress)) {
-            return new Refused(403, "token '" + token.name() + "' may not be used from " + clientAddress
-                    + " (its allowFrom list does not include it)", hash);
+            return new Refused(
+                    403,
+                    "token '" + token.name() + "' may not be used from " + clientAddress
+                            + " (its allowFrom list does not include it)",
+                    hash);
         }
         usage.used(hash, now, clientAddress);
         return new Allowed(new Caller(token.name(), EnumSet.of(token.scope())), hash);
@@ -129,7 +130,8 @@ public final class Authenticator {
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

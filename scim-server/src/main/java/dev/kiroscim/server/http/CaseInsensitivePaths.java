@@ -35,7 +35,9 @@ public final class CaseInsensitivePaths implements ContainerRequestFilter {
         }
         String canonical = canonical(path);
         if (!canonical.equals(path)) {
-            request.setRequestUri(request.getUriInfo().getBaseUri(), UriBuilder.fromUri(uri).replacePath(canonical).build());
+            request.setRequestUri(
+                    request.getUriInfo().getBaseUri(),
+                    UriBuilder.fromUri(uri).replacePath(canonical).build());
         }
     }
 
@@ -51,7 +53,8 @@ public final class CaseInsensitivePaths implements ContainerRequestFilter {
         String endpoint = ENDPOINTS.get(segments[3].toLowerCase(Locale.ROOT));
         if (endpoint != null) {
             segments[3] = endpoint;
-            if (segments.length == 5 && segments[4].equalsIgnoreCase(".search")
+            if (segments.length == 5
+                    && segments[4].equalsIgnoreCase(".search")
                     && (endpoint.equals("Users") || endpoint.equals("Groups"))) {
                 segments[4] = ".search";
             }

@@ -32,8 +32,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
     /** What went wrong, before it is rendered for one API or the other; {@code retryAfter} 0 = no header. */
-    private record Failure(int status, ScimType scimType, String detail, String allow, int retryAfter) {
-    }
+    private record Failure(int status, ScimType scimType, String detail, String allow, int retryAfter) {}
 
     @Context
     private UriInfo uriInfo;
@@ -42,9 +41,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         Failure f = classify(e);
         boolean admin = uriInfo != null && AdminErrors.isAdminPath(uriInfo.getPath());
-        Response.ResponseBuilder builder = Response.fromResponse(admin
-                ? AdminErrors.of(f.status(), f.detail())
-                : ScimErrors.response(f.status(), f.scimType(), f.detail()));
+        Response.ResponseBuilder builder = Response.fromResponse(
+                admin
+                        ? AdminErrors.of(f.status(), f.detail())
+                        : ScimErrors.response(f.status(), f.scimType(), f.detail()));
         if (f.allow() != null) {
             builder.header("Allow", f.allow());
         }
@@ -62,10 +62,15 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return new Failure(409, ScimType.UNIQUENESS, uv.getMessage(), null, 0);
         }
         if (e instanceof StoreBusy) {
-            return new Failure(429, null, "the database is saturated; retry shortly", null, Overload.RETRY_AFTER_SECONDS);
+            return new Failure(
+                    429, null, "the database is saturated; retry shortly", null, Overload.RETRY_AFTER_SECONDS);
         }
         if (e instanceof StoreUnavailable) {
-            return new Failure(503, null, "the database is unavailable; nothing was changed, retry shortly", null,
+            return new Failure(
+                    503,
+                    null,
+                    "the database is unavailable; nothing was changed, retry shortly",
+                    null,
                     UNAVAILABLE_RETRY_AFTER_SECONDS);
         }
         if (e instanceof WebApplicationException wae) {

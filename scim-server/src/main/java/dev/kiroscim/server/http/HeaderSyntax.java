@@ -39,8 +39,11 @@ public final class HeaderSyntax implements ContainerRequestFilter {
     }
 
     private static ScimException invalid(String header, String value) {
-        return new ScimException(400, null, "the " + header + " header is not a valid media type"
-                + (header.equals(HttpHeaders.ACCEPT) ? " list" : "") + "; send application/scim+json (got "
-                + value.length() + " characters)");
+        return new ScimException(
+                400,
+                null,
+                "the " + header + " header is not a valid media type"
+                        + (header.equals(HttpHeaders.ACCEPT) ? " list" : "") + "; send application/scim+json (got "
+                        + value.length() + " characters)");
     }
 }

@@ -28,7 +28,12 @@ public final class HealthResource {
     @Path("readyz")
     public Response ready() {
         return transactions.ping()
-                ? Response.ok("{\"status\":\"READY\",\"database\":\"UP\"}").type("application/json").build()
-                : Response.status(503).entity("{\"status\":\"NOT_READY\",\"database\":\"DOWN\"}").type("application/json").build();
+                ? Response.ok("{\"status\":\"READY\",\"database\":\"UP\"}")
+                        .type("application/json")
+                        .build()
+                : Response.status(503)
+                        .entity("{\"status\":\"NOT_READY\",\"database\":\"DOWN\"}")
+                        .type("application/json")
+                        .build();
     }
 }

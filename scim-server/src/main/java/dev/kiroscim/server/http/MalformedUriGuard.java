@@ -34,7 +34,8 @@ public final class MalformedUriGuard extends HttpHandler {
     /** Puts the guard in place of Jersey's container on every mapping; call before {@code HttpServer.start()}. */
     public static void install(HttpServer http) {
         ServerConfiguration config = http.getServerConfiguration();
-        for (Map.Entry<HttpHandler, HttpHandlerRegistration[]> entry : config.getHttpHandlersWithMapping().entrySet()) {
+        for (Map.Entry<HttpHandler, HttpHandlerRegistration[]> entry :
+                config.getHttpHandlersWithMapping().entrySet()) {
             if (entry.getKey() instanceof GrizzlyHttpContainer container) {
                 config.removeHttpHandler(container);
                 config.addHttpHandler(new MalformedUriGuard(container), entry.getValue());

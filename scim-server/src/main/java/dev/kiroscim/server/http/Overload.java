@@ -50,6 +50,7 @@ public final class Overload implements ContainerRequestFilter, ContainerResponse
 
     static Response tooManyRequests(String detail) {
         return Response.fromResponse(ScimErrors.response(429, null, detail))
-                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).build();
+                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                .build();
     }
 }

@@ -28,8 +28,14 @@ import org.glassfish.grizzly.memory.MemoryManager;
 public final class OversizedHeadResponses extends HttpServerFilter {
 
     private OversizedHeadResponses(NetworkListener listener) {
-        super(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize(), null, listener.getKeepAlive(), null,
-                listener.getMaxRequestHeaders(), listener.getMaxResponseHeaders());
+        super(
+                listener.isChunkingEnabled(),
+                listener.getMaxHttpHeaderSize(),
+                null,
+                listener.getKeepAlive(),
+                null,
+                listener.getMaxRequestHeaders(),
+                listener.getMaxResponseHeaders());
     }
 
     /** Replaces the listener's HTTP codec filter; call after {@code HttpServer.start()}. */
@@ -42,7 +48,9 @@ public final class OversizedHeadResponses extends HttpServerFilter {
                 OversizedHeadResponses replacement = new OversizedHeadResponses(listener);
                 replacement.setAllowPayloadForUndefinedHttpMethods(config.isAllowPayloadForUndefinedHttpMethods());
                 replacement.setMaxPayloadRemainderToSkip(config.getMaxPayloadRemainderToSkip());
-                replacement.getMonitoringConfig().addProbes(original.getMonitoringConfig().getProbes());
+                replacement
+                        .getMonitoringConfig()
+                        .addProbes(original.getMonitoringConfig().getProbes());
                 chain.set(i, replacement);
                 return;
             }
@@ -57,7 +65,8 @@ public final class OversizedHeadResponses extends HttpServerFilter {
         if (message.contains("intial line is too large") || message.contains("initial line is too large")) {
             response.setStatus(414);
             response.setReasonPhrase("URI Too Long");
-        } else if (message.contains("header is too large") || error instanceof MimeHeaders.MaxHeaderCountExceededException) {
+        } else if (message.contains("header is too large")
+                || error instanceof MimeHeaders.MaxHeaderCountExceededException) {
             response.setStatus(431);
             response.setReasonPhrase("Request Header Fields Too Large");
         } else {
@@ -70,8 +79,9 @@ public final class OversizedHeadResponses extends HttpServerFilter {
     protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
         String detail = switch (response.getStatus()) {
             case 414 -> "the request line is longer than " + RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES + " bytes";
-            case 431 -> "the request headers exceed " + RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES + " bytes or "
-                    + RequestHeadLimits.TRANSPORT_MAX_HEADER_COUNT + " fields";
+            case 431 ->
+                "the request headers exceed " + RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES + " bytes or "
+                        + RequestHeadLimits.TRANSPORT_MAX_HEADER_COUNT + " fields";
             default -> "the request is not valid HTTP/1.1";
         };
         byte[] body = ScimJson.bytes(ScimErrors.body(response.getStatus(), null, detail));

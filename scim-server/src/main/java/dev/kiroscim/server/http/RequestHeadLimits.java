@@ -42,8 +42,11 @@ public final class RequestHeadLimits implements ContainerRequestFilter {
         String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
         int length = (target == null ? 0 : target.length()) + (rawQuery == null ? 0 : rawQuery.length() + 1);
         if (length > MAX_URI_LENGTH) {
-            throw new ScimException(414, null, "the request URI is " + length + " characters long; at most "
-                    + MAX_URI_LENGTH + " are accepted (send long filters with POST .search)");
+            throw new ScimException(
+                    414,
+                    null,
+                    "the request URI is " + length + " characters long; at most " + MAX_URI_LENGTH
+                            + " are accepted (send long filters with POST .search)");
         }
         int bytes = 0;
         int count = 0;
@@ -54,11 +57,15 @@ public final class RequestHeadLimits implements ContainerRequestFilter {
             }
         }
         if (bytes > MAX_HEADER_BYTES || count > MAX_HEADER_COUNT) {
-            throw new ScimException(431, null, "the request headers are " + bytes + " bytes in " + count
-                    + " fields; at most " + MAX_HEADER_BYTES + " bytes and " + MAX_HEADER_COUNT + " fields are accepted");
+            throw new ScimException(
+                    431,
+                    null,
+                    "the request headers are " + bytes + " bytes in " + count + " fields; at most " + MAX_HEADER_BYTES
+                            + " bytes and " + MAX_HEADER_COUNT + " fields are accepted");
         }
         requireText(ScimType.INVALID_VALUE, "path", request.getUriInfo().getPath(true));
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters(true).entrySet()) {
             ScimType type = parameter.getKey().equals("filter") ? ScimType.INVALID_FILTER : ScimType.INVALID_VALUE;
             requireText(type, "query parameter name", parameter.getKey());
             for (String value : parameter.getValue()) {
@@ -70,7 +77,9 @@ public final class RequestHeadLimits implements ContainerRequestFilter {
     private static void requireText(ScimType type, String where, String text) {
         Optional<String> problem = text == null ? Optional.empty() : TextRules.problem(text);
         if (problem.isPresent()) {
-            throw ScimException.badRequest(type, "the request " + where + " contains a " + problem.get()
+            throw ScimException.badRequest(
+                    type,
+                    "the request " + where + " contains a " + problem.get()
                             + "; no resource id, attribute or filter can hold one");
         }
     }

@@ -34,7 +34,11 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        request.setProperty(PROPERTY, given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString());
+        request.setProperty(
+                PROPERTY,
+                given != null && SANE.matcher(given).matches()
+                        ? given
+                        : UUID.randomUUID().toString());
     }
 
     @Override
@@ -56,7 +60,8 @@ public final class RequestIds implements ContainerRequestFilter, ContainerRespon
         Object caller = request.getProperty(AuthFilter.CALLER);
         Object address = request.getProperty(AuthFilter.CLIENT_ADDRESS);
         String source = address == null ? null : address.toString();
-        Actor actor = caller instanceof Authenticator.Caller c ? Actor.token(c.name(), source) : Actor.anonymous(source);
+        Actor actor =
+                caller instanceof Authenticator.Caller c ? Actor.token(c.name(), source) : Actor.anonymous(source);
         Object id = request.getProperty(PROPERTY);
         return ChangeContext.of(actor, id == null ? UUID.randomUUID().toString() : id.toString(), clock.instant());
     }

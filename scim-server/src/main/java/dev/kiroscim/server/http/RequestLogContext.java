@@ -65,8 +65,14 @@ public final class RequestLogContext implements ContainerRequestFilter, Containe
                     .addKeyValue("path", path)
                     .addKeyValue("status", response.getStatus())
                     .addKeyValue("durationMs", millis)
-                    .log("{} {} {} {} ms request={} actor={}", request.getMethod(), path, response.getStatus(), millis,
-                            RequestIds.id(request), actor);
+                    .log(
+                            "{} {} {} {} ms request={} actor={}",
+                            request.getMethod(),
+                            path,
+                            response.getStatus(),
+                            millis,
+                            RequestIds.id(request),
+                            actor);
         } finally {
             MDC.clear();
         }

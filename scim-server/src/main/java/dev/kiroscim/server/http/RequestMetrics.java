@@ -31,8 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** Upper bounds of the latency buckets, the {@code le} labels. */
-    static final Duration[] BUCKETS = {millis(5), millis(10), millis(25), millis(50), millis(100), millis(250),
-            millis(500), millis(1000), millis(2500), millis(5000), millis(10000)};
+    static final Duration[] BUCKETS = {
+        millis(5),
+        millis(10),
+        millis(25),
+        millis(50),
+        millis(100),
+        millis(250),
+        millis(500),
+        millis(1000),
+        millis(2500),
+        millis(5000),
+        millis(10000)
+    };
 
     private static final String STARTED = RequestMetrics.class.getName() + ".started";
 
@@ -44,7 +55,8 @@ public final class RequestMetrics implements ContainerRequestFilter, ContainerRe
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("kiro.http.requests.in.flight", inFlight, AtomicLong::get)
-                .description("Requests being served now.").register(registry);
+                .description("Requests being served now.")
+                .register(registry);
     }
 
     @Override
@@ -64,12 +76,21 @@ public final class RequestMetrics implements ContainerRequestFilter, ContainerRe
         String api = api(request.getUriInfo().getPath());
         String method = request.getMethod();
         int status = response.getStatus();
-        requests.computeIfAbsent(api + ' ' + method + ' ' + status, k -> Counter.builder("kiro.http.requests")
-                .description("HTTP requests by API, method and status.")
-                .tags("api", api, "method", method, "code", Integer.toString(status)).register(registry)).increment();
-        latency.computeIfAbsent(api, k -> Timer.builder("kiro.http.request.duration")
-                .description("HTTP request latency by API.").tags("api", api)
-                .serviceLevelObjectives(BUCKETS).register(registry)).record(System.nanoTime() - t, TimeUnit.NANOSECONDS);
+        requests.computeIfAbsent(
+                        api + ' ' + method + ' ' + status,
+                        k -> Counter.builder("kiro.http.requests")
+                                .description("HTTP requests by API, method and status.")
+                                .tags("api", api, "method", method, "code", Integer.toString(status))
+                                .register(registry))
+                .increment();
+        latency.computeIfAbsent(
+                        api,
+                        k -> Timer.builder("kiro.http.request.duration")
+                                .description("HTTP request latency by API.")
+                                .tags("api", api)
+                                .serviceLevelObjectives(BUCKETS)
+                                .register(registry))
+                .record(System.nanoTime() - t, TimeUnit.NANOSECONDS);
     }
 
     static String api(String path) {

@@ -13,8 +13,7 @@ public final class ScimErrors {
 
     public static final String ERROR_URN = "urn:ietf:params:scim:api:messages:2.0:Error";
 
-    private ScimErrors() {
-    }
+    private ScimErrors() {}
 
     public static ObjectNode body(int status, ScimType scimType, String detail) {
         ObjectNode body = ScimJson.MAPPER.createObjectNode();
@@ -28,6 +27,9 @@ public final class ScimErrors {
     }
 
     public static Response response(int status, ScimType scimType, String detail) {
-        return Response.status(status).type(ScimJson.CONTENT_TYPE).entity(ScimJson.bytes(body(status, scimType, detail))).build();
+        return Response.status(status)
+                .type(ScimJson.CONTENT_TYPE)
+                .entity(ScimJson.bytes(body(status, scimType, detail)))
+                .build();
     }
 }

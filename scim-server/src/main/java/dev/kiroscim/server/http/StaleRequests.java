@@ -42,18 +42,24 @@ public final class StaleRequests implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
-            return;   // a late read changes nothing
+            return; // a late read changes nothing
         }
-        OptionalLong received = receivedAtMillis(request.getHeaderString("X-Request-Start"),
-                request.getHeaderString("X-Amzn-Trace-Id"));
+        OptionalLong received = receivedAtMillis(
+                request.getHeaderString("X-Request-Start"), request.getHeaderString("X-Amzn-Trace-Id"));
         if (received.isEmpty()) {
             return;
         }
         long ageMillis = clock.millis() - received.getAsLong();
         if (ageMillis > maxAge.toMillis()) {
-            request.abortWith(Response.fromResponse(ScimErrors.response(503, null, "the load balancer received this"
-                    + " request " + ageMillis / 1000 + " s ago (limit " + maxAge.toSeconds() + " s): its client has"
-                    + " most likely retried it; retry if not")).header("Retry-After", "1").build());
+            request.abortWith(Response.fromResponse(ScimErrors.response(
+                            503,
+                            null,
+                            "the load balancer received this"
+                                    + " request " + ageMillis / 1000 + " s ago (limit " + maxAge.toSeconds()
+                                    + " s): its client has"
+                                    + " most likely retried it; retry if not"))
+                    .header("Retry-After", "1")
+                    .build());
         }
     }
 

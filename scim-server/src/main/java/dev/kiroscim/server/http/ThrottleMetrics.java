@@ -25,6 +25,7 @@ public final class ThrottleMetrics {
     private static Counter throttled(MeterRegistry registry, String reason) {
         return Counter.builder("kiro.throttled.requests")
                 .description("Requests answered 429 by reason: rate-limit (per token) or auth-backoff (per address).")
-                .tag("reason", reason).register(registry);
+                .tag("reason", reason)
+                .register(registry);
     }
 }

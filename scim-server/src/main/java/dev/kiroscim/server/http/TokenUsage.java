@@ -22,8 +22,7 @@ public final class TokenUsage implements AutoCloseable {
     public static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(TokenUsage.class);
 
-    private record Use(Instant at, String sourceIp) {
-    }
+    private record Use(Instant at, String sourceIp) {}
 
     private final Transactions transactions;
     private final ConcurrentHashMap<String, Use> pending = new ConcurrentHashMap<>();
@@ -40,7 +39,8 @@ public final class TokenUsage implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::flushQuietly, INTERVAL.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::flushQuietly, INTERVAL.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
         return this;
     }
 

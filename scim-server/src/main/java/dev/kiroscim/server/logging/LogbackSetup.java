@@ -21,8 +21,7 @@ public final class LogbackSetup {
 
     public static final String FORMAT_PROPERTY = "kiro.log.format";
 
-    private LogbackSetup() {
-    }
+    private LogbackSetup() {}
 
     /**
      * @param levels {@code logger=level} entries; the level is one of trace, debug, info, warn, error, off
@@ -59,12 +58,14 @@ public final class LogbackSetup {
             }
             int eq = e.indexOf('=');
             if (eq <= 0 || eq == e.length() - 1) {
-                throw new IllegalArgumentException("log level '" + entry + "' is not logger=level (e.g. org.hibernate.SQL=debug)");
+                throw new IllegalArgumentException(
+                        "log level '" + entry + "' is not logger=level (e.g. org.hibernate.SQL=debug)");
             }
             String name = e.substring(0, eq).trim();
             String level = e.substring(eq + 1).trim().toUpperCase(Locale.ROOT);
             if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(level)) {
-                throw new IllegalArgumentException("log level '" + entry + "': use trace, debug, info, warn, error or off");
+                throw new IllegalArgumentException(
+                        "log level '" + entry + "': use trace, debug, info, warn, error or off");
             }
             levels.put(name.equalsIgnoreCase("root") ? org.slf4j.Logger.ROOT_LOGGER_NAME : name, Level.toLevel(level));
         }

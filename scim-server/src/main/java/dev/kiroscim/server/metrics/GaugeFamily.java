@@ -30,7 +30,10 @@ public final class GaugeFamily {
 
     /** One series; {@code labels} are name, value, name, value… */
     public GaugeFamily add(double value, String... labels) {
-        builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).labels(Labels.of(labels)).build());
+        builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .value(value)
+                .labels(Labels.of(labels))
+                .build());
         return this;
     }
 
@@ -56,6 +59,8 @@ public final class GaugeFamily {
     }
 
     public static InfoSnapshot.InfoDataPointSnapshot infoPoint(String... labels) {
-        return InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(labels)).build();
+        return InfoSnapshot.InfoDataPointSnapshot.builder()
+                .labels(Labels.of(labels))
+                .build();
     }
 }

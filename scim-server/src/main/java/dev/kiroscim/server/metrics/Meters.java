@@ -51,10 +51,18 @@ public final class Meters {
         new UptimeMetrics().bindTo(registry);
         // Kept beside jvm_memory_used_bytes{area="heap",…}: dashboards and the fuzz harness read these two names.
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Gauge.builder("kiro.jvm.heap.used.bytes", memory, m -> m.getHeapMemoryUsage().getUsed())
-                .description("JVM heap in use.").register(registry);
-        Gauge.builder("kiro.jvm.heap.max.bytes", memory, m -> m.getHeapMemoryUsage().getMax())
-                .description("JVM heap limit (-Xmx).").register(registry);
+        Gauge.builder(
+                        "kiro.jvm.heap.used.bytes",
+                        memory,
+                        m -> m.getHeapMemoryUsage().getUsed())
+                .description("JVM heap in use.")
+                .register(registry);
+        Gauge.builder(
+                        "kiro.jvm.heap.max.bytes",
+                        memory,
+                        m -> m.getHeapMemoryUsage().getMax())
+                .description("JVM heap limit (-Xmx).")
+                .register(registry);
         return new Meters(registry);
     }
 

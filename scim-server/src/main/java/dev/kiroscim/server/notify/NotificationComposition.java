@@ -4,14 +4,14 @@ import dev.kiroscim.adapter.webhook.HttpWebhookSender;
 import dev.kiroscim.adapter.webhook.SecretFiles;
 import dev.kiroscim.core.cluster.SingletonScheduler;
 import dev.kiroscim.core.directory.UserRecord;
-import dev.kiroscim.core.notify.service.DerivedEvents;
 import dev.kiroscim.core.notify.NotificationBacklog;
 import dev.kiroscim.core.notify.NotificationDeadLetter;
-import dev.kiroscim.core.notify.service.NotificationDelivery;
 import dev.kiroscim.core.notify.PeopleAndPools;
 import dev.kiroscim.core.notify.WebhookSender;
-import dev.kiroscim.core.seats.service.ManageSeats;
+import dev.kiroscim.core.notify.service.DerivedEvents;
+import dev.kiroscim.core.notify.service.NotificationDelivery;
 import dev.kiroscim.core.seats.SeatOverview;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.config.NotificationsSection;
 import java.time.Clock;
@@ -45,17 +45,35 @@ public final class NotificationComposition implements AutoCloseable {
         this.delivery = delivery;
     }
 
-    public static NotificationComposition create(NotificationsSection config, Database database, ManageSeats seats,
-                                                 String replicaId, Clock clock) {
-        return create(config, database, seats, new HttpWebhookSender(new SecretFiles(config.secretFiles())), replicaId, clock);
+    public static NotificationComposition create(
+            NotificationsSection config, Database database, ManageSeats seats, String replicaId, Clock clock) {
+        return create(
+                config,
+                database,
+                seats,
+                new HttpWebhookSender(new SecretFiles(config.secretFiles())),
+                replicaId,
+                clock);
     }
 
     /** @param sender the HTTP adapter, or a test double */
-    public static NotificationComposition create(NotificationsSection config, Database database, ManageSeats seats,
-                                                 WebhookSender sender, String replicaId, Clock clock) {
+    public static NotificationComposition create(
+            NotificationsSection config,
+            Database database,
+            ManageSeats seats,
+            WebhookSender sender,
+            String replicaId,
+            Clock clock) {
         database.routeNotifications(config.routing());
-        NotificationDelivery delivery = new NotificationDelivery(database, config.routing(), sender,
-                lookup(database, seats), config.retry(), POLL, clock, "notify-" + replicaId);
+        NotificationDelivery delivery = new NotificationDelivery(
+                database,
+                config.routing(),
+                sender,
+                lookup(database, seats),
+                config.retry(),
+                POLL,
+                clock,
+                "notify-" + replicaId);
         return new NotificationComposition(config, database, delivery);
     }
 
@@ -64,7 +82,8 @@ public final class NotificationComposition implements AutoCloseable {
         if (!config.enabled()) {
             return;
         }
-        DerivedEvents derived = new DerivedEvents(database, () -> seats.overview().pools(), config.rules());
+        DerivedEvents derived =
+                new DerivedEvents(database, () -> seats.overview().pools(), config.rules());
         jobs.schedule(JOB, JOB_INTERVAL, () -> {
             int n = derived.runOnce(clock.instant());
             if (n > 0) {
@@ -72,8 +91,12 @@ public final class NotificationComposition implements AutoCloseable {
             }
         });
         delivery.start();
-        LOG.info("webhook notifications to {} endpoint(s): {}", config.routing().endpoints().size(),
-                config.routing().endpoints().stream().map(e -> e.name() + " (" + e.format().wireName() + ")").toList());
+        LOG.info(
+                "webhook notifications to {} endpoint(s): {}",
+                config.routing().endpoints().size(),
+                config.routing().endpoints().stream()
+                        .map(e -> e.name() + " (" + e.format().wireName() + ")")
+                        .toList());
     }
 
     public NotificationsSection config() {
@@ -106,7 +129,9 @@ public final class NotificationComposition implements AutoCloseable {
 
             @Override
             public Optional<SeatOverview.PoolUse> pool(String group) {
-                return seats.overview().pools().stream().filter(p -> p.group().equals(group)).findFirst();
+                return seats.overview().pools().stream()
+                        .filter(p -> p.group().equals(group))
+                        .findFirst();
             }
         };
     }

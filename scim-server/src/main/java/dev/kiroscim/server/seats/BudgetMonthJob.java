@@ -21,8 +21,7 @@ public final class BudgetMonthJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(BudgetMonthJob.class);
 
-    private BudgetMonthJob() {
-    }
+    private BudgetMonthJob() {}
 
     public static void schedule(SingletonScheduler jobs, ManageSeats seats, Clock clock) {
         jobs.schedule(NAME, INTERVAL, () -> {

@@ -1,9 +1,9 @@
 package dev.kiroscim.server.seats;
 
 import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.config.ConfigException;
 import java.nio.file.Path;
@@ -25,8 +25,7 @@ public final class PolicyReloader {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyReloader.class);
 
     /** What a reload did. {@code problems} is empty when the policy was applied. */
-    public record Outcome(boolean applied, PolicyInForce policy, List<SeatEvent> events, List<String> problems) {
-    }
+    public record Outcome(boolean applied, PolicyInForce policy, List<SeatEvent> events, List<String> problems) {}
 
     private final ManageSeats seats;
     private final Path configFile;
@@ -48,10 +47,13 @@ public final class PolicyReloader {
             return new Outcome(false, seats.policyInForce(), List.of(), e.problems());
         }
         PolicyInForce policy = next.policyInForce();
-        List<SeatEvent> events = seats.applyAndStore(policy,
-                next.storedPolicy(ctx.actor() + " on replica " + replicaId, ctx.at()), ctx);
-        LOG.info("policy reloaded from {} ({} pools, {} seat changes); it is now the cluster's active policy",
-                policy.source(), policy.policy().pools().size(), events.size());
+        List<SeatEvent> events =
+                seats.applyAndStore(policy, next.storedPolicy(ctx.actor() + " on replica " + replicaId, ctx.at()), ctx);
+        LOG.info(
+                "policy reloaded from {} ({} pools, {} seat changes); it is now the cluster's active policy",
+                policy.source(),
+                policy.policy().pools().size(),
+                events.size());
         return new Outcome(true, policy, events, List.of());
     }
 }

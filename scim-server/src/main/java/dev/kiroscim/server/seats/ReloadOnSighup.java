@@ -15,23 +15,27 @@ public final class ReloadOnSighup {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReloadOnSighup.class);
 
-    private ReloadOnSighup() {
-    }
+    private ReloadOnSighup() {}
 
     public static void install(PolicyReloader reloader, Clock clock) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
-                Thread t = new Thread(() -> {
-                    try {
-                        reloader.reload(new ChangeContext("signal:SIGHUP", "sighup-" + UUID.randomUUID(), clock.instant()));
-                    } catch (RuntimeException e) {
-                        LOG.error("policy reload on SIGHUP failed: {}", e.toString());
-                    }
-                }, "kiro-policy-reload");
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                reloader.reload(new ChangeContext(
+                                        "signal:SIGHUP", "sighup-" + UUID.randomUUID(), clock.instant()));
+                            } catch (RuntimeException e) {
+                                LOG.error("policy reload on SIGHUP failed: {}", e.toString());
+                            }
+                        },
+                        "kiro-policy-reload");
                 t.start();
             });
         } catch (IllegalArgumentException e) {
-            LOG.info("SIGHUP is not available here ({}); reload the policy with POST /admin/v1/policy/reload", e.getMessage());
+            LOG.info(
+                    "SIGHUP is not available here ({}); reload the policy with POST /admin/v1/policy/reload",
+                    e.getMessage());
         }
     }
 }

@@ -20,8 +20,7 @@ public final class SeatExpiryJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeatExpiryJob.class);
 
-    private SeatExpiryJob() {
-    }
+    private SeatExpiryJob() {}
 
     public static void schedule(SingletonScheduler jobs, ManageSeats seats, Clock clock) {
         jobs.schedule(NAME, INTERVAL, () -> {

@@ -22,11 +22,11 @@ import java.util.List;
 public final class SeatsRendering {
 
     /** What {@code monthlyCostUsd} is, and is not. */
-    public static final String COST_BASIS = "at current holders x list price; the invoice (GET /admin/v1/invoice) applies "
-            + "Kiro's billing rules (highest tier held in the month, released seats charged to the month's end, overage)";
+    public static final String COST_BASIS =
+            "at current holders x list price; the invoice (GET /admin/v1/invoice) applies "
+                    + "Kiro's billing rules (highest tier held in the month, released seats charged to the month's end, overage)";
 
-    private SeatsRendering() {
-    }
+    private SeatsRendering() {}
 
     public static ObjectNode json(SeatOverview overview) {
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
@@ -42,7 +42,10 @@ public final class SeatsRendering {
         }
         ArrayNode tiers = out.putArray("tiers");
         for (SeatOverview.TierUse t : overview.tiers()) {
-            tiers.addObject().put("tier", t.tier()).put("assigned", t.assigned()).put("monthlyCostUsd", t.monthlyCostUsd());
+            tiers.addObject()
+                    .put("tier", t.tier())
+                    .put("assigned", t.assigned())
+                    .put("monthlyCostUsd", t.monthlyCostUsd());
         }
         out.put("monthlyCostUsd", overview.monthlyCostUsd());
         out.put("monthlyCostBasis", COST_BASIS);
@@ -62,16 +65,23 @@ public final class SeatsRendering {
     public static String table(JsonNode seats) {
         List<List<String>> pools = new ArrayList<>();
         for (JsonNode p : seats.path("pools")) {
-            pools.add(List.of(p.path("group").asText(), p.path("tier").asText(),
+            pools.add(List.of(
+                    p.path("group").asText(),
+                    p.path("tier").asText(),
                     p.path("seats").isNull() ? "unlimited" : p.path("seats").asText(),
-                    p.path("assigned").asText(), p.path("waitlisted").asText()));
+                    p.path("assigned").asText(),
+                    p.path("waitlisted").asText()));
         }
         List<List<String>> tiers = new ArrayList<>();
         for (JsonNode t : seats.path("tiers")) {
-            tiers.add(List.of(t.path("tier").asText(), t.path("assigned").asText(), t.path("monthlyCostUsd").asText()));
+            tiers.add(List.of(
+                    t.path("tier").asText(),
+                    t.path("assigned").asText(),
+                    t.path("monthlyCostUsd").asText()));
         }
         tiers.add(List.of("TOTAL", "", seats.path("monthlyCostUsd").asText()));
         return new AuditRendering.Table(List.of("POOL", "TIER", "SEATS", "ASSIGNED", "WAITLISTED"), pools).text() + "\n"
-                + new AuditRendering.Table(List.of("TIER", "ASSIGNED", "MONTHLY COST AT CURRENT HOLDERS (USD)"), tiers).text();
+                + new AuditRendering.Table(List.of("TIER", "ASSIGNED", "MONTHLY COST AT CURRENT HOLDERS (USD)"), tiers)
+                        .text();
     }
 }

@@ -25,9 +25,15 @@ public final class DownstreamMetrics implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         return MetricSnapshots.of(
-                GaugeFamily.info("kiro_sync_downstream", "What Identity Center sync writes to: identity-store-api, scim or none.")
-                        .dataPoint(GaugeFamily.infoPoint("kind", sync.downstream())).build(),
-                GaugeFamily.single("kiro_sync_paused", "1 while the sync sends nothing until an operator acts (e.g. the"
-                        + " SCIM token was refused; see the alert in /admin/v1/sync).", sync.paused().isPresent() ? 1 : 0));
+                GaugeFamily.info(
+                                "kiro_sync_downstream",
+                                "What Identity Center sync writes to: identity-store-api, scim or none.")
+                        .dataPoint(GaugeFamily.infoPoint("kind", sync.downstream()))
+                        .build(),
+                GaugeFamily.single(
+                        "kiro_sync_paused",
+                        "1 while the sync sends nothing until an operator acts (e.g. the"
+                                + " SCIM token was refused; see the alert in /admin/v1/sync).",
+                        sync.paused().isPresent() ? 1 : 0));
     }
 }

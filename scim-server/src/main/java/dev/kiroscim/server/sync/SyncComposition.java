@@ -3,12 +3,12 @@ package dev.kiroscim.server.sync;
 import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiDirectory;
 import dev.kiroscim.adapter.aws.identitystore.TokenBucket;
 import dev.kiroscim.adapter.scim.ScimDirectory;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterRateLimit;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.server.config.IdentityCenterSection;
 import java.time.Clock;
 import java.util.function.DoubleFunction;
@@ -27,12 +27,11 @@ public final class SyncComposition {
     /** The seat ledger of a transaction. */
     public static final SeatLookup SEATS = SeatLookup.of(tx -> tx.seats());
 
-    private SyncComposition() {
-    }
+    private SyncComposition() {}
 
     /** With this process's own token bucket at {@code maxRequestsPerSecond}. */
-    public static IdentityCenterSync create(Transactions db, IdentityCenterSection section, Supplier<Policy> policy,
-                                            SeatLookup seats, Clock clock) {
+    public static IdentityCenterSync create(
+            Transactions db, IdentityCenterSection section, Supplier<Policy> policy, SeatLookup seats, Clock clock) {
         return create(db, section, policy, seats, clock, TokenBucket::new);
     }
 
@@ -40,11 +39,16 @@ public final class SyncComposition {
      * With the calls drawn from {@code budget} (the cluster's shared rate budget, given {@code maxRequestsPerSecond})
      * instead of a per-process token bucket; both downstream modes use it.
      */
-    public static IdentityCenterSync create(Transactions db, IdentityCenterSection section, Supplier<Policy> policy,
-                                            SeatLookup seats, Clock clock,
-                                            DoubleFunction<IdentityCenterRateLimit> budget) {
+    public static IdentityCenterSync create(
+            Transactions db,
+            IdentityCenterSection section,
+            Supplier<Policy> policy,
+            SeatLookup seats,
+            Clock clock,
+            DoubleFunction<IdentityCenterRateLimit> budget) {
         IdentityCenterDirectory directory = section.store()
-                .<IdentityCenterDirectory>map(c -> IdentityStoreApiDirectory.create(c, budget.apply(c.maxRequestsPerSecond())))
+                .<IdentityCenterDirectory>map(
+                        c -> IdentityStoreApiDirectory.create(c, budget.apply(c.maxRequestsPerSecond())))
                 .or(() -> section.scim().map(c -> new ScimDirectory(c, budget.apply(c.maxRequestsPerSecond()), clock)))
                 .orElse(null);
         return new IdentityCenterSync(db, directory, policy, seats, section.settings(), clock);

@@ -17,8 +17,7 @@ public final class SyncRendering {
     private static final String IDENTITY_STORE_API = "identity-store-api";
     private static final String SCIM = "scim";
 
-    private SyncRendering() {
-    }
+    private SyncRendering() {}
 
     public static ObjectNode status(IdentityCenterSync.Status s) {
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
@@ -98,8 +97,10 @@ public final class SyncRendering {
         ArrayNode groups = out.putArray("groupsToCreate");
         p.groupsToCreate().forEach(groups::add);
         if (!p.groupsToCreate().isEmpty()) {
-            out.put("notice", "After these groups are created, subscribe each one to its tier once in the Kiro console"
-                    + " (Users & Groups); group members then receive the seat, which can take up to 24 hours.");
+            out.put(
+                    "notice",
+                    "After these groups are created, subscribe each one to its tier once in the Kiro console"
+                            + " (Users & Groups); group members then receive the seat, which can take up to 24 hours.");
         }
         return out;
     }
@@ -111,19 +112,33 @@ public final class SyncRendering {
     /** The plan as text; in {@code scim} mode each line is the SCIM request instead of the API call. */
     public static String planText(SyncPlan p, String downstream) {
         StringBuilder b = new StringBuilder();
-        b.append("mode: ").append(p.mode()).append("   read calls: ").append(p.readCalls()).append('\n');
+        b.append("mode: ")
+                .append(p.mode())
+                .append("   read calls: ")
+                .append(p.readCalls())
+                .append('\n');
         if (p.calls().isEmpty()) {
             b.append("Identity Center is in sync: no calls to make.\n");
         }
         for (PlannedCall c : p.calls()) {
-            b.append(SCIM.equals(downstream) ? ScimPlanRequests.describe(c.operation(), c.target()) + "\n"
-                    : String.format("%-24s %s%n", c.operation(), c.target()));
+            b.append(
+                    SCIM.equals(downstream)
+                            ? ScimPlanRequests.describe(c.operation(), c.target()) + "\n"
+                            : String.format("%-24s %s%n", c.operation(), c.target()));
         }
         for (Drift d : p.drift()) {
-            b.append("drift: ").append(d.userName()).append(": ").append(d.found()).append(" -> ").append(d.repair()).append('\n');
+            b.append("drift: ")
+                    .append(d.userName())
+                    .append(": ")
+                    .append(d.found())
+                    .append(" -> ")
+                    .append(d.repair())
+                    .append('\n');
         }
         for (String g : p.groupsToCreate()) {
-            b.append("new tier group ").append(g).append(": subscribe it to its tier in the Kiro console once it exists\n");
+            b.append("new tier group ")
+                    .append(g)
+                    .append(": subscribe it to its tier in the Kiro console once it exists\n");
         }
         return b.toString();
     }

@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  */
 public record PemKeyMaterial(PrivateKey key, X509Certificate[] chain) {
 
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
     private static final byte[] RSA_ALGORITHM = hex("300d06092a864886f70d0101010500"); // SEQ { rsaEncryption, NULL }
-    private static final byte[] EC_PUBLIC_KEY_OID = hex("06072a8648ce3d0201");         // id-ecPublicKey
+    private static final byte[] EC_PUBLIC_KEY_OID = hex("06072a8648ce3d0201"); // id-ecPublicKey
 
     public static PemKeyMaterial read(Path certFile, Path keyFile) throws IOException {
         X509Certificate[] chain = certificates(certFile);
@@ -42,8 +43,10 @@ public record PemKeyMaterial(PrivateKey key, X509Certificate[] chain) {
     static X509Certificate[] certificates(Path file) throws IOException {
         try {
             List<X509Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file))).stream()
-                    .map(X509Certificate.class::cast).toList();
+                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file)))
+                    .stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
             if (certs.isEmpty()) {
                 throw new IOException(file + ": no PEM certificate found (expected -----BEGIN CERTIFICATE-----)");
             }
@@ -67,12 +70,15 @@ public record PemKeyMaterial(PrivateKey key, X509Certificate[] chain) {
                     byte[] algorithm = sequence(EC_PUBLIC_KEY_OID, sec1CurveOid(der, file));
                     return pkcs8(sequence(integer0(), algorithm, octetString(der)), file, "EC");
                 case "ENCRYPTED PRIVATE KEY":
-                    throw new IOException(file + ": the key is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN) and protect the file with permissions");
+                    throw new IOException(
+                            file
+                                    + ": the key is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN) and protect the file with permissions");
                 default:
-                    // e.g. "EC PARAMETERS" before the key, as openssl ecparam -genkey writes it
+                // e.g. "EC PARAMETERS" before the key, as openssl ecparam -genkey writes it
             }
         }
-        throw new IOException(file + ": no PEM private key found (expected BEGIN PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
+        throw new IOException(
+                file + ": no PEM private key found (expected BEGIN PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
     }
 
     private static PrivateKey pkcs8(byte[] der, Path file, String... algorithms) throws IOException {
@@ -103,7 +109,8 @@ public record PemKeyMaterial(PrivateKey key, X509Certificate[] chain) {
         } catch (ArrayIndexOutOfBoundsException e) {
             // fall through
         }
-        throw new IOException(file + ": EC PRIVATE KEY without a named curve; convert it with openssl pkcs8 -topk8 -nocrypt");
+        throw new IOException(
+                file + ": EC PRIVATE KEY without a named curve; convert it with openssl pkcs8 -topk8 -nocrypt");
     }
 
     /** {contentStart, contentLength} of the DER element at {@code pos}. */
@@ -153,7 +160,8 @@ public record PemKeyMaterial(PrivateKey key, X509Certificate[] chain) {
         return out.toByteArray();
     }
 
-    private static void requireMatch(PrivateKey key, X509Certificate leaf, Path certFile, Path keyFile) throws IOException {
+    private static void requireMatch(PrivateKey key, X509Certificate leaf, Path certFile, Path keyFile)
+            throws IOException {
         String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
         try {
             byte[] nonce = new byte[32];

@@ -67,11 +67,16 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager implements
         try {
             material = PemKeyMaterial.read(certFile, keyFile);
             stamp = now;
-            LOG.info("TLS certificate reloaded from {}: {}, valid until {}", certFile,
-                    material.chain()[0].getSubjectX500Principal().getName(), material.chain()[0].getNotAfter().toInstant());
+            LOG.info(
+                    "TLS certificate reloaded from {}: {}, valid until {}",
+                    certFile,
+                    material.chain()[0].getSubjectX500Principal().getName(),
+                    material.chain()[0].getNotAfter().toInstant());
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("TLS certificate files changed but do not load yet, keeping the current certificate: {}", e.getMessage());
+            LOG.warn(
+                    "TLS certificate files changed but do not load yet, keeping the current certificate: {}",
+                    e.getMessage());
             return false;
         }
     }

@@ -32,9 +32,11 @@ public final class TlsSettings implements AutoCloseable {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {keys}, null, null);
             String[] supported = context.getSupportedSSLParameters().getProtocols();
-            String[] enabled = PROTOCOLS.stream().filter(p -> Arrays.asList(supported).contains(p)).toArray(String[]::new);
-            SSLEngineConfigurator engine = new SSLEngineConfigurator(context, false, false, false)
-                    .setEnabledProtocols(enabled);
+            String[] enabled = PROTOCOLS.stream()
+                    .filter(p -> Arrays.asList(supported).contains(p))
+                    .toArray(String[]::new);
+            SSLEngineConfigurator engine =
+                    new SSLEngineConfigurator(context, false, false, false).setEnabledProtocols(enabled);
             return new TlsSettings(keys.watch(), engine);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
@@ -47,7 +49,8 @@ public final class TlsSettings implements AutoCloseable {
 
     public String describe() {
         return "TLS (" + String.join(", ", engine.getEnabledProtocols()) + "), certificate "
-                + keys.leaf().getSubjectX500Principal().getName() + " valid until " + keys.leaf().getNotAfter().toInstant();
+                + keys.leaf().getSubjectX500Principal().getName() + " valid until "
+                + keys.leaf().getNotAfter().toInstant();
     }
 
     @Override

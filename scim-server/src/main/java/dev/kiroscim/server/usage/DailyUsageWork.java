@@ -1,8 +1,8 @@
 package dev.kiroscim.server.usage;
 
-import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.ReclaimEvidence;
 import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.usage.IdleSeats;
 import dev.kiroscim.core.usage.ImportReport;
 import dev.kiroscim.core.usage.SeatActivity;
@@ -25,8 +25,7 @@ public final class DailyUsageWork {
     private static final Logger LOG = LoggerFactory.getLogger(DailyUsageWork.class);
 
     /** What one run did. */
-    public record Outcome(ImportReport imported, List<SeatEvent> reclaimed) {
-    }
+    public record Outcome(ImportReport imported, List<SeatEvent> reclaimed) {}
 
     private final UsageComposition usage;
     private final IdleSeats idle;
@@ -42,18 +41,37 @@ public final class DailyUsageWork {
 
     /** @throws java.io.UncheckedIOException when the report location cannot be listed */
     public Outcome run(Optional<LocalDate> from) {
-        ImportReport r = usage.importer().orElseThrow(() -> new IllegalStateException("usage reports are not configured")).run(from);
-        LOG.info("usage import from {}: {} files imported, {} unchanged, {} rows, {} problems, {} unknown users",
-                r.source(), r.filesImported(), r.filesUnchanged(), r.rowsImported(), r.problems().size(), r.unknownUsers().size());
+        ImportReport r = usage.importer()
+                .orElseThrow(() -> new IllegalStateException("usage reports are not configured"))
+                .run(from);
+        LOG.info(
+                "usage import from {}: {} files imported, {} unchanged, {} rows, {} problems, {} unknown users",
+                r.source(),
+                r.filesImported(),
+                r.filesUnchanged(),
+                r.rowsImported(),
+                r.problems().size(),
+                r.unknownUsers().size());
         r.problems().stream().limit(20).forEach(p -> LOG.warn("usage import: {}", p));
         Map<String, ManageSeats.IdleSeat> toReclaim = new LinkedHashMap<>();
         for (SeatActivity s : idle.reclaimable()) {
-            toReclaim.put(s.userId(), new ManageSeats.IdleSeat(s.pool(),
-                    new ReclaimEvidence(s.lastActivity().map(Object::toString).orElse(null), s.daysIdle().orElse(0L))));
+            toReclaim.put(
+                    s.userId(),
+                    new ManageSeats.IdleSeat(
+                            s.pool(),
+                            new ReclaimEvidence(
+                                    s.lastActivity().map(Object::toString).orElse(null),
+                                    s.daysIdle().orElse(0L))));
         }
-        List<SeatEvent> events = seats.reclaim(toReclaim, new dev.kiroscim.core.directory.events.ChangeContext(
-                dev.kiroscim.core.directory.events.ChangeContext.SYSTEM, "usage-reclaim-" + UUID.randomUUID(), clock.instant()));
-        long reclaimed = events.stream().filter(e -> e.type() == SeatEvent.Type.RECLAIMED).count();
+        List<SeatEvent> events = seats.reclaim(
+                toReclaim,
+                new dev.kiroscim.core.directory.events.ChangeContext(
+                        dev.kiroscim.core.directory.events.ChangeContext.SYSTEM,
+                        "usage-reclaim-" + UUID.randomUUID(),
+                        clock.instant()));
+        long reclaimed = events.stream()
+                .filter(e -> e.type() == SeatEvent.Type.RECLAIMED)
+                .count();
         if (reclaimed > 0) {
             LOG.info("reclaimed {} idle seats (seat.reclaimed in the audit log)", reclaimed);
         }

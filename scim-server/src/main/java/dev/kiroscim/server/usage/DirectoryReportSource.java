@@ -40,7 +40,9 @@ public final class DirectoryReportSource implements ReportSource {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String key = root.relativize(p).toString().replace('\\', '/');
                 Optional<LocalDate> day = ReportKeys.dayOf(key);
-                if (ReportKeys.isUserReport(key) && day.isPresent() && !day.get().isBefore(from)) {
+                if (ReportKeys.isUserReport(key)
+                        && day.isPresent()
+                        && !day.get().isBefore(from)) {
                     files.add(new ReportObject(key, sha256(Files.readAllBytes(p)), day.get()));
                 }
             }

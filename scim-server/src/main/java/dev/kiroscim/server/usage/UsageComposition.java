@@ -1,7 +1,7 @@
 package dev.kiroscim.server.usage;
 
-import dev.kiroscim.core.usage.ImportUsage;
 import dev.kiroscim.adapter.aws.s3.S3ReportSource;
+import dev.kiroscim.core.usage.ImportUsage;
 import dev.kiroscim.core.usage.ReportSource;
 import dev.kiroscim.core.usage.UsageReports;
 import dev.kiroscim.core.usage.UserMapping;
@@ -17,21 +17,27 @@ import java.util.Optional;
  *
  * @param importer empty when no report location is configured
  */
-public record UsageComposition(UsageSection section, UsageReports reports, Optional<ImportUsage> importer,
-                               Optional<ReportSource> source) implements AutoCloseable {
+public record UsageComposition(
+        UsageSection section, UsageReports reports, Optional<ImportUsage> importer, Optional<ReportSource> source)
+        implements AutoCloseable {
 
     public static UsageComposition create(UsageSection section, Database database, Clock clock) {
         JdbcUsageStore store = new JdbcUsageStore(database.dataSource());
-        UsageReports reports = new UsageReports(store, () -> UserMapping.load(database), database, section.creditsIncludeOverage());
-        Optional<ReportSource> source = section.s3().<ReportSource>map(s3 -> S3ReportSource.create(s3, section.accountId()))
+        UsageReports reports =
+                new UsageReports(store, () -> UserMapping.load(database), database, section.creditsIncludeOverage());
+        Optional<ReportSource> source = section.s3()
+                .<ReportSource>map(s3 -> S3ReportSource.create(s3, section.accountId()))
                 .or(() -> section.directory().map(DirectoryReportSource::new));
-        Optional<ImportUsage> importer = source.map(s -> new ImportUsage(s, store, () -> UserMapping.load(database), clock));
+        Optional<ImportUsage> importer =
+                source.map(s -> new ImportUsage(s, store, () -> UserMapping.load(database), clock));
         return new UsageComposition(section, reports, importer, source);
     }
 
     /** Seat holders' activity from the report, under the policy in force. */
-    public dev.kiroscim.core.usage.IdleSeats idleSeats(dev.kiroscim.core.transaction.Transactions transactions,
-                                                       java.util.function.Supplier<dev.kiroscim.core.policy.Policy> policy, Clock clock) {
+    public dev.kiroscim.core.usage.IdleSeats idleSeats(
+            dev.kiroscim.core.transaction.Transactions transactions,
+            java.util.function.Supplier<dev.kiroscim.core.policy.Policy> policy,
+            Clock clock) {
         return new dev.kiroscim.core.usage.IdleSeats(transactions, policy, reports, section.enabled(), clock);
     }
 

@@ -24,8 +24,7 @@ public final class UsageImportJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageImportJob.class);
 
-    private UsageImportJob() {
-    }
+    private UsageImportJob() {}
 
     /** Schedules {@code work} daily at {@code at} UTC on the replica that holds the {@value #NAME} lease. */
     public static void schedule(SingletonScheduler jobs, Runnable work, LocalTime at, Clock clock) {
@@ -41,14 +40,20 @@ public final class UsageImportJob {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                LOG.warn("daily usage import failed (next run {} UTC, or POST /admin/v1/usage/import): {}", due.get(), e.toString());
+                LOG.warn(
+                        "daily usage import failed (next run {} UTC, or POST /admin/v1/usage/import): {}",
+                        due.get(),
+                        e.toString());
             }
         });
     }
 
     /** The next run after {@code now}: today at {@code at} UTC if still ahead, else tomorrow. */
     static Instant nextRun(Instant now, LocalTime at) {
-        ZonedDateTime today = now.atZone(ZoneOffset.UTC).toLocalDate().atTime(at).atZone(ZoneOffset.UTC);
-        return today.toInstant().isAfter(now) ? today.toInstant() : today.plusDays(1).toInstant();
+        ZonedDateTime today =
+                now.atZone(ZoneOffset.UTC).toLocalDate().atTime(at).atZone(ZoneOffset.UTC);
+        return today.toInstant().isAfter(now)
+                ? today.toInstant()
+                : today.plusDays(1).toInstant();
     }
 }

@@ -46,28 +46,42 @@ public final class UsageMetrics implements MultiCollector {
         Map<String, BigDecimal> credits = new TreeMap<>();
         inv.tiers().forEach(t -> credits.put(t.tier(), BigDecimal.ZERO));
         inv.lines().forEach(l -> credits.merge(l.bill().billedTier(), l.bill().creditsUsed(), BigDecimal::add));
-        GaugeFamily creditsByTier = GaugeFamily.named("kiro_usage_credits_month",
+        GaugeFamily creditsByTier = GaugeFamily.named(
+                "kiro_usage_credits_month",
                 "Credits used this month by seat holders, by billed tier (from the imported report).");
         credits.forEach((tier, c) -> creditsByTier.add(c, "tier", tier));
         Map<String, Integer> idleByPool = new TreeMap<>();
         idleNow.with(SeatActivity.Verdict.IDLE).forEach(h -> idleByPool.merge(h.pool(), 1, Integer::sum));
-        GaugeFamily idleSeats = GaugeFamily.named("kiro_seats_idle",
+        GaugeFamily idleSeats = GaugeFamily.named(
+                "kiro_seats_idle",
                 "Seat holders with no Kiro activity in the report for 30 days, by pool (missing data is not idle).");
         idleByPool.forEach((pool, n) -> idleSeats.add(n, "pool", pool));
         List<MetricSnapshot> out = new ArrayList<>(List.of(
-                GaugeFamily.single("kiro_invoice_cost_so_far_usd",
-                        "This month's cost so far by Kiro's billing rules (GET /admin/v1/invoice).", inv.totalUsd().doubleValue()),
-                GaugeFamily.single("kiro_invoice_forecast_usd",
-                        "This month's forecast cost by Kiro's billing rules: seats so far plus extrapolated overage.", forecast.doubleValue()),
-                GaugeFamily.single("kiro_invoice_naive_usd",
-                        "Current seat holders x list price, for comparison with the invoice.", inv.naiveUsd().doubleValue()),
-                creditsByTier.snapshot(), idleSeats.snapshot(),
-                GaugeFamily.single("kiro_seats_without_report_data",
+                GaugeFamily.single(
+                        "kiro_invoice_cost_so_far_usd",
+                        "This month's cost so far by Kiro's billing rules (GET /admin/v1/invoice).",
+                        inv.totalUsd().doubleValue()),
+                GaugeFamily.single(
+                        "kiro_invoice_forecast_usd",
+                        "This month's forecast cost by Kiro's billing rules: seats so far plus extrapolated overage.",
+                        forecast.doubleValue()),
+                GaugeFamily.single(
+                        "kiro_invoice_naive_usd",
+                        "Current seat holders x list price, for comparison with the invoice.",
+                        inv.naiveUsd().doubleValue()),
+                creditsByTier.snapshot(),
+                idleSeats.snapshot(),
+                GaugeFamily.single(
+                        "kiro_seats_without_report_data",
                         "Seat holders the report says nothing about (not configured, not imported, not mapped).",
                         idleNow.holders().stream().filter(h -> !h.hasData()).count())));
-        usage.reports().store().latestDay().ifPresent(d -> out.add(GaugeFamily.single("kiro_usage_data_through_timestamp_seconds",
-                "Start of the latest activity day in the imported report (staleness of usage figures).",
-                d.atStartOfDay(ZoneOffset.UTC).toEpochSecond())));
+        usage.reports()
+                .store()
+                .latestDay()
+                .ifPresent(d -> out.add(GaugeFamily.single(
+                        "kiro_usage_data_through_timestamp_seconds",
+                        "Start of the latest activity day in the imported report (staleness of usage figures).",
+                        d.atStartOfDay(ZoneOffset.UTC).toEpochSecond())));
         return new MetricSnapshots(out);
     }
 

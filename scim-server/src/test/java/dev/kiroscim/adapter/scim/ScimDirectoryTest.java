@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.sync.AddMembershipResult;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterThrottled;
+import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
 import dev.kiroscim.core.sync.IdentityCenterUserChange;
 import dev.kiroscim.core.sync.IdentityCenterUserProfile;
-import dev.kiroscim.core.sync.IdentityCenterConflict;
-import dev.kiroscim.core.sync.IdentityCenterThrottled;
-import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.testsupport.ScimEmulatorServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +41,7 @@ class ScimDirectoryTest {
 
     @TempDir
     Path dir;
+
     private Path tokenFile;
     private ScimDirectory directory;
 
@@ -62,8 +63,11 @@ class ScimDirectoryTest {
         emulator.acceptTokens(TOKEN);
         tokenFile = dir.resolve("scim-token");
         Files.writeString(tokenFile, TOKEN + "\n");
-        directory = new ScimDirectory(new ScimDirectoryConfig(emulator.scimBase(), tokenFile, 10), () -> { },
-                Clock.systemUTC(), Duration.ofMillis(800));
+        directory = new ScimDirectory(
+                new ScimDirectoryConfig(emulator.scimBase(), tokenFile, 10),
+                () -> {},
+                Clock.systemUTC(),
+                Duration.ofMillis(800));
     }
 
     @AfterEach
@@ -103,12 +107,15 @@ class ScimDirectoryTest {
 
     @Test
     void createUser_sendsTheFourRequiredNamesWithDefaultsAndOnePrimaryEmail() {
-        String id = directory.createUser(new IdentityCenterUserProfile("svc-build", null, null, null, "build@example.com"));
+        String id =
+                directory.createUser(new IdentityCenterUserProfile("svc-build", null, null, null, "build@example.com"));
         JsonNode created = user("svc-build");
         assertThat(created.path("id").asText()).isEqualTo(id);
         assertThat(created.path("displayName").asText()).isEqualTo("svc-build");
-        assertThat(created.path("name").path("givenName").asText()).isEqualTo(IdentityCenterUserProfile.NAME_PLACEHOLDER);
-        assertThat(created.path("name").path("familyName").asText()).isEqualTo(IdentityCenterUserProfile.NAME_PLACEHOLDER);
+        assertThat(created.path("name").path("givenName").asText())
+                .isEqualTo(IdentityCenterUserProfile.NAME_PLACEHOLDER);
+        assertThat(created.path("name").path("familyName").asText())
+                .isEqualTo(IdentityCenterUserProfile.NAME_PLACEHOLDER);
         assertThat(created.path("emails")).hasSize(1);
         assertThat(created.path("emails").path(0).path("primary").asBoolean()).isTrue();
     }
@@ -116,7 +123,8 @@ class ScimDirectoryTest {
     @Test
     void aTakenUserName_isAConflict_andTheUserIsFoundToAdopt() {
         String id = directory.createUser(new IdentityCenterUserProfile("ann@example.com", "Ann", "Ann", "Lee", null));
-        assertThatThrownBy(() -> directory.createUser(new IdentityCenterUserProfile("ann@example.com", "Ann", "Ann", "Lee", null)))
+        assertThatThrownBy(() -> directory.createUser(
+                        new IdentityCenterUserProfile("ann@example.com", "Ann", "Ann", "Lee", null)))
                 .isInstanceOf(IdentityCenterConflict.class);
         assertThat(directory.findUserIdByUserName("ann@example.com")).contains(id);
         assertThat(directory.findUserIdByUserName("nobody@example.com")).isEmpty();
@@ -125,8 +133,11 @@ class ScimDirectoryTest {
     @Test
     void updateUser_replacesNamesAndTheEmail_andRemovesTheEmail() {
         String id = directory.createUser(new IdentityCenterUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"));
-        directory.updateUser(id, IdentityCenterUserChange.between(new IdentityCenterUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"),
-                new IdentityCenterUserProfile("bob", "Bob New", "Bob", "New", "new@example.com")));
+        directory.updateUser(
+                id,
+                IdentityCenterUserChange.between(
+                        new IdentityCenterUserProfile("bob", "Bob", "Bob", "Old", "bob@example.com"),
+                        new IdentityCenterUserProfile("bob", "Bob New", "Bob", "New", "new@example.com")));
         JsonNode updated = user("bob");
         assertThat(updated.path("displayName").asText()).isEqualTo("Bob New");
         assertThat(updated.path("name").path("familyName").asText()).isEqualTo("New");
@@ -150,10 +161,13 @@ class ScimDirectoryTest {
         String ann = directory.createUser(new IdentityCenterUserProfile("ann", null, null, null, null));
         String bob = directory.createUser(new IdentityCenterUserProfile("bob", null, null, null, null));
         assertThat(directory.addMembership(group, ann)).isInstanceOf(AddMembershipResult.Added.class);
-        assertThat(directory.addMembership(group, ann)).as("again: idempotent").isInstanceOf(AddMembershipResult.Added.class);
+        assertThat(directory.addMembership(group, ann))
+                .as("again: idempotent")
+                .isInstanceOf(AddMembershipResult.Added.class);
         assertThat(members(group)).containsExactly(ann);
 
-        List<IdentityCenterMembership> listed = directory.groupMembershipPages(group).flatMap(List::stream).toList();
+        List<IdentityCenterMembership> listed =
+                directory.groupMembershipPages(group).flatMap(List::stream).toList();
         assertThat(listed).extracting(IdentityCenterMembership::userId).containsExactly(ann);
 
         assertThat(directory.removeMembership(group, bob)).as("not a member").isFalse();
@@ -172,9 +186,12 @@ class ScimDirectoryTest {
         ids.forEach(id -> directory.addMembership(group, id));
         assertThat(members(group)).containsExactlyElementsOf(ids);
         assertThat(directory.userPages().toList()).extracting(List::size).containsExactly(100, 100, 50);
-        assertThat(directory.groupMembershipPages(group).mapToInt(List::size).sum()).isEqualTo(250);
+        assertThat(directory.groupMembershipPages(group).mapToInt(List::size).sum())
+                .isEqualTo(250);
         int maxChanges = StreamSupport.stream(emulator.state().path("requests").spliterator(), false)
-                .mapToInt(r -> r.path("memberChanges").asInt()).max().orElse(0);
+                .mapToInt(r -> r.path("memberChanges").asInt())
+                .max()
+                .orElse(0);
         assertThat(maxChanges).as("member changes in one PATCH").isBetween(1, 100);
     }
 
@@ -182,7 +199,8 @@ class ScimDirectoryTest {
     void throttling_is429WithRetryAfter() {
         emulator.faults(Map.of("throttle", 1, "retryAfter", 2));
         assertThatThrownBy(() -> directory.createGroup("kiro-pro"))
-                .isInstanceOfSatisfying(IdentityCenterThrottled.class,
+                .isInstanceOfSatisfying(
+                        IdentityCenterThrottled.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
         assertThat(directory.createGroup("kiro-pro")).isNotBlank();
     }
@@ -197,12 +215,16 @@ class ScimDirectoryTest {
         assertThatThrownBy(() -> directory.createUser(new IdentityCenterUserProfile("ann", null, null, null, null)))
                 .isInstanceOf(IdentityCenterUnavailable.class);
         assertThatThrownBy(() -> directory.createUser(new IdentityCenterUserProfile("ann", null, null, null, null)))
-                .as("the retry").isInstanceOf(IdentityCenterConflict.class);
-        assertThat(directory.findUserIdByUserName("ann")).contains(user("ann").path("id").asText());
+                .as("the retry")
+                .isInstanceOf(IdentityCenterConflict.class);
+        assertThat(directory.findUserIdByUserName("ann"))
+                .contains(user("ann").path("id").asText());
 
         emulator.faults(Map.of("delay", 1, "delaySeconds", 2));
         assertThatThrownBy(() -> directory.createGroup("kiro-power")).isInstanceOf(IdentityCenterUnavailable.class);
-        assertThat(directory.findGroupIdByDisplayName("kiro-power")).as("applied before the timeout").isPresent();
+        assertThat(directory.findGroupIdByDisplayName("kiro-power"))
+                .as("applied before the timeout")
+                .isPresent();
     }
 
     @Test
@@ -210,18 +232,25 @@ class ScimDirectoryTest {
         directory.createGroup("kiro-pro");
         emulator.acceptTokens("token-two-rotated");
         assertThatThrownBy(() -> directory.findGroupIdByDisplayName("kiro-pro"))
-                .isInstanceOf(IdentityCenterUnavailable.class).hasMessageContaining("401").hasMessageNotContaining(TOKEN);
+                .isInstanceOf(IdentityCenterUnavailable.class)
+                .hasMessageContaining("401")
+                .hasMessageNotContaining(TOKEN);
         Optional<String> paused = directory.pausedBecause();
         assertThat(paused).isPresent();
         assertThat(paused.get()).contains(tokenFile.toString()).doesNotContain(TOKEN);
 
         int before = requestCount();
-        assertThatThrownBy(() -> directory.findGroupIdByDisplayName("kiro-pro")).isInstanceOf(IdentityCenterUnavailable.class);
+        assertThatThrownBy(() -> directory.findGroupIdByDisplayName("kiro-pro"))
+                .isInstanceOf(IdentityCenterUnavailable.class);
         assertThat(requestCount()).as("nothing sent while paused").isEqualTo(before);
 
         Path next = dir.resolve("scim-token.new");
         Files.writeString(next, "token-two-rotated\n");
-        Files.move(next, tokenFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                next,
+                tokenFile,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         assertThat(directory.pausedBecause()).isEmpty();
         assertThat(directory.findGroupIdByDisplayName("kiro-pro")).isPresent();
     }
@@ -229,8 +258,11 @@ class ScimDirectoryTest {
     @Test
     void userPages_readsProfilesBack() {
         directory.createUser(new IdentityCenterUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com"));
-        List<IdentityCenterUser> users = directory.userPages().flatMap(List::stream).toList();
-        assertThat(users).singleElement().satisfies(u -> assertThat(u.profile())
-                .isEqualTo(new IdentityCenterUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com")));
+        List<IdentityCenterUser> users =
+                directory.userPages().flatMap(List::stream).toList();
+        assertThat(users)
+                .singleElement()
+                .satisfies(u -> assertThat(u.profile())
+                        .isEqualTo(new IdentityCenterUserProfile("eve", "Eve E", "Eve", "Entra", "eve@example.com")));
     }
 }

@@ -26,9 +26,10 @@ class ConnectedAddressCheckTest {
 
     @Test
     void aTlsConnectionThatReachedALoopbackAddressIsClosedBeforeTheHandshake() throws Exception {
-        ConnectedAddressCheck check = new ConnectedAddressCheck((SSLSocketFactory) SSLSocketFactory.getDefault(), HTTPS, AddressRanges.ANY);
+        ConnectedAddressCheck check =
+                new ConnectedAddressCheck((SSLSocketFactory) SSLSocketFactory.getDefault(), HTTPS, AddressRanges.ANY);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket plain = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                Socket plain = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
             assertThatThrownBy(() -> check.createSocket(plain, "hooks.example.com", server.getLocalPort(), true))
                     .isInstanceOf(ConnectedAddressCheck.Refused.class)
                     .hasMessage("refused to send to https://hooks.example.com/…: loopback address 127.0.0.1");
@@ -38,18 +39,20 @@ class ConnectedAddressCheckTest {
 
     @Test
     void itMakesNoUnconnectedSocketsSoTheJdkConnectsAPlainOneFirst() {
-        ConnectedAddressCheck check = new ConnectedAddressCheck((SSLSocketFactory) SSLSocketFactory.getDefault(), HTTPS, AddressRanges.ANY);
-        assertThatThrownBy(check::createSocket).isInstanceOf(SocketException.class)
+        ConnectedAddressCheck check =
+                new ConnectedAddressCheck((SSLSocketFactory) SSLSocketFactory.getDefault(), HTTPS, AddressRanges.ANY);
+        assertThatThrownBy(check::createSocket)
+                .isInstanceOf(SocketException.class)
                 .hasCauseInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void anAllowedPrivateRangeIsLetThrough() throws Exception {
-        ConnectedAddressCheck check = new ConnectedAddressCheck((SSLSocketFactory) SSLSocketFactory.getDefault(), HTTPS,
-                AddressRanges.parse("127.0.0.0/8"));
+        ConnectedAddressCheck check = new ConnectedAddressCheck(
+                (SSLSocketFactory) SSLSocketFactory.getDefault(), HTTPS, AddressRanges.parse("127.0.0.0/8"));
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket plain = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-             Socket tls = check.createSocket(plain, "hooks.example.com", server.getLocalPort(), true)) {
+                Socket plain = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket tls = check.createSocket(plain, "hooks.example.com", server.getLocalPort(), true)) {
             assertThat(tls).isInstanceOf(javax.net.ssl.SSLSocket.class);
         }
     }
@@ -57,9 +60,14 @@ class ConnectedAddressCheckTest {
     @Test
     void theSenderRefusesAnHttpsHostThatResolvesToLoopbackWithoutConnecting() {
         HttpWebhookSender sender = new HttpWebhookSender(new SecretFiles(Map.of()));
-        NotificationEndpoint endpoint = new NotificationEndpoint("local", URI.create("https://localhost:1/hook"),
-                new EventSelector(List.of("seat.")), NotificationFormat.SLACK, AddressRanges.ANY);
-        DeliveryOutcome outcome = sender.send(endpoint, "id", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        NotificationEndpoint endpoint = new NotificationEndpoint(
+                "local",
+                URI.create("https://localhost:1/hook"),
+                new EventSelector(List.of("seat.")),
+                NotificationFormat.SLACK,
+                AddressRanges.ANY);
+        DeliveryOutcome outcome =
+                sender.send(endpoint, "id", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(outcome.delivered()).isFalse();
         assertThat(outcome.permanent()).isTrue();
         assertThat(outcome.error()).startsWith("refused to send to https://localhost:1/…: loopback address");
@@ -71,7 +79,8 @@ class ConnectedAddressCheckTest {
                 new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         int[] followed = {0};
         server.createContext("/hook", x -> {
-            x.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere");
+            x.getResponseHeaders()
+                    .add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere");
             x.sendResponseHeaders(307, -1);
             x.close();
         });
@@ -82,9 +91,12 @@ class ConnectedAddressCheckTest {
         });
         server.start();
         try {
-            NotificationEndpoint endpoint = new NotificationEndpoint("local",
+            NotificationEndpoint endpoint = new NotificationEndpoint(
+                    "local",
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"),
-                    new EventSelector(List.of("seat.")), NotificationFormat.SLACK, AddressRanges.ANY);
+                    new EventSelector(List.of("seat.")),
+                    NotificationFormat.SLACK,
+                    AddressRanges.ANY);
             DeliveryOutcome outcome = new HttpWebhookSender(new SecretFiles(Map.of()))
                     .send(endpoint, "id", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
             assertThat(outcome.delivered()).isFalse();

@@ -16,13 +16,20 @@ import java.util.Map;
  */
 final class LoopbackReceiver implements AutoCloseable {
 
-    enum Mode { ACCEPT, FAIL_500, TOO_SLOW }
+    enum Mode {
+        ACCEPT,
+        FAIL_500,
+        TOO_SLOW
+    }
 
     /** One request as received, and whether it was answered 2xx. */
     record Received(Map<String, List<String>> headers, byte[] body, boolean accepted) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -54,7 +61,8 @@ final class LoopbackReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // no queueing: the mode at arrival decides
+        server.setExecutor(
+                java.util.concurrent.Executors.newCachedThreadPool()); // no queueing: the mode at arrival decides
         server.start();
     }
 

@@ -2,16 +2,17 @@ package dev.kiroscim.persistence.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
+import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiDirectory;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.sync.IdentityCenterUser;
-import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiDirectory;
-import dev.kiroscim.adapter.aws.identitystore.IdentityStoreApiConfig;
 import dev.kiroscim.core.sync.engine.SyncPlan;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import dev.kiroscim.core.sync.state.ReconcileReport;
 import dev.kiroscim.core.testsupport.MotoIdentityStoreServer;
+import dev.kiroscim.persistence.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -30,16 +31,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import dev.kiroscim.persistence.TestDatabase;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * End to end against the moto Identity Store extension over real HTTP (the AWS SDK adapter, paging, errors).
@@ -65,9 +65,11 @@ class SyncMotoTest {
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        String script = System.getProperty("kiro.motoIdentityStoreScript", "../integration-tests/emulator/moto_identitystore.py");
+        String script = System.getProperty(
+                "kiro.motoIdentityStoreScript", "../integration-tests/emulator/moto_identitystore.py");
         try {
-            server = MotoIdentityStoreServer.start(Path.of(script).toAbsolutePath().normalize());
+            server = MotoIdentityStoreServer.start(
+                    Path.of(script).toAbsolutePath().normalize());
         } catch (TestAbortedException skipped) {
             unavailable = skipped;
         }
@@ -92,20 +94,25 @@ class SyncMotoTest {
             throw unavailable;
         }
         String storeId = "d-" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
-        store = IdentityStoreApiDirectory.create(new IdentityStoreApiConfig(storeId, "us-east-1", server.endpoint(), 50),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).withPageSize(2);
+        store = IdentityStoreApiDirectory.create(
+                        new IdentityStoreApiConfig(storeId, "us-east-1", server.endpoint(), 50),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .withPageSize(2);
         h = new SyncHarness(kind, store, SyncSettings.defaults(), policy);
         return h;
     }
 
     static Stream<Arguments> idps() {
         return Stream.of(
-                Arguments.of("okta", (DocumentShape) (u, given, family) -> "{\"userName\":\"" + u + "\",\"name\":{\"givenName\":\""
-                        + given + "\",\"familyName\":\"" + family + "\"},\"emails\":[{\"value\":\"" + u
-                        + "\",\"primary\":true,\"type\":\"work\"}],\"active\":true}"),
-                Arguments.of("entra", (DocumentShape) (u, given, family) -> "{\"userName\":\"" + u + "\",\"displayName\":\""
-                        + given + " " + family + "\",\"emails\":[{\"value\":\"" + u + "\",\"type\":\"work\",\"primary\":\"true\"}],"
-                        + "\"name\":{\"givenName\":\"" + given + "\"},\"active\":true}"));
+                Arguments.of("okta", (DocumentShape)
+                        (u, given, family) -> "{\"userName\":\"" + u + "\",\"name\":{\"givenName\":\""
+                                + given + "\",\"familyName\":\"" + family + "\"},\"emails\":[{\"value\":\"" + u
+                                + "\",\"primary\":true,\"type\":\"work\"}],\"active\":true}"),
+                Arguments.of(
+                        "entra", (DocumentShape) (u, given, family) -> "{\"userName\":\"" + u + "\",\"displayName\":\""
+                                + given + " " + family + "\",\"emails\":[{\"value\":\"" + u
+                                + "\",\"type\":\"work\",\"primary\":\"true\"}],"
+                                + "\"name\":{\"givenName\":\"" + given + "\"},\"active\":true}"));
     }
 
     interface DocumentShape {
@@ -123,13 +130,15 @@ class SyncMotoTest {
             h.seat(u, "PRO");
         }
         h.converge();
-        assertThat(h.actualMemberships()).isEqualTo(expected(Map.of(ann, "kiro-pro", bob, "kiro-pro", cid, "kiro-pro")));
+        assertThat(h.actualMemberships())
+                .isEqualTo(expected(Map.of(ann, "kiro-pro", bob, "kiro-pro", cid, "kiro-pro")));
         // promote; tier change; profile change
         h.seat(ann, "POWER");
         h.seat(bob, "PRO_PLUS");
         h.putUserDocument(cid, null, shape.of(cid, "Cid", "Renamed"), true);
         h.converge();
-        assertThat(h.actualMemberships()).isEqualTo(expected(Map.of(ann, "kiro-power", bob, "kiro-pro-plus", cid, "kiro-pro")));
+        assertThat(h.actualMemberships())
+                .isEqualTo(expected(Map.of(ann, "kiro-power", bob, "kiro-pro-plus", cid, "kiro-pro")));
         // deactivate, reactivate
         h.putUserDocument(bob, null, shape.of(bob, "bob", "Doe").replace("\"active\":true", "\"active\":false"), false);
         h.seat(bob, null);
@@ -144,8 +153,11 @@ class SyncMotoTest {
         h.deleteUser(ann);
         h.converge();
         // policy change: the PRO_PLUS tier moves to another Identity Center group
-        h.currentPolicy = new Policy(List.of(new Tier("PRO", "kiro-pro", BigDecimal.TEN, 0),
-                new Tier("PRO_PLUS", "kiro-plus-2027", BigDecimal.TEN, 1), new Tier("POWER", "kiro-power", BigDecimal.TEN, 2)),
+        h.currentPolicy = new Policy(
+                List.of(
+                        new Tier("PRO", "kiro-pro", BigDecimal.TEN, 0),
+                        new Tier("PRO_PLUS", "kiro-plus-2027", BigDecimal.TEN, 1),
+                        new Tier("POWER", "kiro-power", BigDecimal.TEN, 2)),
                 List.of(Pool.unlimited("Kiro-Developers", "PRO")));
         h.sync.reconcile();
         h.converge();
@@ -154,7 +166,9 @@ class SyncMotoTest {
         expected.put(bob, new TreeSet<>(Set.of("kiro-plus-2027")));
         expected.put(cid, new TreeSet<>());
         assertThat(h.actualMemberships()).isEqualTo(expected);
-        assertThat(h.actualUsers()).filteredOn(u -> u.userName().equals(cid)).singleElement()
+        assertThat(h.actualUsers())
+                .filteredOn(u -> u.userName().equals(cid))
+                .singleElement()
                 .extracting(IdentityCenterUser::givenName, IdentityCenterUser::familyName)
                 .containsExactly("Cid", idp.equals("okta") ? "Renamed" : "-");
         assertThat(h.sync.plan().calls()).isEmpty();
@@ -169,14 +183,20 @@ class SyncMotoTest {
         h.seat("other@example.com", "POWER");
         h.converge();
         // someone adds a console user to kiro-power, removes "other" from it (the membership ids change)
-        String stranger = store.createUser(new dev.kiroscim.core.sync.IdentityCenterUserProfile("mallory@example.com", null, "M", "X", null));
+        String stranger = store.createUser(
+                new dev.kiroscim.core.sync.IdentityCenterUserProfile("mallory@example.com", null, "M", "X", null));
         String power = store.findGroupIdByDisplayName("kiro-power").orElseThrow();
         store.addMembership(power, stranger);
-        String otherId = h.actualUsers().stream().filter(u -> u.userName().equals("other@example.com")).findFirst().orElseThrow().id();
+        String otherId = h.actualUsers().stream()
+                .filter(u -> u.userName().equals("other@example.com"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         store.removeMembership(power, otherId);
 
         SyncPlan plan = h.sync.plan();
-        assertThat(plan.calls()).extracting(c -> c.operation())
+        assertThat(plan.calls())
+                .extracting(c -> c.operation())
                 .containsExactlyInAnyOrder("CreateGroupMembership", "DeleteGroupMembership");
         assertThat(plan.drift()).hasSize(2);
 
@@ -184,11 +204,15 @@ class SyncMotoTest {
         h.converge();
         assertThat(report.drift()).isEqualTo(2);
         assertThat(report.changes()).isEqualTo(2);
-        Map<String, TreeSet<String>> want = expected(Map.of("kept@example.com", "kiro-pro", "other@example.com", "kiro-power"));
-        want.put("mallory@example.com", new TreeSet<>());   // the console user stays; only the tier membership goes
+        Map<String, TreeSet<String>> want =
+                expected(Map.of("kept@example.com", "kiro-pro", "other@example.com", "kiro-power"));
+        want.put("mallory@example.com", new TreeSet<>()); // the console user stays; only the tier membership goes
         assertThat(h.actualMemberships()).isEqualTo(want);
-        long drifts = h.db.read(tx -> tx.audit().query(new dev.kiroscim.core.audit.AuditQuery(null, null, null,
-                List.of("idc.drift.repaired"), null, null, 100, 0)).events().size());
+        long drifts = h.db.read(tx -> tx.audit()
+                .query(new dev.kiroscim.core.audit.AuditQuery(
+                        null, null, null, List.of("idc.drift.repaired"), null, null, 100, 0))
+                .events()
+                .size());
         assertThat(drifts).isEqualTo(2);
         assertThat(h.sync.plan().calls()).isEmpty();
     }
@@ -202,7 +226,7 @@ class SyncMotoTest {
             h.seat("lat" + i + "@example.com", "PRO");
         }
         h.converge();
-        h.sync.start();   // the background worker, woken by polling (the harness writes outside the SCIM listener)
+        h.sync.start(); // the background worker, woken by polling (the harness writes outside the SCIM listener)
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String u = "lat" + i + "@example.com";

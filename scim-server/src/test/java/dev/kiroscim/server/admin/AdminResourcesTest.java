@@ -18,15 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AdminResourcesTest {
 
     @ParameterizedTest(name = "format={0} Accept={1} → csv {2}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "-    | -                          | false",
-            "csv  | -                          | true",
-            "CSV  | application/json           | true",
-            "json | text/csv                   | false",
-            "' '  | text/csv; charset=utf-8    | true",
-            "-    | application/json, TEXT/CSV | true",
-            "-    | application/json           | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "-    | -                          | false",
+                "csv  | -                          | true",
+                "CSV  | application/json           | true",
+                "json | text/csv                   | false",
+                "' '  | text/csv; charset=utf-8    | true",
+                "-    | application/json, TEXT/CSV | true",
+                "-    | application/json           | false",
+            })
     void csvIsChosenByFormatFirstThenByAccept(String format, String accept, boolean csv) {
         assertThat(Formats.wantsCsv(format, accept)).isEqualTo(csv);
     }
@@ -42,18 +45,22 @@ class AdminResourcesTest {
         Response response = AdminErrors.of(404, "no token named 'x'");
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getMediaType().toString()).isEqualTo("application/json");
-        assertThat(json(response)).isEqualTo(ScimJson.MAPPER.createObjectNode().put("status", 404).put("message", "no token named 'x'"));
+        assertThat(json(response))
+                .isEqualTo(ScimJson.MAPPER.createObjectNode().put("status", 404).put("message", "no token named 'x'"));
     }
 
     @ParameterizedTest(name = "limit={0} → {1}")
-    @CsvSource(nullValues = "-", value = {"-, 50", "' ', 50", "1, 1", "' 7 ', 7", "500, 500", "0, 400", "501, 400", "x, 400", "-3, 400"})
+    @CsvSource(
+            nullValues = "-",
+            value = {"-, 50", "' ', 50", "1, 1", "' 7 ', 7", "500, 500", "0, 400", "501, 400", "x, 400", "-3, 400"})
     void pendingLimitIsBetween1And500(String limit, int expected) {
         List<Integer> asked = new ArrayList<>();
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         SyncPendingResource resource = new SyncPendingResource(n -> {
             asked.add(n);
             return IntStream.range(0, Math.min(n, 2))
-                    .mapToObj(i -> new PendingItem(i, "u" + i, "user" + i, "membership", t, 1, t.plusSeconds(60), null)).toList();
+                    .mapToObj(i -> new PendingItem(i, "u" + i, "user" + i, "membership", t, 1, t.plusSeconds(60), null))
+                    .toList();
         });
         Response response = resource.pending(limit);
         if (expected == 400) {

@@ -7,9 +7,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.kiroscim.core.archfixture.leaky.UsesAnAdapter;
 import dev.kiroscim.core.archfixture.leaky.UsesInfrastructure;
 import dev.kiroscim.core.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The domain rules fail on the layout they forbid. Shown here because this module has AWS, JAX-RS, Grizzly,
@@ -18,8 +18,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureRulesOnInfrastructureTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"software.amazon.awssdk", "jakarta.ws.rs", "org.hibernate", "jakarta.persistence",
-            "org.glassfish", "com.zaxxer"})
+    @ValueSource(
+            strings = {
+                "software.amazon.awssdk",
+                "jakarta.ws.rs",
+                "org.hibernate",
+                "jakarta.persistence",
+                "org.glassfish",
+                "com.zaxxer"
+            })
     void aDomainClassUsingInfrastructureFails(String forbidden) {
         JavaClasses leaky = new ClassFileImporter().importClasses(UsesInfrastructure.class);
         assertThatThrownBy(() -> ArchitectureRules.DOMAIN_FREE_OF_INFRASTRUCTURE.check(leaky))

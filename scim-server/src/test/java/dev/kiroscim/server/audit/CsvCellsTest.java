@@ -3,8 +3,8 @@ package dev.kiroscim.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,7 +36,8 @@ class CsvCellsTest {
 
     @org.junit.jupiter.api.Test
     void theCsvRenderingUsesIt() {
-        AuditRendering.Table table = new AuditRendering.Table(List.of("userName", "n"), List.of(List.of("=cmd|' /C calc'!A0", "-5")));
+        AuditRendering.Table table =
+                new AuditRendering.Table(List.of("userName", "n"), List.of(List.of("=cmd|' /C calc'!A0", "-5")));
         assertThat(table.csv()).isEqualTo("userName,n\r\n'=cmd|' /C calc'!A0,'-5\r\n");
     }
 }

@@ -58,14 +58,24 @@ class ConsoleSectionTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("console:\n  idleTimeout: 30 minutes\n", ":2: console.idleTimeout must be an ISO-8601 duration"),
+                Arguments.of(
+                        "console:\n  idleTimeout: 30 minutes\n",
+                        ":2: console.idleTimeout must be an ISO-8601 duration"),
                 Arguments.of("console:\n  idleTimeout: PT0S\n", ":2: console.idleTimeout must be longer than zero"),
-                Arguments.of("console:\n  oidc:\n    clientId: a\n    adminGroups: [A]\n", ":2: console.oidc.issuer is required"),
-                Arguments.of("console:\n  oidc:\n    issuer: https://i\n    adminGroups: [A]\n", ":2: console.oidc.clientId is required"),
-                Arguments.of("console:\n  oidc:\n    issuer: https://i\n    clientId: a\n", ":2: console.oidc needs adminGroups or readOnlyGroups"),
-                Arguments.of("console:\n  oidc:\n    issuer: https://i\n    clientId: a\n    adminGroups: [A]\n    scopes: [profile]\n",
+                Arguments.of(
+                        "console:\n  oidc:\n    clientId: a\n    adminGroups: [A]\n",
+                        ":2: console.oidc.issuer is required"),
+                Arguments.of(
+                        "console:\n  oidc:\n    issuer: https://i\n    adminGroups: [A]\n",
+                        ":2: console.oidc.clientId is required"),
+                Arguments.of(
+                        "console:\n  oidc:\n    issuer: https://i\n    clientId: a\n",
+                        ":2: console.oidc needs adminGroups or readOnlyGroups"),
+                Arguments.of(
+                        "console:\n  oidc:\n    issuer: https://i\n    clientId: a\n    adminGroups: [A]\n    scopes: [profile]\n",
                         ":6: console.oidc.scopes must include openid"),
-                Arguments.of("console:\n  idleTimeout: PT5M\n  oidcc: {}\n",
+                Arguments.of(
+                        "console:\n  idleTimeout: PT5M\n  oidcc: {}\n",
                         ":3: unknown key 'oidcc' in console (allowed: "));
     }
 

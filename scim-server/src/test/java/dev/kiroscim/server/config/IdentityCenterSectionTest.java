@@ -21,8 +21,10 @@ class IdentityCenterSectionTest {
     /** @param identityCenterYaml the section's keys, one per line, without indentation */
     private IdentityCenterSection load(String identityCenterYaml) throws IOException {
         Path file = dir.resolve("kiro-scim.yaml");
-        // "token" stands for the token file in this test's directory (relative paths are read from the working directory)
-        String yaml = identityCenterYaml.replace("scimTokenFile: token", "scimTokenFile: " + dir.resolve("token").toAbsolutePath());
+        // "token" stands for the token file in this test's directory (relative paths are read from the working
+        // directory)
+        String yaml = identityCenterYaml.replace(
+                "scimTokenFile: token", "scimTokenFile: " + dir.resolve("token").toAbsolutePath());
         Files.writeString(file, "identityCenter:\n" + yaml.strip().indent(2));
         return BridgeConfig.load(file).identityCenter();
     }
@@ -38,8 +40,9 @@ class IdentityCenterSectionTest {
     @Test
     void modeScim_readsTheEndpointAndTheTokenFile() throws IOException {
         Files.writeString(dir.resolve("token"), "secret\n");
-        IdentityCenterSection section = load("mode: scim\nscimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
-                + "scimTokenFile: token\nmaxRequestsPerSecond: 4\n");
+        IdentityCenterSection section =
+                load("mode: scim\nscimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
+                        + "scimTokenFile: token\nmaxRequestsPerSecond: 4\n");
         assertThat(section.store()).isEmpty();
         assertThat(section.scim()).hasValueSatisfying(c -> {
             assertThat(c.endpoint()).isEqualTo(URI.create("https://scim.us-east-1.amazonaws.com/t-1/scim/v2"));
@@ -49,17 +52,21 @@ class IdentityCenterSectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile",
-            "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile",
-            "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\nscimTokenFile: missing\\n|does not exist",
-            "mode: scim\\nscimEndpoint: http://scim.example.com/scim/v2\\nscimTokenFile: token\\n|must be an https URL",
-            "mode: scim\\nidentityStoreId: d-1234567890\\nscimEndpoint: https://s/scim/v2\\nscimTokenFile: token\\n|identityStoreId belongs to mode: api",
-            "scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
-            "mode: bulk\\n|mode must be api or scim"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile",
+                "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile",
+                "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\nscimTokenFile: missing\\n|does not exist",
+                "mode: scim\\nscimEndpoint: http://scim.example.com/scim/v2\\nscimTokenFile: token\\n|must be an https URL",
+                "mode: scim\\nidentityStoreId: d-1234567890\\nscimEndpoint: https://s/scim/v2\\nscimTokenFile: token\\n|identityStoreId belongs to mode: api",
+                "scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
+                "mode: bulk\\n|mode must be api or scim"
+            })
     void mistakes_stopTheStart_namingTheKey(String yaml, String message) throws IOException {
         Files.writeString(dir.resolve("token"), "secret\n");
-        assertThatThrownBy(() -> load(yaml.replace("\\n", "\n"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load(yaml.replace("\\n", "\n")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message);
     }
 }

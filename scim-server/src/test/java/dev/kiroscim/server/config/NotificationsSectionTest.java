@@ -24,7 +24,8 @@ class NotificationsSectionTest {
     private BridgeConfig load(String yaml) throws IOException {
         Files.writeString(dir.resolve("itsm-secret"), "s3cret\n");
         Path file = dir.resolve("kiro-scim.yaml");
-        Files.writeString(file, yaml.replace("SECRET", dir.resolve("itsm-secret").toString()));
+        Files.writeString(
+                file, yaml.replace("SECRET", dir.resolve("itsm-secret").toString()));
         return BridgeConfig.load(file);
     }
 
@@ -56,10 +57,13 @@ class NotificationsSectionTest {
                   tokenExpiringDays: 30
                   maxAttempts: 5
                 """).notifications();
-        assertThat(n.routing().endpoints()).extracting(NotificationEndpoint::name).containsExactly("platform-slack", "itsm");
+        assertThat(n.routing().endpoints())
+                .extracting(NotificationEndpoint::name)
+                .containsExactly("platform-slack", "itsm");
         NotificationEndpoint itsm = n.routing().endpoint("itsm").orElseThrow();
         assertThat(itsm.format()).isEqualTo(NotificationFormat.CLOUDEVENTS);
-        assertThat(itsm.allowPrivate().contains(InetAddress.getByName("10.20.3.4"))).isTrue();
+        assertThat(itsm.allowPrivate().contains(InetAddress.getByName("10.20.3.4")))
+                .isTrue();
         assertThat(n.routing().endpointsFor("seat.waitlisted")).containsExactly("platform-slack", "itsm");
         assertThat(n.routing().endpointsFor("budget.exhausted")).containsExactly("itsm");
         assertThat(n.secretFiles()).containsOnlyKeys("itsm");
@@ -68,27 +72,35 @@ class NotificationsSectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "notifications: {name: x}|notifications must be a list",
-            "notifications: [{url: 'https://a.example/x', events: [seat.]}]|notifications[0].name is required",
-            "notifications: [{name: a, url: 'http://a.example/x', events: [seat.], format: slack}]|notifications[0] (a): url must be https",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.waitlistd], format: slack}]|'seat.waitlistd' names no event type",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: teams}]|format must be cloudevents or slack",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.]}]|notifications[0] (a).secretFile is required for format cloudevents",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], secretFile: /nonexistent/s}]|secretFile /nonexistent/s cannot be read",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack, retries: 3}]|unknown key 'retries' in notifications[0]",
-            "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack}, {name: a, url: 'https://b.example/x', events: [pool.], format: slack}]|two notification endpoints are named 'a'",
-            "notificationRules: {nearlyFullPercent: 80, rearmPercent: 90}|rearmPercent must be below",
-            "notificationRules: {maxAttempts: many}|:1: notificationRules.maxAttempts must be a whole number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "notifications: {name: x}|notifications must be a list",
+                "notifications: [{url: 'https://a.example/x', events: [seat.]}]|notifications[0].name is required",
+                "notifications: [{name: a, url: 'http://a.example/x', events: [seat.], format: slack}]|notifications[0] (a): url must be https",
+                "notifications: [{name: a, url: 'https://a.example/x', events: [seat.waitlistd], format: slack}]|'seat.waitlistd' names no event type",
+                "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: teams}]|format must be cloudevents or slack",
+                "notifications: [{name: a, url: 'https://a.example/x', events: [seat.]}]|notifications[0] (a).secretFile is required for format cloudevents",
+                "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], secretFile: /nonexistent/s}]|secretFile /nonexistent/s cannot be read",
+                "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack, retries: 3}]|unknown key 'retries' in notifications[0]",
+                "notifications: [{name: a, url: 'https://a.example/x', events: [seat.], format: slack}, {name: a, url: 'https://b.example/x', events: [pool.], format: slack}]|two notification endpoints are named 'a'",
+                "notificationRules: {nearlyFullPercent: 80, rearmPercent: 90}|rearmPercent must be below",
+                "notificationRules: {maxAttempts: many}|:1: notificationRules.maxAttempts must be a whole number",
+            })
     void mistakesAreCaughtAtStartUpWithWhereTheyAre(String yaml, String message) {
-        assertThatThrownBy(() -> load(yaml + "\n")).isInstanceOf(ConfigException.class).hasMessageContaining(message)
+        assertThatThrownBy(() -> load(yaml + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
                 .hasMessageContaining("kiro-scim.yaml");
     }
 
     @Test
     void theErrorNeverShowsASlackWebhookPath() {
-        assertThatThrownBy(() -> load("notifications: [{name: a, url: 'http://hooks.slack.com/services/T0/B0/SECRETPATH', events: [seat.], format: slack}]\n"))
-                .hasMessageContaining("http://hooks.slack.com/…").hasMessageNotContaining("SECRETPATH");
+        assertThatThrownBy(
+                        () -> load(
+                                "notifications: [{name: a, url: 'http://hooks.slack.com/services/T0/B0/SECRETPATH', events: [seat.], format: slack}]\n"))
+                .hasMessageContaining("http://hooks.slack.com/…")
+                .hasMessageNotContaining("SECRETPATH");
     }
 }

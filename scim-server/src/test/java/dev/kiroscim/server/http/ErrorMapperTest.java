@@ -25,7 +25,8 @@ class ErrorMapperTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("storeFailures")
-    void storeFailuresAreScimErrorsWithRetryAfter(RuntimeException failure, int status, String retryAfter) throws Exception {
+    void storeFailuresAreScimErrorsWithRetryAfter(RuntimeException failure, int status, String retryAfter)
+            throws Exception {
         Response response = new ErrorMapper().toResponse(failure);
 
         assertThat(response.getStatus()).isEqualTo(status);

@@ -22,27 +22,30 @@ class RequestFiltersTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            "/scim/v2/Users/, /scim/v2/Users",
-            "/scim/v2/Users//, /scim/v2/Users",
-            "'/scim/v2/Users/?filter=userName%20eq%20%22a%22', '/scim/v2/Users?filter=userName%20eq%20%22a%22'",
-            "/scim/v2/Users, /scim/v2/Users",
-            "/scim/v2/Users?x=/, /scim/v2/Users?x=/",
-            "/, /",
+        "/scim/v2/Users/, /scim/v2/Users",
+        "/scim/v2/Users//, /scim/v2/Users",
+        "'/scim/v2/Users/?filter=userName%20eq%20%22a%22', '/scim/v2/Users?filter=userName%20eq%20%22a%22'",
+        "/scim/v2/Users, /scim/v2/Users",
+        "/scim/v2/Users?x=/, /scim/v2/Users?x=/",
+        "/, /",
     })
     void trailingSlashIsDroppedBeforeRouting(String target, String expected) {
         ContainerRequest request = request(target);
         new TrailingSlash().filter(request);
         URI uri = request.getRequestUri();
-        assertThat(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())).isEqualTo(expected);
+        assertThat(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Content-Type | application/scim+json",
-            "Content-Type | application/json; charset=utf-8",
-            "Accept       | application/scim+json, application/json;q=0.9",
-            "Accept       | */*",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Content-Type | application/scim+json",
+                "Content-Type | application/json; charset=utf-8",
+                "Accept       | application/scim+json, application/json;q=0.9",
+                "Accept       | */*",
+            })
     void wellFormedMediaTypesPass(String header, String value) {
         ContainerRequest request = request("/scim/v2/Users");
         request.header(header, value);
@@ -50,19 +53,21 @@ class RequestFiltersTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Content-Type | application/scim+json; charset",
-            "Content-Type | /",
-            "Accept       | application/json;q=x",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Content-Type | application/scim+json; charset",
+                "Content-Type | /",
+                "Accept       | application/json;q=x",
+            })
     void malformedMediaTypesAre400WithAScimBody(String header, String value) {
         ContainerRequest request = request("/scim/v2/Users");
         request.header(header, value);
-        assertThatThrownBy(() -> new HeaderSyntax().filter(request))
-                .isInstanceOfSatisfying(ScimException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.detail()).contains("the " + header + " header is not a valid media type")
-                            .contains("got " + value.length() + " characters");
-                });
+        assertThatThrownBy(() -> new HeaderSyntax().filter(request)).isInstanceOfSatisfying(ScimException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.detail())
+                    .contains("the " + header + " header is not a valid media type")
+                    .contains("got " + value.length() + " characters");
+        });
     }
 }

@@ -16,11 +16,26 @@ class StaleRequestsTest {
                 Arguments.of("HAProxy date(0,ms)", "t=1796120268496", null, OptionalLong.of(1796120268496L)),
                 Arguments.of("milliseconds without t=", "1796120268496", null, OptionalLong.of(1796120268496L)),
                 Arguments.of("microseconds (Apache %t)", "t=1796120268496123", null, OptionalLong.of(1796120268496L)),
-                Arguments.of("seconds with fraction (nginx $msec)", "t=1796120268.496", null, OptionalLong.of(1796120268000L)),
-                Arguments.of("ALB trace id", null, "Root=1-6b0e3a4c-abcdef012345678901234567", OptionalLong.of(0x6b0e3a4cL * 1000)),
-                Arguments.of("ALB trace id with Self", null, "Self=1-67891234-12456789abcdef012345678;Root=1-6b0e3a4c-abcdef012345678901234567",
+                Arguments.of(
+                        "seconds with fraction (nginx $msec)",
+                        "t=1796120268.496",
+                        null,
+                        OptionalLong.of(1796120268000L)),
+                Arguments.of(
+                        "ALB trace id",
+                        null,
+                        "Root=1-6b0e3a4c-abcdef012345678901234567",
                         OptionalLong.of(0x6b0e3a4cL * 1000)),
-                Arguments.of("X-Request-Start wins over the trace id", "t=1796120268496", "Root=1-6b0e3a4c-abc", OptionalLong.of(1796120268496L)),
+                Arguments.of(
+                        "ALB trace id with Self",
+                        null,
+                        "Self=1-67891234-12456789abcdef012345678;Root=1-6b0e3a4c-abcdef012345678901234567",
+                        OptionalLong.of(0x6b0e3a4cL * 1000)),
+                Arguments.of(
+                        "X-Request-Start wins over the trace id",
+                        "t=1796120268496",
+                        "Root=1-6b0e3a4c-abc",
+                        OptionalLong.of(1796120268496L)),
                 Arguments.of("garbage", "yesterday", "nothing here", OptionalLong.empty()),
                 Arguments.of("no headers", null, null, OptionalLong.empty()));
     }

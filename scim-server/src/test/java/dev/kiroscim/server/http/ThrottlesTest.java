@@ -28,7 +28,9 @@ class ThrottlesTest {
         assertThat(started.subList(AuthBackoff.FREE_FAILURES, started.size()))
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 300L, 300L, 300L);
         assertThat(backoff.remaining("198.51.100.7", now)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(backoff.remaining("203.0.113.1", now)).as("other addresses are not affected").isZero();
+        assertThat(backoff.remaining("203.0.113.1", now))
+                .as("other addresses are not affected")
+                .isZero();
     }
 
     @Test
@@ -39,7 +41,9 @@ class ThrottlesTest {
         }
         assertThat(backoff.remaining("a", T0)).isPositive();
         Instant later = T0.plus(AuthBackoff.FORGET_AFTER).plusSeconds(1);
-        assertThat(backoff.failed("a", later)).as("after a quiet period the failures are free again").isZero();
+        assertThat(backoff.failed("a", later))
+                .as("after a quiet period the failures are free again")
+                .isZero();
 
         for (int i = 0; i <= AuthBackoff.FREE_FAILURES; i++) {
             backoff.failed("b", T0);
@@ -48,7 +52,9 @@ class ThrottlesTest {
         assertThat(backoff.remaining("b", T0)).isZero();
         assertThat(backoff.knownGood("b", "hash-of-okta")).isTrue();
         assertThat(backoff.knownGood("b", "hash-of-a-guess")).isFalse();
-        assertThat(backoff.knownGood("c", "hash-of-okta")).as("known good only from the address it succeeded from").isFalse();
+        assertThat(backoff.knownGood("c", "hash-of-okta"))
+                .as("known good only from the address it succeeded from")
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}/s, burst {1}: {2} requests at once → {3} admitted")
@@ -70,7 +76,9 @@ class ThrottlesTest {
         assertThat(limit.acquire("okta", 0)).isZero();
         assertThat(limit.acquire("okta", 0)).isEqualTo(2);
         assertThat(limit.acquire("entra", 0)).as("buckets are per token").isZero();
-        assertThat(limit.acquire("okta", 1_000_000_000L)).as("half refilled: one more second").isEqualTo(1);
+        assertThat(limit.acquire("okta", 1_000_000_000L))
+                .as("half refilled: one more second")
+                .isEqualTo(1);
         assertThat(limit.acquire("okta", 2_000_000_000L)).isZero();
     }
 }

@@ -19,7 +19,8 @@ class JsonLogLayoutTest {
 
     @Test
     void oneObjectPerLineWithTheFixedFieldsMdcAndKeyValuePairs() throws Exception {
-        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "GET {} {}", null, new Object[] {"/scim/v2/Users", 200});
+        LoggingEvent event =
+                new LoggingEvent("fqcn", logger, Level.INFO, "GET {} {}", null, new Object[] {"/scim/v2/Users", 200});
         event.setTimeStamp(1_764_594_309_120L);
         event.setMDCPropertyMap(Map.of("requestId", "okta-run-42", "actor", "okta"));
         event.addKeyValuePair(new KeyValuePair("status", 200));
@@ -42,7 +43,8 @@ class JsonLogLayoutTest {
 
     @Test
     void anExceptionBecomesOneEscapedFieldAndQuotesInMessagesStayInside() throws Exception {
-        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.ERROR, "pool \"a\nb\" failed", new IllegalStateException("boom"), null);
+        LoggingEvent event = new LoggingEvent(
+                "fqcn", logger, Level.ERROR, "pool \"a\nb\" failed", new IllegalStateException("boom"), null);
         event.setMDCPropertyMap(Map.of()); // logged outside a request
 
         String line = new JsonLogLayout().doLayout(event);
@@ -50,7 +52,8 @@ class JsonLogLayoutTest {
         assertThat(line.strip()).doesNotContain("\n");
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.path("message").asText()).isEqualTo("pool \"a\nb\" failed");
-        assertThat(json.path("error").asText()).contains("IllegalStateException: boom", "at dev.kiroscim.server.logging.JsonLogLayoutTest");
+        assertThat(json.path("error").asText())
+                .contains("IllegalStateException: boom", "at dev.kiroscim.server.logging.JsonLogLayoutTest");
         assertThat(json.has("requestId")).as("no request, no requestId").isFalse();
     }
 }

@@ -11,7 +11,8 @@ class LogbackSetupTest {
 
     @Test
     void levelsAreLoggerEqualsLevelAndRootMeansTheRootLogger() {
-        assertThat(LogbackSetup.parseLevels(List.of("org.hibernate.SQL=debug", " dev.kiroscim.access = WARN ", "root=error", "")))
+        assertThat(LogbackSetup.parseLevels(
+                        List.of("org.hibernate.SQL=debug", " dev.kiroscim.access = WARN ", "root=error", "")))
                 .containsEntry("org.hibernate.SQL", Level.DEBUG)
                 .containsEntry("dev.kiroscim.access", Level.WARN)
                 .containsEntry(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.ERROR)
@@ -22,9 +23,11 @@ class LogbackSetupTest {
     @Test
     void aMalformedEntryOrUnknownLevelIsRefusedByName() {
         assertThatThrownBy(() -> LogbackSetup.parseLevels(List.of("org.hibernate")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'org.hibernate' is not logger=level");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'org.hibernate' is not logger=level");
         assertThatThrownBy(() -> LogbackSetup.parseLevels(List.of("org.hibernate=loud")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use trace, debug, info, warn, error or off");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("use trace, debug, info, warn, error or off");
     }
 
     @Test

@@ -26,7 +26,8 @@ class MetersTest {
         Meters meters = Meters.create();
         AtomicInteger reads = new AtomicInteger();
         meters.collectAtScrape(() -> MetricSnapshots.of(GaugeFamily.named("kiro_pool_waitlisted", "Users waiting.")
-                .add(reads.incrementAndGet(), "pool", "Kiro \"Ops\"\nteam").snapshot()));
+                .add(reads.incrementAndGet(), "pool", "Kiro \"Ops\"\nteam")
+                .snapshot()));
 
         meters.scrape();
         String second = meters.scrape();
@@ -38,8 +39,10 @@ class MetersTest {
     @Test
     void anInfoFamilyGetsTheInfoSuffixAndTheValueOne() {
         Meters meters = Meters.create();
-        meters.collectAtScrape(() -> MetricSnapshots.of(GaugeFamily.info("kiro_cluster_replica_policy", "Policy per replica.")
-                .dataPoint(GaugeFamily.infoPoint("replica", "r-1", "sha256", "9f86d0")).build()));
+        meters.collectAtScrape(
+                () -> MetricSnapshots.of(GaugeFamily.info("kiro_cluster_replica_policy", "Policy per replica.")
+                        .dataPoint(GaugeFamily.infoPoint("replica", "r-1", "sha256", "9f86d0"))
+                        .build()));
 
         assertThat(meters.scrape()).contains("kiro_cluster_replica_policy_info{replica=\"r-1\",sha256=\"9f86d0\"} 1");
     }

@@ -48,12 +48,18 @@ class AlertRulesTest {
         }
         String sources;
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).map(AlertRulesTest::read).collect(Collectors.joining("\n"));
+            sources = files.filter(p -> p.toString().endsWith(".java"))
+                    .map(AlertRulesTest::read)
+                    .collect(Collectors.joining("\n"));
         }
-        assertThat(used).hasSizeGreaterThanOrEqualTo(8).allSatisfy(metric -> assertThat(
-                sources.contains("\"" + metric) || sources.contains("\"" + micrometerName(metric) + "\""))
-                .as("a metric named %s is written (as a scrape-time family, or as Micrometer's %s)", metric, micrometerName(metric))
-                .isTrue());
+        assertThat(used)
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(metric -> assertThat(sources.contains("\"" + metric)
+                                || sources.contains("\"" + micrometerName(metric) + "\""))
+                        .as(
+                                "a metric named %s is written (as a scrape-time family, or as Micrometer's %s)",
+                                metric, micrometerName(metric))
+                        .isTrue());
     }
 
     /** The Micrometer name that Prometheus shows as {@code metric}: {@code kiro_auth_failures_total} is {@code kiro.auth.failures}. */
@@ -70,22 +76,31 @@ class AlertRulesTest {
     }
 
     private static void requirePromtool() {
-        ExternalComponent.require("promtool", onPath("promtool"),
+        ExternalComponent.require(
+                "promtool",
+                onPath("promtool"),
                 "install the Debian package 'prometheus' (apt-get install prometheus), which ships promtool");
     }
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+        return path != null
+                && Stream.of(path.split(java.io.File.pathSeparator))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
 
     private static String promtool(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("promtool"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(ALERTS.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(ALERTS.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-        assertThat(p.exitValue()).as("promtool %s exit status; output:%n%s", String.join(" ", args), out).isZero();
+        assertThat(p.exitValue())
+                .as("promtool %s exit status; output:%n%s", String.join(" ", args), out)
+                .isZero();
         return out;
     }
 }

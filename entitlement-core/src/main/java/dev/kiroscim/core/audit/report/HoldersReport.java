@@ -12,11 +12,9 @@ import java.util.List;
 public final class HoldersReport {
 
     /** One user's seat at the instant asked about. */
-    public record Holder(String userId, String userName, String tier, String pool, Instant since) {
-    }
+    public record Holder(String userId, String userName, String tier, String pool, Instant since) {}
 
-    private HoldersReport() {
-    }
+    private HoldersReport() {}
 
     /** @param tier only this tier, or null for all; results sorted by tier rank (highest first), then userName */
     public static List<Holder> at(List<AuditEvent> events, Instant at, String tier, TierPrices tiers) {

@@ -28,12 +28,13 @@ public final class SeatHistory {
 
         /** True when [since, until) and [from, to) share at least one instant. */
         boolean overlaps(Instant from, Instant to) {
-            return since.isBefore(to) && (until == null || until.isAfter(from)) && (until == null || until.isAfter(since));
+            return since.isBefore(to)
+                    && (until == null || until.isAfter(from))
+                    && (until == null || until.isAfter(since));
         }
     }
 
-    private record Key(String userId, String pool) {
-    }
+    private record Key(String userId, String pool) {}
 
     private final List<Holding> holdings;
 
@@ -43,7 +44,9 @@ public final class SeatHistory {
 
     /** @param events any audit events; only {@code seat.*} are used, in {@code seq} order */
     public static SeatHistory of(List<AuditEvent> events) {
-        List<AuditEvent> ordered = events.stream().sorted(Comparator.comparingLong(AuditEvent::seq)).toList();
+        List<AuditEvent> ordered = events.stream()
+                .sorted(Comparator.comparingLong(AuditEvent::seq))
+                .toList();
         Map<Key, Holding> open = new LinkedHashMap<>();
         List<Holding> closed = new ArrayList<>();
         for (AuditEvent e : ordered) {
@@ -53,11 +56,19 @@ public final class SeatHistory {
             Key key = new Key(e.subject().id(), String.valueOf(e.details().get("pool")));
             Holding current = open.remove(key);
             if (current != null) {
-                closed.add(new Holding(current.userId(), current.userName(), current.pool(), current.tier(), current.since(), e.at()));
+                closed.add(new Holding(
+                        current.userId(), current.userName(), current.pool(), current.tier(), current.since(), e.at()));
             }
             if (e.type().equals(AuditEvents.SEAT_ASSIGNED) || e.type().equals(AuditEvents.SEAT_PROMOTED)) {
-                open.put(key, new Holding(e.subject().id(), e.subject().name(), key.pool(),
-                        String.valueOf(e.details().get("tier")), e.at(), null));
+                open.put(
+                        key,
+                        new Holding(
+                                e.subject().id(),
+                                e.subject().name(),
+                                key.pool(),
+                                String.valueOf(e.details().get("tier")),
+                                e.at(),
+                                null));
             }
         }
         closed.addAll(open.values());

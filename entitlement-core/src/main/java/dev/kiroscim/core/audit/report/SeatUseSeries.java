@@ -19,11 +19,9 @@ import java.util.function.Function;
 public final class SeatUseSeries {
 
     /** {@code days[i]} is a UTC date; {@code pools.get(p)[i]} and {@code tiers.get(t)[i]} the seats held at its end. */
-    public record Result(List<LocalDate> days, Map<String, int[]> pools, Map<String, int[]> tiers) {
-    }
+    public record Result(List<LocalDate> days, Map<String, int[]> pools, Map<String, int[]> tiers) {}
 
-    private SeatUseSeries() {
-    }
+    private SeatUseSeries() {}
 
     /** @param from the first day; the series ends with the day of {@code now} */
     public static Result of(SeatHistory history, LocalDate from, Instant now) {
@@ -35,17 +33,30 @@ public final class SeatUseSeries {
             Instant end = d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
             ends.add(end.isAfter(now) ? now : end);
         }
-        return new Result(days, series(history, SeatHistory.Holding::pool, ends), series(history, SeatHistory.Holding::tier, ends));
+        return new Result(
+                days,
+                series(history, SeatHistory.Holding::pool, ends),
+                series(history, SeatHistory.Holding::tier, ends));
     }
 
     /** Held at t = (holdings started at or before t) − (holdings ended at or before t); binary search per day. */
-    private static Map<String, int[]> series(SeatHistory history, Function<SeatHistory.Holding, String> key, List<Instant> ends) {
+    private static Map<String, int[]> series(
+            SeatHistory history, Function<SeatHistory.Holding, String> key, List<Instant> ends) {
         Map<String, List<SeatHistory.Holding>> byKey = new TreeMap<>();
-        history.holdings().forEach(h -> byKey.computeIfAbsent(key.apply(h), k -> new ArrayList<>()).add(h));
+        history.holdings()
+                .forEach(h -> byKey.computeIfAbsent(key.apply(h), k -> new ArrayList<>())
+                        .add(h));
         Map<String, int[]> out = new LinkedHashMap<>();
         byKey.forEach((k, holdings) -> {
-            long[] starts = holdings.stream().mapToLong(h -> h.since().toEpochMilli()).sorted().toArray();
-            long[] stops = holdings.stream().filter(h -> h.until() != null).mapToLong(h -> h.until().toEpochMilli()).sorted().toArray();
+            long[] starts = holdings.stream()
+                    .mapToLong(h -> h.since().toEpochMilli())
+                    .sorted()
+                    .toArray();
+            long[] stops = holdings.stream()
+                    .filter(h -> h.until() != null)
+                    .mapToLong(h -> h.until().toEpochMilli())
+                    .sorted()
+                    .toArray();
             int[] counts = new int[ends.size()];
             for (int i = 0; i < counts.length; i++) {
                 long t = ends.get(i).toEpochMilli();

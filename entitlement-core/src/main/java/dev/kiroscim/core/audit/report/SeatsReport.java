@@ -30,19 +30,18 @@ import java.util.Set;
  */
 public final class SeatsReport {
 
-    public record TierLine(String tier, long seatDays, int billedUsers, BigDecimal monthlyPriceUsd, BigDecimal costUsd) {
-    }
+    public record TierLine(
+            String tier, long seatDays, int billedUsers, BigDecimal monthlyPriceUsd, BigDecimal costUsd) {}
 
-    public record Result(YearMonth month, List<TierLine> tiers, int billedUsers, BigDecimal totalCostUsd) {
-    }
+    public record Result(YearMonth month, List<TierLine> tiers, int billedUsers, BigDecimal totalCostUsd) {}
 
-    private SeatsReport() {
-    }
+    private SeatsReport() {}
 
     public static Result of(List<AuditEvent> events, YearMonth month, TierPrices prices) {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        SeatHistory history = SeatHistory.of(events.stream().filter(e -> e.at().isBefore(to)).toList());
+        SeatHistory history =
+                SeatHistory.of(events.stream().filter(e -> e.at().isBefore(to)).toList());
         List<SeatHistory.Holding> held = history.overlapping(from, to);
 
         Map<String, Set<String>> userDaysByTier = new HashMap<>();
@@ -62,7 +61,10 @@ public final class SeatsReport {
 
         List<String> tierNames = new ArrayList<>();
         prices.lowestFirst().forEach(t -> tierNames.add(t.name()));
-        userDaysByTier.keySet().stream().filter(t -> prices.rank(t) < 0).sorted().forEach(tierNames::add);
+        userDaysByTier.keySet().stream()
+                .filter(t -> prices.rank(t) < 0)
+                .sorted()
+                .forEach(tierNames::add);
         List<TierLine> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (String tier : tierNames) {
@@ -70,7 +72,8 @@ public final class SeatsReport {
             int users = billed == null ? 0 : billed.users();
             BigDecimal cost = billed == null ? BigDecimal.ZERO : billed.baseUsd();
             total = total.add(cost);
-            lines.add(new TierLine(tier, userDaysByTier.getOrDefault(tier, Set.of()).size(), users, prices.price(tier), cost));
+            lines.add(new TierLine(
+                    tier, userDaysByTier.getOrDefault(tier, Set.of()).size(), users, prices.price(tier), cost));
         }
         return new Result(month, lines, invoice.lines().size(), total);
     }

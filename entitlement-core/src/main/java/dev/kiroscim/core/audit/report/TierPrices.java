@@ -11,12 +11,13 @@ import java.util.List;
  */
 public record TierPrices(List<Tier> lowestFirst) {
 
-    public record Tier(String name, BigDecimal monthlyPriceUsd) {
-    }
+    public record Tier(String name, BigDecimal monthlyPriceUsd) {}
 
     /** The tiers and prices of {@code policy}, e.g. PRO $20 &lt; PRO_PLUS $40 … for {@link Policy#builtInDefault()}. */
     public static TierPrices of(Policy policy) {
-        return new TierPrices(policy.tiers().stream().map(t -> new Tier(t.name(), t.monthlyPriceUsd())).toList());
+        return new TierPrices(policy.tiers().stream()
+                .map(t -> new Tier(t.name(), t.monthlyPriceUsd()))
+                .toList());
     }
 
     public TierPrices {
@@ -37,8 +38,8 @@ public record TierPrices(List<Tier> lowestFirst) {
     public dev.kiroscim.core.billing.BillingRules billingRules() {
         List<dev.kiroscim.core.billing.BillingTier> tiers = new java.util.ArrayList<>();
         for (int i = 0; i < lowestFirst.size(); i++) {
-            tiers.add(new dev.kiroscim.core.billing.BillingTier(lowestFirst.get(i).name(), i, lowestFirst.get(i).monthlyPriceUsd(),
-                    java.util.Optional.empty()));
+            tiers.add(new dev.kiroscim.core.billing.BillingTier(
+                    lowestFirst.get(i).name(), i, lowestFirst.get(i).monthlyPriceUsd(), java.util.Optional.empty()));
         }
         return dev.kiroscim.core.billing.BillingRules.seatsOnly(tiers);
     }

@@ -1,12 +1,12 @@
 package dev.kiroscim.core.audit.service;
 
-import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.audit.AuditLog;
-import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AttributeChanges;
-import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AuditLog;
+import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +49,21 @@ public final class AuditRecorder implements DirectoryChangeListener {
                     log.append(ctx, AuditEvents.groupUpdated(u.before(), u.after()));
                 }
             } else if (change instanceof DirectoryChange.GroupDeleted d) {
-                log.append(ctx, AuditEvents.groupDeleted(d.group(), d.formerMemberIds().size()));
+                log.append(
+                        ctx,
+                        AuditEvents.groupDeleted(d.group(), d.formerMemberIds().size()));
             } else if (change instanceof DirectoryChange.MembersAdded a) {
                 Map<String, String> names = tx.users().userNames(a.userIds());
                 for (String userId : a.userIds()) {
-                    log.append(ctx, AuditEvents.membershipAdded(AuditSubject.user(userId, names.get(userId)), a.group()));
+                    log.append(
+                            ctx, AuditEvents.membershipAdded(AuditSubject.user(userId, names.get(userId)), a.group()));
                 }
             } else if (change instanceof DirectoryChange.MembersRemoved r) {
                 Map<String, String> names = tx.users().userNames(r.userIds());
                 for (String userId : r.userIds()) {
-                    log.append(ctx, AuditEvents.membershipRemoved(AuditSubject.user(userId, names.get(userId)), r.group()));
+                    log.append(
+                            ctx,
+                            AuditEvents.membershipRemoved(AuditSubject.user(userId, names.get(userId)), r.group()));
                 }
             }
         }

@@ -1,19 +1,19 @@
 package dev.kiroscim.core.audit.service;
 
+import dev.kiroscim.core.audit.AuditCheckpoint;
+import dev.kiroscim.core.audit.AuditEvent;
+import dev.kiroscim.core.audit.AuditEvents;
+import dev.kiroscim.core.audit.AuditPage;
+import dev.kiroscim.core.audit.AuditQuery;
 import dev.kiroscim.core.audit.AuditRetention;
 import dev.kiroscim.core.audit.ChainVerifier;
-import dev.kiroscim.core.audit.AuditQuery;
-import dev.kiroscim.core.audit.AuditPage;
-import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.audit.AuditEvent;
-import dev.kiroscim.core.audit.AuditCheckpoint;
 import dev.kiroscim.core.audit.report.HoldersReport;
 import dev.kiroscim.core.audit.report.OffboardingReport;
 import dev.kiroscim.core.audit.report.SeatsReport;
 import dev.kiroscim.core.audit.report.TierPrices;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -53,12 +53,24 @@ public final class AuditTrail {
     }
 
     public OffboardingReport.Result offboarding(Instant since, Instant until) {
-        return OffboardingReport.of(events(List.of(AuditEvents.SCIM_USER_DEACTIVATED, AuditEvents.SCIM_USER_DELETED,
-                "seat.", AuditEvents.IDC_MEMBERSHIP_REMOVED, AuditEvents.IDC_USER_DELETED), null), since, until);
+        return OffboardingReport.of(
+                events(
+                        List.of(
+                                AuditEvents.SCIM_USER_DEACTIVATED,
+                                AuditEvents.SCIM_USER_DELETED,
+                                "seat.",
+                                AuditEvents.IDC_MEMBERSHIP_REMOVED,
+                                AuditEvents.IDC_USER_DELETED),
+                        null),
+                since,
+                until);
     }
 
     public SeatsReport.Result seats(YearMonth month) {
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant end = month.plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
         return SeatsReport.of(events(List.of("seat."), end), month, TierPrices.of(policy.get()));
     }
 
@@ -69,7 +81,8 @@ public final class AuditTrail {
 
     /** Seats held per pool and tier at the end of each of the last {@code days} UTC days (the console's chart). */
     public dev.kiroscim.core.audit.report.SeatUseSeries.Result seatUse(int days, Instant now) {
-        java.time.LocalDate from = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(days - 1L);
+        java.time.LocalDate from =
+                now.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(days - 1L);
         return dev.kiroscim.core.audit.report.SeatUseSeries.of(seatHistory(null), from, now);
     }
 
@@ -101,7 +114,8 @@ public final class AuditTrail {
         return transactions.write(tx -> {
             long removed = tx.audit().prune(cutoff);
             if (removed > 0) {
-                long firstKept = tx.audit().checkpoint().map(AuditCheckpoint::firstSeq).orElse(1L);
+                long firstKept =
+                        tx.audit().checkpoint().map(AuditCheckpoint::firstSeq).orElse(1L);
                 tx.audit().append(ctx, AuditEvents.auditPruned(firstKept, removed, cutoff.toString()));
             }
             return removed;

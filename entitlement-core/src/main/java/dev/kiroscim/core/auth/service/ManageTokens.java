@@ -1,12 +1,12 @@
 package dev.kiroscim.core.auth.service;
 
-import dev.kiroscim.core.auth.TokenHash;
-import dev.kiroscim.core.auth.Scope;
-import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.auth.ApiToken;
+import dev.kiroscim.core.auth.Scope;
+import dev.kiroscim.core.auth.TokenHash;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.net.AddressRanges;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +27,7 @@ public final class ManageTokens {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     /** Longest rotation overlap: a forgotten old secret must not linger for months. */
     public static final Duration MAX_GRACE = Duration.ofDays(30);
+
     public static final Duration DEFAULT_GRACE = Duration.ofHours(24);
 
     /** A freshly created or rotated secret: the only moment it exists outside the client. */
@@ -72,7 +73,8 @@ public final class ManageTokens {
      */
     public Created create(String name, Scope scope, Terms terms, ChangeContext ctx) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("token name must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException(
+                    "token name must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (name.equals("bootstrap")) {
             throw new IllegalArgumentException("'bootstrap' is reserved for KIRO_SCIM_BOOTSTRAP_TOKEN");
@@ -84,11 +86,20 @@ public final class ManageTokens {
         try {
             transactions.write(tx -> {
                 tx.tokens().insert(token);
-                tx.audit().append(ctx, AuditEvents.tokenCreated(name, scope.wireName(), expires, terms.allowFrom().texts(), ctx.by()));
+                tx.audit()
+                        .append(
+                                ctx,
+                                AuditEvents.tokenCreated(
+                                        name,
+                                        scope.wireName(),
+                                        expires,
+                                        terms.allowFrom().texts(),
+                                        ctx.by()));
                 return null;
             });
         } catch (dev.kiroscim.core.directory.UniquenessViolation e) {
-            throw new IllegalArgumentException("a token named '" + name + "' already exists; revoke it first or pick another name");
+            throw new IllegalArgumentException(
+                    "a token named '" + name + "' already exists; revoke it first or pick another name");
         }
         return new Created(token, secret);
     }
@@ -115,14 +126,16 @@ public final class ManageTokens {
             }
             tx.tokens().deleteExpiredSecrets(name, now);
             ApiToken current = secrets.get(0);
-            Instant expires = current.expires() == null ? null
-                    : now.plus(Duration.between(current.created(), current.expires()));
+            Instant expires =
+                    current.expires() == null ? null : now.plus(Duration.between(current.created(), current.expires()));
             for (ApiToken old : secrets) {
-                if (old.isValidAt(now) && (old.expires() == null || old.expires().isAfter(graceEnds))) {
+                if (old.isValidAt(now)
+                        && (old.expires() == null || old.expires().isAfter(graceEnds))) {
                     tx.tokens().expireSecret(old.hash(), graceEnds);
                 }
             }
-            ApiToken fresh = new ApiToken(name, TokenHash.of(secret), current.scope(), now, expires, current.allowFrom(), null, null);
+            ApiToken fresh = new ApiToken(
+                    name, TokenHash.of(secret), current.scope(), now, expires, current.allowFrom(), null, null);
             tx.tokens().addSecret(fresh);
             tx.audit().append(ctx, AuditEvents.tokenRotated(name, graceEnds, expires, ctx.by()));
             return new Created(fresh, secret);
@@ -140,7 +153,8 @@ public final class ManageTokens {
         try {
             return Duration.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " must be an ISO-8601 duration like P365D or PT24H, not '" + text + "'");
+            throw new IllegalArgumentException(
+                    field + " must be an ISO-8601 duration like P365D or PT24H, not '" + text + "'");
         }
     }
 

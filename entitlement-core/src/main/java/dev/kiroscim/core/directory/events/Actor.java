@@ -18,7 +18,11 @@ import java.util.Objects;
 public record Actor(Kind kind, String name, String sourceAddress) {
 
     public enum Kind {
-        TOKEN, PERSON, CLI, SYSTEM, ANONYMOUS;
+        TOKEN,
+        PERSON,
+        CLI,
+        SYSTEM,
+        ANONYMOUS;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

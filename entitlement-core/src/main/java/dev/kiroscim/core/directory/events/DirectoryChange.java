@@ -11,8 +11,7 @@ import java.util.List;
  */
 public sealed interface DirectoryChange {
 
-    record UserCreated(UserRecord user) implements DirectoryChange {
-    }
+    record UserCreated(UserRecord user) implements DirectoryChange {}
 
     /** Any change to a user's attributes, including {@code active} flips (deactivation, reactivation) and renames. */
     record UserUpdated(UserRecord before, UserRecord after) implements DirectoryChange {
@@ -32,8 +31,7 @@ public sealed interface DirectoryChange {
         }
     }
 
-    record GroupCreated(GroupRecord group) implements DirectoryChange {
-    }
+    record GroupCreated(GroupRecord group) implements DirectoryChange {}
 
     /** A change to a group's own attributes (displayName, externalId); not its members. */
     record GroupUpdated(GroupRecord before, GroupRecord after) implements DirectoryChange {

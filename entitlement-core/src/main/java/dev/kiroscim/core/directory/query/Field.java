@@ -17,29 +17,30 @@ public sealed interface Field {
     boolean caseExact();
 
     /** A column of the resource row. */
-    record Column(ResourceColumn column, ValueKind kind, boolean caseExact) implements Field {
-    }
+    record Column(ResourceColumn column, ValueKind kind, boolean caseExact) implements Field {}
 
     /**
      * An attribute stored in the attribute index, by canonical lower-case path such as {@code emails.value} or
      * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:employeenumber}.
      */
-    record Indexed(String path, ValueKind kind, boolean caseExact) implements Field {
-    }
+    record Indexed(String path, ValueKind kind, boolean caseExact) implements Field {}
 
     /**
      * A column of the resource on the other side of a membership, e.g. User {@code groups.display}: the display
      * name of a group the user is in. Only valid inside {@link Criteria.Membership}.
      */
-    record Related(ResourceColumn column, ValueKind kind, boolean caseExact) implements Field {
-    }
+    record Related(ResourceColumn column, ValueKind kind, boolean caseExact) implements Field {}
 
     /** The id of the other side of a membership: a group's member ids, or a user's group ids. */
     record Membership() implements Field {
         @Override
-        public ValueKind kind() { return ValueKind.STRING; }
+        public ValueKind kind() {
+            return ValueKind.STRING;
+        }
 
         @Override
-        public boolean caseExact() { return true; }
+        public boolean caseExact() {
+            return true;
+        }
     }
 }

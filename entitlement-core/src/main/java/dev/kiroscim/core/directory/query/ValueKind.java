@@ -5,5 +5,8 @@ package dev.kiroscim.core.directory.query;
  * for (in)equality, instants chronologically (RFC 7644 §3.4.2.2: dateTime values compare as dates, not text).
  */
 public enum ValueKind {
-    STRING, BOOLEAN, INSTANT, NUMBER
+    STRING,
+    BOOLEAN,
+    INSTANT,
+    NUMBER
 }

@@ -1,15 +1,15 @@
 package dev.kiroscim.core.notify.service;
 
-import dev.kiroscim.core.notify.NotificationMarks;
-import dev.kiroscim.core.notify.DerivedEventRules;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.auth.ApiToken;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.notify.DerivedEventRules;
+import dev.kiroscim.core.notify.NotificationMarks;
 import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatOverview;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -61,10 +61,19 @@ public final class DerivedEvents {
     private int pool(SeatOverview.PoolUse use, ChangeContext ctx) {
         String key = POOL_MARK + use.group();
         return db.write(tx -> {
-            DerivedEventRules.PoolDecision decision = rules.pool(use, tx.notificationMarks().has(key));
+            DerivedEventRules.PoolDecision decision =
+                    rules.pool(use, tx.notificationMarks().has(key));
             if (decision == DerivedEventRules.PoolDecision.FIRE) {
-                tx.audit().append(ctx, AuditEvents.poolNearlyFull(use.group(), use.tier(), use.seats().getAsInt(),
-                        use.assigned(), use.waitlisted(), rules.nearlyFullPercent()));
+                tx.audit()
+                        .append(
+                                ctx,
+                                AuditEvents.poolNearlyFull(
+                                        use.group(),
+                                        use.tier(),
+                                        use.seats().getAsInt(),
+                                        use.assigned(),
+                                        use.waitlisted(),
+                                        rules.nearlyFullPercent()));
                 tx.notificationMarks().put(key, ctx.at());
                 return 1;
             }
@@ -85,9 +94,17 @@ public final class DerivedEvents {
                 if (!deadline.isAfter(now) || tx.notificationMarks().has(key)) {
                     continue;
                 }
-                String userName = tx.users().find(seat.userId()).map(UserRecord::userName).orElse(null);
-                tx.audit().append(ctx, AuditEvents.grantExpiringSoon(AuditSubject.user(seat.userId(), userName), seat.pool(),
-                        seat.tier(), deadline, DerivedEventRules.daysLeft(now, deadline)));
+                String userName =
+                        tx.users().find(seat.userId()).map(UserRecord::userName).orElse(null);
+                tx.audit()
+                        .append(
+                                ctx,
+                                AuditEvents.grantExpiringSoon(
+                                        AuditSubject.user(seat.userId(), userName),
+                                        seat.pool(),
+                                        seat.tier(),
+                                        deadline,
+                                        DerivedEventRules.daysLeft(now, deadline)));
                 tx.notificationMarks().put(key, now);
                 n++;
             }
@@ -107,11 +124,19 @@ public final class DerivedEvents {
                 }
                 Instant expires = secret.expires();
                 String key = TOKEN_MARK + secret.name() + ":" + expires.toEpochMilli();
-                if (!expires.isAfter(now) || expires.isAfter(horizon) || tx.notificationMarks().has(key)) {
+                if (!expires.isAfter(now)
+                        || expires.isAfter(horizon)
+                        || tx.notificationMarks().has(key)) {
                     continue;
                 }
-                tx.audit().append(ctx, AuditEvents.tokenExpiringSoon(secret.name(), secret.scope().wireName(), expires,
-                        DerivedEventRules.daysLeft(now, expires)));
+                tx.audit()
+                        .append(
+                                ctx,
+                                AuditEvents.tokenExpiringSoon(
+                                        secret.name(),
+                                        secret.scope().wireName(),
+                                        expires,
+                                        DerivedEventRules.daysLeft(now, expires)));
                 tx.notificationMarks().put(key, now);
                 n++;
             }

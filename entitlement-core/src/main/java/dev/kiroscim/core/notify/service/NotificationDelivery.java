@@ -1,17 +1,17 @@
 package dev.kiroscim.core.notify.service;
 
-import dev.kiroscim.core.notify.WebhookSender;
-import dev.kiroscim.core.notify.SlackFormat;
-import dev.kiroscim.core.notify.PeopleAndPools;
-import dev.kiroscim.core.notify.NotificationRouting;
-import dev.kiroscim.core.notify.NotificationOutbox;
-import dev.kiroscim.core.notify.NotificationFormat;
-import dev.kiroscim.core.notify.NotificationEndpoint;
-import dev.kiroscim.core.notify.DeliveryOutcome;
-import dev.kiroscim.core.notify.Delivery;
 import dev.kiroscim.core.notify.CloudEventFormat;
-import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.notify.Delivery;
+import dev.kiroscim.core.notify.DeliveryOutcome;
+import dev.kiroscim.core.notify.NotificationEndpoint;
+import dev.kiroscim.core.notify.NotificationFormat;
+import dev.kiroscim.core.notify.NotificationOutbox;
+import dev.kiroscim.core.notify.NotificationRouting;
+import dev.kiroscim.core.notify.PeopleAndPools;
+import dev.kiroscim.core.notify.SlackFormat;
+import dev.kiroscim.core.notify.WebhookSender;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
+import dev.kiroscim.core.transaction.Transactions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,8 +52,15 @@ public final class NotificationDelivery implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public NotificationDelivery(Transactions db, NotificationRouting routing, WebhookSender sender, PeopleAndPools lookup,
-                                RetryPolicy retry, Duration pollInterval, Clock clock, String workerId) {
+    public NotificationDelivery(
+            Transactions db,
+            NotificationRouting routing,
+            WebhookSender sender,
+            PeopleAndPools lookup,
+            RetryPolicy retry,
+            Duration pollInterval,
+            Clock clock,
+            String workerId) {
         this.db = db;
         this.routing = routing;
         this.sender = sender;
@@ -67,7 +74,8 @@ public final class NotificationDelivery implements AutoCloseable {
     /** Claims and sends one batch. @return how many deliveries were claimed */
     public int runOnce() {
         Instant now = clock.instant();
-        List<Delivery> batch = db.write(tx -> tx.notifications().claim(BATCH, now, NotificationOutbox.DEFAULT_LEASE, workerId));
+        List<Delivery> batch =
+                db.write(tx -> tx.notifications().claim(BATCH, now, NotificationOutbox.DEFAULT_LEASE, workerId));
         for (Delivery d : batch) {
             deliver(d);
         }
@@ -80,16 +88,21 @@ public final class NotificationDelivery implements AutoCloseable {
         if (endpoint.isEmpty()) {
             outcome = DeliveryOutcome.refused("endpoint '" + d.endpoint() + "' is no longer configured");
         } else if (d.event() == null) {
-            outcome = DeliveryOutcome.refused("audit event " + d.auditSeq() + " was pruned by retention before delivery");
+            outcome =
+                    DeliveryOutcome.refused("audit event " + d.auditSeq() + " was pruned by retention before delivery");
         } else {
             NotificationEndpoint e = endpoint.get();
             boolean slack = e.format() == NotificationFormat.SLACK;
             String body = slack ? SlackFormat.write(d.event(), lookup) : CloudEventFormat.write(d.event());
             try {
-                outcome = sender.send(e, CloudEventFormat.eventId(d.event()),
-                        slack ? SlackFormat.CONTENT_TYPE : CloudEventFormat.CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8));
+                outcome = sender.send(
+                        e,
+                        CloudEventFormat.eventId(d.event()),
+                        slack ? SlackFormat.CONTENT_TYPE : CloudEventFormat.CONTENT_TYPE,
+                        body.getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException ex) {
-                outcome = DeliveryOutcome.failed(0, ex.getClass().getSimpleName() + ": " + ex.getMessage(), Optional.empty());
+                outcome = DeliveryOutcome.failed(
+                        0, ex.getClass().getSimpleName() + ": " + ex.getMessage(), Optional.empty());
             }
         }
         record(d, outcome);
@@ -100,8 +113,10 @@ public final class NotificationDelivery implements AutoCloseable {
             boolean kept = db.write(tx -> tx.notifications().delivered(d.id(), workerId, d.claimVersion()));
             counter(delivered, d.endpoint()).incrementAndGet();
             if (!kept) {
-                LOG.info("notification {} to {} was delivered after this worker's claim expired; the receiver may see it twice",
-                        d.id(), d.endpoint());
+                LOG.info(
+                        "notification {} to {} was delivered after this worker's claim expired; the receiver may see it twice",
+                        d.id(),
+                        d.endpoint());
             }
             return;
         }
@@ -114,16 +129,25 @@ public final class NotificationDelivery implements AutoCloseable {
             if (dead) {
                 tx.notifications().deadLetter(d.id(), attempts, error, now);
             } else {
-                tx.notifications().retryLater(d.id(), attempts, now.plus(retry.delay(attempts, outcome.retryAfter())), error);
+                tx.notifications()
+                        .retryLater(d.id(), attempts, now.plus(retry.delay(attempts, outcome.retryAfter())), error);
             }
             return null;
         });
         if (dead) {
-            LOG.warn("notification of audit event {} to endpoint {} is a dead letter after {} attempt(s): {}",
-                    d.auditSeq(), d.endpoint(), attempts, error);
+            LOG.warn(
+                    "notification of audit event {} to endpoint {} is a dead letter after {} attempt(s): {}",
+                    d.auditSeq(),
+                    d.endpoint(),
+                    attempts,
+                    error);
         } else {
-            LOG.info("notification of audit event {} to endpoint {} failed (attempt {}), will retry: {}",
-                    d.auditSeq(), d.endpoint(), attempts, error);
+            LOG.info(
+                    "notification of audit event {} to endpoint {} failed (attempt {}), will retry: {}",
+                    d.auditSeq(),
+                    d.endpoint(),
+                    attempts,
+                    error);
         }
     }
 

@@ -1,30 +1,29 @@
 package dev.kiroscim.core.seats.service;
 
-import dev.kiroscim.core.seats.MonthlyBudgets;
-import dev.kiroscim.core.seats.BudgetScope;
-import dev.kiroscim.core.seats.UserEntitlement;
-import dev.kiroscim.core.seats.SeatStore;
-import dev.kiroscim.core.seats.SeatOverview;
-import dev.kiroscim.core.seats.SeatEvent;
-import dev.kiroscim.core.seats.SeatAllocator;
-import dev.kiroscim.core.seats.Seat;
-import dev.kiroscim.core.seats.ReclaimEvidence;
-import dev.kiroscim.core.seats.PolicyDiff;
-import dev.kiroscim.core.seats.EntitlementReader;
-import dev.kiroscim.core.seats.EntitlementPage;
-import dev.kiroscim.core.seats.EntitlementFilter;
-import dev.kiroscim.core.seats.Entitlement;
-import dev.kiroscim.core.seats.StoredPolicy;
-import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.transaction.Directory;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.PolicyException;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.policy.Tier;
+import dev.kiroscim.core.seats.BudgetScope;
+import dev.kiroscim.core.seats.Entitlement;
+import dev.kiroscim.core.seats.EntitlementFilter;
+import dev.kiroscim.core.seats.EntitlementPage;
+import dev.kiroscim.core.seats.EntitlementReader;
+import dev.kiroscim.core.seats.MonthlyBudgets;
+import dev.kiroscim.core.seats.PolicyDiff;
+import dev.kiroscim.core.seats.PolicyInForce;
+import dev.kiroscim.core.seats.ReclaimEvidence;
+import dev.kiroscim.core.seats.SeatAllocator;
+import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.SeatOverview;
+import dev.kiroscim.core.seats.SeatStore;
+import dev.kiroscim.core.seats.StoredPolicy;
+import dev.kiroscim.core.seats.UserEntitlement;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,22 +98,30 @@ public final class ManageSeats {
     }
 
     private boolean adopt(Directory tx, String activeSha) {
-        Optional<StoredPolicy> stored = tx.seats().activePolicy().filter(p -> p.sha256().equals(activeSha));
+        Optional<StoredPolicy> stored =
+                tx.seats().activePolicy().filter(p -> p.sha256().equals(activeSha));
         if (stored.isEmpty()) {
-            return false;  // applied by a replica that predates stored policies: nothing to load
+            return false; // applied by a replica that predates stored policies: nothing to load
         }
         PolicyInForce current = inForce.get();
         try {
             PolicyInForce next = stored.get().parse();
             if (inForce.compareAndSet(current, next)) {
-                LOG.info("cluster policy {} (from {}, applied by {}) is now enforced here", abbreviate(next.contentSha256()),
-                        next.source(), stored.get().storedBy());
+                LOG.info(
+                        "cluster policy {} (from {}, applied by {}) is now enforced here",
+                        abbreviate(next.contentSha256()),
+                        next.source(),
+                        stored.get().storedBy());
                 return true;
             }
             return false;
         } catch (PolicyException e) {
-            LOG.error("the cluster's active policy {} does not parse on this replica (an older version?); still "
-                    + "enforcing {}:\n{}", abbreviate(activeSha), abbreviate(current.contentSha256()), e.getMessage());
+            LOG.error(
+                    "the cluster's active policy {} does not parse on this replica (an older version?); still "
+                            + "enforcing {}:\n{}",
+                    abbreviate(activeSha),
+                    abbreviate(current.contentSha256()),
+                    e.getMessage());
             return false;
         }
     }
@@ -160,7 +167,8 @@ public final class ManageSeats {
     public StartupPolicy startup(StoredPolicy file, PolicyInForce filePolicy, boolean fileMayWin, ChangeContext ctx) {
         StartupPolicy[] outcome = new StartupPolicy[1];
         apply(ctx, false, tx -> {
-            Optional<StoredPolicy> active = tx.seats().activePolicy()
+            Optional<StoredPolicy> active = tx.seats()
+                    .activePolicy()
                     .filter(p -> p.sha256().equals(tx.seats().appliedPolicySha256()));
             if (active.isEmpty()) {
                 outcome[0] = StartupPolicy.FILE_STORED;
@@ -173,7 +181,8 @@ public final class ManageSeats {
                     outcome[0] = StartupPolicy.DATABASE_WON;
                     return new Choice(active.get().parse(), Optional.empty());
                 } catch (PolicyException e) {
-                    LOG.error("the cluster's active policy does not parse on this replica; enforcing the file's:\n{}",
+                    LOG.error(
+                            "the cluster's active policy does not parse on this replica; enforcing the file's:\n{}",
                             e.getMessage());
                     outcome[0] = StartupPolicy.FILE_WON;
                 }
@@ -184,21 +193,20 @@ public final class ManageSeats {
     }
 
     /** What a start-up applies: a policy, and the text to store as active (if it changes). */
-    private record Choice(PolicyInForce policy, Optional<StoredPolicy> toStore) {
-    }
+    private record Choice(PolicyInForce policy, Optional<StoredPolicy> toStore) {}
 
     private List<SeatEvent> apply(PolicyInForce next, ChangeContext ctx, boolean explicitReload) {
         return apply(next, Optional.empty(), ctx, explicitReload);
     }
 
-    private List<SeatEvent> apply(PolicyInForce next, Optional<StoredPolicy> store, ChangeContext ctx,
-                                  boolean explicitReload) {
+    private List<SeatEvent> apply(
+            PolicyInForce next, Optional<StoredPolicy> store, ChangeContext ctx, boolean explicitReload) {
         return apply(ctx, explicitReload, tx -> new Choice(next, store));
     }
 
     /** One allocation step under the lock: {@code choose} picks the policy (and what to store) once the lock is held. */
-    private List<SeatEvent> apply(ChangeContext ctx, boolean explicitReload,
-                                  java.util.function.Function<Directory, Choice> choose) {
+    private List<SeatEvent> apply(
+            ChangeContext ctx, boolean explicitReload, java.util.function.Function<Directory, Choice> choose) {
         return transactions.write(tx -> {
             Instant at = tx.seats().lockForAllocation(ctx.at());
             Choice choice = choose.apply(tx);
@@ -258,8 +266,8 @@ public final class ManageSeats {
     }
 
     /** One budget as it stands: the month, the limit and the cost committed against it so far. */
-    public record BudgetUse(BudgetScope scope, java.time.YearMonth month, Optional<BigDecimal> budgetUsd, BigDecimal committedUsd) {
-    }
+    public record BudgetUse(
+            BudgetScope scope, java.time.YearMonth month, Optional<BigDecimal> budgetUsd, BigDecimal committedUsd) {}
 
     /**
      * The committed cost of every pool and every tier this month ({@link MonthlyBudgets}), with their budgets where the
@@ -296,12 +304,18 @@ public final class ManageSeats {
             Instant at = tx.seats().lockForAllocation(ctx.at());
             Map<String, String> reasons = new java.util.TreeMap<>();
             Map<String, ReclaimEvidence> evidence = new java.util.HashMap<>();
-            idle.forEach((userId, seat) -> tx.seats().seatOf(userId)
-                    .filter(s -> dev.kiroscim.core.policy.Pool.keyOf(s.pool()).equals(dev.kiroscim.core.policy.Pool.keyOf(seat.pool())))
+            idle.forEach((userId, seat) -> tx.seats()
+                    .seatOf(userId)
+                    .filter(s -> dev.kiroscim.core.policy.Pool.keyOf(s.pool())
+                            .equals(dev.kiroscim.core.policy.Pool.keyOf(seat.pool())))
                     .ifPresent(s -> {
-                        reasons.put(userId, "no Kiro activity for " + seat.evidence().daysIdle() + " days ("
-                                + (seat.evidence().lastActivity() == null ? "none since the grant" : "last: " + seat.evidence().lastActivity())
-                                + "); the pool reclaims idle seats");
+                        reasons.put(
+                                userId,
+                                "no Kiro activity for " + seat.evidence().daysIdle() + " days ("
+                                        + (seat.evidence().lastActivity() == null
+                                                ? "none since the grant"
+                                                : "last: " + seat.evidence().lastActivity())
+                                        + "); the pool reclaims idle seats");
                         evidence.put(userId, seat.evidence());
                     }));
             return allocateAndAudit(tx, ctx, evidence, allocator -> allocator.reclaim(policy(), at, reasons));
@@ -309,8 +323,11 @@ public final class ManageSeats {
     }
 
     /** Runs one allocation step (the lock already held) and audits its seat events and exhausted budgets. */
-    private static List<SeatEvent> allocateAndAudit(Directory tx, ChangeContext ctx, Map<String, ReclaimEvidence> evidence,
-                                                    java.util.function.Function<SeatAllocator, List<SeatEvent>> step) {
+    private static List<SeatEvent> allocateAndAudit(
+            Directory tx,
+            ChangeContext ctx,
+            Map<String, ReclaimEvidence> evidence,
+            java.util.function.Function<SeatAllocator, List<SeatEvent>> step) {
         SeatAllocator allocator = new SeatAllocator(tx.seats());
         List<SeatEvent> events = step.apply(allocator);
         SeatAuditing.record(tx, ctx, events, Map.of(), evidence);
@@ -319,8 +336,7 @@ public final class ManageSeats {
     }
 
     /** An idle seat to reclaim: its pool and the report's evidence. */
-    public record IdleSeat(String pool, ReclaimEvidence evidence) {
-    }
+    public record IdleSeat(String pool, ReclaimEvidence evidence) {}
 
     public SeatOverview overview() {
         Policy policy = policy();
@@ -349,8 +365,10 @@ public final class ManageSeats {
     /** The user's entitlement, or empty when there is no such SCIM user. */
     public Optional<UserEntitlement> entitlement(String userId) {
         Policy policy = policy();
-        return transactions.read(tx -> tx.users().find(userId)
-                .map(user -> new UserEntitlement(user.userName(), new EntitlementReader(tx.seats()).read(policy, userId))));
+        return transactions.read(tx -> tx.users()
+                .find(userId)
+                .map(user ->
+                        new UserEntitlement(user.userName(), new EntitlementReader(tx.seats()).read(policy, userId))));
     }
 
     /**
@@ -376,7 +394,8 @@ public final class ManageSeats {
                     used++;
                     Entitlement e = reader.read(policy, id);
                     if (filter.matches(e)) {
-                        String name = tx.users().find(id).map(UserRecord::userName).orElse(null);
+                        String name =
+                                tx.users().find(id).map(UserRecord::userName).orElse(null);
                         items.add(new UserEntitlement(name, e));
                         if (items.size() == limit) {
                             break;
@@ -389,10 +408,15 @@ public final class ManageSeats {
         });
     }
 
-    private static List<String> candidates(Directory tx, Policy policy, EntitlementFilter filter, String after, int limit) {
+    private static List<String> candidates(
+            Directory tx, Policy policy, EntitlementFilter filter, String after, int limit) {
         if (filter.state().filter(s -> s == Entitlement.State.ASSIGNED).isPresent()) {
-            return tx.seats().holderIdsAfter(filter.pool().flatMap(policy::pool).map(Pool::group).or(filter::pool),
-                    filter.tier(), after, limit);
+            return tx.seats()
+                    .holderIdsAfter(
+                            filter.pool().flatMap(policy::pool).map(Pool::group).or(filter::pool),
+                            filter.tier(),
+                            after,
+                            limit);
         }
         if (filter.pool().isPresent()) {
             return tx.seats().memberIdsAfter(filter.pool().get(), after, limit);

@@ -1,12 +1,12 @@
 package dev.kiroscim.core.seats.service;
 
-import dev.kiroscim.core.seats.SeatLedger;
-import dev.kiroscim.core.seats.Waiter;
-import dev.kiroscim.core.seats.Seat;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
+import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.seats.SeatLedger;
+import dev.kiroscim.core.seats.Waiter;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +21,21 @@ import java.util.function.Supplier;
  */
 public final class PoolRoster {
 
-    public record Holder(String userId, String userName, String tier, Instant since, Optional<Instant> expiresAt) {
-    }
+    public record Holder(String userId, String userName, String tier, Instant since, Optional<Instant> expiresAt) {}
 
-    public record Waiting(int position, String userId, String userName, Instant joinedAt) {
-    }
+    public record Waiting(int position, String userId, String userName, Instant joinedAt) {}
 
     /** {@code holders} and {@code waitlist} hold at most {@code limit} rows; the totals count all. */
-    public record Roster(String pool, String tier, OptionalInt seats, int holderCount, List<Holder> holders,
-                         int waitingCount, List<Waiting> waitlist) {
-    }
+    public record Roster(
+            String pool,
+            String tier,
+            OptionalInt seats,
+            int holderCount,
+            List<Holder> holders,
+            int waitingCount,
+            List<Waiting> waitlist) {}
 
-    public record Expiring(String userId, String userName, String pool, String tier, Instant expiresAt) {
-    }
+    public record Expiring(String userId, String userName, String pool, String tier, Instant expiresAt) {}
 
     private final Transactions transactions;
     private final Supplier<Policy> policy;
@@ -63,15 +65,26 @@ public final class PoolRoster {
             for (Waiter w : tx.seats().firstWaiting(p.group(), below, limit)) {
                 waitlist.add(new Waiting(position++, w.userId(), userName(tx, w.userId()), w.joinedAt()));
             }
-            return new Roster(p.group(), p.tier(), p.seats(), seats.size(), holders,
-                    tx.seats().countWaiting(p.group(), below), waitlist);
+            return new Roster(
+                    p.group(),
+                    p.tier(),
+                    p.seats(),
+                    seats.size(),
+                    holders,
+                    tx.seats().countWaiting(p.group(), below),
+                    waitlist);
         }));
     }
 
     /** Grants that expire by {@code until}, soonest first, across all pools. */
     public List<Expiring> expiringBy(Instant until) {
         return transactions.read(tx -> tx.seats().seatsExpiringBy(until).stream()
-                .map(s -> new Expiring(s.userId(), userName(tx, s.userId()), s.pool(), s.tier(), s.expiresAt().orElse(until)))
+                .map(s -> new Expiring(
+                        s.userId(),
+                        userName(tx, s.userId()),
+                        s.pool(),
+                        s.tier(),
+                        s.expiresAt().orElse(until)))
                 .toList());
     }
 

@@ -1,14 +1,14 @@
 package dev.kiroscim.core.seats.service;
 
-import dev.kiroscim.core.seats.SeatStore;
-import dev.kiroscim.core.seats.SeatEvent;
-import dev.kiroscim.core.seats.SeatAllocator;
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
-import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.seats.SeatAllocator;
+import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.seats.SeatStore;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.kiroscim.core.seats.service;
 
-import dev.kiroscim.core.seats.BudgetExhausted;
-import dev.kiroscim.core.seats.SeatEvent;
-import dev.kiroscim.core.seats.ReclaimEvidence;
 import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.seats.BudgetExhausted;
+import dev.kiroscim.core.seats.ReclaimEvidence;
+import dev.kiroscim.core.seats.SeatEvent;
+import dev.kiroscim.core.transaction.Directory;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class SeatAuditing {
 
-    private SeatAuditing() {
-    }
+    private SeatAuditing() {}
 
     /** @param knownNames userName of users the directory no longer has (deleted in this transaction), by id */
     static void record(Directory tx, ChangeContext ctx, List<SeatEvent> events, Map<String, String> knownNames) {
@@ -31,8 +30,12 @@ final class SeatAuditing {
     }
 
     /** @param reclaimEvidence for RECLAIMED events, by user id: the last activity day (null: none) and days idle */
-    static void record(Directory tx, ChangeContext ctx, List<SeatEvent> events, Map<String, String> knownNames,
-                       Map<String, ReclaimEvidence> reclaimEvidence) {
+    static void record(
+            Directory tx,
+            ChangeContext ctx,
+            List<SeatEvent> events,
+            Map<String, String> knownNames,
+            Map<String, ReclaimEvidence> reclaimEvidence) {
         for (SeatEvent event : events) {
             String name = knownNames.get(event.userId());
             if (name == null) {
@@ -40,13 +43,26 @@ final class SeatAuditing {
             }
             AuditSubject subject = AuditSubject.user(event.userId(), name);
             ReclaimEvidence evidence = reclaimEvidence.get(event.userId());
-            tx.audit().append(ctx, event.type() == SeatEvent.Type.RECLAIMED && evidence != null
-                    ? AuditEvents.seatReclaimed(subject, event.pool(), event.tier(), event.reason(), evidence.lastActivity(), evidence.daysIdle())
-                    : entry(event, subject));
+            tx.audit()
+                    .append(
+                            ctx,
+                            event.type() == SeatEvent.Type.RECLAIMED && evidence != null
+                                    ? AuditEvents.seatReclaimed(
+                                            subject,
+                                            event.pool(),
+                                            event.tier(),
+                                            event.reason(),
+                                            evidence.lastActivity(),
+                                            evidence.daysIdle())
+                                    : entry(event, subject));
             if (event.type() != SeatEvent.Type.WAITLISTED) {
                 // The seat changed, so the user's Identity Center group must too: queue that work in this same
                 // transaction (the outbox), for promotions the request never named as well.
-                tx.outbox().enqueueUser(event.userId(), "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT), ctx.at());
+                tx.outbox()
+                        .enqueueUser(
+                                event.userId(),
+                                "seat." + event.type().name().toLowerCase(java.util.Locale.ROOT),
+                                ctx.at());
             }
         }
     }
@@ -54,8 +70,16 @@ final class SeatAuditing {
     /** One {@code budget.exhausted} event per budget that refused its first grant of the month. */
     static void recordBudgets(Directory tx, ChangeContext ctx, List<BudgetExhausted> exhausted) {
         for (BudgetExhausted b : exhausted) {
-            tx.audit().append(ctx, AuditEvents.budgetExhausted(b.scope().kindName(), b.scope().name(), b.month().toString(),
-                    b.budgetUsd().toPlainString(), b.spentUsd().toPlainString(), b.nextMonthStarts().toString()));
+            tx.audit()
+                    .append(
+                            ctx,
+                            AuditEvents.budgetExhausted(
+                                    b.scope().kindName(),
+                                    b.scope().name(),
+                                    b.month().toString(),
+                                    b.budgetUsd().toPlainString(),
+                                    b.spentUsd().toPlainString(),
+                                    b.nextMonthStarts().toString()));
         }
     }
 
@@ -72,6 +96,8 @@ final class SeatAuditing {
             return AuditEvents.seatReclaimed(user, e.pool(), e.tier(), e.reason(), null, -1);
         }
         AuditEntry waitlisted = AuditEvents.seatWaitlisted(user, e.pool(), e.tier(), e.reason());
-        return e.position().isPresent() ? waitlisted.with("position", e.position().getAsInt()) : waitlisted;
+        return e.position().isPresent()
+                ? waitlisted.with("position", e.position().getAsInt())
+                : waitlisted;
     }
 }

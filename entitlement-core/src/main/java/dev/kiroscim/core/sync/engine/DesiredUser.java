@@ -26,10 +26,18 @@ import java.util.Optional;
  * @param tier       the seat's tier name, if the user holds a seat and is active
  * @param tierGroup  that tier's {@code identityCenterGroup}
  */
-public record DesiredUser(String scimUserId, Presence presence, IdentityCenterUserProfile profile, Optional<String> tier,
-                          Optional<String> tierGroup) {
+public record DesiredUser(
+        String scimUserId,
+        Presence presence,
+        IdentityCenterUserProfile profile,
+        Optional<String> tier,
+        Optional<String> tierGroup) {
 
-    public enum Presence { ACTIVE, INACTIVE, DELETED }
+    public enum Presence {
+        ACTIVE,
+        INACTIVE,
+        DELETED
+    }
 
     public DesiredUser {
         Objects.requireNonNull(scimUserId, "scimUserId");
@@ -54,7 +62,7 @@ public record DesiredUser(String scimUserId, Presence presence, IdentityCenterUs
             return new DesiredUser(scimUserId, Presence.INACTIVE, profile, Optional.empty(), Optional.empty());
         }
         Optional<Tier> tier = seat.flatMap(s -> policy.tier(s.tier()));
-        return new DesiredUser(scimUserId, Presence.ACTIVE, profile, tier.map(Tier::name),
-                tier.map(Tier::identityCenterGroup));
+        return new DesiredUser(
+                scimUserId, Presence.ACTIVE, profile, tier.map(Tier::name), tier.map(Tier::identityCenterGroup));
     }
 }

@@ -1,12 +1,12 @@
 package dev.kiroscim.core.sync.engine;
 
 import dev.kiroscim.core.cluster.SingletonScheduler;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.state.DeadLetter;
 import dev.kiroscim.core.sync.state.OutboxStats;
 import dev.kiroscim.core.sync.state.ReconcileReport;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +41,17 @@ public final class IdentityCenterSync implements AutoCloseable {
      * @param endpoint   where, when worth showing (the SCIM base URL); never a token
      * @param paused     why the sync sends nothing until an operator acts (an alert), or empty
      */
-    public record Status(String mode, long pending, long deadLetter, Optional<ReconcileReport> lastReconcile,
-                         long oldestPendingAgeSeconds, List<DeadLetter> deadLetters, List<String> groupsCreated,
-                         String downstream, Optional<String> endpoint, Optional<String> paused) {
-    }
+    public record Status(
+            String mode,
+            long pending,
+            long deadLetter,
+            Optional<ReconcileReport> lastReconcile,
+            long oldestPendingAgeSeconds,
+            List<DeadLetter> deadLetters,
+            List<String> groupsCreated,
+            String downstream,
+            Optional<String> endpoint,
+            Optional<String> paused) {}
 
     private final Transactions db;
     private final String mode;
@@ -56,8 +63,13 @@ public final class IdentityCenterSync implements AutoCloseable {
     private final IdentityCenterDirectory identityCenter;
     private ScheduledExecutorService scheduler;
 
-    public IdentityCenterSync(Transactions db, IdentityCenterDirectory identityCenter, Supplier<Policy> policy, SeatLookup seats,
-                              SyncSettings settings, Clock clock) {
+    public IdentityCenterSync(
+            Transactions db,
+            IdentityCenterDirectory identityCenter,
+            Supplier<Policy> policy,
+            SeatLookup seats,
+            SyncSettings settings,
+            Clock clock) {
         this.db = db;
         this.mode = identityCenter == null ? PLAN_ONLY : LIVE;
         this.identityCenter = identityCenter;
@@ -66,8 +78,8 @@ public final class IdentityCenterSync implements AutoCloseable {
         this.clock = clock;
         IdentityCenterDirectory store = identityCenter == null ? new EmptyIdentityCenter() : identityCenter;
         this.worker = identityCenter == null ? null : new SyncWorker(db, store, policy, seats, groups, settings, clock);
-        this.reconciler = new Reconciler(db, store, policy, seats, identityCenter == null ? new TierGroups() : groups,
-                settings, clock, mode);
+        this.reconciler = new Reconciler(
+                db, store, policy, seats, identityCenter == null ? new TierGroups() : groups, settings, clock, mode);
     }
 
     public String mode() {
@@ -116,7 +128,8 @@ public final class IdentityCenterSync implements AutoCloseable {
             LOG.warn("Identity Center reconcile failed: {}", e.toString());
             try {
                 db.write(tx -> {
-                    tx.identityCenterLinks().saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
+                    tx.identityCenterLinks()
+                            .saveLastReconcile(new ReconcileReport(clock.instant(), 0, 0, e.toString()));
                     return null;
                 });
             } catch (RuntimeException databaseDown) {
@@ -151,8 +164,8 @@ public final class IdentityCenterSync implements AutoCloseable {
     public ReconcileReport reconcile() {
         if (worker == null) {
             SyncPlan plan = reconciler.plan();
-            ReconcileReport report = new ReconcileReport(clock.instant(), plan.calls().size(), plan.drift().size(),
-                    "plan-only mode: nothing was sent");
+            ReconcileReport report = new ReconcileReport(
+                    clock.instant(), plan.calls().size(), plan.drift().size(), "plan-only mode: nothing was sent");
             db.write(tx -> {
                 tx.identityCenterLinks().saveLastReconcile(report);
                 return null;
@@ -194,11 +207,20 @@ public final class IdentityCenterSync implements AutoCloseable {
         Instant now = clock.instant();
         return db.read(tx -> {
             OutboxStats stats = tx.outbox().stats();
-            long age = stats.oldestPending().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
-            return new Status(mode, stats.pending(), stats.deadLetter(), tx.identityCenterLinks().lastReconcile(), age,
-                    tx.outbox().deadLetters(20), List.copyOf(groups.created()),
+            long age = stats.oldestPending()
+                    .map(t -> Math.max(0, Duration.between(t, now).toSeconds()))
+                    .orElse(0L);
+            return new Status(
+                    mode,
+                    stats.pending(),
+                    stats.deadLetter(),
+                    tx.identityCenterLinks().lastReconcile(),
+                    age,
+                    tx.outbox().deadLetters(20),
+                    List.copyOf(groups.created()),
                     downstream(),
-                    identityCenter == null ? Optional.empty() : identityCenter.endpoint(), paused());
+                    identityCenter == null ? Optional.empty() : identityCenter.endpoint(),
+                    paused());
         });
     }
 

@@ -1,8 +1,8 @@
 package dev.kiroscim.core.sync.engine;
 
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.DirectoryChangeListener;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,21 +34,25 @@ public final class OutboxListener implements DirectoryChangeListener {
         Map<String, String> users = new LinkedHashMap<>();
         boolean seatsMayHaveMoved = false;
         for (DirectoryChange change : changes) {
-            seatsMayHaveMoved |= change instanceof DirectoryChange.MembersAdded || change instanceof DirectoryChange.MembersRemoved
+            seatsMayHaveMoved |= change instanceof DirectoryChange.MembersAdded
+                    || change instanceof DirectoryChange.MembersRemoved
                     || change instanceof DirectoryChange.GroupDeleted;
             if (change instanceof DirectoryChange.UserCreated) {
                 users.putIfAbsent(((DirectoryChange.UserCreated) change).user().id(), "scim.user.created");
             } else if (change instanceof DirectoryChange.UserUpdated) {
                 DirectoryChange.UserUpdated u = (DirectoryChange.UserUpdated) change;
-                users.put(u.after().id(), u.deactivated() ? "scim.user.deactivated"
-                        : u.reactivated() ? "scim.user.reactivated" : "scim.user.updated");
+                users.put(
+                        u.after().id(),
+                        u.deactivated()
+                                ? "scim.user.deactivated"
+                                : u.reactivated() ? "scim.user.reactivated" : "scim.user.updated");
             } else if (change instanceof DirectoryChange.UserDeleted) {
                 users.put(((DirectoryChange.UserDeleted) change).user().id(), "scim.user.deleted");
             }
         }
         users.forEach((id, reason) -> tx.outbox().enqueueUser(id, reason, context.at()));
         if (!users.isEmpty() || seatsMayHaveMoved) {
-            onEnqueued.run();   // for a membership change: the seat listener's items, enqueued before this listener ran
+            onEnqueued.run(); // for a membership change: the seat listener's items, enqueued before this listener ran
         }
     }
 }

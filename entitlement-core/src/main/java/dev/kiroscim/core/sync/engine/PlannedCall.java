@@ -8,5 +8,4 @@ package dev.kiroscim.core.sync.engine;
  * @param target     what it acts on, readable: a userName, a group displayName, or both
  * @param scimUserId the SCIM user it is for, or {@code null} for a group or a user we do not manage
  */
-public record PlannedCall(String operation, String target, String scimUserId) {
-}
+public record PlannedCall(String operation, String target, String scimUserId) {}

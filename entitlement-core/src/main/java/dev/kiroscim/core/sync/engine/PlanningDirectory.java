@@ -1,13 +1,13 @@
 package dev.kiroscim.core.sync.engine;
 
 import dev.kiroscim.core.sync.AddMembershipResult;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.IdentityCenterUserChange;
 import dev.kiroscim.core.sync.IdentityCenterUserProfile;
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
-import dev.kiroscim.core.sync.IdentityCenterConflict;
-import dev.kiroscim.core.sync.IdentityCenterOperation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,8 @@ final class PlanningDirectory implements IdentityCenterDirectory {
     private final List<PlannedCall> calls = new ArrayList<>();
     private String currentScimUser;
 
-    PlanningDirectory(List<IdentityCenterUser> users, Map<String, String> groupIds, List<IdentityCenterMembership> listed) {
+    PlanningDirectory(
+            List<IdentityCenterUser> users, Map<String, String> groupIds, List<IdentityCenterMembership> listed) {
         users.forEach(u -> usersById.put(u.id(), u));
         groupIds.forEach((name, id) -> {
             groupIdsByName.put(name, id);
@@ -68,12 +69,23 @@ final class PlanningDirectory implements IdentityCenterDirectory {
     public String createUser(IdentityCenterUserProfile profile) {
         call(IdentityCenterOperation.CREATE_USER, profile.userName());
         if (usersById.values().stream().anyMatch(u -> u.userName().equals(profile.userName()))) {
-            throw new IdentityCenterConflict(IdentityCenterOperation.CREATE_USER,
-                    IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION, "userName exists: adopt", null, null);
+            throw new IdentityCenterConflict(
+                    IdentityCenterOperation.CREATE_USER,
+                    IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION,
+                    "userName exists: adopt",
+                    null,
+                    null);
         }
         String id = "<new user " + profile.userName() + ">";
-        usersById.put(id, new IdentityCenterUser(id, profile.userName(), profile.displayName(), profile.givenName(),
-                profile.familyName(), profile.email()));
+        usersById.put(
+                id,
+                new IdentityCenterUser(
+                        id,
+                        profile.userName(),
+                        profile.displayName(),
+                        profile.givenName(),
+                        profile.familyName(),
+                        profile.email()));
         return id;
     }
 
@@ -81,7 +93,8 @@ final class PlanningDirectory implements IdentityCenterDirectory {
     public void updateUser(String userId, List<IdentityCenterUserChange> changes) {
         if (!changes.isEmpty()) {
             StringBuilder paths = new StringBuilder();
-            changes.forEach(c -> paths.append(paths.length() == 0 ? "" : ",").append(c.attribute().attributePath()));
+            changes.forEach(c -> paths.append(paths.length() == 0 ? "" : ",")
+                    .append(c.attribute().attributePath()));
             call(IdentityCenterOperation.UPDATE_USER, userName(userId) + " [" + paths + "]");
         }
     }
@@ -96,7 +109,10 @@ final class PlanningDirectory implements IdentityCenterDirectory {
     @Override
     public Optional<String> findUserIdByUserName(String userName) {
         call(IdentityCenterOperation.GET_USER_ID, userName);
-        return usersById.values().stream().filter(u -> u.userName().equals(userName)).map(IdentityCenterUser::id).findFirst();
+        return usersById.values().stream()
+                .filter(u -> u.userName().equals(userName))
+                .map(IdentityCenterUser::id)
+                .findFirst();
     }
 
     @Override
@@ -117,7 +133,8 @@ final class PlanningDirectory implements IdentityCenterDirectory {
     @Override
     public AddMembershipResult addMembership(String groupId, String userId) {
         call(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, groupName(groupId) + " + " + userName(userId));
-        if (memberships.values().stream().anyMatch(m -> m.groupId().equals(groupId) && m.userId().equals(userId))) {
+        if (memberships.values().stream()
+                .anyMatch(m -> m.groupId().equals(groupId) && m.userId().equals(userId))) {
             return new AddMembershipResult.AlreadyMember();
         }
         String id = "<new membership " + groupName(groupId) + " " + userName(userId) + ">";
@@ -129,14 +146,16 @@ final class PlanningDirectory implements IdentityCenterDirectory {
     public boolean removeMembership(String groupId, String userId) {
         call(IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID, groupName(groupId) + " - " + userName(userId));
         Optional<IdentityCenterMembership> m = memberships.values().stream()
-                .filter(x -> x.groupId().equals(groupId) && x.userId().equals(userId)).findFirst();
+                .filter(x -> x.groupId().equals(groupId) && x.userId().equals(userId))
+                .findFirst();
         return m.map(x -> removeMembershipById(x.membershipId())).orElse(false);
     }
 
     @Override
     public boolean removeMembershipById(String membershipId) {
         IdentityCenterMembership m = memberships.get(membershipId);
-        call(IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP,
+        call(
+                IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP,
                 m == null ? membershipId : groupName(m.groupId()) + " - " + userName(m.userId()));
         return memberships.remove(membershipId) != null;
     }

@@ -2,17 +2,17 @@ package dev.kiroscim.core.sync.engine;
 
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Tier;
 import dev.kiroscim.core.seats.Seat;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterUser;
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.ReconcileReport;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,8 +55,15 @@ public final class Reconciler {
     private final Clock clock;
     private final String mode;
 
-    public Reconciler(Transactions db, IdentityCenterDirectory store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
-                      SyncSettings settings, Clock clock, String mode) {
+    public Reconciler(
+            Transactions db,
+            IdentityCenterDirectory store,
+            Supplier<Policy> policy,
+            SeatLookup seats,
+            TierGroups groups,
+            SyncSettings settings,
+            Clock clock,
+            String mode) {
         this.db = db;
         this.store = store;
         this.policy = policy;
@@ -68,9 +75,13 @@ public final class Reconciler {
     }
 
     /** What one reconcile pass computed: the plan, plus what applying it writes. */
-    private record Pass(SyncPlan plan, Map<String, IdentityCenterLink> refreshedLinks, Set<String> linksGone,
-                        Set<String> usersToConverge, List<IdentityCenterMembership> strangers, Map<String, String> userNames) {
-    }
+    private record Pass(
+            SyncPlan plan,
+            Map<String, IdentityCenterLink> refreshedLinks,
+            Set<String> linksGone,
+            Set<String> usersToConverge,
+            List<IdentityCenterMembership> strangers,
+            Map<String, String> userNames) {}
 
     public SyncPlan plan() {
         return pass().plan();
@@ -89,8 +100,11 @@ public final class Reconciler {
                 tx.identityCenterLinks().delete(gone);
             }
             for (Drift d : pass.plan().drift()) {
-                tx.audit().append(ctx, AuditEvents.identityCenterDriftRepaired(AuditSubject.user(d.scimUserId(), d.userName()),
-                        d.found(), d.repair()));
+                tx.audit()
+                        .append(
+                                ctx,
+                                AuditEvents.identityCenterDriftRepaired(
+                                        AuditSubject.user(d.scimUserId(), d.userName()), d.found(), d.repair()));
             }
             for (String userId : pass.usersToConverge()) {
                 tx.outbox().enqueueUser(userId, "reconcile", ctx.at());
@@ -98,15 +112,23 @@ public final class Reconciler {
             return null;
         });
         for (IdentityCenterMembership stranger : pass.strangers()) {
-            store.removeMembershipById(stranger.membershipId());   // false: already gone, done
+            store.removeMembershipById(stranger.membershipId()); // false: already gone, done
             db.write(tx -> {
-                tx.audit().append(ctx, AuditEvents.identityCenterMembershipRemoved(AuditSubject.user(null,
-                        pass.userNames().getOrDefault(stranger.userId(), stranger.userId())), stranger.userId(),
-                        groupName(stranger.groupId()), null));
+                tx.audit()
+                        .append(
+                                ctx,
+                                AuditEvents.identityCenterMembershipRemoved(
+                                        AuditSubject.user(
+                                                null,
+                                                pass.userNames().getOrDefault(stranger.userId(), stranger.userId())),
+                                        stranger.userId(),
+                                        groupName(stranger.groupId()),
+                                        null));
                 return null;
             });
         }
-        ReconcileReport report = new ReconcileReport(clock.instant(), changes, pass.plan().drift().size(), null);
+        ReconcileReport report = new ReconcileReport(
+                clock.instant(), changes, pass.plan().drift().size(), null);
         db.write(tx -> {
             tx.identityCenterLinks().saveLastReconcile(report);
             return null;
@@ -151,13 +173,15 @@ public final class Reconciler {
             reads[0]++;
             page.forEach(u -> usersById.put(u.id(), u));
         });
-        Map<String, Map<String, String>> actualMemberships = new HashMap<>();   // identityCenter user -> group name -> membership
+        Map<String, Map<String, String>> actualMemberships =
+                new HashMap<>(); // identityCenter user -> group name -> membership
         for (IdentityCenterMembership m : listed) {
-            actualMemberships.computeIfAbsent(m.userId(), k -> new TreeMap<>()).put(groupName(m.groupId()), m.membershipId());
+            actualMemberships
+                    .computeIfAbsent(m.userId(), k -> new TreeMap<>())
+                    .put(groupName(m.groupId()), m.membershipId());
         }
         // 3. desired state of every managed or seated user
-        record Managed(Map<String, IdentityCenterLink> links, Map<String, DesiredUser> desired) {
-        }
+        record Managed(Map<String, IdentityCenterLink> links, Map<String, DesiredUser> desired) {}
         Managed managed = db.read(tx -> {
             Map<String, IdentityCenterLink> links = new TreeMap<>();
             tx.identityCenterLinks().all().forEach(l -> links.put(l.scimUserId(), l));
@@ -168,7 +192,9 @@ public final class Reconciler {
             Map<String, DesiredUser> desired = new TreeMap<>();
             for (String id : ids) {
                 Optional<UserRecord> user = tx.users().find(id);
-                desired.put(id, DesiredUser.of(id, user, user.isPresent() ? seats.seatOf(tx, id) : Optional.empty(), current));
+                desired.put(
+                        id,
+                        DesiredUser.of(id, user, user.isPresent() ? seats.seatOf(tx, id) : Optional.empty(), current));
             }
             return new Managed(links, desired);
         });
@@ -180,43 +206,54 @@ public final class Reconciler {
         usersById.values().forEach(u -> userNameByIdentityCenterId.put(u.id(), u.userName()));
         for (IdentityCenterLink link : managed.links().values()) {
             DesiredUser d = managed.desired().get(link.scimUserId());
-            String name = link.profile() != null ? link.profile().userName()
+            String name = link.profile() != null
+                    ? link.profile().userName()
                     : d.profile() != null ? d.profile().userName() : null;
             if (link.identityCenterUserId() == null) {
-                continue;   // CREATING: the worker resolves it by userName
+                continue; // CREATING: the worker resolves it by userName
             }
             IdentityCenterUser actual = usersById.get(link.identityCenterUserId());
             if (actual == null) {
-                drift.add(new Drift(link.scimUserId(), name, "Identity Store user " + link.identityCenterUserId()
-                        + " was deleted outside the bridge", d.tierGroup().isPresent() ? "create it again" : "forget it"));
+                drift.add(new Drift(
+                        link.scimUserId(),
+                        name,
+                        "Identity Store user " + link.identityCenterUserId() + " was deleted outside the bridge",
+                        d.tierGroup().isPresent() ? "create it again" : "forget it"));
                 gone.add(link.scimUserId());
                 continue;
             }
             Map<String, String> memberships = new TreeMap<>();
             link.memberships().forEach((g, mid) -> {
                 if (!tierOfGroup.containsKey(g) || !groupIds.containsKey(g)) {
-                    memberships.put(g, mid);   // a former tier group we cannot list: keep, so it is removed
+                    memberships.put(g, mid); // a former tier group we cannot list: keep, so it is removed
                 }
             });
             memberships.putAll(actualMemberships.getOrDefault(link.identityCenterUserId(), Map.of()));
-            for (String g : new TreeSet<>(union(memberships.keySet(), link.memberships().keySet()))) {
+            for (String g :
+                    new TreeSet<>(union(memberships.keySet(), link.memberships().keySet()))) {
                 if (!tierOfGroup.containsKey(g)) {
                     continue;
                 }
                 if (IdentityCenterLink.ADDING.equals(link.memberships().get(g))) {
-                    continue;   // an add in flight or interrupted: the listing below says what is, no drift to report
+                    continue; // an add in flight or interrupted: the listing below says what is, no drift to report
                 }
                 boolean was = link.memberships().containsKey(g);
                 boolean is = memberships.containsKey(g);
                 if (was != is) {
                     boolean wanted = d.tierGroup().map(g::equals).orElse(false);
-                    drift.add(new Drift(link.scimUserId(), name, is ? "member of " + g + " added outside the bridge"
-                            : "membership of " + g + " removed outside the bridge",
+                    drift.add(new Drift(
+                            link.scimUserId(),
+                            name,
+                            is
+                                    ? "member of " + g + " added outside the bridge"
+                                    : "membership of " + g + " removed outside the bridge",
                             is == wanted ? "none needed" : is ? "remove the membership" : "add the membership"));
                 }
             }
             IdentityCenterLink fresh = link.withMemberships(memberships).withProfile(actual.profile());
-            if (link.profile() != null && !link.profile().equals(actual.profile()) && d.profile() != null
+            if (link.profile() != null
+                    && !link.profile().equals(actual.profile())
+                    && d.profile() != null
                     && !d.profile().equals(link.profile())) {
                 // changed in SCIM: not drift, the worker's update is pending
             } else if (link.profile() != null && !link.profile().equals(actual.profile())) {
@@ -231,12 +268,15 @@ public final class Reconciler {
         Set<String> toConverge = new TreeSet<>();
         Set<String> ownedIdentityCenterUsers = new HashSet<>();
         for (DesiredUser d : managed.desired().values()) {
-            Optional<IdentityCenterLink> link = gone.contains(d.scimUserId()) ? Optional.empty()
-                    : Optional.ofNullable(refreshed.getOrDefault(d.scimUserId(), managed.links().get(d.scimUserId())));
+            Optional<IdentityCenterLink> link = gone.contains(d.scimUserId())
+                    ? Optional.empty()
+                    : Optional.ofNullable(refreshed.getOrDefault(
+                            d.scimUserId(), managed.links().get(d.scimUserId())));
             planning.forUser(d.scimUserId());
             int before = planning.calls().size();
-            Optional<IdentityCenterLink> after = new UserConvergence(planning, planningGroups, settings.offboarding(),
-                    (u, l, e) -> { }).converge(d, link);
+            Optional<IdentityCenterLink> after = new UserConvergence(
+                            planning, planningGroups, settings.offboarding(), (u, l, e) -> {})
+                    .converge(d, link);
             after.map(IdentityCenterLink::identityCenterUserId).ifPresent(ownedIdentityCenterUsers::add);
             if (planning.calls().size() > before) {
                 toConverge.add(d.scimUserId());
@@ -249,8 +289,11 @@ public final class Reconciler {
             if (planning.exists(m.membershipId()) && !ownedIdentityCenterUsers.contains(m.userId())) {
                 strangers.add(m);
                 String who = userNameByIdentityCenterId.getOrDefault(m.userId(), m.userId());
-                drift.add(new Drift(null, who, "member of " + groupName(m.groupId())
-                        + " but not a user with a seat managed by the bridge", "remove the membership"));
+                drift.add(new Drift(
+                        null,
+                        who,
+                        "member of " + groupName(m.groupId()) + " but not a user with a seat managed by the bridge",
+                        "remove the membership"));
                 planning.removeMembershipById(m.membershipId());
             }
         }

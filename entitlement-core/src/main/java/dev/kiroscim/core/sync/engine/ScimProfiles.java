@@ -23,8 +23,7 @@ public final class ScimProfiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScimProfiles() {
-    }
+    private ScimProfiles() {}
 
     public static IdentityCenterUserProfile of(UserRecord user) {
         JsonNode doc;
@@ -40,7 +39,8 @@ public final class ScimProfiles {
         if (displayName == null && (given != null || family != null)) {
             displayName = text(field(name, "formatted"));
         }
-        return new IdentityCenterUserProfile(user.userName(), displayName, given, family, primaryEmail(field(doc, "emails")));
+        return new IdentityCenterUserProfile(
+                user.userName(), displayName, given, family, primaryEmail(field(doc, "emails")));
     }
 
     private static String primaryEmail(JsonNode emails) {

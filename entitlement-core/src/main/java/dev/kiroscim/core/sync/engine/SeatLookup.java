@@ -1,10 +1,10 @@
 package dev.kiroscim.core.sync.engine;
 
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.policy.Pool;
 import dev.kiroscim.core.seats.Seat;
 import dev.kiroscim.core.seats.SeatLedger;
+import dev.kiroscim.core.transaction.Directory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -14,8 +14,13 @@ import java.util.List;
  * @param groupsToCreate tier groups missing in the Identity Store
  * @param readCalls      how many list/lookup calls building the plan cost (pages, group lookups)
  */
-public record SyncPlan(String mode, Instant at, List<PlannedCall> calls, List<Drift> drift, List<String> groupsToCreate,
-                       int readCalls) {
+public record SyncPlan(
+        String mode,
+        Instant at,
+        List<PlannedCall> calls,
+        List<Drift> drift,
+        List<String> groupsToCreate,
+        int readCalls) {
     public SyncPlan {
         calls = List.copyOf(calls);
         drift = List.copyOf(drift);

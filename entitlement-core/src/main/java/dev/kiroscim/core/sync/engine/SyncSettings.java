@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param lease             how long a claim lasts before another worker may take the user over
  * @param retry             backoff and dead-letter limit
  */
-public record SyncSettings(Offboarding offboarding, Duration reconcileInterval, Duration pollInterval, int batchSize,
-                           Duration lease, RetryPolicy retry) {
+public record SyncSettings(
+        Offboarding offboarding,
+        Duration reconcileInterval,
+        Duration pollInterval,
+        int batchSize,
+        Duration lease,
+        RetryPolicy retry) {
 
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofHours(6);
 
@@ -27,8 +32,13 @@ public record SyncSettings(Offboarding offboarding, Duration reconcileInterval, 
     }
 
     public static SyncSettings defaults() {
-        return new SyncSettings(Offboarding.REMOVE_MEMBERSHIP, DEFAULT_RECONCILE_INTERVAL, Duration.ofMillis(250), 20,
-                Duration.ofMinutes(2), RetryPolicy.DEFAULT);
+        return new SyncSettings(
+                Offboarding.REMOVE_MEMBERSHIP,
+                DEFAULT_RECONCILE_INTERVAL,
+                Duration.ofMillis(250),
+                20,
+                Duration.ofMinutes(2),
+                RetryPolicy.DEFAULT);
     }
 
     public SyncSettings withOffboarding(Offboarding o) {

@@ -3,8 +3,6 @@ package dev.kiroscim.core.sync.engine;
 import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
-import dev.kiroscim.core.transaction.Directory;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.policy.Policy;
@@ -15,6 +13,8 @@ import dev.kiroscim.core.sync.IdentityCenterThrottled;
 import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.OutboxItem;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +64,14 @@ public final class SyncWorker implements AutoCloseable {
     private volatile boolean directoryPaused;
     private Thread thread;
 
-    public SyncWorker(Transactions db, IdentityCenterDirectory store, Supplier<Policy> policy, SeatLookup seats, TierGroups groups,
-                      SyncSettings settings, Clock clock) {
+    public SyncWorker(
+            Transactions db,
+            IdentityCenterDirectory store,
+            Supplier<Policy> policy,
+            SeatLookup seats,
+            TierGroups groups,
+            SyncSettings settings,
+            Clock clock) {
         this.db = db;
         this.store = store;
         this.policy = policy;
@@ -81,13 +87,16 @@ public final class SyncWorker implements AutoCloseable {
         if (now.isBefore(pausedUntil) || pausedByDirectory()) {
             return 0;
         }
-        List<OutboxItem> items = db.write(tx -> tx.outbox().claim(settings.batchSize(), now, settings.lease(), workerId));
+        List<OutboxItem> items =
+                db.write(tx -> tx.outbox().claim(settings.batchSize(), now, settings.lease(), workerId));
         for (OutboxItem item : items) {
             if (clock.instant().isBefore(pausedUntil)) {
                 // throttled: hand the rest back, due when the pause ends
                 db.write(tx -> {
                     if (stillMine(tx, item)) {
-                        tx.outbox().retryLater(item.id(), item.attempts(), pausedUntil, "deferred: Identity Store throttling");
+                        tx.outbox()
+                                .retryLater(
+                                        item.id(), item.attempts(), pausedUntil, "deferred: Identity Store throttling");
                     }
                     return null;
                 });
@@ -99,8 +108,10 @@ public final class SyncWorker implements AutoCloseable {
                 if (!StaleClaim.in(e)) {
                     throw e;
                 }
-                LOG.warn("outbox item {} (user {}) was taken over by another worker while this one stalled; abandoned",
-                        item.id(), item.userId());
+                LOG.warn(
+                        "outbox item {} (user {}) was taken over by another worker while this one stalled; abandoned",
+                        item.id(),
+                        item.userId());
             }
         }
         return items.size();
@@ -133,7 +144,12 @@ public final class SyncWorker implements AutoCloseable {
 
     /** Renews this worker's claim on {@code item} if it still holds it (see the class comment). */
     private boolean stillMine(Directory tx, OutboxItem item) {
-        return tx.outbox().renewClaim(item.id(), workerId, item.claimVersion(), clock.instant().plus(settings.lease()));
+        return tx.outbox()
+                .renewClaim(
+                        item.id(),
+                        workerId,
+                        item.claimVersion(),
+                        clock.instant().plus(settings.lease()));
     }
 
     private void requireClaim(Directory tx, OutboxItem item) {
@@ -144,21 +160,26 @@ public final class SyncWorker implements AutoCloseable {
 
     void process(OutboxItem item) {
         db.write(tx -> {
-            requireClaim(tx, item);   // a later item of a batch may have expired while earlier ones ran
+            requireClaim(tx, item); // a later item of a batch may have expired while earlier ones ran
             return null;
         });
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), clock.instant());
-        record Snapshot(List<Long> ids, DesiredUser desired, Optional<IdentityCenterLink> link) {
-        }
+        record Snapshot(List<Long> ids, DesiredUser desired, Optional<IdentityCenterLink> link) {}
         Policy current = policy.get();
         Snapshot snap = db.read(tx -> {
-            List<Long> ids = tx.outbox().pendingIdsOf(item.userId());   // first: the state read below covers them
+            List<Long> ids = tx.outbox().pendingIdsOf(item.userId()); // first: the state read below covers them
             Optional<UserRecord> user = tx.users().find(item.userId());
-            DesiredUser desired = DesiredUser.of(item.userId(), user,
-                    user.isPresent() ? seats.seatOf(tx, item.userId()) : Optional.empty(), current);
+            DesiredUser desired = DesiredUser.of(
+                    item.userId(),
+                    user,
+                    user.isPresent() ? seats.seatOf(tx, item.userId()) : Optional.empty(),
+                    current);
             return new Snapshot(ids, desired, tx.identityCenterLinks().find(item.userId()));
         });
-        UserConvergence convergence = new UserConvergence(store, groups, settings.offboarding(),
+        UserConvergence convergence = new UserConvergence(
+                store,
+                groups,
+                settings.offboarding(),
                 (userId, link, events) -> db.write(tx -> {
                     requireClaim(tx, item);
                     if (link == null) {
@@ -194,17 +215,24 @@ public final class SyncWorker implements AutoCloseable {
         boolean throttled = e instanceof IdentityCenterThrottled;
         boolean retryable = e instanceof IdentityCenterException ? ((IdentityCenterException) e).retryable() : true;
         int attempts = throttled ? item.attempts() : item.attempts() + 1;
-        Optional<Duration> retryAfter = throttled ? ((IdentityCenterThrottled) e).retryAfter()
-                : e instanceof IdentityCenterUnavailable ? ((IdentityCenterUnavailable) e).retryAfter() : Optional.empty();
+        Optional<Duration> retryAfter = throttled
+                ? ((IdentityCenterThrottled) e).retryAfter()
+                : e instanceof IdentityCenterUnavailable
+                        ? ((IdentityCenterUnavailable) e).retryAfter()
+                        : Optional.empty();
         if (throttled) {
             pausedUntil = now.plus(retryAfter.orElse(settings.retry().base()));
         }
         String operation = e instanceof IdentityCenterException
-                ? ((IdentityCenterException) e).operation().apiName() : "converge";
-        String awsRequestId = e instanceof IdentityCenterException ? ((IdentityCenterException) e).awsRequestId() : null;
+                ? ((IdentityCenterException) e).operation().apiName()
+                : "converge";
+        String awsRequestId =
+                e instanceof IdentityCenterException ? ((IdentityCenterException) e).awsRequestId() : null;
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         boolean dead = !retryable || attempts >= settings.retry().maxAttempts();
-        AuditSubject who = AuditSubject.user(item.userId(), desired.profile() == null ? null : desired.profile().userName());
+        AuditSubject who = AuditSubject.user(
+                item.userId(),
+                desired.profile() == null ? null : desired.profile().userName());
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "idc-" + item.id(), now);
         db.write(tx -> {
             requireClaim(tx, item);
@@ -213,14 +241,24 @@ public final class SyncWorker implements AutoCloseable {
                 tx.outbox().deadLetter(item.userId(), attempts, error, now);
                 tx.audit().append(ctx, AuditEvents.syncDeadLettered(who, attempts, error));
             } else {
-                tx.outbox().retryLater(item.id(), attempts, now.plus(settings.retry().delay(attempts, retryAfter)), error);
+                tx.outbox()
+                        .retryLater(
+                                item.id(), attempts, now.plus(settings.retry().delay(attempts, retryAfter)), error);
             }
             return null;
         });
         if (dead) {
-            LOG.warn("Identity Center sync of user {} is a dead letter after {} attempt(s): {}", item.userId(), attempts, error);
+            LOG.warn(
+                    "Identity Center sync of user {} is a dead letter after {} attempt(s): {}",
+                    item.userId(),
+                    attempts,
+                    error);
         } else {
-            LOG.info("Identity Center sync of user {} failed (attempt {}), will retry: {}", item.userId(), attempts, error);
+            LOG.info(
+                    "Identity Center sync of user {} failed (attempt {}), will retry: {}",
+                    item.userId(),
+                    attempts,
+                    error);
         }
     }
 

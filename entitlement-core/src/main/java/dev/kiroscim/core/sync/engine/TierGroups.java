@@ -1,7 +1,7 @@
 package dev.kiroscim.core.sync.engine;
 
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

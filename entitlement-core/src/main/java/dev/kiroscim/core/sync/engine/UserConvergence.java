@@ -5,12 +5,12 @@ import dev.kiroscim.core.audit.AuditEntry;
 import dev.kiroscim.core.audit.AuditEvents;
 import dev.kiroscim.core.audit.AuditSubject;
 import dev.kiroscim.core.sync.AddMembershipResult;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterNotFound;
 import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
 import dev.kiroscim.core.sync.IdentityCenterUserChange;
 import dev.kiroscim.core.sync.IdentityCenterUserProfile;
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
-import dev.kiroscim.core.sync.IdentityCenterConflict;
-import dev.kiroscim.core.sync.IdentityCenterNotFound;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +51,8 @@ public final class UserConvergence {
     private final Offboarding offboarding;
     private final Progress progress;
 
-    public UserConvergence(IdentityCenterDirectory store, TierGroups groups, Offboarding offboarding, Progress progress) {
+    public UserConvergence(
+            IdentityCenterDirectory store, TierGroups groups, Offboarding offboarding, Progress progress) {
         this.store = store;
         this.groups = groups;
         this.offboarding = offboarding;
@@ -65,7 +66,7 @@ public final class UserConvergence {
         switch (desired.presence()) {
             case DELETED:
                 if (offboard(who, link, true) != null) {
-                    progress.record(who.id(), null, List.of());   // an adopted user stays; our link to it goes
+                    progress.record(who.id(), null, List.of()); // an adopted user stays; our link to it goes
                 }
                 return Optional.empty();
             case INACTIVE:
@@ -80,7 +81,7 @@ public final class UserConvergence {
 
     private IdentityCenterLink keep(AuditSubject who, DesiredUser desired, IdentityCenterLink link) {
         if (link == null && desired.tierGroup().isEmpty()) {
-            return null;  // no seat, never synced: nothing to do
+            return null; // no seat, never synced: nothing to do
         }
         if (link == null || link.origin() == IdentityCenterLink.Origin.CREATING) {
             link = createOrAdopt(who, desired.profile(), link);
@@ -92,13 +93,16 @@ public final class UserConvergence {
                 link = removeMembership(who, link, group);
             }
         }
-        if (desired.tierGroup().isPresent() && !link.confirmedMemberOf(desired.tierGroup().get())) {
-            link = addMembership(who, link, desired.tierGroup().get(), desired.tier().orElse(null));
+        if (desired.tierGroup().isPresent()
+                && !link.confirmedMemberOf(desired.tierGroup().get())) {
+            link = addMembership(
+                    who, link, desired.tierGroup().get(), desired.tier().orElse(null));
         }
         return link;
     }
 
-    private IdentityCenterLink createOrAdopt(AuditSubject who, IdentityCenterUserProfile profile, IdentityCenterLink link) {
+    private IdentityCenterLink createOrAdopt(
+            AuditSubject who, IdentityCenterUserProfile profile, IdentityCenterLink link) {
         boolean markedCreating = link != null && link.origin() == IdentityCenterLink.Origin.CREATING;
         if (!markedCreating) {
             link = new IdentityCenterLink(who.id(), null, IdentityCenterLink.Origin.CREATING, profile, Map.of());
@@ -128,7 +132,8 @@ public final class UserConvergence {
 
     /** UpdateUser with the attributes that differ from what we last wrote (all of them when we do not know). */
     private IdentityCenterLink update(AuditSubject who, IdentityCenterLink link, IdentityCenterUserProfile desired) {
-        List<IdentityCenterUserChange> changes = link.profile() == null ? everything(desired)
+        List<IdentityCenterUserChange> changes = link.profile() == null
+                ? everything(desired)
                 : IdentityCenterUserChange.between(link.profile(), desired);
         if (changes.isEmpty()) {
             return link.profile() == null ? link.withProfile(desired) : link;
@@ -136,21 +141,29 @@ public final class UserConvergence {
         try {
             store.updateUser(link.identityCenterUserId(), changes);
         } catch (IdentityCenterNotFound gone) {
-            progress.record(who.id(), null, List.of(AuditEvents.identityCenterDriftRepaired(who,
-                    "Identity Store user " + link.identityCenterUserId() + " was deleted outside the bridge",
-                    "create it again")));
+            progress.record(
+                    who.id(),
+                    null,
+                    List.of(AuditEvents.identityCenterDriftRepaired(
+                            who,
+                            "Identity Store user " + link.identityCenterUserId() + " was deleted outside the bridge",
+                            "create it again")));
             return createOrAdopt(who, desired, null).withMemberships(Map.of());
         }
         IdentityCenterLink updated = link.withProfile(desired);
-        progress.record(who.id(), updated, List.of(AuditEvents.identityCenterUserUpdated(who, link.identityCenterUserId(),
-                describe(link.profile(), changes))));
+        progress.record(
+                who.id(),
+                updated,
+                List.of(AuditEvents.identityCenterUserUpdated(
+                        who, link.identityCenterUserId(), describe(link.profile(), changes))));
         return updated;
     }
 
     private IdentityCenterLink addMembership(AuditSubject who, IdentityCenterLink link, String group, String tier) {
         String groupId = groups.ensure(group, store);
         if (!link.memberships().containsKey(group)) {
-            link = link.withMembership(group, IdentityCenterLink.ADDING);   // crash after send: see IdentityCenterLink.ADDING
+            link = link.withMembership(
+                    group, IdentityCenterLink.ADDING); // crash after send: see IdentityCenterLink.ADDING
             progress.record(who.id(), link, List.of());
         }
         AddMembershipResult result;
@@ -165,16 +178,20 @@ public final class UserConvergence {
             throw new StaleReference(stale.getMessage(), stale);
         }
         String membershipId = result instanceof AddMembershipResult.Added
-                ? ((AddMembershipResult.Added) result).membershipId() : null;
+                ? ((AddMembershipResult.Added) result).membershipId()
+                : null;
         IdentityCenterLink next = link.withMembership(group, membershipId);
-        progress.record(who.id(), next, List.of(AuditEvents.identityCenterMembershipAdded(who, link.identityCenterUserId(), group, tier)));
+        progress.record(
+                who.id(),
+                next,
+                List.of(AuditEvents.identityCenterMembershipAdded(who, link.identityCenterUserId(), group, tier)));
         return next;
     }
 
     private IdentityCenterLink removeMembership(AuditSubject who, IdentityCenterLink link, String group) {
         String membershipId = link.memberships().get(group);
         if (membershipId != null && !IdentityCenterLink.ADDING.equals(membershipId)) {
-            store.removeMembershipById(membershipId);   // false = already gone: done
+            store.removeMembershipById(membershipId); // false = already gone: done
         } else {
             Optional<String> groupId = groups.find(group, store);
             if (groupId.isPresent()) {
@@ -182,7 +199,10 @@ public final class UserConvergence {
             }
         }
         IdentityCenterLink next = link.withoutMembership(group);
-        progress.record(who.id(), next, List.of(AuditEvents.identityCenterMembershipRemoved(who, link.identityCenterUserId(), group, null)));
+        progress.record(
+                who.id(),
+                next,
+                List.of(AuditEvents.identityCenterMembershipRemoved(who, link.identityCenterUserId(), group, null)));
         return next;
     }
 
@@ -194,7 +214,8 @@ public final class UserConvergence {
         }
         if (link.origin() == IdentityCenterLink.Origin.CREATING) {
             // CreateUser may have taken effect without us hearing back: find it by userName to clean it up.
-            Optional<String> id = link.profile() == null ? Optional.empty()
+            Optional<String> id = link.profile() == null
+                    ? Optional.empty()
                     : store.findUserIdByUserName(link.profile().userName());
             if (id.isEmpty()) {
                 progress.record(who.id(), null, List.of());
@@ -203,8 +224,9 @@ public final class UserConvergence {
             link = link.withUser(id.get(), IdentityCenterLink.Origin.CREATED, link.profile());
         }
         if (deleteIfOurs && link.ownedByUs()) {
-            store.deleteUser(link.identityCenterUserId());    // false = already gone: done; memberships go with the user
-            progress.record(who.id(), null, List.of(AuditEvents.identityCenterUserDeleted(who, link.identityCenterUserId())));
+            store.deleteUser(link.identityCenterUserId()); // false = already gone: done; memberships go with the user
+            progress.record(
+                    who.id(), null, List.of(AuditEvents.identityCenterUserDeleted(who, link.identityCenterUserId())));
             return null;
         }
         for (String group : List.copyOf(link.memberships().keySet())) {
@@ -233,7 +255,8 @@ public final class UserConvergence {
         return all;
     }
 
-    private static Map<String, Object> describe(IdentityCenterUserProfile before, List<IdentityCenterUserChange> changes) {
+    private static Map<String, Object> describe(
+            IdentityCenterUserProfile before, List<IdentityCenterUserChange> changes) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (IdentityCenterUserChange c : changes) {
             Object old = before == null ? null : oldValue(before, c.attribute());
@@ -244,12 +267,18 @@ public final class UserConvergence {
 
     private static String oldValue(IdentityCenterUserProfile p, IdentityCenterUserAttribute attribute) {
         switch (attribute) {
-            case USER_NAME: return p.userName();
-            case DISPLAY_NAME: return p.displayName();
-            case GIVEN_NAME: return p.givenName();
-            case FAMILY_NAME: return p.familyName();
-            case EMAIL: return p.email();
-            default: return null;
+            case USER_NAME:
+                return p.userName();
+            case DISPLAY_NAME:
+                return p.displayName();
+            case GIVEN_NAME:
+                return p.givenName();
+            case FAMILY_NAME:
+                return p.familyName();
+            case EMAIL:
+                return p.email();
+            default:
+                return null;
         }
     }
 }

@@ -7,5 +7,5 @@ import java.time.Instant;
  * It stays here, visible in {@code GET /admin/v1/sync}, until {@code POST /admin/v1/sync/retry} or a new change
  * for the same user (which is enqueued as fresh work).
  */
-public record DeadLetter(String userId, String reason, Instant enqueuedAt, int attempts, String lastError, Instant failedAt) {
-}
+public record DeadLetter(
+        String userId, String reason, Instant enqueuedAt, int attempts, String lastError, Instant failedAt) {}

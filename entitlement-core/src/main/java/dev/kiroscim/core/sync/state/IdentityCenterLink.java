@@ -20,8 +20,12 @@ import java.util.TreeMap;
  * @param memberships tier group displayName → membership id ({@code null} id when the service did not tell us,
  *                    e.g. after an AlreadyMember answer; {@link #ADDING} while CreateGroupMembership is in flight)
  */
-public record IdentityCenterLink(String scimUserId, String identityCenterUserId, Origin origin, IdentityCenterUserProfile profile,
-                      Map<String, String> memberships) {
+public record IdentityCenterLink(
+        String scimUserId,
+        String identityCenterUserId,
+        Origin origin,
+        IdentityCenterUserProfile profile,
+        Map<String, String> memberships) {
 
     /**
      * The membership id recorded just before CreateGroupMembership is sent: if the process dies after the service
@@ -67,7 +71,8 @@ public record IdentityCenterLink(String scimUserId, String identityCenterUserId,
         return origin != Origin.ADOPTED;
     }
 
-    public IdentityCenterLink withUser(String newIdentityCenterUserId, Origin newOrigin, IdentityCenterUserProfile newProfile) {
+    public IdentityCenterLink withUser(
+            String newIdentityCenterUserId, Origin newOrigin, IdentityCenterUserProfile newProfile) {
         return new IdentityCenterLink(scimUserId, newIdentityCenterUserId, newOrigin, newProfile, memberships);
     }
 

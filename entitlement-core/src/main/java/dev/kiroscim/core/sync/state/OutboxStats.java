@@ -10,5 +10,4 @@ import java.util.Optional;
  * @param deadLetter    items parked after a permanent failure
  * @param oldestPending when the oldest pending item was enqueued; its age is the sync's lag
  */
-public record OutboxStats(long pending, long deadLetter, Optional<Instant> oldestPending) {
-}
+public record OutboxStats(long pending, long deadLetter, Optional<Instant> oldestPending) {}

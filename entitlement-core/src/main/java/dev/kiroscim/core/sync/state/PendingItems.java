@@ -7,9 +7,15 @@ import java.util.List;
 public interface PendingItems {
 
     /** @param userName null when the SCIM user is gone (their offboarding may still be pending) */
-    record PendingItem(long id, String userId, String userName, String reason, Instant enqueuedAt, int attempts,
-                       Instant nextAttemptAt, String lastError) {
-    }
+    record PendingItem(
+            long id,
+            String userId,
+            String userName,
+            String reason,
+            Instant enqueuedAt,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError) {}
 
     List<PendingItem> oldest(int limit);
 }

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param drift   differences found between the Identity Store and what we had recorded or want
  * @param error   why it stopped early, or {@code null}
  */
-public record ReconcileReport(Instant at, int changes, int drift, String error) {
-}
+public record ReconcileReport(Instant at, int changes, int drift, String error) {}

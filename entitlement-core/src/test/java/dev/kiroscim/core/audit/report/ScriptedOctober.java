@@ -41,23 +41,41 @@ final class ScriptedOctober {
         s.at("2026-09-20T00:00:00Z", AuditEvents.seatAssigned(ALICE, "Kiro-Developers", "PRO", "joined"));
         s.at("2026-09-30T23:59:59Z", AuditEvents.seatReleased(DAVE, "Kiro-Developers", "PRO", "left-group"));
         s.at("2026-10-01T00:00:00Z", AuditEvents.seatAssigned(FRANK, "Kiro-Power", "POWER", "joined"));
-        s.at("2026-10-03T00:00:00Z", AuditEvents.seatWaitlisted(ERIN, "Kiro-Developers", "PRO", "pool full").with("position", 1));
+        s.at(
+                "2026-10-03T00:00:00Z",
+                AuditEvents.seatWaitlisted(ERIN, "Kiro-Developers", "PRO", "pool full")
+                        .with("position", 1));
         s.at("2026-10-05T08:00:00Z", AuditEvents.seatAssigned(BOB, "Kiro-Platform", "PRO_PLUS", "joined"));
         s.at("2026-10-10T12:00:00Z", AuditEvents.seatPromoted(ALICE, "Kiro-Power", "POWER", "joined a higher pool"));
         s.at("2026-10-10T12:00:00Z", AuditEvents.seatReleased(ALICE, "Kiro-Developers", "PRO", "moved-up"));
         s.at("2026-10-15T09:00:00Z", new AuditEntry(AuditEvents.SCIM_USER_DEACTIVATED, BOB, null, java.util.Map.of()));
         s.at("2026-10-15T09:00:00Z", AuditEvents.seatReleased(BOB, "Kiro-Platform", "PRO_PLUS", "deactivated"));
-        s.at("2026-10-15T09:00:04.500Z", AuditEvents.identityCenterMembershipRemoved(BOB, "idc-bob", "kiro-pro-plus", "PRO_PLUS"));
+        s.at(
+                "2026-10-15T09:00:04.500Z",
+                AuditEvents.identityCenterMembershipRemoved(BOB, "idc-bob", "kiro-pro-plus", "PRO_PLUS"));
         s.at("2026-10-20T00:00:00Z", new AuditEntry(AuditEvents.SCIM_USER_DELETED, DAVE, null, java.util.Map.of()));
-        s.at("2026-10-25T10:00:00Z", new AuditEntry(AuditEvents.SCIM_USER_DEACTIVATED, FRANK, null, java.util.Map.of()));
+        s.at(
+                "2026-10-25T10:00:00Z",
+                new AuditEntry(AuditEvents.SCIM_USER_DEACTIVATED, FRANK, null, java.util.Map.of()));
         s.at("2026-10-25T10:00:00Z", AuditEvents.seatReleased(FRANK, "Kiro-Power", "POWER", "deactivated"));
-        s.at("2026-10-25T10:01:00Z", AuditEvents.identityCenterMembershipRemoved(FRANK, "idc-frank", "kiro-power", "POWER"));
+        s.at(
+                "2026-10-25T10:01:00Z",
+                AuditEvents.identityCenterMembershipRemoved(FRANK, "idc-frank", "kiro-power", "POWER"));
         s.at("2026-10-31T23:00:00Z", AuditEvents.seatAssigned(CAROL, "Kiro-Developers", "PRO", "joined"));
         return List.copyOf(s.events);
     }
 
     private void at(String instant, AuditEntry e) {
-        events.add(new AuditEvent(events.size() + 1, Instant.parse(instant), e.type(), "okta", e.subject(), e.group(),
-                e.details(), "r-" + events.size(), "", ""));
+        events.add(new AuditEvent(
+                events.size() + 1,
+                Instant.parse(instant),
+                e.type(),
+                "okta",
+                e.subject(),
+                e.group(),
+                e.details(),
+                "r-" + events.size(),
+                "",
+                ""));
     }
 }

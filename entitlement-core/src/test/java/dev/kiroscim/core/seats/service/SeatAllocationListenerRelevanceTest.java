@@ -26,9 +26,14 @@ class SeatAllocationListenerRelevanceTest {
     static Stream<Arguments> changes() {
         return Stream.of(
                 Arguments.of("user created (no groups yet)", new DirectoryChange.UserCreated(user(true, "Ann")), false),
-                Arguments.of("profile update", new DirectoryChange.UserUpdated(user(true, "Ann"), user(true, "Ann E.")), false),
-                Arguments.of("deactivation", new DirectoryChange.UserUpdated(user(true, "Ann"), user(false, "Ann")), true),
-                Arguments.of("reactivation", new DirectoryChange.UserUpdated(user(false, "Ann"), user(true, "Ann")), true),
+                Arguments.of(
+                        "profile update",
+                        new DirectoryChange.UserUpdated(user(true, "Ann"), user(true, "Ann E.")),
+                        false),
+                Arguments.of(
+                        "deactivation", new DirectoryChange.UserUpdated(user(true, "Ann"), user(false, "Ann")), true),
+                Arguments.of(
+                        "reactivation", new DirectoryChange.UserUpdated(user(false, "Ann"), user(true, "Ann")), true),
                 Arguments.of("user deleted", new DirectoryChange.UserDeleted(user(true, "Ann"), List.of("g1")), true),
                 Arguments.of("members added", new DirectoryChange.MembersAdded(GROUP, List.of("u1")), true),
                 Arguments.of("members removed", new DirectoryChange.MembersRemoved(GROUP, List.of("u1")), true),

@@ -2,11 +2,11 @@ package dev.kiroscim.core.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.StoreUnavailable;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -51,13 +51,19 @@ class ReconcileScheduleOutageTest {
     void reconcileKeepsBeingScheduledWhileTheDatabaseIsDown() throws Exception {
         DownDatabase db = new DownDatabase();
         SyncSettings settings = SyncSettings.defaults().withReconcileInterval(Duration.ofSeconds(1));
-        try (IdentityCenterSync sync = new IdentityCenterSync(db, new InMemoryIdentityCenter(), Policy::builtInDefault,
-                SeatLookup.of(tx -> null), settings, Clock.systemUTC())) {
+        try (IdentityCenterSync sync = new IdentityCenterSync(
+                db,
+                new InMemoryIdentityCenter(),
+                Policy::builtInDefault,
+                SeatLookup.of(tx -> null),
+                settings,
+                Clock.systemUTC())) {
             sync.start();
             // One failed run tries at most two transactions (the reconcile, then recording its failure): five mean
             // the schedule ran again after a run failed completely.
             assertThat(db.reconcileAttempts.await(20, TimeUnit.SECONDS))
-                    .as("transactions tried by later reconcile runs").isTrue();
+                    .as("transactions tried by later reconcile runs")
+                    .isTrue();
         }
     }
 }

@@ -1,17 +1,17 @@
 package dev.kiroscim.core.sync.fake;
 
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdentityCenterMembership;
-import dev.kiroscim.core.sync.IdentityCenterUser;
-import dev.kiroscim.core.sync.IdentityCenterUserChange;
-import dev.kiroscim.core.sync.IdentityCenterUserProfile;
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterNotFound;
 import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.IdentityCenterRejected;
 import dev.kiroscim.core.sync.IdentityCenterThrottled;
 import dev.kiroscim.core.sync.IdentityCenterUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterUserChange;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.TokenPages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
 
     private final int pageSize;
     private final TreeMap<String, IdentityCenterUser> users = new TreeMap<>();
-    private final TreeMap<String, String> groups = new TreeMap<>();          // groupId -> displayName
+    private final TreeMap<String, String> groups = new TreeMap<>(); // groupId -> displayName
     private final TreeMap<String, IdentityCenterMembership> memberships = new TreeMap<>();
     private final List<PlannedFault> faults = new ArrayList<>();
     private final Map<IdentityCenterOperation, Integer> calls = new EnumMap<>(IdentityCenterOperation.class);
@@ -151,7 +151,9 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
 
     /** The user ids in {@code groupId}, sorted. */
     public synchronized Set<String> memberIds(String groupId) {
-        return memberships.values().stream().filter(m -> m.groupId().equals(groupId)).map(IdentityCenterMembership::userId)
+        return memberships.values().stream()
+                .filter(m -> m.groupId().equals(groupId))
+                .map(IdentityCenterMembership::userId)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -171,8 +173,15 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
                 checkUnique(op, u -> profile.email().equals(u.email()), "Duplicate Email");
             }
             String id = UUID.randomUUID().toString();
-            users.put(id, new IdentityCenterUser(id, profile.userName(), profile.displayName(), profile.givenName(),
-                    profile.familyName(), profile.email()));
+            users.put(
+                    id,
+                    new IdentityCenterUser(
+                            id,
+                            profile.userName(),
+                            profile.displayName(),
+                            profile.givenName(),
+                            profile.familyName(),
+                            profile.email()));
             return id;
         });
     }
@@ -202,21 +211,29 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
             if (users.remove(userId) == null) {
                 return false;
             }
-            memberships.values().removeIf(m -> m.userId().equals(userId));  // cascade, as the service does
+            memberships.values().removeIf(m -> m.userId().equals(userId)); // cascade, as the service does
             return true;
         });
     }
 
     @Override
     public Optional<String> findUserIdByUserName(String userName) {
-        return invoke(IdentityCenterOperation.GET_USER_ID, () -> users.values().stream()
-                .filter(u -> u.userName().equals(userName)).map(IdentityCenterUser::id).findFirst());
+        return invoke(
+                IdentityCenterOperation.GET_USER_ID,
+                () -> users.values().stream()
+                        .filter(u -> u.userName().equals(userName))
+                        .map(IdentityCenterUser::id)
+                        .findFirst());
     }
 
     @Override
     public Optional<String> findGroupIdByDisplayName(String displayName) {
-        return invoke(IdentityCenterOperation.GET_GROUP_ID, () -> groups.entrySet().stream()
-                .filter(g -> g.getValue().equals(displayName)).map(Map.Entry::getKey).findFirst());
+        return invoke(
+                IdentityCenterOperation.GET_GROUP_ID,
+                () -> groups.entrySet().stream()
+                        .filter(g -> g.getValue().equals(displayName))
+                        .map(Map.Entry::getKey)
+                        .findFirst());
     }
 
     @Override
@@ -249,7 +266,8 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
                 throw notFound(op, "USER", userId);
             }
             if (findMembership(groupId, userId).isPresent()) {
-                return new AddMembershipResult.AlreadyMember();  // the service's ConflictException, as the port reports it
+                return new AddMembershipResult
+                        .AlreadyMember(); // the service's ConflictException, as the port reports it
             }
             String id = UUID.randomUUID().toString();
             memberships.put(id, new IdentityCenterMembership(id, groupId, userId));
@@ -259,7 +277,8 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
 
     @Override
     public boolean removeMembership(String groupId, String userId) {
-        Optional<String> membershipId = invoke(IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID,
+        Optional<String> membershipId = invoke(
+                IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID,
                 () -> findMembership(groupId, userId).map(IdentityCenterMembership::membershipId));
         return membershipId.map(this::removeMembershipById).orElse(false);
     }
@@ -271,14 +290,15 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
 
     @Override
     public Stream<List<IdentityCenterMembership>> groupMembershipPages(String groupId) {
-        return TokenPages.stream(token -> invoke(IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS,
+        return TokenPages.stream(token -> invoke(
+                IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS,
                 () -> page(memberships, token, m -> m.groupId().equals(groupId))));
     }
 
     @Override
     public Stream<List<IdentityCenterUser>> userPages() {
-        return TokenPages.stream(token -> invoke(IdentityCenterOperation.LIST_USERS,
-                () -> page(users, token, u -> true)));
+        return TokenPages.stream(
+                token -> invoke(IdentityCenterOperation.LIST_USERS, () -> page(users, token, u -> true)));
     }
 
     // ------------------------------------------------------------------ internals
@@ -302,16 +322,17 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
         }
         switch (fault) {
             case THROTTLED:
-                throw new IdentityCenterThrottled(op, THROTTLED_RETRY_AFTER, "Rate exceeded (injected)", requestId(), null);
+                throw new IdentityCenterThrottled(
+                        op, THROTTLED_RETRY_AFTER, "Rate exceeded (injected)", requestId(), null);
             case UNAVAILABLE:
                 throw new IdentityCenterUnavailable(op, null, "InternalServerException (injected)", requestId(), null);
             case TIMEOUT:
-                throw new IdentityCenterUnavailable(op, null, "timed out before reaching the service (injected)",
-                        null, null);
+                throw new IdentityCenterUnavailable(
+                        op, null, "timed out before reaching the service (injected)", null, null);
             case CRASH_AFTER_SEND:
                 effect.get();
-                throw new IdentityCenterUnavailable(op, null, "timed out after the call took effect (injected)",
-                        null, null);
+                throw new IdentityCenterUnavailable(
+                        op, null, "timed out after the call took effect (injected)", null, null);
             default:
                 throw new IllegalStateException("unknown fault " + fault);
         }
@@ -348,29 +369,30 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
         return new TokenPages.Page<>(items, more ? lastKey : null);
     }
 
-    private IdentityCenterUser apply(IdentityCenterOperation op, IdentityCenterUser user, IdentityCenterUserChange change) {
+    private IdentityCenterUser apply(
+            IdentityCenterOperation op, IdentityCenterUser user, IdentityCenterUserChange change) {
         String value = change.newValue();
         switch (change.attribute()) {
             case USER_NAME:
                 checkUserName(op, value);
                 checkUnique(op, u -> u.userName().equals(value) && !u.id().equals(user.id()), "Duplicate UserName");
-                return new IdentityCenterUser(user.id(), value, user.displayName(), user.givenName(), user.familyName(),
-                        user.email());
+                return new IdentityCenterUser(
+                        user.id(), value, user.displayName(), user.givenName(), user.familyName(), user.email());
             case DISPLAY_NAME:
-                return new IdentityCenterUser(user.id(), user.userName(), value, user.givenName(), user.familyName(),
-                        user.email());
+                return new IdentityCenterUser(
+                        user.id(), user.userName(), value, user.givenName(), user.familyName(), user.email());
             case GIVEN_NAME:
-                return new IdentityCenterUser(user.id(), user.userName(), user.displayName(), value, user.familyName(),
-                        user.email());
+                return new IdentityCenterUser(
+                        user.id(), user.userName(), user.displayName(), value, user.familyName(), user.email());
             case FAMILY_NAME:
-                return new IdentityCenterUser(user.id(), user.userName(), user.displayName(), user.givenName(), value,
-                        user.email());
+                return new IdentityCenterUser(
+                        user.id(), user.userName(), user.displayName(), user.givenName(), value, user.email());
             case EMAIL:
                 if (value != null) {
                     checkUnique(op, u -> value.equals(u.email()) && !u.id().equals(user.id()), "Duplicate Email");
                 }
-                return new IdentityCenterUser(user.id(), user.userName(), user.displayName(), user.givenName(),
-                        user.familyName(), value);
+                return new IdentityCenterUser(
+                        user.id(), user.userName(), user.displayName(), user.givenName(), user.familyName(), value);
             default:
                 throw new IllegalStateException("unknown attribute " + change.attribute());
         }
@@ -378,7 +400,8 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
 
     private Optional<IdentityCenterMembership> findMembership(String groupId, String userId) {
         return memberships.values().stream()
-                .filter(m -> m.groupId().equals(groupId) && m.userId().equals(userId)).findFirst();
+                .filter(m -> m.groupId().equals(groupId) && m.userId().equals(userId))
+                .findFirst();
     }
 
     private void checkUserName(IdentityCenterOperation op, String userName) {
@@ -401,8 +424,8 @@ public final class InMemoryIdentityCenter implements IdentityCenterDirectory {
     }
 
     private IdentityCenterConflict conflict(IdentityCenterOperation op, String message) {
-        return new IdentityCenterConflict(op, IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION, message,
-                requestId(), null);
+        return new IdentityCenterConflict(
+                op, IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION, message, requestId(), null);
     }
 
     private IdentityCenterRejected rejected(IdentityCenterOperation op, String message) {

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdentityCenterMembership;
-import dev.kiroscim.core.sync.IdentityCenterUser;
-import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
-import dev.kiroscim.core.sync.IdentityCenterUserChange;
-import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.IdentityCenterConflict;
 import dev.kiroscim.core.sync.IdentityCenterException;
+import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterNotFound;
 import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.IdentityCenterRejected;
 import dev.kiroscim.core.sync.IdentityCenterThrottled;
 import dev.kiroscim.core.sync.IdentityCenterUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterUser;
+import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
+import dev.kiroscim.core.sync.IdentityCenterUserChange;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,9 @@ class InMemoryIdentityCenterTest {
     static Stream<Arguments> createRejections() {
         return Stream.of(
                 Arguments.of("duplicate userName", profile("alice"), IdentityCenterConflict.class),
-                Arguments.of("duplicate email", new IdentityCenterUserProfile("alice2", "A", "A", "A", "alice@example.com"),
+                Arguments.of(
+                        "duplicate email",
+                        new IdentityCenterUserProfile("alice2", "A", "A", "A", "alice@example.com"),
                         IdentityCenterConflict.class),
                 Arguments.of("whitespace", profile("has space"), IdentityCenterRejected.class),
                 Arguments.of("too long", profile("x".repeat(129)), IdentityCenterRejected.class),
@@ -64,8 +66,8 @@ class InMemoryIdentityCenterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("createRejections")
-    void create_user_rejects_like_the_service(String label, IdentityCenterUserProfile profile,
-                                              Class<? extends IdentityCenterException> expected) {
+    void create_user_rejects_like_the_service(
+            String label, IdentityCenterUserProfile profile, Class<? extends IdentityCenterException> expected) {
         store.createUser(profile("alice"));
 
         assertThatThrownBy(() -> store.createUser(profile)).isInstanceOf(expected);
@@ -77,16 +79,22 @@ class InMemoryIdentityCenterTest {
         String alice = store.createUser(profile("alice"));
         store.createUser(profile("bob"));
 
-        store.updateUser(alice, List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.FAMILY_NAME, "Anders"),
-                new IdentityCenterUserChange(IdentityCenterUserAttribute.EMAIL, null)));
+        store.updateUser(
+                alice,
+                List.of(
+                        new IdentityCenterUserChange(IdentityCenterUserAttribute.FAMILY_NAME, "Anders"),
+                        new IdentityCenterUserChange(IdentityCenterUserAttribute.EMAIL, null)));
 
         assertThat(store.user(alice)).hasValueSatisfying(u -> {
             assertThat(u.familyName()).isEqualTo("Anders");
             assertThat(u.email()).isNull();
         });
-        assertThatThrownBy(() -> store.updateUser(alice, List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.USER_NAME, "bob"))))
+        assertThatThrownBy(() -> store.updateUser(
+                        alice, List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.USER_NAME, "bob"))))
                 .isInstanceOf(IdentityCenterConflict.class);
-        assertThatThrownBy(() -> store.updateUser("missing", List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.DISPLAY_NAME, "x"))))
+        assertThatThrownBy(() -> store.updateUser(
+                        "missing",
+                        List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.DISPLAY_NAME, "x"))))
                 .isInstanceOf(IdentityCenterNotFound.class);
     }
 
@@ -112,7 +120,8 @@ class InMemoryIdentityCenterTest {
         assertThat(store.memberIds(group)).containsExactly(user);
         assertThat(store.removeMembership(group, user)).isTrue();
         assertThat(store.removeMembership(group, user)).isFalse();
-        assertThat(store.removeMembershipById(((AddMembershipResult.Added) added).membershipId())).isFalse();
+        assertThat(store.removeMembershipById(((AddMembershipResult.Added) added).membershipId()))
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -123,8 +132,10 @@ class InMemoryIdentityCenterTest {
         String g = groupId.equals("GROUP_EXISTS") ? group : groupId;
         String u = userId.equals("USER_EXISTS") ? user : userId;
 
-        assertThatThrownBy(() -> store.addMembership(g, u)).isInstanceOfSatisfying(IdentityCenterNotFound.class,
-                notFound -> assertThat(notFound.resourceType()).isEqualTo(resourceType));
+        assertThatThrownBy(() -> store.addMembership(g, u))
+                .isInstanceOfSatisfying(
+                        IdentityCenterNotFound.class,
+                        notFound -> assertThat(notFound.resourceType()).isEqualTo(resourceType));
     }
 
     @Test
@@ -139,14 +150,18 @@ class InMemoryIdentityCenterTest {
 
         assertThat(store.deleteUser(erin)).isTrue();
         assertThat(store.deleteUser(erin)).isFalse();
-        assertThat(store.memberships()).extracting(IdentityCenterMembership::userId).containsExactly(frank);
+        assertThat(store.memberships())
+                .extracting(IdentityCenterMembership::userId)
+                .containsExactly(frank);
     }
 
     @Test
     void pages_are_lazy_and_cover_everything_once() {
         InMemoryIdentityCenter paged = new InMemoryIdentityCenter(2);
         String group = paged.createGroup("kiro-pro");
-        List<String> ids = IntStream.range(0, 5).mapToObj(i -> paged.createUser(profile("u" + i))).toList();
+        List<String> ids = IntStream.range(0, 5)
+                .mapToObj(i -> paged.createUser(profile("u" + i)))
+                .toList();
         ids.forEach(id -> paged.addMembership(group, id));
         paged.resetCallCounts();
 
@@ -155,8 +170,9 @@ class InMemoryIdentityCenterTest {
         assertThat(lazy.toList()).extracting(List::size).containsExactly(2, 2, 1);
         assertThat(paged.groupMembershipPages(group).flatMap(List::stream).map(IdentityCenterMembership::userId))
                 .containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(paged.callCounts()).isEqualTo(Map.of(
-                IdentityCenterOperation.LIST_USERS, 3, IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS, 3));
+        assertThat(paged.callCounts())
+                .isEqualTo(Map.of(
+                        IdentityCenterOperation.LIST_USERS, 3, IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS, 3));
     }
 
     // ------------------------------------------------------------------ call counting
@@ -166,15 +182,16 @@ class InMemoryIdentityCenterTest {
         String group = store.createGroup("kiro-pro");
         String user = store.createUser(profile("gina"));
         store.addMembership(group, user);
-        store.updateUser(user, List.of());        // nothing to change: no call
-        store.removeMembership(group, user);      // GetGroupMembershipId + DeleteGroupMembership
+        store.updateUser(user, List.of()); // nothing to change: no call
+        store.removeMembership(group, user); // GetGroupMembershipId + DeleteGroupMembership
 
-        assertThat(store.callCounts()).isEqualTo(Map.of(
-                IdentityCenterOperation.CREATE_GROUP, 1,
-                IdentityCenterOperation.CREATE_USER, 1,
-                IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, 1,
-                IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID, 1,
-                IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, 1));
+        assertThat(store.callCounts())
+                .isEqualTo(Map.of(
+                        IdentityCenterOperation.CREATE_GROUP, 1,
+                        IdentityCenterOperation.CREATE_USER, 1,
+                        IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, 1,
+                        IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID, 1,
+                        IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, 1));
         assertThat(store.totalCalls()).isEqualTo(5);
     }
 
@@ -183,12 +200,15 @@ class InMemoryIdentityCenterTest {
     static Stream<Arguments> faultsWithoutEffect() {
         return Stream.of(
                 Arguments.of(Fault.THROTTLED, (Consumer<IdentityCenterException>) e -> assertThat(e)
-                        .isInstanceOfSatisfying(IdentityCenterThrottled.class, t -> assertThat(t.retryAfter())
-                                .contains(Duration.ofSeconds(1)))),
+                        .isInstanceOfSatisfying(
+                                IdentityCenterThrottled.class,
+                                t -> assertThat(t.retryAfter()).contains(Duration.ofSeconds(1)))),
                 Arguments.of(Fault.UNAVAILABLE, (Consumer<IdentityCenterException>) e -> assertThat(e)
-                        .isInstanceOf(IdentityCenterUnavailable.class).hasMessageContaining("InternalServerException")),
+                        .isInstanceOf(IdentityCenterUnavailable.class)
+                        .hasMessageContaining("InternalServerException")),
                 Arguments.of(Fault.TIMEOUT, (Consumer<IdentityCenterException>) e -> assertThat(e)
-                        .isInstanceOf(IdentityCenterUnavailable.class).hasMessageContaining("timed out")));
+                        .isInstanceOf(IdentityCenterUnavailable.class)
+                        .hasMessageContaining("timed out")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,8 +217,8 @@ class InMemoryIdentityCenterTest {
         store.injectFaults(fault, 2);
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            IdentityCenterException error = assertThrows(IdentityCenterException.class,
-                    () -> store.createUser(profile("hank")));
+            IdentityCenterException error =
+                    assertThrows(IdentityCenterException.class, () -> store.createUser(profile("hank")));
             check.accept(error);
             assertThat(error.retryable()).isTrue();
         }
@@ -220,7 +240,9 @@ class InMemoryIdentityCenterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"THROTTLED", "UNAVAILABLE", "TIMEOUT"})
+    @EnumSource(
+            value = Fault.class,
+            names = {"THROTTLED", "UNAVAILABLE", "TIMEOUT"})
     void faults_aimed_at_one_operation_spare_the_others(Fault fault) {
         store.injectFaults(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, fault, 1);
         String group = store.createGroup("kiro-pro");

@@ -35,8 +35,7 @@ import software.amazon.awssdk.services.identitystore.model.ValidationException;
  */
 final class AwsErrors {
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     static IdentityCenterException map(IdentityCenterOperation operation, SdkException error) {
         if (!(error instanceof AwsServiceException service)) {
@@ -46,36 +45,52 @@ final class AwsErrors {
         }
         String message = messageOf(service);
         if (service instanceof ThrottlingException throttling) {
-            return new IdentityCenterThrottled(operation, seconds(throttling.retryAfterSeconds()), message,
-                    requestId(service, throttling.requestIdValue()), error);
+            return new IdentityCenterThrottled(
+                    operation,
+                    seconds(throttling.retryAfterSeconds()),
+                    message,
+                    requestId(service, throttling.requestIdValue()),
+                    error);
         }
         if (service instanceof InternalServerException internal) {
-            return new IdentityCenterUnavailable(operation, seconds(internal.retryAfterSeconds()), message,
-                    requestId(service, internal.requestIdValue()), error);
+            return new IdentityCenterUnavailable(
+                    operation,
+                    seconds(internal.retryAfterSeconds()),
+                    message,
+                    requestId(service, internal.requestIdValue()),
+                    error);
         }
         if (service instanceof ConflictException conflict) {
-            return new IdentityCenterConflict(operation, conflictReason(conflict.reasonAsString()), message,
-                    requestId(service, conflict.requestIdValue()), error);
+            return new IdentityCenterConflict(
+                    operation,
+                    conflictReason(conflict.reasonAsString()),
+                    message,
+                    requestId(service, conflict.requestIdValue()),
+                    error);
         }
         if (service instanceof ResourceNotFoundException notFound) {
             String requestId = requestId(service, notFound.requestIdValue());
             if (notFound.resourceType() == ResourceType.IDENTITY_STORE) {
                 return new IdentityCenterRejected(operation, errorCode(service), message, requestId, error);
             }
-            return new IdentityCenterNotFound(operation, notFound.resourceTypeAsString(), notFound.resourceId(),
-                    message, requestId, error);
+            return new IdentityCenterNotFound(
+                    operation, notFound.resourceTypeAsString(), notFound.resourceId(), message, requestId, error);
         }
         if (service instanceof ValidationException validation) {
-            return new IdentityCenterRejected(operation, "ValidationException", message,
-                    requestId(service, validation.requestIdValue()), error);
+            return new IdentityCenterRejected(
+                    operation, "ValidationException", message, requestId(service, validation.requestIdValue()), error);
         }
         if (service instanceof AccessDeniedException denied) {
-            return new IdentityCenterRejected(operation, "AccessDeniedException", message,
-                    requestId(service, denied.requestIdValue()), error);
+            return new IdentityCenterRejected(
+                    operation, "AccessDeniedException", message, requestId(service, denied.requestIdValue()), error);
         }
         if (service instanceof ServiceQuotaExceededException quota) {
-            return new IdentityCenterRejected(operation, "ServiceQuotaExceededException", message,
-                    requestId(service, quota.requestIdValue()), error);
+            return new IdentityCenterRejected(
+                    operation,
+                    "ServiceQuotaExceededException",
+                    message,
+                    requestId(service, quota.requestIdValue()),
+                    error);
         }
         int status = service.statusCode();
         if (status == 429) {

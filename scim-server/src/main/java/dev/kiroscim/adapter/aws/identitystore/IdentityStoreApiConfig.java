@@ -25,20 +25,22 @@ public record IdentityStoreApiConfig(String identityStoreId, String region, URI 
 
     public static final double DEFAULT_MAX_REQUESTS_PER_SECOND = 10;
 
-    private static final Pattern STORE_ID = Pattern.compile(
-            "d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern STORE_ID =
+            Pattern.compile("d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public IdentityStoreApiConfig {
         Objects.requireNonNull(identityStoreId, "identityStoreId");
         Objects.requireNonNull(region, "region");
         if (!STORE_ID.matcher(identityStoreId).matches()) {
-            throw new IllegalArgumentException("identityStoreId must look like d-1234567890 or a UUID: " + identityStoreId);
+            throw new IllegalArgumentException(
+                    "identityStoreId must look like d-1234567890 or a UUID: " + identityStoreId);
         }
         if (region.isBlank()) {
             throw new IllegalArgumentException("region must not be blank");
         }
         if (!(maxRequestsPerSecond > 0) || Double.isInfinite(maxRequestsPerSecond)) {
-            throw new IllegalArgumentException("maxRequestsPerSecond must be a positive number: " + maxRequestsPerSecond);
+            throw new IllegalArgumentException(
+                    "maxRequestsPerSecond must be a positive number: " + maxRequestsPerSecond);
         }
     }
 

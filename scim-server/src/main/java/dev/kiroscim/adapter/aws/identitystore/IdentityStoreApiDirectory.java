@@ -2,17 +2,17 @@ package dev.kiroscim.adapter.aws.identitystore;
 
 import dev.kiroscim.core.sync.AddMembershipResult;
 import dev.kiroscim.core.sync.CallFence;
-import dev.kiroscim.core.sync.IdentityCenterRateLimit;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterNotFound;
+import dev.kiroscim.core.sync.IdentityCenterOperation;
+import dev.kiroscim.core.sync.IdentityCenterRateLimit;
+import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
 import dev.kiroscim.core.sync.IdentityCenterUserChange;
 import dev.kiroscim.core.sync.IdentityCenterUserProfile;
-import dev.kiroscim.core.sync.IdentityCenterDirectory;
-import dev.kiroscim.core.sync.IdentityCenterConflict;
-import dev.kiroscim.core.sync.IdentityCenterNotFound;
-import dev.kiroscim.core.sync.IdentityCenterOperation;
-import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.TokenPages;
 import java.time.Duration;
 import java.util.List;
@@ -72,17 +72,21 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
 
     /** Uses the given credentials, e.g. static ones against an emulator. */
     public static IdentityStoreApiDirectory create(IdentityStoreApiConfig config, AwsCredentialsProvider credentials) {
-        return new IdentityStoreApiDirectory(buildClient(config, credentials), config.identityStoreId(),
-                new TokenBucket(config.maxRequestsPerSecond()), MAX_PAGE_SIZE);
+        return new IdentityStoreApiDirectory(
+                buildClient(config, credentials),
+                config.identityStoreId(),
+                new TokenBucket(config.maxRequestsPerSecond()),
+                MAX_PAGE_SIZE);
     }
 
     /**
      * Uses the given credentials and a rate budget shared with other replicas instead of this process's own token
      * bucket ({@code config.maxRequestsPerSecond()} is then the shared budget's business).
      */
-    public static IdentityStoreApiDirectory create(IdentityStoreApiConfig config, AwsCredentialsProvider credentials,
-                                          IdentityCenterRateLimit rateLimit) {
-        return new IdentityStoreApiDirectory(buildClient(config, credentials), config.identityStoreId(), rateLimit, MAX_PAGE_SIZE);
+    public static IdentityStoreApiDirectory create(
+            IdentityStoreApiConfig config, AwsCredentialsProvider credentials, IdentityCenterRateLimit rateLimit) {
+        return new IdentityStoreApiDirectory(
+                buildClient(config, credentials), config.identityStoreId(), rateLimit, MAX_PAGE_SIZE);
     }
 
     /** The SDK's default credentials chain, with a shared rate budget. */
@@ -94,7 +98,8 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
      * For tests and special wiring: an existing client (closed by {@link #close()}), a rate limit and a
      * page size of 1..{@value IdentityCenterDirectory#MAX_PAGE_SIZE}.
      */
-    IdentityStoreApiDirectory(IdentitystoreClient client, String identityStoreId, IdentityCenterRateLimit rateLimit, int pageSize) {
+    IdentityStoreApiDirectory(
+            IdentitystoreClient client, String identityStoreId, IdentityCenterRateLimit rateLimit, int pageSize) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be 1.." + MAX_PAGE_SIZE + ": " + pageSize);
         }
@@ -116,9 +121,8 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(CALL_TIMEOUT));
+                .overrideConfiguration(
+                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(CALL_TIMEOUT));
         if (config.endpoint() != null) {
             builder.endpointOverride(config.endpoint());
         }
@@ -127,32 +131,40 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
 
     @Override
     public String createUser(IdentityCenterUserProfile profile) {
-        return call(IdentityCenterOperation.CREATE_USER, () -> client.createUser(r -> {
-            r.identityStoreId(identityStoreId)
-                    .userName(profile.userName())
-                    .displayName(profile.displayName())
-                    .name(n -> n.givenName(profile.givenName()).familyName(profile.familyName()));
-            if (profile.email() != null) {
-                r.emails(email(profile.email()));
-            }
-        }).userId());
+        return call(
+                IdentityCenterOperation.CREATE_USER,
+                () -> client.createUser(r -> {
+                            r.identityStoreId(identityStoreId)
+                                    .userName(profile.userName())
+                                    .displayName(profile.displayName())
+                                    .name(n -> n.givenName(profile.givenName()).familyName(profile.familyName()));
+                            if (profile.email() != null) {
+                                r.emails(email(profile.email()));
+                            }
+                        })
+                        .userId());
     }
 
     @Override
     public void updateUser(String userId, List<IdentityCenterUserChange> changes) {
         if (changes.isEmpty()) {
-            return;  // the service rejects an empty Operations list, and nothing to do costs nothing
+            return; // the service rejects an empty Operations list, and nothing to do costs nothing
         }
-        List<AttributeOperation> operations = changes.stream().map(IdentityStoreApiDirectory::operation).toList();
-        call(IdentityCenterOperation.UPDATE_USER, () -> client.updateUser(r -> r
-                .identityStoreId(identityStoreId).userId(userId).operations(operations)));
+        List<AttributeOperation> operations =
+                changes.stream().map(IdentityStoreApiDirectory::operation).toList();
+        call(
+                IdentityCenterOperation.UPDATE_USER,
+                () -> client.updateUser(
+                        r -> r.identityStoreId(identityStoreId).userId(userId).operations(operations)));
     }
 
     @Override
     public boolean deleteUser(String userId) {
         try {
-            call(IdentityCenterOperation.DELETE_USER, () -> client.deleteUser(r -> r
-                    .identityStoreId(identityStoreId).userId(userId)));
+            call(
+                    IdentityCenterOperation.DELETE_USER,
+                    () -> client.deleteUser(
+                            r -> r.identityStoreId(identityStoreId).userId(userId)));
             return true;
         } catch (IdentityCenterNotFound alreadyGone) {
             return false;
@@ -161,11 +173,15 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
 
     @Override
     public Optional<String> findUserIdByUserName(String userName) {
-        AlternateIdentifier byUserName = AlternateIdentifier.builder().uniqueAttribute(u -> u
-                .attributePath("userName").attributeValue(Document.fromString(userName))).build();
+        AlternateIdentifier byUserName = AlternateIdentifier.builder()
+                .uniqueAttribute(u -> u.attributePath("userName").attributeValue(Document.fromString(userName)))
+                .build();
         try {
-            return Optional.of(call(IdentityCenterOperation.GET_USER_ID, () -> client.getUserId(r -> r
-                    .identityStoreId(identityStoreId).alternateIdentifier(byUserName)).userId()));
+            return Optional.of(call(
+                    IdentityCenterOperation.GET_USER_ID,
+                    () -> client.getUserId(
+                                    r -> r.identityStoreId(identityStoreId).alternateIdentifier(byUserName))
+                            .userId()));
         } catch (IdentityCenterNotFound none) {
             return Optional.empty();
         }
@@ -173,11 +189,15 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
 
     @Override
     public Optional<String> findGroupIdByDisplayName(String displayName) {
-        AlternateIdentifier byDisplayName = AlternateIdentifier.builder().uniqueAttribute(u -> u
-                .attributePath("displayName").attributeValue(Document.fromString(displayName))).build();
+        AlternateIdentifier byDisplayName = AlternateIdentifier.builder()
+                .uniqueAttribute(u -> u.attributePath("displayName").attributeValue(Document.fromString(displayName)))
+                .build();
         try {
-            return Optional.of(call(IdentityCenterOperation.GET_GROUP_ID, () -> client.getGroupId(r -> r
-                    .identityStoreId(identityStoreId).alternateIdentifier(byDisplayName)).groupId()));
+            return Optional.of(call(
+                    IdentityCenterOperation.GET_GROUP_ID,
+                    () -> client.getGroupId(
+                                    r -> r.identityStoreId(identityStoreId).alternateIdentifier(byDisplayName))
+                            .groupId()));
         } catch (IdentityCenterNotFound none) {
             return Optional.empty();
         }
@@ -185,16 +205,21 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
 
     @Override
     public String createGroup(String displayName) {
-        return call(IdentityCenterOperation.CREATE_GROUP, () -> client.createGroup(r -> r
-                .identityStoreId(identityStoreId).displayName(displayName)).groupId());
+        return call(
+                IdentityCenterOperation.CREATE_GROUP,
+                () -> client.createGroup(r -> r.identityStoreId(identityStoreId).displayName(displayName))
+                        .groupId());
     }
 
     @Override
     public AddMembershipResult addMembership(String groupId, String userId) {
         try {
-            return new AddMembershipResult.Added(call(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP,
-                    () -> client.createGroupMembership(r -> r.identityStoreId(identityStoreId).groupId(groupId)
-                            .memberId(member(userId))).membershipId()));
+            return new AddMembershipResult.Added(call(
+                    IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP,
+                    () -> client.createGroupMembership(r -> r.identityStoreId(identityStoreId)
+                                    .groupId(groupId)
+                                    .memberId(member(userId)))
+                            .membershipId()));
         } catch (IdentityCenterConflict conflict) {
             if (conflict.reason() == IdentityCenterConflict.Reason.CONCURRENT_MODIFICATION) {
                 throw conflict;
@@ -207,8 +232,12 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
     public boolean removeMembership(String groupId, String userId) {
         String membershipId;
         try {
-            membershipId = call(IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID, () -> client.getGroupMembershipId(r -> r
-                    .identityStoreId(identityStoreId).groupId(groupId).memberId(member(userId))).membershipId());
+            membershipId = call(
+                    IdentityCenterOperation.GET_GROUP_MEMBERSHIP_ID,
+                    () -> client.getGroupMembershipId(r -> r.identityStoreId(identityStoreId)
+                                    .groupId(groupId)
+                                    .memberId(member(userId)))
+                            .membershipId());
         } catch (IdentityCenterNotFound notAMember) {
             return false;
         }
@@ -218,8 +247,10 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
     @Override
     public boolean removeMembershipById(String membershipId) {
         try {
-            call(IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP, () -> client.deleteGroupMembership(r -> r
-                    .identityStoreId(identityStoreId).membershipId(membershipId)));
+            call(
+                    IdentityCenterOperation.DELETE_GROUP_MEMBERSHIP,
+                    () -> client.deleteGroupMembership(
+                            r -> r.identityStoreId(identityStoreId).membershipId(membershipId)));
             return true;
         } catch (IdentityCenterNotFound alreadyGone) {
             return false;
@@ -229,12 +260,16 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
     @Override
     public Stream<List<IdentityCenterMembership>> groupMembershipPages(String groupId) {
         return TokenPages.stream(token -> {
-            ListGroupMembershipsResponse page = call(IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS,
-                    () -> client.listGroupMemberships(r -> r.identityStoreId(identityStoreId).groupId(groupId)
-                            .maxResults(pageSize).nextToken(token)));
+            ListGroupMembershipsResponse page = call(
+                    IdentityCenterOperation.LIST_GROUP_MEMBERSHIPS,
+                    () -> client.listGroupMemberships(r -> r.identityStoreId(identityStoreId)
+                            .groupId(groupId)
+                            .maxResults(pageSize)
+                            .nextToken(token)));
             List<IdentityCenterMembership> memberships = page.groupMemberships().stream()
                     .filter(m -> m.memberId() != null && m.memberId().userId() != null)
-                    .map(m -> new IdentityCenterMembership(m.membershipId(), m.groupId(), m.memberId().userId()))
+                    .map(m -> new IdentityCenterMembership(
+                            m.membershipId(), m.groupId(), m.memberId().userId()))
                     .toList();
             return new TokenPages.Page<>(memberships, page.nextToken());
         });
@@ -243,9 +278,15 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
     @Override
     public Stream<List<IdentityCenterUser>> userPages() {
         return TokenPages.stream(token -> {
-            ListUsersResponse page = call(IdentityCenterOperation.LIST_USERS, () -> client.listUsers(r -> r
-                    .identityStoreId(identityStoreId).maxResults(pageSize).nextToken(token)));
-            return new TokenPages.Page<>(page.users().stream().map(IdentityStoreApiDirectory::toIdentityCenterUser).toList(),
+            ListUsersResponse page = call(
+                    IdentityCenterOperation.LIST_USERS,
+                    () -> client.listUsers(r -> r.identityStoreId(identityStoreId)
+                            .maxResults(pageSize)
+                            .nextToken(token)));
+            return new TokenPages.Page<>(
+                    page.users().stream()
+                            .map(IdentityStoreApiDirectory::toIdentityCenterUser)
+                            .toList(),
                     page.nextToken());
         });
     }
@@ -260,10 +301,10 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
             rateLimit.acquire();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IdentityCenterUnavailable(operation, null, "interrupted while waiting for the rate limit",
-                    null, interrupted);
+            throw new IdentityCenterUnavailable(
+                    operation, null, "interrupted while waiting for the rate limit", null, interrupted);
         }
-        CallFence.beforeSend();   // after the wait: a claim lost meanwhile stops the call here
+        CallFence.beforeSend(); // after the wait: a claim lost meanwhile stops the call here
         try {
             return request.get();
         } catch (SdkException error) {
@@ -281,16 +322,18 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
 
     /** {@code emails} is multi-valued in the service: replace the whole (one-element) list or remove it. */
     private static AttributeOperation operation(IdentityCenterUserChange change) {
-        AttributeOperation.Builder operation = AttributeOperation.builder()
-                .attributePath(change.attribute().attributePath());
+        AttributeOperation.Builder operation =
+                AttributeOperation.builder().attributePath(change.attribute().attributePath());
         if (change.newValue() == null) {
             return operation.build();
         }
         if (change.attribute() == IdentityCenterUserAttribute.EMAIL) {
-            return operation.attributeValue(Document.fromList(List.of(Document.fromMap(Map.of(
-                    "Value", Document.fromString(change.newValue()),
-                    "Type", Document.fromString(EMAIL_TYPE),
-                    "Primary", Document.fromBoolean(true)))))).build();
+            return operation
+                    .attributeValue(Document.fromList(List.of(Document.fromMap(Map.of(
+                            "Value", Document.fromString(change.newValue()),
+                            "Type", Document.fromString(EMAIL_TYPE),
+                            "Primary", Document.fromBoolean(true))))))
+                    .build();
         }
         return operation.attributeValue(Document.fromString(change.newValue())).build();
     }

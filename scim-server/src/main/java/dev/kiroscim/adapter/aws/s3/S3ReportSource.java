@@ -43,7 +43,8 @@ public final class S3ReportSource implements ReportSource, AutoCloseable {
         return create(location, accountId, DefaultCredentialsProvider.builder().build());
     }
 
-    public static S3ReportSource create(UsageSection.S3Location location, String accountId, AwsCredentialsProvider credentials) {
+    public static S3ReportSource create(
+            UsageSection.S3Location location, String accountId, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(location.region()))
                 .credentialsProvider(credentials)
@@ -54,16 +55,21 @@ public final class S3ReportSource implements ReportSource, AutoCloseable {
         if (location.endpoint() != null) {
             builder.endpointOverride(location.endpoint()).forcePathStyle(true);
         }
-        return new S3ReportSource(builder.build(), location.bucket(), ReportKeys.userReportPrefix(location.prefix(), accountId));
+        return new S3ReportSource(
+                builder.build(), location.bucket(), ReportKeys.userReportPrefix(location.prefix(), accountId));
     }
 
     @Override
     public List<ReportObject> list(LocalDate from) throws IOException {
         try {
             List<ReportObject> files = new ArrayList<>();
-            for (S3Object o : client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object o : client.listObjectsV2Paginator(
+                            r -> r.bucket(bucket).prefix(prefix))
+                    .contents()) {
                 Optional<LocalDate> day = ReportKeys.dayOf(o.key());
-                if (ReportKeys.isUserReport(o.key()) && day.isPresent() && !day.get().isBefore(from)) {
+                if (ReportKeys.isUserReport(o.key())
+                        && day.isPresent()
+                        && !day.get().isBefore(from)) {
                     files.add(new ReportObject(o.key(), o.eTag() == null ? "" : o.eTag(), day.get()));
                 }
             }
@@ -77,7 +83,8 @@ public final class S3ReportSource implements ReportSource, AutoCloseable {
     @Override
     public String read(ReportObject file) throws IOException {
         try {
-            return client.getObjectAsBytes(r -> r.bucket(bucket).key(file.key())).asString(StandardCharsets.UTF_8);
+            return client.getObjectAsBytes(r -> r.bucket(bucket).key(file.key()))
+                    .asString(StandardCharsets.UTF_8);
         } catch (SdkException e) {
             throw new IOException(e.getMessage(), e);
         }

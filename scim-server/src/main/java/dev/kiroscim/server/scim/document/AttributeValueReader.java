@@ -8,8 +8,8 @@ import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.limits.InputLimits;
 import dev.kiroscim.server.scim.limits.TextRules;
-import dev.kiroscim.server.scim.schema.Mutability;
 import dev.kiroscim.server.scim.schema.AttributeDef;
+import dev.kiroscim.server.scim.schema.Mutability;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -105,7 +105,8 @@ public final class AttributeValueReader {
         ObjectNode out = JSON.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            AttributeDef sub = attribute.sub(field.getKey())
+            AttributeDef sub = attribute
+                    .sub(field.getKey())
                     .orElseThrow(() -> invalid(where + " has no sub-attribute '" + field.getKey() + "'"));
             if (sub.mutability() == Mutability.READ_ONLY) {
                 continue;

@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class MemberIds {
 
-    private MemberIds() {
-    }
+    private MemberIds() {}
 
     /**
      * @param members an array of member objects
@@ -33,9 +32,12 @@ public final class MemberIds {
      */
     public static List<String> parse(JsonNode members) {
         if (!members.isArray()) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, members.isObject()
-                    ? "members is multi-valued and must be an array of {\"value\": id}"
-                    : "members: each member must be an object {\"value\": id}");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    members.isObject()
+                            ? "members is multi-valued and must be an array of {\"value\": id}"
+                            : "members: each member must be an object {\"value\": id}");
         }
         InputLimits.requireMemberCount(members.size());
         Set<String> ids = new LinkedHashSet<>();
@@ -48,7 +50,8 @@ public final class MemberIds {
     /** The id of one member object {@code {"value": id}}; 400 invalidValue as described in {@link #parse}. */
     public static String id(JsonNode element) {
         if (!element.isObject()) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, "members: each member must be an object {\"value\": id}");
+            throw new ScimException(
+                    400, ScimType.INVALID_VALUE, "members: each member must be an object {\"value\": id}");
         }
         JsonNode value = valueField(element);
         if (value == null || !value.isTextual() || value.textValue().isBlank()) {

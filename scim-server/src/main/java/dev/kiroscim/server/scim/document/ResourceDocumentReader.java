@@ -48,7 +48,8 @@ public final class ResourceDocumentReader {
             Map.Entry<String, JsonNode> field = it.next();
             Optional<SchemaDef> extension = type.extension(field.getKey());
             if (extension.isPresent()) {
-                readExtension(extension.get(), field.getValue()).ifPresent(ext -> document.set(extension.get().urn(), ext));
+                readExtension(extension.get(), field.getValue())
+                        .ifPresent(ext -> document.set(extension.get().urn(), ext));
                 continue;
             }
             AttributeDef attribute = known(type.core().attribute(field.getKey()), field.getKey());
@@ -61,7 +62,8 @@ public final class ResourceDocumentReader {
             if (notStored(attribute)) {
                 continue;
             }
-            values.read(attribute, field.getValue(), attribute.name()).ifPresent(v -> document.set(attribute.name(), v));
+            values.read(attribute, field.getValue(), attribute.name())
+                    .ifPresent(v -> document.set(attribute.name(), v));
         }
         requireRequiredAttributes(type, document);
         InputLimits.requireDocumentLength(ScimJson.write(document).length());
@@ -107,11 +109,12 @@ public final class ResourceDocumentReader {
         for (SchemaDef schema : type.allSchemas()) {
             JsonNode container = schema == type.core() ? document : document.get(schema.urn());
             for (AttributeDef attribute : schema.attributes()) {
-                if (attribute.required() && attribute.mutability() != Mutability.READ_ONLY
+                if (attribute.required()
+                        && attribute.mutability() != Mutability.READ_ONLY
                         && (schema == type.core() || container != null)
                         && (container == null || !container.has(attribute.name()))) {
-                    throw new ScimException(400, ScimType.INVALID_VALUE,
-                            attribute.name() + " is required and must not be empty");
+                    throw new ScimException(
+                            400, ScimType.INVALID_VALUE, attribute.name() + " is required and must not be empty");
                 }
             }
         }

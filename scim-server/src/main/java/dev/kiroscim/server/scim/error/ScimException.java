@@ -16,12 +16,18 @@ public class ScimException extends RuntimeException {
         this.scimType = scimType;
     }
 
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
     /** May be null: 401, 404, 412 and 5xx carry no scimType. */
-    public ScimType scimType() { return scimType; }
+    public ScimType scimType() {
+        return scimType;
+    }
 
-    public String detail() { return getMessage(); }
+    public String detail() {
+        return getMessage();
+    }
 
     public static ScimException badRequest(ScimType type, String detail) {
         return new ScimException(400, type, detail);

@@ -15,7 +15,11 @@ public enum ScimType {
 
     private final String wireName;
 
-    ScimType(String wireName) { this.wireName = wireName; }
+    ScimType(String wireName) {
+        this.wireName = wireName;
+    }
 
-    public String wireName() { return wireName; }
+    public String wireName() {
+        return wireName;
+    }
 }

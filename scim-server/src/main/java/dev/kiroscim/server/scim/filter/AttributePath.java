@@ -15,33 +15,33 @@ package dev.kiroscim.server.scim.filter;
  */
 public record AttributePath(String schemaUrn, String attribute, String subAttribute) {
 
-  public AttributePath {
-    if (attribute == null && (schemaUrn == null || subAttribute != null)) {
-      throw new IllegalArgumentException("an attribute path without attribute must be a bare schema URN");
+    public AttributePath {
+        if (attribute == null && (schemaUrn == null || subAttribute != null)) {
+            throw new IllegalArgumentException("an attribute path without attribute must be a bare schema URN");
+        }
     }
-  }
 
-  /** @return an unqualified path without sub-attribute, e.g. {@code type} inside {@code emails[type eq "work"]}. */
-  public static AttributePath of(String attribute) {
-    return new AttributePath(null, attribute, null);
-  }
+    /** @return an unqualified path without sub-attribute, e.g. {@code type} inside {@code emails[type eq "work"]}. */
+    public static AttributePath of(String attribute) {
+        return new AttributePath(null, attribute, null);
+    }
 
-  /** @return the canonical text, e.g. {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}. */
-  @Override
-  public String toString() {
-    StringBuilder text = new StringBuilder();
-    if (schemaUrn != null) {
-      text.append(schemaUrn);
-      if (attribute != null) {
-        text.append(':');
-      }
+    /** @return the canonical text, e.g. {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        if (schemaUrn != null) {
+            text.append(schemaUrn);
+            if (attribute != null) {
+                text.append(':');
+            }
+        }
+        if (attribute != null) {
+            text.append(attribute);
+        }
+        if (subAttribute != null) {
+            text.append('.').append(subAttribute);
+        }
+        return text.toString();
     }
-    if (attribute != null) {
-      text.append(attribute);
-    }
-    if (subAttribute != null) {
-      text.append('.').append(subAttribute);
-    }
-    return text.toString();
-  }
 }

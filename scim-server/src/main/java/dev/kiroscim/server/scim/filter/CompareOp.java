@@ -9,20 +9,28 @@ import java.util.Optional;
  * lower case.
  */
 public enum CompareOp {
-  EQ, NE, CO, SW, EW, GT, GE, LT, LE;
+    EQ,
+    NE,
+    CO,
+    SW,
+    EW,
+    GT,
+    GE,
+    LT,
+    LE;
 
-  /** @return the operator spelled {@code word} in any case, e.g. {@code "Eq"} → {@link #EQ}; empty if none. */
-  public static Optional<CompareOp> fromKeyword(String word) {
-    for (CompareOp op : values()) {
-      if (op.name().equalsIgnoreCase(word)) {
-        return Optional.of(op);
-      }
+    /** @return the operator spelled {@code word} in any case, e.g. {@code "Eq"} → {@link #EQ}; empty if none. */
+    public static Optional<CompareOp> fromKeyword(String word) {
+        for (CompareOp op : values()) {
+            if (op.name().equalsIgnoreCase(word)) {
+                return Optional.of(op);
+            }
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 
-  /** @return the operator as written in a canonical filter, e.g. {@code "eq"}. */
-  public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    /** @return the operator as written in a canonical filter, e.g. {@code "eq"}. */
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

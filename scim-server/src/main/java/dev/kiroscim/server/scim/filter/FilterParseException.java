@@ -8,21 +8,21 @@ package dev.kiroscim.server.scim.filter;
  */
 public final class FilterParseException extends Exception {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int position;
+    private final int position;
 
-  /**
-   * @param problem what was expected or what went wrong, without the position
-   * @param position the 0-based character offset in the input where the problem was found
-   */
-  public FilterParseException(String problem, int position) {
-    super(problem + " at position " + position);
-    this.position = position;
-  }
+    /**
+     * @param problem what was expected or what went wrong, without the position
+     * @param position the 0-based character offset in the input where the problem was found
+     */
+    public FilterParseException(String problem, int position) {
+        super(problem + " at position " + position);
+        this.position = position;
+    }
 
-  /** @return the 0-based character offset in the input where the problem was found. */
-  public int position() {
-    return position;
-  }
+    /** @return the 0-based character offset in the input where the problem was found. */
+    public int position() {
+        return position;
+    }
 }

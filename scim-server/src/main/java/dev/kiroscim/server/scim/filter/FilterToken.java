@@ -10,37 +10,37 @@ package dev.kiroscim.server.scim.filter;
  */
 record FilterToken(Kind kind, String text, int start, int end) {
 
-  enum Kind {
-    /** {@code (} */
-    LPAREN,
-    /** {@code )} */
-    RPAREN,
-    /** {@code [} */
-    LBRACKET,
-    /** {@code ]} */
-    RBRACKET,
-    /** A JSON string literal such as {@code "work"}. */
-    STRING,
-    /**
-     * Any other run of characters up to whitespace, a bracket, a parenthesis or a quote: attribute paths
-     * ({@code urn:…:User:manager.value}, {@code members.$ref}), keywords ({@code and}, {@code eq}), numbers,
-     * {@code true}/{@code false}/{@code null}, bare-word values, and {@code .value} after {@code ]}.
-     */
-    WORD,
-    /** End of input. */
-    EOF
-  }
+    enum Kind {
+        /** {@code (} */
+        LPAREN,
+        /** {@code )} */
+        RPAREN,
+        /** {@code [} */
+        LBRACKET,
+        /** {@code ]} */
+        RBRACKET,
+        /** A JSON string literal such as {@code "work"}. */
+        STRING,
+        /**
+         * Any other run of characters up to whitespace, a bracket, a parenthesis or a quote: attribute paths
+         * ({@code urn:…:User:manager.value}, {@code members.$ref}), keywords ({@code and}, {@code eq}), numbers,
+         * {@code true}/{@code false}/{@code null}, bare-word values, and {@code .value} after {@code ]}.
+         */
+        WORD,
+        /** End of input. */
+        EOF
+    }
 
-  boolean isWord(String keyword) {
-    return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
-  }
+    boolean isWord(String keyword) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+    }
 
-  /** @return how the token is quoted in error messages, e.g. {@code 'userName'} or {@code end of input}. */
-  String describe() {
-    return switch (kind) {
-      case EOF -> "end of input";
-      case STRING -> FilterPrinter.quote(text);
-      default -> "'" + text + "'";
-    };
-  }
+    /** @return how the token is quoted in error messages, e.g. {@code 'userName'} or {@code end of input}. */
+    String describe() {
+        return switch (kind) {
+            case EOF -> "end of input";
+            case STRING -> FilterPrinter.quote(text);
+            default -> "'" + text + "'";
+        };
+    }
 }

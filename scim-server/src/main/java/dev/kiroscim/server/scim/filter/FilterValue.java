@@ -15,43 +15,43 @@ import java.util.Objects;
  */
 public sealed interface FilterValue permits FilterValue.Str, FilterValue.Bool, FilterValue.Num, FilterValue.Null {
 
-  /** A string, from a JSON string ({@code "alice"}) or, leniently, from a bare word ({@code alice}). */
-  record Str(String value) implements FilterValue {
-    public Str {
-      Objects.requireNonNull(value, "value");
+    /** A string, from a JSON string ({@code "alice"}) or, leniently, from a bare word ({@code alice}). */
+    record Str(String value) implements FilterValue {
+        public Str {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return FilterPrinter.quote(value);
+        }
     }
 
-    @Override
-    public String toString() {
-      return FilterPrinter.quote(value);
-    }
-  }
-
-  /** {@code true} / {@code false}, written in any case ({@code True}, {@code FALSE}). */
-  record Bool(boolean value) implements FilterValue {
-    @Override
-    public String toString() {
-      return Boolean.toString(value);
-    }
-  }
-
-  /** A JSON number: {@code 42}, {@code -1.5}, {@code 1e3}. */
-  record Num(BigDecimal value) implements FilterValue {
-    public Num {
-      Objects.requireNonNull(value, "value");
+    /** {@code true} / {@code false}, written in any case ({@code True}, {@code FALSE}). */
+    record Bool(boolean value) implements FilterValue {
+        @Override
+        public String toString() {
+            return Boolean.toString(value);
+        }
     }
 
-    @Override
-    public String toString() {
-      return value.toString();
-    }
-  }
+    /** A JSON number: {@code 42}, {@code -1.5}, {@code 1e3}. */
+    record Num(BigDecimal value) implements FilterValue {
+        public Num {
+            Objects.requireNonNull(value, "value");
+        }
 
-  /** The literal {@code null}. */
-  record Null() implements FilterValue {
-    @Override
-    public String toString() {
-      return "null";
+        @Override
+        public String toString() {
+            return value.toString();
+        }
     }
-  }
+
+    /** The literal {@code null}. */
+    record Null() implements FilterValue {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    }
 }

@@ -22,23 +22,24 @@ import java.util.Objects;
  */
 public record PatchPath(AttributePath attribute, Filter valueFilter, String subAttribute) {
 
-  public PatchPath {
-    Objects.requireNonNull(attribute, "attribute");
-    if (subAttribute != null && valueFilter == null) {
-      throw new IllegalArgumentException("a sub-attribute after ']' needs a value filter; use AttributePath.subAttribute");
+    public PatchPath {
+        Objects.requireNonNull(attribute, "attribute");
+        if (subAttribute != null && valueFilter == null) {
+            throw new IllegalArgumentException(
+                    "a sub-attribute after ']' needs a value filter; use AttributePath.subAttribute");
+        }
     }
-  }
 
-  /** @return the canonical text, e.g. {@code emails[type eq "work"].value}. */
-  @Override
-  public String toString() {
-    StringBuilder text = new StringBuilder(attribute.toString());
-    if (valueFilter != null) {
-      text.append('[').append(valueFilter).append(']');
+    /** @return the canonical text, e.g. {@code emails[type eq "work"].value}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(attribute.toString());
+        if (valueFilter != null) {
+            text.append('[').append(valueFilter).append(']');
+        }
+        if (subAttribute != null) {
+            text.append('.').append(subAttribute);
+        }
+        return text.toString();
     }
-    if (subAttribute != null) {
-      text.append('.').append(subAttribute);
-    }
-    return text.toString();
-  }
 }

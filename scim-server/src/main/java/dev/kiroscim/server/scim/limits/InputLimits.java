@@ -31,8 +31,7 @@ import java.util.Locale;
 public final class InputLimits {
 
     /** A column that stores client input, and the longest value it holds. */
-    public record ColumnLimit(String table, String column, int maxLength) {
-    }
+    public record ColumnLimit(String table, String column, int maxLength) {}
 
     public static final ColumnLimit USER_NAME = new ColumnLimit("scim_user", "user_name", 512);
     public static final ColumnLimit USER_NAME_CI = new ColumnLimit("scim_user", "user_name_ci", 512);
@@ -50,9 +49,21 @@ public final class InputLimits {
     public static final ColumnLimit AUDIT_DETAILS = new ColumnLimit("audit_event", "details", 1_000_000);
 
     /** Every column above: the schema test checks each against the migrations. */
-    public static final List<ColumnLimit> COLUMNS = List.of(USER_NAME, USER_NAME_CI, USER_EXTERNAL_ID, USER_DISPLAY_NAME,
-            USER_DISPLAY_NAME_CI, GROUP_EXTERNAL_ID, GROUP_DISPLAY_NAME, GROUP_DISPLAY_NAME_CI, INDEXED_VALUE,
-            INDEXED_VALUE_CI, RESOURCE_ID, USER_DOCUMENT, GROUP_DOCUMENT, AUDIT_DETAILS);
+    public static final List<ColumnLimit> COLUMNS = List.of(
+            USER_NAME,
+            USER_NAME_CI,
+            USER_EXTERNAL_ID,
+            USER_DISPLAY_NAME,
+            USER_DISPLAY_NAME_CI,
+            GROUP_EXTERNAL_ID,
+            GROUP_DISPLAY_NAME,
+            GROUP_DISPLAY_NAME_CI,
+            INDEXED_VALUE,
+            INDEXED_VALUE_CI,
+            RESOURCE_ID,
+            USER_DOCUMENT,
+            GROUP_DOCUMENT,
+            AUDIT_DETAILS);
 
     /** Binary values (base64) are kept in the document only, not indexed. */
     public static final int MAX_BINARY_LENGTH = 16_384;
@@ -72,15 +83,15 @@ public final class InputLimits {
     /** Entries of a PATCH request's {@code Operations}. */
     public static final int MAX_PATCH_OPERATIONS = 1_000;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     /** The longest value of a string-like attribute (string, reference, binary), by the column that stores it. */
     public static int maxLength(AttributeDef attribute) {
         if (attribute.type() == AttributeType.BINARY) {
             return MAX_BINARY_LENGTH;
         }
-        boolean core = attribute.schemaUrn().equals(ScimSchemas.USER_URN) || attribute.schemaUrn().equals(ScimSchemas.GROUP_URN);
+        boolean core = attribute.schemaUrn().equals(ScimSchemas.USER_URN)
+                || attribute.schemaUrn().equals(ScimSchemas.GROUP_URN);
         if (core && attribute.name().equals("userName")) {
             return USER_NAME.maxLength();
         }
@@ -102,32 +113,42 @@ public final class InputLimits {
     public static void requireLength(AttributeDef attribute, String text, String where) {
         int max = maxLength(attribute);
         if (text.length() > max || text.toLowerCase(Locale.ROOT).length() > max) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, where + " is " + text.length()
-                    + " characters long; at most " + max + " are accepted");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    where + " is " + text.length() + " characters long; at most " + max + " are accepted");
         }
     }
 
     /** 400 invalidValue when a multi-valued attribute has more than {@link #MAX_VALUES_PER_ATTRIBUTE} elements. */
     public static void requireValueCount(int count, String where) {
         if (count > MAX_VALUES_PER_ATTRIBUTE) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, where + " has " + count + " values; at most "
-                    + MAX_VALUES_PER_ATTRIBUTE + " are accepted");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    where + " has " + count + " values; at most " + MAX_VALUES_PER_ATTRIBUTE + " are accepted");
         }
     }
 
     /** 400 invalidValue when one request names more than {@link #MAX_MEMBERS_PER_REQUEST} members. */
     public static void requireMemberCount(int count) {
         if (count > MAX_MEMBERS_PER_REQUEST) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, "members: " + count + " member ids in one request; at most "
-                    + MAX_MEMBERS_PER_REQUEST + " are accepted (send the rest in further PATCH requests)");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "members: " + count + " member ids in one request; at most " + MAX_MEMBERS_PER_REQUEST
+                            + " are accepted (send the rest in further PATCH requests)");
         }
     }
 
     /** 400 invalidValue when a resource's stored form would exceed {@link #MAX_DOCUMENT_LENGTH}. */
     public static void requireDocumentLength(int length) {
         if (length > MAX_DOCUMENT_LENGTH) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, "the resource would be " + length
-                    + " characters of JSON; at most " + MAX_DOCUMENT_LENGTH + " are accepted");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "the resource would be " + length + " characters of JSON; at most " + MAX_DOCUMENT_LENGTH
+                            + " are accepted");
         }
     }
 }

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** The first offending character described, e.g. {@code "control character U+0000 at position 3"}; empty when clean. */
     public static Optional<String> problem(String text) {

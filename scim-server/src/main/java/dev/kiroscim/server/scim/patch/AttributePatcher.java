@@ -62,12 +62,14 @@ final class AttributePatcher {
 
     private void applySingleValued(PatchOpType op, ObjectNode container, PatchTarget target, JsonNode value) {
         AttributeDef attribute = target.attribute();
-        Optional<JsonNode> newValue = op == PatchOpType.REMOVE ? Optional.empty() : values.read(attribute, value, target.text());
+        Optional<JsonNode> newValue =
+                op == PatchOpType.REMOVE ? Optional.empty() : values.read(attribute, value, target.text());
         JsonNode existing = container.get(attribute.name());
         requireMutable(attribute, existing, newValue.orElse(null), target);
         if (newValue.isEmpty()) {
             container.remove(attribute.name());
-        } else if (attribute.isComplex() && existing instanceof ObjectNode existingObject
+        } else if (attribute.isComplex()
+                && existing instanceof ObjectNode existingObject
                 && !PatchTarget.isSingleReference(attribute)) {
             existingObject.setAll((ObjectNode) newValue.get());
         } else {
@@ -110,17 +112,20 @@ final class AttributePatcher {
      */
     static void requireNoValueOnRemove(PatchTarget target, JsonNode value) {
         if (value != null && !value.isNull()) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, "remove " + target.text()
-                    + " takes no value; select the values to remove with a filter, e.g. "
-                    + target.attribute().name() + "[value eq \"x\"]");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "remove " + target.text()
+                            + " takes no value; select the values to remove with a filter, e.g. "
+                            + target.attribute().name() + "[value eq \"x\"]");
         }
     }
 
     private void applySubAttribute(PatchOpType op, ObjectNode container, PatchTarget target, JsonNode value) {
         AttributeDef attribute = target.attribute();
         AttributeDef sub = target.subAttribute();
-        Optional<JsonNode> newValue = op == PatchOpType.REMOVE ? Optional.empty()
-                : values.readSingle(sub, value, target.text());
+        Optional<JsonNode> newValue =
+                op == PatchOpType.REMOVE ? Optional.empty() : values.readSingle(sub, value, target.text());
         if (!attribute.multiValued()) {
             JsonNode existing = container.get(attribute.name());
             if (existing == null && newValue.isEmpty()) {
@@ -132,7 +137,8 @@ final class AttributePatcher {
         }
         JsonNode existing = container.get(attribute.name());
         if (existing == null || existing.isEmpty()) {
-            newValue.ifPresent(v -> container.withArray(attribute.name()).add(JSON.objectNode().set(sub.name(), v)));
+            newValue.ifPresent(v ->
+                    container.withArray(attribute.name()).add(JSON.objectNode().set(sub.name(), v)));
             return;
         }
         for (JsonNode element : existing) {
@@ -149,7 +155,9 @@ final class AttributePatcher {
         } else if (existing instanceof ObjectNode single) {
             elements.add(single); // manager[value eq "id"]: a single complex value seen as a list of one
         }
-        List<ObjectNode> matches = elements.stream().filter(e -> matcher.matches(target.filter(), e, attribute)).toList();
+        List<ObjectNode> matches = elements.stream()
+                .filter(e -> matcher.matches(target.filter(), e, attribute))
+                .toList();
         if (op == PatchOpType.REMOVE) {
             removeMatches(container, target, existing, matches);
             return;
@@ -160,7 +168,11 @@ final class AttributePatcher {
         }
         for (ObjectNode match : matches) {
             if (target.subAttribute() != null) {
-                setOrRemove(match, target.subAttribute(), values.readSingle(target.subAttribute(), value, target.text()), target);
+                setOrRemove(
+                        match,
+                        target.subAttribute(),
+                        values.readSingle(target.subAttribute(), value, target.text()),
+                        target);
             } else {
                 Optional<JsonNode> element = values.readSingle(attribute, value, target.text());
                 if (op == PatchOpType.REPLACE) {
@@ -199,8 +211,12 @@ final class AttributePatcher {
 
     private void createDescribedElement(ObjectNode container, PatchTarget target, JsonNode value) {
         AttributeDef attribute = target.attribute();
-        ObjectNode element = (attribute.multiValued() ? unmatched.newElement(target.filter(), attribute) : Optional.<ObjectNode>empty())
-                .orElseThrow(() -> new ScimException(400, ScimType.NO_TARGET,
+        ObjectNode element = (attribute.multiValued()
+                        ? unmatched.newElement(target.filter(), attribute)
+                        : Optional.<ObjectNode>empty())
+                .orElseThrow(() -> new ScimException(
+                        400,
+                        ScimType.NO_TARGET,
                         "no element of " + attribute.name() + " matches [" + target.filter() + "]"));
         if (value == null || value.isNull()) {
             return; // clearing a value that isn't there
@@ -220,7 +236,8 @@ final class AttributePatcher {
         }
     }
 
-    private static void setOrRemove(ObjectNode object, AttributeDef sub, Optional<JsonNode> newValue, PatchTarget target) {
+    private static void setOrRemove(
+            ObjectNode object, AttributeDef sub, Optional<JsonNode> newValue, PatchTarget target) {
         if (sub.mutability() == Mutability.READ_ONLY) {
             throw new ScimException(400, ScimType.MUTABILITY, target.text() + " is read-only");
         }
@@ -233,7 +250,8 @@ final class AttributePatcher {
     }
 
     /** RFC 7643 §2.2 "immutable": may be set once; changing an existing value is 400 mutability. */
-    private static void requireMutable(AttributeDef attribute, JsonNode existing, JsonNode newValue, PatchTarget target) {
+    private static void requireMutable(
+            AttributeDef attribute, JsonNode existing, JsonNode newValue, PatchTarget target) {
         if (attribute.mutability() == Mutability.IMMUTABLE && existing != null && !existing.equals(newValue)) {
             throw new ScimException(400, ScimType.MUTABILITY, target.text() + " is immutable and already has a value");
         }

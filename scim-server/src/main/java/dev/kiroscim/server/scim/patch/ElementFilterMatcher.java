@@ -33,11 +33,16 @@ final class ElementFilterMatcher {
             return !matches(not.inner(), element, attribute);
         }
         if (filter instanceof Filter.Present present) {
-            JsonNode v = element.get(sub(attribute, present.path().attribute(), present.path().subAttribute()).name());
+            JsonNode v = element.get(
+                    sub(attribute, present.path().attribute(), present.path().subAttribute())
+                            .name());
             return v != null && !v.isNull();
         }
         if (filter instanceof Filter.Compare cmp) {
-            return compare(cmp, element, sub(attribute, cmp.path().attribute(), cmp.path().subAttribute()));
+            return compare(
+                    cmp,
+                    element,
+                    sub(attribute, cmp.path().attribute(), cmp.path().subAttribute()));
         }
         throw invalidPath("a value filter cannot contain another value path: " + filter);
     }
@@ -46,7 +51,9 @@ final class ElementFilterMatcher {
         if (nested != null || name == null) {
             throw invalidPath("filter paths inside " + attribute.name() + "[...] must be plain sub-attribute names");
         }
-        return attribute.sub(name).orElseThrow(() -> invalidPath(attribute.name() + " has no sub-attribute '" + name + "'"));
+        return attribute
+                .sub(name)
+                .orElseThrow(() -> invalidPath(attribute.name() + " has no sub-attribute '" + name + "'"));
     }
 
     private static boolean compare(Filter.Compare cmp, JsonNode element, AttributeDef sub) {
@@ -73,7 +80,8 @@ final class ElementFilterMatcher {
             case DATE_TIME -> Instant.parse(actual.asText()).compareTo(expectedInstant(cmp.value(), sub));
             default -> {
                 String a = sub.caseExact() ? actual.asText() : actual.asText().toLowerCase(Locale.ROOT);
-                String e = sub.caseExact() ? text(cmp.value()) : text(cmp.value()).toLowerCase(Locale.ROOT);
+                String e =
+                        sub.caseExact() ? text(cmp.value()) : text(cmp.value()).toLowerCase(Locale.ROOT);
                 yield switch (cmp.op()) {
                     case CO -> a.contains(e) ? 0 : 1;
                     case SW -> a.startsWith(e) ? 0 : 1;

@@ -10,20 +10,25 @@ public sealed interface MemberChange {
 
     /** {@code add members [{value}…]}: distinct ids in the order sent. */
     record Add(List<String> ids) implements MemberChange {
-        public Add { ids = List.copyOf(ids); }
+        public Add {
+            ids = List.copyOf(ids);
+        }
     }
 
     /** {@code remove members[value eq "x"]} or Entra's {@code remove members [{value}…]}. */
     record Remove(List<String> ids) implements MemberChange {
-        public Remove { ids = List.copyOf(ids); }
+        public Remove {
+            ids = List.copyOf(ids);
+        }
     }
 
     /** {@code remove members} without value or filter. */
-    record RemoveAll() implements MemberChange {
-    }
+    record RemoveAll() implements MemberChange {}
 
     /** {@code replace members [...]}: the group's members become exactly these ids. */
     record ReplaceAll(List<String> ids) implements MemberChange {
-        public ReplaceAll { ids = List.copyOf(ids); }
+        public ReplaceAll {
+            ids = List.copyOf(ids);
+        }
     }
 }

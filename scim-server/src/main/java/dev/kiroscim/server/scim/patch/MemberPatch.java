@@ -1,12 +1,12 @@
 package dev.kiroscim.server.scim.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiroscim.server.scim.document.MemberIds;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.filter.CompareOp;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
-import dev.kiroscim.server.scim.document.MemberIds;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,29 +30,40 @@ final class MemberPatch {
 
     Optional<MemberChange> apply(PatchOpType op, PatchTarget target, JsonNode value) {
         if (target.subAttribute() != null) {
-            throw new ScimException(400, ScimType.MUTABILITY, "members." + target.subAttribute().name()
-                    + " cannot be modified; add or remove members by value instead");
+            throw new ScimException(
+                    400,
+                    ScimType.MUTABILITY,
+                    "members." + target.subAttribute().name()
+                            + " cannot be modified; add or remove members by value instead");
         }
         if (target.filter() != null) {
             return switch (op) {
                 case REMOVE -> Optional.of(new MemberChange.Remove(idsSelectedBy(target.filter())));
-                case REPLACE -> throw new ScimException(400, ScimType.NO_TARGET, "replace " + target.text()
-                        + " has nothing to replace: a member has no modifiable sub-attribute; remove and add members instead");
-                case ADD -> throw new ScimException(400, ScimType.INVALID_PATH, "add " + target.text()
-                        + " is not supported; use add with path \"members\" and a list of {\"value\": id}");
+                case REPLACE ->
+                    throw new ScimException(
+                            400,
+                            ScimType.NO_TARGET,
+                            "replace " + target.text()
+                                    + " has nothing to replace: a member has no modifiable sub-attribute; remove and add members instead");
+                case ADD ->
+                    throw new ScimException(
+                            400,
+                            ScimType.INVALID_PATH,
+                            "add " + target.text()
+                                    + " is not supported; use add with path \"members\" and a list of {\"value\": id}");
             };
         }
         boolean absent = value == null || value.isNull(); // RFC 7643 §2.5: null is unassigned
         return switch (op) {
             case ADD -> {
                 if (absent) {
-                    throw new ScimException(400, ScimType.INVALID_VALUE, "add members needs a value [{\"value\": id}, …]");
+                    throw new ScimException(
+                            400, ScimType.INVALID_VALUE, "add members needs a value [{\"value\": id}, …]");
                 }
                 List<String> ids = MemberIds.parse(value);
                 yield ids.isEmpty() ? Optional.empty() : Optional.of(new MemberChange.Add(ids));
             }
-            case REPLACE -> Optional.of(new MemberChange.ReplaceAll(
-                    absent ? List.of() : MemberIds.parse(value)));
+            case REPLACE -> Optional.of(new MemberChange.ReplaceAll(absent ? List.of() : MemberIds.parse(value)));
             case REMOVE -> {
                 AttributePatcher.requireNoValueOnRemove(target, value);
                 yield Optional.of(new MemberChange.RemoveAll());
@@ -73,13 +84,20 @@ final class MemberPatch {
             collect(or.right(), ids);
             return;
         }
-        if (filter instanceof Filter.Compare cmp && cmp.op() == CompareOp.EQ && cmp.path().schemaUrn() == null
-                && "value".equalsIgnoreCase(cmp.path().attribute()) && cmp.path().subAttribute() == null
-                && cmp.value() instanceof FilterValue.Str id && !id.value().isEmpty()) {
+        if (filter instanceof Filter.Compare cmp
+                && cmp.op() == CompareOp.EQ
+                && cmp.path().schemaUrn() == null
+                && "value".equalsIgnoreCase(cmp.path().attribute())
+                && cmp.path().subAttribute() == null
+                && cmp.value() instanceof FilterValue.Str id
+                && !id.value().isEmpty()) {
             ids.add(id.value());
             return;
         }
-        throw new ScimException(400, ScimType.INVALID_FILTER, "members can only be selected by id: use members[value eq \"id\"]"
-                + " (several joined with or); got [" + filter + "]");
+        throw new ScimException(
+                400,
+                ScimType.INVALID_FILTER,
+                "members can only be selected by id: use members[value eq \"id\"]" + " (several joined with or); got ["
+                        + filter + "]");
     }
 }

@@ -65,11 +65,18 @@ public final class PatchEngine {
             if (operation.path() == null) {
                 applyPathless(type, document, operation, memberChanges);
             } else {
-                applyTo(type, document, operation.op(), paths.resolve(type, operation.path()), operation.value(), memberChanges);
+                applyTo(
+                        type,
+                        document,
+                        operation.op(),
+                        paths.resolve(type, operation.path()),
+                        operation.value(),
+                        memberChanges);
             }
         }
         memberChanges = mergeAdjacentRemovals(memberChanges);
-        InputLimits.requireMemberCount(memberChanges.stream().mapToInt(PatchEngine::memberIdCount).sum());
+        InputLimits.requireMemberCount(
+                memberChanges.stream().mapToInt(PatchEngine::memberIdCount).sum());
         return new PatchOutcome(documents.read(type, document).document(), memberChanges);
     }
 
@@ -105,24 +112,39 @@ public final class PatchEngine {
         return 0;
     }
 
-    private void applyPathless(ResourceTypeDef type, ObjectNode document, PatchOperation operation, List<MemberChange> memberChanges) {
+    private void applyPathless(
+            ResourceTypeDef type, ObjectNode document, PatchOperation operation, List<MemberChange> memberChanges) {
         if (operation.op() == PatchOpType.REMOVE) {
             throw new ScimException(400, ScimType.NO_TARGET, "remove needs a path (RFC 7644 §3.5.2.2)");
         }
         if (operation.value() == null || !operation.value().isObject()) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, operation.op().name().toLowerCase()
-                    + " without a path needs an object value, e.g. {\"active\": false}");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    operation.op().name().toLowerCase()
+                            + " without a path needs an object value, e.g. {\"active\": false}");
         }
         // RFC 7644 §3.5.2.1/§3.5.2.3: the value is a partial resource; its keys are attribute names, and an extension's
         // attributes sit under its URN key.
         for (Iterator<Map.Entry<String, JsonNode>> it = operation.value().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            applyTo(type, document, operation.op(), paths.resolve(type, entry.getKey()), entry.getValue(), memberChanges);
+            applyTo(
+                    type,
+                    document,
+                    operation.op(),
+                    paths.resolve(type, entry.getKey()),
+                    entry.getValue(),
+                    memberChanges);
         }
     }
 
-    private void applyTo(ResourceTypeDef type, ObjectNode document, PatchOpType op, PatchTarget target, JsonNode value,
-                         List<MemberChange> memberChanges) {
+    private void applyTo(
+            ResourceTypeDef type,
+            ObjectNode document,
+            PatchOpType op,
+            PatchTarget target,
+            JsonNode value,
+            List<MemberChange> memberChanges) {
         if (target.isWholeExtension()) {
             applyToWholeExtension(type, document, op, target, value, memberChanges);
             return;
@@ -142,7 +164,8 @@ public final class PatchEngine {
             throw new ScimException(400, ScimType.MUTABILITY, target.text() + " is read-only");
         }
         boolean extension = !target.schema().urn().equals(type.core().urn());
-        ObjectNode container = extension ? extensionObject(document, target.schema().urn()) : document;
+        ObjectNode container =
+                extension ? extensionObject(document, target.schema().urn()) : document;
         attributes.apply(op, container, target, value);
     }
 
@@ -150,8 +173,13 @@ public final class PatchEngine {
      * {@code path: "urn:…:enterprise:2.0:User"}: remove drops the extension; add/replace merge each key of the
      * object value into it (RFC 7644 §3.5.2.3 for complex targets). SCIMple M1 threw a NullPointerException here.
      */
-    private void applyToWholeExtension(ResourceTypeDef type, ObjectNode document, PatchOpType op, PatchTarget target,
-                                       JsonNode value, List<MemberChange> memberChanges) {
+    private void applyToWholeExtension(
+            ResourceTypeDef type,
+            ObjectNode document,
+            PatchOpType op,
+            PatchTarget target,
+            JsonNode value,
+            List<MemberChange> memberChanges) {
         String urn = target.schema().urn();
         if (op == PatchOpType.REMOVE || value == null || value.isNull()) {
             document.remove(urn);
@@ -166,7 +194,12 @@ public final class PatchEngine {
             if (attribute.isEmpty() || attribute.get().mutability() == Mutability.READ_ONLY) {
                 continue; // unknown or read-only keys inside an object value are ignored, as in a PUT body
             }
-            PatchTarget sub = new PatchTarget(target.schema(), attribute.get(), null, null, urn + ":" + attribute.get().name());
+            PatchTarget sub = new PatchTarget(
+                    target.schema(),
+                    attribute.get(),
+                    null,
+                    null,
+                    urn + ":" + attribute.get().name());
             applyTo(type, document, op, sub, field.getValue(), memberChanges);
         }
     }

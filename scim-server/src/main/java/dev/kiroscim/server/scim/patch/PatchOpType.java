@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** The three PATCH operations of RFC 7644 §3.5.2. */
 public enum PatchOpType {
-    ADD("add"), REPLACE("replace"), REMOVE("remove");
+    ADD("add"),
+    REPLACE("replace"),
+    REMOVE("remove");
 
     private final String rfcName;
 

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param path  the {@code path} text, or null for a path-less operation
  * @param value the {@code value}, or null when absent
  */
-public record PatchOperation(PatchOpType op, String path, JsonNode value) {
-}
+public record PatchOperation(PatchOpType op, String path, JsonNode value) {}

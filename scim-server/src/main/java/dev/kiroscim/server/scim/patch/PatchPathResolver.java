@@ -53,8 +53,11 @@ public final class PatchPathResolver {
             return Optional.empty();
         }
         ResolvedPath r = resolved.get();
-        if (path.valueFilter() != null && !r.attribute().multiValued() && !PatchTarget.isSingleReference(r.attribute())) {
-            throw invalidPath("a value filter [...] needs a multi-valued attribute; " + r.attribute().name() + " is single-valued");
+        if (path.valueFilter() != null
+                && !r.attribute().multiValued()
+                && !PatchTarget.isSingleReference(r.attribute())) {
+            throw invalidPath("a value filter [...] needs a multi-valued attribute; "
+                    + r.attribute().name() + " is single-valued");
         }
         return Optional.of(new PatchTarget(r.schema(), r.attribute(), r.subAttribute(), path.valueFilter(), text));
     }

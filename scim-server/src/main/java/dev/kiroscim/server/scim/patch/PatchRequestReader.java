@@ -56,7 +56,8 @@ final class PatchRequestReader {
         String pathText = null;
         if (path != null && !path.isNull()) {
             if (!path.isTextual() || path.textValue().isBlank()) {
-                throw new ScimException(400, ScimType.INVALID_PATH, "Operations[" + index + "].path must be a non-empty string");
+                throw new ScimException(
+                        400, ScimType.INVALID_PATH, "Operations[" + index + "].path must be a non-empty string");
             }
             pathText = path.textValue().trim();
         }
@@ -64,8 +65,11 @@ final class PatchRequestReader {
         if (value == null && pathText != null && type != PatchOpType.REMOVE) {
             // RFC 7644 §3.5.2.1/§3.5.2.3: add and replace "MUST" carry a value. Without one, clearing the attribute
             // (what an absent value would otherwise mean) is a guess; an explicit "value": null still clears.
-            throw new ScimException(400, ScimType.INVALID_VALUE, "Operations[" + index + "]: " + type.name().toLowerCase()
-                    + " " + pathText + " needs a \"value\" (use remove to clear an attribute)");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "Operations[" + index + "]: " + type.name().toLowerCase() + " " + pathText
+                            + " needs a \"value\" (use remove to clear an attribute)");
         }
         return new PatchOperation(type, pathText, value == null || value.isMissingNode() ? null : value);
     }

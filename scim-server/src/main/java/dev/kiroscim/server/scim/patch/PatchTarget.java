@@ -13,7 +13,8 @@ import dev.kiroscim.server.scim.schema.SchemaDef;
  * @param filter       the value filter in brackets, or null
  * @param text         the path as the client wrote it, for error messages
  */
-public record PatchTarget(SchemaDef schema, AttributeDef attribute, AttributeDef subAttribute, Filter filter, String text) {
+public record PatchTarget(
+        SchemaDef schema, AttributeDef attribute, AttributeDef subAttribute, Filter filter, String text) {
 
     public boolean isWholeExtension() {
         return attribute == null;
@@ -25,6 +26,8 @@ public record PatchTarget(SchemaDef schema, AttributeDef attribute, AttributeDef
      * old one whole instead of merging into it, and {@code manager[value eq "id"]} may select it like a list of one.
      */
     public static boolean isSingleReference(AttributeDef attribute) {
-        return !attribute.multiValued() && attribute.isComplex() && attribute.sub("$ref").isPresent();
+        return !attribute.multiValued()
+                && attribute.isComplex()
+                && attribute.sub("$ref").isPresent();
     }
 }

@@ -10,13 +10,15 @@ import dev.kiroscim.server.scim.render.ETags;
  */
 final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     static void checkIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch != null && !ifMatch.isBlank() && !ETags.matches(ifMatch, currentVersion)) {
-            throw new ScimException(412, null, "If-Match " + ifMatch + " does not match the current version "
-                    + ETags.of(currentVersion) + "; read the resource again and retry");
+            throw new ScimException(
+                    412,
+                    null,
+                    "If-Match " + ifMatch + " does not match the current version " + ETags.of(currentVersion)
+                            + "; read the resource again and retry");
         }
     }
 }

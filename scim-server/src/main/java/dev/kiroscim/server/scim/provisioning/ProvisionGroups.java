@@ -2,29 +2,29 @@ package dev.kiroscim.server.scim.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRecord;
-import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.directory.MembershipDiff;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.directory.events.DirectoryChange;
 import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
-import dev.kiroscim.core.directory.MembershipDiff;
-import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.DirectoryChangeListener;
-import java.util.ArrayList;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.server.scim.document.NormalizedResource;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.patch.MemberChange;
 import dev.kiroscim.server.scim.patch.PatchEngine;
-import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.patch.PatchOutcome;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -42,10 +42,14 @@ public final class ProvisionGroups {
     private final PatchEngine patchEngine;
     /** IdP requests into RFC form before the reader and the engine (docs/idp-quirks.md). */
     private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
+
     private final DirectoryChangeListener listener;
 
-    public ProvisionGroups(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine,
-                           DirectoryChangeListener listener) {
+    public ProvisionGroups(
+            Transactions transactions,
+            ResourceDocumentReader reader,
+            PatchEngine patchEngine,
+            DirectoryChangeListener listener) {
         this.transactions = transactions;
         this.reader = reader;
         this.patchEngine = patchEngine;
@@ -53,7 +57,8 @@ public final class ProvisionGroups {
     }
 
     public GroupRecord create(JsonNode body, ChangeContext ctx) {
-        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, body));
+        NormalizedResource input =
+                reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, body));
         GroupRecord group = toRecord(UUID.randomUUID().toString(), input.document(), 1, ctx.at(), ctx.at());
         return transactions.write(tx -> {
             tx.groups().insert(group);
@@ -81,7 +86,8 @@ public final class ProvisionGroups {
      * the members as they are, like a PUT without {@code active} leaves a user's status.
      */
     public GroupRecord replace(String id, JsonNode body, String ifMatch, ChangeContext ctx) {
-        NormalizedResource input = reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, body));
+        NormalizedResource input =
+                reader.read(ScimSchemas.GROUP_TYPE, normalizer.resource(ScimSchemas.GROUP_TYPE, body));
         return transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
@@ -98,7 +104,10 @@ public final class ProvisionGroups {
         return transactions.write(tx -> {
             GroupRecord current = tx.groups().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
-            PatchOutcome outcome = patchEngine.apply(ScimSchemas.GROUP_TYPE, ScimJson.parseStored(current.document()), normalizer.patch(ScimSchemas.GROUP_TYPE, body));
+            PatchOutcome outcome = patchEngine.apply(
+                    ScimSchemas.GROUP_TYPE,
+                    ScimJson.parseStored(current.document()),
+                    normalizer.patch(ScimSchemas.GROUP_TYPE, body));
             List<MembershipDiff> deltas = new ArrayList<>();
             for (MemberChange change : outcome.memberChanges()) {
                 deltas.add(apply(tx, id, change, ctx.at()));
@@ -145,9 +154,11 @@ public final class ProvisionGroups {
      * Bumps the version when the attributes or the members changed, and reports the changes in the order they
      * happened: attribute change first, then each membership delta.
      */
-    private GroupRecord save(Directory tx, GroupRecord current, ObjectNode document, List<MembershipDiff> deltas, ChangeContext ctx) {
+    private GroupRecord save(
+            Directory tx, GroupRecord current, ObjectNode document, List<MembershipDiff> deltas, ChangeContext ctx) {
         boolean documentChanged = !ScimJson.parseStored(current.document()).equals(document);
-        boolean membersChanged = deltas.stream().anyMatch(d -> !d.added().isEmpty() || !d.removed().isEmpty());
+        boolean membersChanged = deltas.stream()
+                .anyMatch(d -> !d.added().isEmpty() || !d.removed().isEmpty());
         if (!documentChanged && !membersChanged) {
             return current;
         }
@@ -175,18 +186,28 @@ public final class ProvisionGroups {
             return;
         }
         Set<String> known = tx.users().existing(ids);
-        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).distinct().limit(5).toList();
+        List<String> unknown = ids.stream()
+                .filter(id -> !known.contains(id))
+                .distinct()
+                .limit(5)
+                .toList();
         if (!unknown.isEmpty()) {
-            throw ScimException.badRequest(ScimType.INVALID_VALUE,
+            throw ScimException.badRequest(
+                    ScimType.INVALID_VALUE,
                     "members must be existing Users; unknown id(s): " + String.join(", ", unknown));
         }
     }
 
     private static GroupRecord toRecord(String id, ObjectNode doc, long version, Instant created, Instant modified) {
         JsonNode externalId = doc.get("externalId");
-        return new GroupRecord(id, doc.path("displayName").asText(),
+        return new GroupRecord(
+                id,
+                doc.path("displayName").asText(),
                 externalId == null || externalId.isNull() ? null : externalId.asText(),
-                ScimJson.write(doc), version, created, modified);
+                ScimJson.write(doc),
+                version,
+                created,
+                modified);
     }
 
     static ScimException notFound(String id) {

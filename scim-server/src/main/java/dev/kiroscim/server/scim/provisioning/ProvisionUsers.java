@@ -2,23 +2,23 @@ package dev.kiroscim.server.scim.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.directory.GroupRef;
-import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.directory.UserRecord;
+import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.directory.events.DirectoryChange;
 import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
-import dev.kiroscim.core.directory.events.ChangeContext;
-import dev.kiroscim.core.directory.events.DirectoryChange;
+import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.DirectoryChangeListener;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.patch.PatchEngine;
-import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.query.AttributeIndexer;
 import dev.kiroscim.server.scim.query.FieldCatalog;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
 import java.time.Instant;
@@ -38,11 +38,15 @@ public final class ProvisionUsers {
     private final PatchEngine patchEngine;
     /** IdP requests into RFC form before the reader and the engine (docs/idp-quirks.md). */
     private final IdpRequestNormalizer normalizer = new IdpRequestNormalizer();
+
     private final AttributeIndexer indexer = new AttributeIndexer(FieldCatalog.USERS);
     private final DirectoryChangeListener listener;
 
-    public ProvisionUsers(Transactions transactions, ResourceDocumentReader reader, PatchEngine patchEngine,
-                          DirectoryChangeListener listener) {
+    public ProvisionUsers(
+            Transactions transactions,
+            ResourceDocumentReader reader,
+            PatchEngine patchEngine,
+            DirectoryChangeListener listener) {
         this.transactions = transactions;
         this.reader = reader;
         this.patchEngine = patchEngine;
@@ -50,7 +54,8 @@ public final class ProvisionUsers {
     }
 
     public UserView create(JsonNode body, ChangeContext ctx) {
-        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body)).document();
+        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body))
+                .document();
         if (!document.has("active")) {
             document.put("active", true);
         }
@@ -63,7 +68,8 @@ public final class ProvisionUsers {
     }
 
     public UserView get(String id, boolean withGroups) {
-        return transactions.read(tx -> tx.users().findWithGroups(id, withGroups)
+        return transactions.read(tx -> tx.users()
+                .findWithGroups(id, withGroups)
                 .map(found -> new UserView(found.user(), found.groups()))
                 .orElseThrow(() -> notFound(id)));
     }
@@ -74,7 +80,8 @@ public final class ProvisionUsers {
      * deactivate the user by accident (docs/idp-quirks.md §O14).
      */
     public UserView replace(String id, JsonNode body, String ifMatch, boolean withGroups, ChangeContext ctx) {
-        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body)).document();
+        ObjectNode document = reader.read(ScimSchemas.USER_TYPE, normalizer.resource(ScimSchemas.USER_TYPE, body))
+                .document();
         return transactions.write(tx -> {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
@@ -91,7 +98,9 @@ public final class ProvisionUsers {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
             ObjectNode before = ScimJson.parseStored(current.document());
-            ObjectNode after = patchEngine.apply(ScimSchemas.USER_TYPE, before, normalizer.patch(ScimSchemas.USER_TYPE, body)).document();
+            ObjectNode after = patchEngine
+                    .apply(ScimSchemas.USER_TYPE, before, normalizer.patch(ScimSchemas.USER_TYPE, body))
+                    .document();
             UserRecord updated = save(tx, current, after, ctx);
             return new UserView(updated, withGroups ? groupsOf(tx, id) : null);
         });
@@ -101,7 +110,8 @@ public final class ProvisionUsers {
         transactions.write(tx -> {
             UserRecord current = tx.users().findForUpdate(id).orElseThrow(() -> notFound(id));
             Preconditions.checkIfMatch(ifMatch, current.version());
-            List<String> formerGroups = groupsOf(tx, id).stream().map(GroupRef::groupId).toList();
+            List<String> formerGroups =
+                    groupsOf(tx, id).stream().map(GroupRef::groupId).toList();
             tx.users().delete(id);
             listener.onChanges(tx, ctx, List.of(new DirectoryChange.UserDeleted(current, formerGroups)));
             return null;
@@ -112,10 +122,14 @@ public final class ProvisionUsers {
         return transactions.read(tx -> {
             Page<UserRecord> users = tx.users().search(criteria, sort, page);
             Map<String, List<GroupRef>> groups = withGroups
-                    ? tx.users().groupsOf(users.items().stream().map(UserRecord::id).toList())
+                    ? tx.users()
+                            .groupsOf(users.items().stream().map(UserRecord::id).toList())
                     : Map.of();
-            return new Page<>(users.total(), users.items().stream()
-                    .map(u -> new UserView(u, withGroups ? groups.getOrDefault(u.id(), List.of()) : null)).toList());
+            return new Page<>(
+                    users.total(),
+                    users.items().stream()
+                            .map(u -> new UserView(u, withGroups ? groups.getOrDefault(u.id(), List.of()) : null))
+                            .toList());
         });
     }
 
@@ -134,9 +148,16 @@ public final class ProvisionUsers {
     }
 
     private static UserRecord toRecord(String id, ObjectNode doc, long version, Instant created, Instant modified) {
-        return new UserRecord(id, doc.path("userName").asText(), textOrNull(doc, "externalId"),
-                textOrNull(doc, "displayName"), doc.path("active").asBoolean(true), ScimJson.write(doc),
-                version, created, modified);
+        return new UserRecord(
+                id,
+                doc.path("userName").asText(),
+                textOrNull(doc, "externalId"),
+                textOrNull(doc, "displayName"),
+                doc.path("active").asBoolean(true),
+                ScimJson.write(doc),
+                version,
+                created,
+                modified);
     }
 
     private static String textOrNull(ObjectNode doc, String field) {

@@ -5,5 +5,4 @@ import dev.kiroscim.core.directory.UserRecord;
 import java.util.List;
 
 /** A user and, when requested, its groups. */
-public record UserView(UserRecord user, List<GroupRef> groups) {
-}
+public record UserView(UserRecord user, List<GroupRef> groups) {}

@@ -45,7 +45,9 @@ public final class CriteriaResolver {
             return new Criteria.Not(resolve(not.inner()));
         } else if (filter instanceof Filter.Present present) {
             Field field = field(present.path());
-            return field instanceof Field.Related ? new Criteria.Membership(new Criteria.Present(field)) : new Criteria.Present(field);
+            return field instanceof Field.Related
+                    ? new Criteria.Membership(new Criteria.Present(field))
+                    : new Criteria.Present(field);
         } else if (filter instanceof Filter.Compare compare) {
             Field field = field(compare.path());
             if (field instanceof Field.Related) {
@@ -67,7 +69,8 @@ public final class CriteriaResolver {
         if (!def.isComplex() || !def.multiValued()) {
             throw invalid("'" + vp.attribute() + "' is not a multi-valued complex attribute; [..] filters need one");
         }
-        Field wholeAttribute = catalog.field(new ResolvedPath(attr.schema(), def, def.sub("value").orElse(null)))
+        Field wholeAttribute = catalog.field(
+                        new ResolvedPath(attr.schema(), def, def.sub("value").orElse(null)))
                 .orElseThrow(() -> invalid("'" + vp.attribute() + "' cannot be filtered on"));
         if (wholeAttribute instanceof Field.Membership) {
             // members[value eq "x"], groups[display eq "X"]: one membership, not an element of the attribute index.
@@ -93,10 +96,13 @@ public final class CriteriaResolver {
 
     private Field subField(AttributePath path, ResolvedPath parent) {
         String subName = path.subAttribute() != null ? path.subAttribute() : path.attribute();
-        AttributeDef sub = parent.attribute().sub(subName)
-                .orElseThrow(() -> invalid("'" + parent.attribute().name() + "' has no sub-attribute '" + subName + "'"));
+        AttributeDef sub = parent.attribute()
+                .sub(subName)
+                .orElseThrow(
+                        () -> invalid("'" + parent.attribute().name() + "' has no sub-attribute '" + subName + "'"));
         return catalog.field(new ResolvedPath(parent.schema(), parent.attribute(), sub))
-                .orElseThrow(() -> invalid("'" + parent.attribute().name() + "." + sub.name() + "' cannot be filtered on"));
+                .orElseThrow(
+                        () -> invalid("'" + parent.attribute().name() + "." + sub.name() + "' cannot be filtered on"));
     }
 
     private Field field(AttributePath path) {
@@ -104,8 +110,10 @@ public final class CriteriaResolver {
         AttributeDef attr = resolved.attribute();
         if (resolved.subAttribute() == null && attr.isComplex() && attr.multiValued()) {
             // RFC 7644 §3.4.2.2: "emails co x" compares the attribute's "value" sub-attribute.
-            resolved = new ResolvedPath(resolved.schema(), attr, attr.sub("value")
-                    .orElseThrow(() -> invalid("'" + path + "' is complex; name a sub-attribute")));
+            resolved = new ResolvedPath(
+                    resolved.schema(),
+                    attr,
+                    attr.sub("value").orElseThrow(() -> invalid("'" + path + "' is complex; name a sub-attribute")));
         }
         ResolvedPath finalPath = resolved;
         return catalog.field(resolved)
@@ -113,7 +121,8 @@ public final class CriteriaResolver {
     }
 
     private ResolvedPath resolvePath(AttributePath path) {
-        return catalog.type().resolve(path.schemaUrn(), path.attribute(), path.subAttribute())
+        return catalog.type()
+                .resolve(path.schemaUrn(), path.attribute(), path.subAttribute())
                 .orElseThrow(() -> invalid("unknown attribute '" + path + "'"));
     }
 
@@ -136,9 +145,11 @@ public final class CriteriaResolver {
     }
 
     private static Object convert(ValueKind kind, FilterValue literal, Filter.Compare context) {
-        String text = literal instanceof FilterValue.Str s ? s.value()
-                : literal instanceof FilterValue.Bool b ? Boolean.toString(b.value())
-                : ((FilterValue.Num) literal).value().toPlainString();
+        String text = literal instanceof FilterValue.Str s
+                ? s.value()
+                : literal instanceof FilterValue.Bool b
+                        ? Boolean.toString(b.value())
+                        : ((FilterValue.Num) literal).value().toPlainString();
         switch (kind) {
             case BOOLEAN:
                 if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {

@@ -77,8 +77,11 @@ public final class FieldCatalog {
             // would silently match nothing).
             return Optional.empty();
         }
-        if (!hasAttributeIndex || leaf.isComplex() || path.attribute().name().equals("meta")
-                || leaf.returned() == dev.kiroscim.server.scim.schema.Returned.NEVER || !isIndexable(leaf)) {
+        if (!hasAttributeIndex
+                || leaf.isComplex()
+                || path.attribute().name().equals("meta")
+                || leaf.returned() == dev.kiroscim.server.scim.schema.Returned.NEVER
+                || !isIndexable(leaf)) {
             return Optional.empty();
         }
         return Optional.of(new Field.Indexed(key, kindOf(leaf.type()), leaf.caseExact()));

@@ -12,11 +12,11 @@ import java.util.Locale;
  */
 public final class IndexPaths {
 
-    private IndexPaths() {
-    }
+    private IndexPaths() {}
 
     public static String of(AttributeDef attribute, AttributeDef subAttribute) {
-        String base = attribute.schemaUrn().equals(ScimSchemas.USER_URN) || attribute.schemaUrn().equals(ScimSchemas.GROUP_URN)
+        String base = attribute.schemaUrn().equals(ScimSchemas.USER_URN)
+                        || attribute.schemaUrn().equals(ScimSchemas.GROUP_URN)
                 ? attribute.name()
                 : attribute.schemaUrn() + ":" + attribute.name();
         String path = subAttribute == null ? base : base + "." + subAttribute.name();

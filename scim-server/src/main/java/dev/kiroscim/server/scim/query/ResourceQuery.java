@@ -32,8 +32,12 @@ public record ResourceQuery(Criteria criteria, SortKey sort, PageRequest page, l
         }
         long startIndex = p.startIndex() == null || p.startIndex() < 1 ? 1 : p.startIndex();
         long count = p.count() == null ? maxResults : Math.max(0, Math.min(maxResults, p.count()));
-        return new ResourceQuery(criteria, sort(p, catalog, parser), new PageRequest(startIndex - 1, (int) count),
-                startIndex, Projection.parse(catalog.type(), p.attributes(), p.excludedAttributes()));
+        return new ResourceQuery(
+                criteria,
+                sort(p, catalog, parser),
+                new PageRequest(startIndex - 1, (int) count),
+                startIndex,
+                Projection.parse(catalog.type(), p.attributes(), p.excludedAttributes()));
     }
 
     private static SortKey sort(SearchParameters p, FieldCatalog catalog, FilterParser parser) {
@@ -50,15 +54,24 @@ public record ResourceQuery(Criteria criteria, SortKey sort, PageRequest page, l
         } catch (FilterParseException e) {
             throw ScimException.badRequest(ScimType.INVALID_VALUE, "sortBy: " + e.getMessage());
         }
-        ResolvedPath resolved = path == null ? null
-                : catalog.type().resolve(path.schemaUrn(), path.attribute(), path.subAttribute()).orElse(null);
+        ResolvedPath resolved = path == null
+                ? null
+                : catalog.type()
+                        .resolve(path.schemaUrn(), path.attribute(), path.subAttribute())
+                        .orElse(null);
         if (resolved == null) {
             throw ScimException.badRequest(ScimType.INVALID_VALUE, "sortBy names an unknown attribute: " + p.sortBy());
         }
-        if (resolved.subAttribute() == null && resolved.attribute().isComplex() && resolved.attribute().multiValued()) {
-            resolved = new ResolvedPath(resolved.schema(), resolved.attribute(), resolved.attribute().sub("value").orElse(null));
+        if (resolved.subAttribute() == null
+                && resolved.attribute().isComplex()
+                && resolved.attribute().multiValued()) {
+            resolved = new ResolvedPath(
+                    resolved.schema(),
+                    resolved.attribute(),
+                    resolved.attribute().sub("value").orElse(null));
         }
-        Field field = catalog.field(resolved).filter(f -> f instanceof Field.Column || f instanceof Field.Indexed)
+        Field field = catalog.field(resolved)
+                .filter(f -> f instanceof Field.Column || f instanceof Field.Indexed)
                 .orElseThrow(() -> ScimException.badRequest(ScimType.INVALID_VALUE, "cannot sort by " + p.sortBy()));
         return new SortKey(field, descending);
     }

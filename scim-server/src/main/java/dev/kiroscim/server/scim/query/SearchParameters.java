@@ -21,16 +21,33 @@ public record SearchParameters(
 
     public static final String SEARCH_REQUEST_URN = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
-    public static SearchParameters fromQuery(String filter, String sortBy, String sortOrder, String startIndex,
-                                             String count, String attributes, String excludedAttributes) {
-        return new SearchParameters(filter, sortBy, sortOrder, number("startIndex", startIndex), number("count", count),
-                attributes, excludedAttributes);
+    public static SearchParameters fromQuery(
+            String filter,
+            String sortBy,
+            String sortOrder,
+            String startIndex,
+            String count,
+            String attributes,
+            String excludedAttributes) {
+        return new SearchParameters(
+                filter,
+                sortBy,
+                sortOrder,
+                number("startIndex", startIndex),
+                number("count", count),
+                attributes,
+                excludedAttributes);
     }
 
     public static SearchParameters fromBody(JsonNode body) {
-        return new SearchParameters(text(body, "filter"), text(body, "sortBy"), text(body, "sortOrder"),
-                number("startIndex", text(body, "startIndex")), number("count", text(body, "count")),
-                list(body, "attributes"), list(body, "excludedAttributes"));
+        return new SearchParameters(
+                text(body, "filter"),
+                text(body, "sortBy"),
+                text(body, "sortOrder"),
+                number("startIndex", text(body, "startIndex")),
+                number("count", text(body, "count")),
+                list(body, "attributes"),
+                list(body, "excludedAttributes"));
     }
 
     private static String text(JsonNode body, String field) {

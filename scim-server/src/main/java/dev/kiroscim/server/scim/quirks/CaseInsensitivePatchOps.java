@@ -24,8 +24,7 @@ public final class CaseInsensitivePatchOps implements IdpQuirk {
 
     private static final Set<String> RFC_NAMES = Set.of("add", "replace", "remove");
 
-    CaseInsensitivePatchOps() {
-    }
+    CaseInsensitivePatchOps() {}
 
     /** The {@code op} in RFC spelling when it names add/replace/remove in any case; otherwise {@code op} itself. */
     public JsonNode normalize(JsonNode op) {
@@ -36,7 +35,18 @@ public final class CaseInsensitivePatchOps implements IdpQuirk {
         return RFC_NAMES.contains(lower) ? TextNode.valueOf(lower) : op;
     }
 
-    @Override public String idp() { return "Microsoft Entra ID"; }
-    @Override public String description() { return "PATCH op names are matched case-insensitively (Add/Replace/Remove)"; }
-    @Override public String source() { return "docs/idp-quirks.md §I3; https://github.com/imulab/go-scim/pull/46"; }
+    @Override
+    public String idp() {
+        return "Microsoft Entra ID";
+    }
+
+    @Override
+    public String description() {
+        return "PATCH op names are matched case-insensitively (Add/Replace/Remove)";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I3; https://github.com/imulab/go-scim/pull/46";
+    }
 }

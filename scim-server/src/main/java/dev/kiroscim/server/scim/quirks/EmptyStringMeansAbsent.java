@@ -20,15 +20,25 @@ import com.fasterxml.jackson.databind.node.NullNode;
  */
 public final class EmptyStringMeansAbsent implements IdpQuirk {
 
-    EmptyStringMeansAbsent() {
-    }
+    EmptyStringMeansAbsent() {}
 
     /** JSON {@code null} for {@code ""}; any other value unchanged. */
     public JsonNode normalize(JsonNode value) {
         return value != null && value.isTextual() && value.textValue().isEmpty() ? NullNode.getInstance() : value;
     }
 
-    @Override public String idp() { return "Okta, Microsoft Entra ID"; }
-    @Override public String description() { return "Empty strings are treated as absent values (never stored); replace with \"\" clears"; }
-    @Override public String source() { return "docs/idp-quirks.md §E1 (Okta C9337 push empty values, Entra SCIM_Null_Update)"; }
+    @Override
+    public String idp() {
+        return "Okta, Microsoft Entra ID";
+    }
+
+    @Override
+    public String description() {
+        return "Empty strings are treated as absent values (never stored); replace with \"\" clears";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §E1 (Okta C9337 push empty values, Entra SCIM_Null_Update)";
+    }
 }

@@ -27,8 +27,7 @@ import java.util.List;
  */
 public final class EntraMemberRemoveByValueList implements IdpQuirk {
 
-    EntraMemberRemoveByValueList() {
-    }
+    EntraMemberRemoveByValueList() {}
 
     /**
      * @param value the remove operation's non-null value: a list of members, or one member object
@@ -43,7 +42,8 @@ public final class EntraMemberRemoveByValueList implements IdpQuirk {
         for (String id : MemberIds.parse(list)) {
             String comparison = "value eq " + FilterPrinter.quote(id);
             boolean full = comparisons == FilterParser.MAX_COMPARISONS
-                    || path.length() + " or ".length() + comparison.length() + "]".length() > FilterParser.MAX_FILTER_LENGTH;
+                    || path.length() + " or ".length() + comparison.length() + "]".length()
+                            > FilterParser.MAX_FILTER_LENGTH;
             if (comparisons > 0 && full) {
                 paths.add(path.append(']').toString());
                 path.setLength(0);
@@ -58,7 +58,18 @@ public final class EntraMemberRemoveByValueList implements IdpQuirk {
         return paths;
     }
 
-    @Override public String idp() { return "Microsoft Entra ID (default mode)"; }
-    @Override public String description() { return "remove path=members with value [{value:id}] removes only the listed members, not all"; }
-    @Override public String source() { return "docs/idp-quirks.md §I7; https://github.com/apache/directory-scimple/issues/436"; }
+    @Override
+    public String idp() {
+        return "Microsoft Entra ID (default mode)";
+    }
+
+    @Override
+    public String description() {
+        return "remove path=members with value [{value:id}] removes only the listed members, not all";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I7; https://github.com/apache/directory-scimple/issues/436";
+    }
 }

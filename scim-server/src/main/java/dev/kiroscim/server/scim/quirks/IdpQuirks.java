@@ -22,21 +22,33 @@ public final class IdpQuirks {
     public static final ManagerShapes MANAGER_SHAPES = new ManagerShapes();
     public static final SingleObjectForMultiValued SINGLE_OBJECT_FOR_MULTI_VALUED = new SingleObjectForMultiValued();
     public static final MemberDisplayAndRefIgnored MEMBER_DISPLAY_AND_REF_IGNORED = new MemberDisplayAndRefIgnored();
-    public static final EntraMemberRemoveByValueList ENTRA_MEMBER_REMOVE_BY_VALUE_LIST = new EntraMemberRemoveByValueList();
-    public static final RemoveValueListOnMultiValued REMOVE_VALUE_LIST_ON_MULTI_VALUED = new RemoveValueListOnMultiValued();
-    public static final ReadOnlyAndUnknownInputIgnored READ_ONLY_AND_UNKNOWN_INPUT_IGNORED = new ReadOnlyAndUnknownInputIgnored();
-    public static final ReadOnlyKeysInPathlessValue READ_ONLY_KEYS_IN_PATHLESS_VALUE = new ReadOnlyKeysInPathlessValue();
+    public static final EntraMemberRemoveByValueList ENTRA_MEMBER_REMOVE_BY_VALUE_LIST =
+            new EntraMemberRemoveByValueList();
+    public static final RemoveValueListOnMultiValued REMOVE_VALUE_LIST_ON_MULTI_VALUED =
+            new RemoveValueListOnMultiValued();
+    public static final ReadOnlyAndUnknownInputIgnored READ_ONLY_AND_UNKNOWN_INPUT_IGNORED =
+            new ReadOnlyAndUnknownInputIgnored();
+    public static final ReadOnlyKeysInPathlessValue READ_ONLY_KEYS_IN_PATHLESS_VALUE =
+            new ReadOnlyKeysInPathlessValue();
     public static final PathlessDottedKeys PATHLESS_DOTTED_KEYS = new PathlessDottedKeys();
-    public static final ValueFilterCreatesMissingElement VALUE_FILTER_CREATES_MISSING_ELEMENT = new ValueFilterCreatesMissingElement();
+    public static final ValueFilterCreatesMissingElement VALUE_FILTER_CREATES_MISSING_ELEMENT =
+            new ValueFilterCreatesMissingElement();
 
     private static final List<IdpQuirk> ALL = List.of(
-            CASE_INSENSITIVE_PATCH_OPS, STRING_BOOLEANS, EMPTY_STRING_MEANS_ABSENT, MANAGER_SHAPES,
-            SINGLE_OBJECT_FOR_MULTI_VALUED, MEMBER_DISPLAY_AND_REF_IGNORED, ENTRA_MEMBER_REMOVE_BY_VALUE_LIST,
-            REMOVE_VALUE_LIST_ON_MULTI_VALUED, READ_ONLY_AND_UNKNOWN_INPUT_IGNORED, READ_ONLY_KEYS_IN_PATHLESS_VALUE,
-            PATHLESS_DOTTED_KEYS, VALUE_FILTER_CREATES_MISSING_ELEMENT);
+            CASE_INSENSITIVE_PATCH_OPS,
+            STRING_BOOLEANS,
+            EMPTY_STRING_MEANS_ABSENT,
+            MANAGER_SHAPES,
+            SINGLE_OBJECT_FOR_MULTI_VALUED,
+            MEMBER_DISPLAY_AND_REF_IGNORED,
+            ENTRA_MEMBER_REMOVE_BY_VALUE_LIST,
+            REMOVE_VALUE_LIST_ON_MULTI_VALUED,
+            READ_ONLY_AND_UNKNOWN_INPUT_IGNORED,
+            READ_ONLY_KEYS_IN_PATHLESS_VALUE,
+            PATHLESS_DOTTED_KEYS,
+            VALUE_FILTER_CREATES_MISSING_ELEMENT);
 
-    private IdpQuirks() {
-    }
+    private IdpQuirks() {}
 
     /** Every registered quirk, in a stable order. */
     public static List<IdpQuirk> all() {

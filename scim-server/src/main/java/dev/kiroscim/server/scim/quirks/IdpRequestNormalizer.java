@@ -89,8 +89,11 @@ public final class IdpRequestNormalizer {
         }
         JsonNode sent = body.get(operationsKey);
         if (sent.size() > InputLimits.MAX_PATCH_OPERATIONS) {
-            throw new ScimException(400, ScimType.INVALID_VALUE, "Operations has " + sent.size()
-                    + " entries; at most " + InputLimits.MAX_PATCH_OPERATIONS + " are accepted in one PATCH");
+            throw new ScimException(
+                    400,
+                    ScimType.INVALID_VALUE,
+                    "Operations has " + sent.size() + " entries; at most " + InputLimits.MAX_PATCH_OPERATIONS
+                            + " are accepted in one PATCH");
         }
         ArrayNode operations = JSON.arrayNode();
         for (JsonNode operation : sent) {
@@ -119,7 +122,9 @@ public final class IdpRequestNormalizer {
         JsonNode path = field(out, "path");
         JsonNode value = field(out, "value");
         if (path == null || path.isNull()) {
-            return op.equals("remove") || value == null || !value.isObject() ? List.of(out) : pathless(type, op, (ObjectNode) value);
+            return op.equals("remove") || value == null || !value.isObject()
+                    ? List.of(out)
+                    : pathless(type, op, (ObjectNode) value);
         }
         if (!path.isTextual() || path.textValue().isBlank()) {
             return List.of(out);
@@ -147,8 +152,12 @@ public final class IdpRequestNormalizer {
     private List<JsonNode> withPath(String op, String text, PatchTarget target, JsonNode value) {
         String path = target.filter() == null ? text : withBooleanFilter(text, target.attribute());
         if (op.equals("remove")) {
-            if (value != null && !value.isNull() && target.attribute() != null && target.attribute().multiValued()
-                    && target.filter() == null && target.subAttribute() == null) {
+            if (value != null
+                    && !value.isNull()
+                    && target.attribute() != null
+                    && target.attribute().multiValued()
+                    && target.filter() == null
+                    && target.subAttribute() == null) {
                 return removeListed(target, value);
             }
             return List.of(operation(op, path, value));
@@ -177,7 +186,9 @@ public final class IdpRequestNormalizer {
             throw new IllegalStateException("the path resolved a moment ago: " + text, e);
         }
         Filter filter = IdpQuirks.STRING_BOOLEANS.normalize(parsed.valueFilter(), attribute);
-        return filter == parsed.valueFilter() ? text : new PatchPath(parsed.attribute(), filter, parsed.subAttribute()).toString();
+        return filter == parsed.valueFilter()
+                ? text
+                : new PatchPath(parsed.attribute(), filter, parsed.subAttribute()).toString();
     }
 
     /** {@code remove attr} with a value list: one value-path removal per listed element, or a no-op for none. */
@@ -185,11 +196,14 @@ public final class IdpRequestNormalizer {
         AttributeDef attribute = target.attribute();
         List<String> removals = ResourceDocumentReader.isGroupMembers(attribute)
                 ? IdpQuirks.ENTRA_MEMBER_REMOVE_BY_VALUE_LIST.paths(value)
-                : IdpQuirks.REMOVE_VALUE_LIST_ON_MULTI_VALUED.paths(attribute, listedElements(attribute, value, target.text()));
+                : IdpQuirks.REMOVE_VALUE_LIST_ON_MULTI_VALUED.paths(
+                        attribute, listedElements(attribute, value, target.text()));
         if (removals.isEmpty()) {
             return List.of(noOperation());
         }
-        return removals.stream().<JsonNode>map(path -> operation("remove", path, null)).toList();
+        return removals.stream()
+                .<JsonNode>map(path -> operation("remove", path, null))
+                .toList();
     }
 
     private List<JsonNode> listedElements(AttributeDef attribute, JsonNode raw, String where) {
@@ -198,7 +212,8 @@ public final class IdpRequestNormalizer {
         }
         JsonNode list = IdpQuirks.SINGLE_OBJECT_FOR_MULTI_VALUED.normalize(attribute, raw);
         if (!attribute.isComplex() || !list.isArray()) {
-            throw invalid(where + " is multi-valued and must be an array" + (attribute.isComplex() ? "" : " of objects"));
+            throw invalid(
+                    where + " is multi-valued and must be an array" + (attribute.isComplex() ? "" : " of objects"));
         }
         InputLimits.requireValueCount(list.size(), where);
         List<JsonNode> elements = new ArrayList<>();

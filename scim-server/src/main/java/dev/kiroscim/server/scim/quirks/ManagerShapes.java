@@ -30,8 +30,7 @@ import java.util.Map;
  */
 public final class ManagerShapes implements IdpQuirk {
 
-    ManagerShapes() {
-    }
+    ManagerShapes() {}
 
     public boolean isManager(AttributeDef attribute) {
         return attribute.name().equals("manager") && attribute.schemaUrn().equals(ScimSchemas.ENTERPRISE_USER_URN);
@@ -53,19 +52,25 @@ public final class ManagerShapes implements IdpQuirk {
         }
         if (raw.isArray()) {
             if (raw.size() > 1) {
-                throw new ScimException(400, ScimType.INVALID_VALUE, "manager is single-valued; got " + raw.size() + " values");
+                throw new ScimException(
+                        400, ScimType.INVALID_VALUE, "manager is single-valued; got " + raw.size() + " values");
             }
             return raw.isEmpty() ? NullNode.getInstance() : normalize(raw.get(0));
         }
         if (raw.isObject()) {
             JsonNode value = fieldIgnoringCase((ObjectNode) raw, "value");
-            if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
+            if (value == null
+                    || value.isNull()
+                    || (value.isTextual() && value.textValue().isEmpty())) {
                 return NullNode.getInstance();
             }
             return raw;
         }
-        throw new ScimException(400, ScimType.INVALID_VALUE,
-                "manager must be a user id or an object {\"value\": id}; got " + raw.getNodeType().name().toLowerCase(Locale.ROOT));
+        throw new ScimException(
+                400,
+                ScimType.INVALID_VALUE,
+                "manager must be a user id or an object {\"value\": id}; got "
+                        + raw.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
     private static JsonNode fieldIgnoringCase(ObjectNode node, String name) {
@@ -78,7 +83,18 @@ public final class ManagerShapes implements IdpQuirk {
         return null;
     }
 
-    @Override public String idp() { return "Microsoft Entra ID"; }
-    @Override public String description() { return "Enterprise manager accepted as object, bare id string or one-element list; {\"value\":\"\"}/\"\"/null clears it"; }
-    @Override public String source() { return "docs/idp-quirks.md §I9; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/686"; }
+    @Override
+    public String idp() {
+        return "Microsoft Entra ID";
+    }
+
+    @Override
+    public String description() {
+        return "Enterprise manager accepted as object, bare id string or one-element list; {\"value\":\"\"}/\"\"/null clears it";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I9; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/686";
+    }
 }

@@ -25,8 +25,7 @@ public final class MemberDisplayAndRefIgnored implements IdpQuirk {
 
     private static final Set<String> DESCRIPTIVE = Set.of("display", "$ref", "type");
 
-    MemberDisplayAndRefIgnored() {
-    }
+    MemberDisplayAndRefIgnored() {}
 
     /** The member object without {@code display}, {@code $ref} and {@code type} (any case); anything else unchanged. */
     public JsonNode normalize(JsonNode member) {
@@ -42,7 +41,18 @@ public final class MemberDisplayAndRefIgnored implements IdpQuirk {
         return out;
     }
 
-    @Override public String idp() { return "Okta, Microsoft Entra ID"; }
-    @Override public String description() { return "members[].display, $ref (incl. null) and type are ignored; only value is read, de-duplicated"; }
-    @Override public String source() { return "docs/idp-quirks.md §I10; https://github.com/simpleidserver/SimpleIdServer/issues/292"; }
+    @Override
+    public String idp() {
+        return "Okta, Microsoft Entra ID";
+    }
+
+    @Override
+    public String description() {
+        return "members[].display, $ref (incl. null) and type are ignored; only value is read, de-duplicated";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I10; https://github.com/simpleidserver/SimpleIdServer/issues/292";
+    }
 }

@@ -34,11 +34,9 @@ import java.util.Optional;
 public final class PathlessDottedKeys implements IdpQuirk {
 
     /** One key of a path-less value, as a PATCH path with its value. */
-    public record PathAndValue(String path, JsonNode value) {
-    }
+    public record PathAndValue(String path, JsonNode value) {}
 
-    PathlessDottedKeys() {
-    }
+    PathlessDottedKeys() {}
 
     /** Expands the keys of a path-less {@code value} object into per-path entries, in document order. */
     public List<PathAndValue> expand(ResourceTypeDef type, ObjectNode value) {
@@ -58,7 +56,18 @@ public final class PathlessDottedKeys implements IdpQuirk {
         return entries;
     }
 
-    @Override public String idp() { return "Microsoft Entra ID (aadOptscim062020)"; }
-    @Override public String description() { return "path-less PATCH value keys may be dotted sub-paths (name.givenName) or extension URN paths"; }
-    @Override public String source() { return "docs/idp-quirks.md §I5; https://github.com/Captain-P-Goldfish/scim-for-keycloak/issues/26"; }
+    @Override
+    public String idp() {
+        return "Microsoft Entra ID (aadOptscim062020)";
+    }
+
+    @Override
+    public String description() {
+        return "path-less PATCH value keys may be dotted sub-paths (name.givenName) or extension URN paths";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I5; https://github.com/Captain-P-Goldfish/scim-for-keycloak/issues/26";
+    }
 }

@@ -23,15 +23,25 @@ import dev.kiroscim.server.scim.schema.Mutability;
  */
 public final class ReadOnlyAndUnknownInputIgnored implements IdpQuirk {
 
-    ReadOnlyAndUnknownInputIgnored() {
-    }
+    ReadOnlyAndUnknownInputIgnored() {}
 
     /** True when a body attribute (or sub-attribute) must be dropped: unknown (null definition) or read-only. */
     public boolean drop(AttributeDef definitionOrNull) {
         return definitionOrNull == null || definitionOrNull.mutability() == Mutability.READ_ONLY;
     }
 
-    @Override public String idp() { return "Okta, Microsoft Entra ID"; }
-    @Override public String description() { return "id, meta, groups, schemas, read-only sub-attributes and unknown attributes in POST/PUT bodies are ignored"; }
-    @Override public String source() { return "docs/idp-quirks.md §I10"; }
+    @Override
+    public String idp() {
+        return "Okta, Microsoft Entra ID";
+    }
+
+    @Override
+    public String description() {
+        return "id, meta, groups, schemas, read-only sub-attributes and unknown attributes in POST/PUT bodies are ignored";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I10";
+    }
 }

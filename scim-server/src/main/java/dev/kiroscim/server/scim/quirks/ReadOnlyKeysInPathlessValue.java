@@ -21,14 +21,24 @@ public final class ReadOnlyKeysInPathlessValue implements IdpQuirk {
 
     private static final Set<String> IGNORED = Set.of("id", "meta", "schemas", "groups");
 
-    ReadOnlyKeysInPathlessValue() {
-    }
+    ReadOnlyKeysInPathlessValue() {}
 
     public boolean ignore(String key) {
         return IGNORED.contains(key.toLowerCase(Locale.ROOT));
     }
 
-    @Override public String idp() { return "Okta"; }
-    @Override public String description() { return "id, meta, schemas, groups inside a path-less PATCH value are ignored (Okta group rename sends id)"; }
-    @Override public String source() { return "docs/idp-quirks.md §I10; https://github.com/simpleidserver/SimpleIdServer/issues/697"; }
+    @Override
+    public String idp() {
+        return "Okta";
+    }
+
+    @Override
+    public String description() {
+        return "id, meta, schemas, groups inside a path-less PATCH value are ignored (Okta group rename sends id)";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I10; https://github.com/simpleidserver/SimpleIdServer/issues/697";
+    }
 }

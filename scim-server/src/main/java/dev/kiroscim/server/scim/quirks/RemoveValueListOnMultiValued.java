@@ -33,8 +33,7 @@ import java.util.Map;
  */
 public final class RemoveValueListOnMultiValued implements IdpQuirk {
 
-    RemoveValueListOnMultiValued() {
-    }
+    RemoveValueListOnMultiValued() {}
 
     /**
      * @param attribute a multi-valued complex attribute
@@ -51,7 +50,9 @@ public final class RemoveValueListOnMultiValued implements IdpQuirk {
                 if (field.getValue().isNull()) {
                     continue;
                 }
-                Filter compare = new Filter.Compare(AttributePath.of(field.getKey()), CompareOp.EQ,
+                Filter compare = new Filter.Compare(
+                        AttributePath.of(field.getKey()),
+                        CompareOp.EQ,
                         literal(attribute, field.getKey(), field.getValue()));
                 filter = filter == null ? compare : new Filter.And(filter, compare);
             }
@@ -72,10 +73,22 @@ public final class RemoveValueListOnMultiValued implements IdpQuirk {
         if (value.isNumber()) {
             return new FilterValue.Num(value.decimalValue());
         }
-        throw new ScimException(400, ScimType.INVALID_VALUE, attribute.name() + "." + sub + " must be a string, number or boolean");
+        throw new ScimException(
+                400, ScimType.INVALID_VALUE, attribute.name() + "." + sub + " must be a string, number or boolean");
     }
 
-    @Override public String idp() { return "various (generalised from Microsoft Entra ID)"; }
-    @Override public String description() { return "remove path=emails (any multi-valued attribute) with a value list removes only the listed elements"; }
-    @Override public String source() { return "docs/idp-quirks.md §I7; project robustness choice"; }
+    @Override
+    public String idp() {
+        return "various (generalised from Microsoft Entra ID)";
+    }
+
+    @Override
+    public String description() {
+        return "remove path=emails (any multi-valued attribute) with a value list removes only the listed elements";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I7; project robustness choice";
+    }
 }

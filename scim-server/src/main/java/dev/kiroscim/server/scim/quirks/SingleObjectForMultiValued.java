@@ -20,8 +20,7 @@ import dev.kiroscim.server.scim.schema.AttributeDef;
  */
 public final class SingleObjectForMultiValued implements IdpQuirk {
 
-    SingleObjectForMultiValued() {
-    }
+    SingleObjectForMultiValued() {}
 
     /** The object wrapped in an array when the attribute is multi-valued complex; anything else unchanged. */
     public JsonNode normalize(AttributeDef attribute, JsonNode raw) {
@@ -31,7 +30,18 @@ public final class SingleObjectForMultiValued implements IdpQuirk {
         return raw;
     }
 
-    @Override public String idp() { return "various"; }
-    @Override public String description() { return "A single object for a multi-valued complex attribute is wrapped into a one-element array"; }
-    @Override public String source() { return "docs/idp-quirks.md §E2; project robustness choice"; }
+    @Override
+    public String idp() {
+        return "various";
+    }
+
+    @Override
+    public String description() {
+        return "A single object for a multi-valued complex attribute is wrapped into a one-element array";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §E2; project robustness choice";
+    }
 }

@@ -28,8 +28,7 @@ import java.util.Optional;
  */
 public final class StringBooleans implements IdpQuirk {
 
-    StringBooleans() {
-    }
+    StringBooleans() {}
 
     /** A JSON boolean for a string spelling {@code true}/{@code false} in any case; anything else unchanged. */
     public JsonNode normalize(JsonNode value) {
@@ -58,10 +57,16 @@ public final class StringBooleans implements IdpQuirk {
             Filter inner = normalize(not.inner(), attribute);
             return inner == not.inner() ? filter : new Filter.Not(inner);
         }
-        if (filter instanceof Filter.Compare cmp && cmp.value() instanceof FilterValue.Str s
-                && cmp.path().subAttribute() == null && cmp.path().attribute() != null
-                && attribute.sub(cmp.path().attribute()).map(sub -> sub.type() == AttributeType.BOOLEAN).orElse(false)) {
-            return parse(s.value()).<Filter>map(b -> new Filter.Compare(cmp.path(), cmp.op(), new FilterValue.Bool(b)))
+        if (filter instanceof Filter.Compare cmp
+                && cmp.value() instanceof FilterValue.Str s
+                && cmp.path().subAttribute() == null
+                && cmp.path().attribute() != null
+                && attribute
+                        .sub(cmp.path().attribute())
+                        .map(sub -> sub.type() == AttributeType.BOOLEAN)
+                        .orElse(false)) {
+            return parse(s.value())
+                    .<Filter>map(b -> new Filter.Compare(cmp.path(), cmp.op(), new FilterValue.Bool(b)))
                     .orElse(filter);
         }
         return filter;
@@ -78,7 +83,18 @@ public final class StringBooleans implements IdpQuirk {
         return Optional.empty();
     }
 
-    @Override public String idp() { return "Microsoft Entra ID"; }
-    @Override public String description() { return "Boolean attributes and filter values accept \"True\"/\"False\" strings, stored as JSON booleans"; }
-    @Override public String source() { return "docs/idp-quirks.md §I4; https://github.com/AzureAD/SCIMReferenceCode/issues/21"; }
+    @Override
+    public String idp() {
+        return "Microsoft Entra ID";
+    }
+
+    @Override
+    public String description() {
+        return "Boolean attributes and filter values accept \"True\"/\"False\" strings, stored as JSON booleans";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I4; https://github.com/AzureAD/SCIMReferenceCode/issues/21";
+    }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kiroscim.server.scim.filter.CompareOp;
 import dev.kiroscim.server.scim.filter.Filter;
 import dev.kiroscim.server.scim.filter.FilterValue;
-import dev.kiroscim.server.scim.filter.CompareOp;
 import dev.kiroscim.server.scim.patch.UnmatchedValueFilter;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import java.util.Optional;
@@ -36,8 +36,7 @@ import java.util.Optional;
  */
 public final class ValueFilterCreatesMissingElement implements IdpQuirk, UnmatchedValueFilter {
 
-    ValueFilterCreatesMissingElement() {
-    }
+    ValueFilterCreatesMissingElement() {}
 
     /**
      * The sub-attribute values the filter pins down, as sent (e.g. {@code {"type":"work"}} or {@code {"primary":"True"}});
@@ -53,17 +52,23 @@ public final class ValueFilterCreatesMissingElement implements IdpQuirk, Unmatch
         if (filter instanceof Filter.And and) {
             return collect(and.left(), attribute, into) && collect(and.right(), attribute, into);
         }
-        if (filter instanceof Filter.Compare cmp && cmp.op() == CompareOp.EQ
-                && cmp.path().schemaUrn() == null && cmp.path().subAttribute() == null && cmp.path().attribute() != null) {
+        if (filter instanceof Filter.Compare cmp
+                && cmp.op() == CompareOp.EQ
+                && cmp.path().schemaUrn() == null
+                && cmp.path().subAttribute() == null
+                && cmp.path().attribute() != null) {
             String name = cmp.path().attribute();
-            JsonNode literal = cmp.value() instanceof FilterValue.Str s ? TextNode.valueOf(s.value())
-                    : cmp.value() instanceof FilterValue.Bool b ? BooleanNode.valueOf(b.value())
-                    : cmp.value() instanceof FilterValue.Num n ? DecimalNode.valueOf(n.value())
-                    : null;
+            JsonNode literal = cmp.value() instanceof FilterValue.Str s
+                    ? TextNode.valueOf(s.value())
+                    : cmp.value() instanceof FilterValue.Bool b
+                            ? BooleanNode.valueOf(b.value())
+                            : cmp.value() instanceof FilterValue.Num n ? DecimalNode.valueOf(n.value()) : null;
             if (literal == null) {
                 return false;
             }
-            if (attribute.sub(name).isPresent()) { // an unknown name is left out of the new element, as unknown input is everywhere
+            if (attribute
+                    .sub(name)
+                    .isPresent()) { // an unknown name is left out of the new element, as unknown input is everywhere
                 into.set(name, literal);
             }
             return true;
@@ -71,7 +76,18 @@ public final class ValueFilterCreatesMissingElement implements IdpQuirk, Unmatch
         return false;
     }
 
-    @Override public String idp() { return "Microsoft Entra ID, SCIM Validator"; }
-    @Override public String description() { return "add/replace on emails[type eq \"work\"].value etc. creates the element when none matches, keeping the others"; }
-    @Override public String source() { return "docs/idp-quirks.md §I6; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416"; }
+    @Override
+    public String idp() {
+        return "Microsoft Entra ID, SCIM Validator";
+    }
+
+    @Override
+    public String description() {
+        return "add/replace on emails[type eq \"work\"].value etc. creates the element when none matches, keeping the others";
+    }
+
+    @Override
+    public String source() {
+        return "docs/idp-quirks.md §I6; https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/416";
+    }
 }

@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "W/\"" + version + "\"";

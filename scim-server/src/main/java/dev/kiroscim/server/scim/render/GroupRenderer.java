@@ -11,8 +11,7 @@ import dev.kiroscim.server.scim.schema.ScimSchemas;
  */
 public final class GroupRenderer {
 
-    private GroupRenderer() {
-    }
+    private GroupRenderer() {}
 
     public static ObjectNode render(GroupRecord group, String scimBase) {
         ObjectNode document = ScimJson.parseStored(group.document());
@@ -26,7 +25,8 @@ public final class GroupRenderer {
 
     /** One element of {@code members}: {@code {"value":"…","$ref":"…/Users/…","display":"…","type":"User"}}. */
     public static ObjectNode member(MemberRef m, String scimBase) {
-        return ScimJson.MAPPER.createObjectNode()
+        return ScimJson.MAPPER
+                .createObjectNode()
                 .put("value", m.userId())
                 .put("$ref", UserRenderer.location(scimBase, m.userId()))
                 .put("display", m.displayName() != null ? m.displayName() : m.userName())

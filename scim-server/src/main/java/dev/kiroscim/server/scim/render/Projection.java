@@ -36,7 +36,10 @@ public record Projection(List<ResolvedPath> include, List<ResolvedPath> exclude)
         if (list == null || list.isBlank()) {
             return out;
         }
-        for (String raw : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+        for (String raw : Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
             parsePath(type, raw).ifPresent(out::add);
         }
         return out;
@@ -63,7 +66,8 @@ public record Projection(List<ResolvedPath> include, List<ResolvedPath> exclude)
         if (attribute.returned() == Returned.ALWAYS) {
             return true;
         }
-        if (exclude.stream().anyMatch(p -> p.subAttribute() == null && p.attribute().equals(attribute))) {
+        if (exclude.stream()
+                .anyMatch(p -> p.subAttribute() == null && p.attribute().equals(attribute))) {
             return false;
         }
         return include.isEmpty() || include.stream().anyMatch(p -> p.attribute().equals(attribute));
@@ -86,7 +90,9 @@ public record Projection(List<ResolvedPath> include, List<ResolvedPath> exclude)
             if (p.subAttribute() == null) {
                 container.remove(p.attribute().name());
             } else {
-                forEachElement(container.get(p.attribute().name()), e -> e.remove(p.subAttribute().name()));
+                forEachElement(
+                        container.get(p.attribute().name()),
+                        e -> e.remove(p.subAttribute().name()));
             }
         }
         return out;
@@ -130,7 +136,8 @@ public record Projection(List<ResolvedPath> include, List<ResolvedPath> exclude)
                 }
             }
         } else if (value.isObject() && value.has(sub)) {
-            ObjectNode target = to.has(attr) && to.get(attr).isObject() ? (ObjectNode) to.get(attr) : to.putObject(attr);
+            ObjectNode target =
+                    to.has(attr) && to.get(attr).isObject() ? (ObjectNode) to.get(attr) : to.putObject(attr);
             target.set(sub, value.get(sub));
         }
     }

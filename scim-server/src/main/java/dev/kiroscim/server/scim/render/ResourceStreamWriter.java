@@ -19,12 +19,10 @@ public final class ResourceStreamWriter {
 
     static final int MEMBER_PAGE = 1000;
 
-    private ResourceStreamWriter() {
-    }
+    private ResourceStreamWriter() {}
 
     /** A resource whose group members (if {@code members} is not null) are streamed before {@code meta}. */
-    public record Streamed(ObjectNode resource, String groupIdForMembers) {
-    }
+    public record Streamed(ObjectNode resource, String groupIdForMembers) {}
 
     public static StreamingOutput single(Streamed item, MemberSource members, String scimBase) {
         return out -> {
@@ -35,7 +33,8 @@ public final class ResourceStreamWriter {
     }
 
     /** A {@code ListResponse} (RFC 7644 §3.4.2). {@code itemsPerPage} is the number of resources in this page. */
-    public static StreamingOutput list(long total, long startIndex, List<Streamed> items, MemberSource members, String scimBase) {
+    public static StreamingOutput list(
+            long total, long startIndex, List<Streamed> items, MemberSource members, String scimBase) {
         return out -> {
             try (JsonGenerator g = ScimJson.MAPPER.getFactory().createGenerator(out)) {
                 g.writeStartObject();
@@ -55,7 +54,8 @@ public final class ResourceStreamWriter {
         };
     }
 
-    private static void write(JsonGenerator g, Streamed item, MemberSource members, String scimBase) throws IOException {
+    private static void write(JsonGenerator g, Streamed item, MemberSource members, String scimBase)
+            throws IOException {
         g.writeStartObject();
         JsonNode meta = null;
         Iterator<Map.Entry<String, JsonNode>> fields = item.resource().fields();

@@ -22,16 +22,18 @@ public final class ScimJson {
 
     static {
         // Bounded nesting: a request body cannot make the parser recurse without limit.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
-    private ScimJson() {
-    }
+    private ScimJson() {}
 
     /** Parses a request body; malformed JSON is a 400 {@code invalidSyntax}. */
     public static JsonNode parseBody(byte[] body) {
         if (body == null || body.length == 0) {
-            throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request has no body; a JSON object was expected");
+            throw ScimException.badRequest(
+                    ScimType.INVALID_SYNTAX, "the request has no body; a JSON object was expected");
         }
         try {
             JsonNode node = MAPPER.readTree(body);
@@ -40,8 +42,10 @@ public final class ScimJson {
             }
             return node;
         } catch (IOException e) {
-            throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body is not valid JSON: "
-                    + originalMessage(e).lines().findFirst().orElse("parse error"));
+            throw ScimException.badRequest(
+                    ScimType.INVALID_SYNTAX,
+                    "the request body is not valid JSON: "
+                            + originalMessage(e).lines().findFirst().orElse("parse error"));
         }
     }
 
@@ -71,6 +75,8 @@ public final class ScimJson {
     }
 
     private static String originalMessage(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : String.valueOf(e.getMessage());
+        return e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+                ? jpe.getOriginalMessage()
+                : String.valueOf(e.getMessage());
     }
 }

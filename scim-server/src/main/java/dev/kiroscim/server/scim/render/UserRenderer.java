@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class UserRenderer {
 
-    private UserRenderer() {
-    }
+    private UserRenderer() {}
 
     /**
      * @param groups     the user's groups, or null to leave {@code groups} out (not requested)
@@ -34,8 +33,11 @@ public final class UserRenderer {
         if (groups != null) {
             ArrayNode array = out.putArray("groups");
             for (GroupRef g : groups) {
-                array.addObject().put("value", g.groupId()).put("$ref", scimBase + "/Groups/" + g.groupId())
-                        .put("display", g.displayName()).put("type", "direct");
+                array.addObject()
+                        .put("value", g.groupId())
+                        .put("$ref", scimBase + "/Groups/" + g.groupId())
+                        .put("display", g.displayName())
+                        .put("type", "direct");
             }
         }
         Meta.put(out, "User", user.created(), user.lastModified(), location(scimBase, user.id()), user.version());

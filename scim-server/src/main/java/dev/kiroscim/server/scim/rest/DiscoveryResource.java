@@ -46,13 +46,20 @@ public final class DiscoveryResource {
         c.putObject("sort").put("supported", true);
         c.putObject("etag").put("supported", true);
         ArrayNode schemes = c.putArray("authenticationSchemes");
-        schemes.addObject().put("type", "oauthbearertoken").put("name", "Bearer token")
+        schemes.addObject()
+                .put("type", "oauthbearertoken")
+                .put("name", "Bearer token")
                 .put("description", "A static token in 'Authorization: Bearer <token>', created with 'token create'")
-                .put("specUri", "https://www.rfc-editor.org/rfc/rfc6750").put("primary", true);
-        schemes.addObject().put("type", "httpbasic").put("name", "HTTP Basic")
+                .put("specUri", "https://www.rfc-editor.org/rfc/rfc6750")
+                .put("primary", true);
+        schemes.addObject()
+                .put("type", "httpbasic")
+                .put("name", "HTTP Basic")
                 .put("description", "The token's name as user name and the token as password")
-                .put("specUri", "https://www.rfc-editor.org/rfc/rfc7617").put("primary", false);
-        c.putObject("meta").put("resourceType", "ServiceProviderConfig")
+                .put("specUri", "https://www.rfc-editor.org/rfc/rfc7617")
+                .put("primary", false);
+        c.putObject("meta")
+                .put("resourceType", "ServiceProviderConfig")
                 .put("location", ScimResponses.scimBase(uri) + "/ServiceProviderConfig");
         return ok(c);
     }
@@ -66,7 +73,9 @@ public final class DiscoveryResource {
     @GET
     @Path("ResourceTypes/{name}")
     public Response resourceType(@Context UriInfo uri, @PathParam("name") String name) {
-        return TYPES.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+        return TYPES.stream()
+                .filter(t -> t.name().equalsIgnoreCase(name))
+                .findFirst()
                 .map(t -> ok(resourceType(t, uri)))
                 .orElseThrow(() -> ScimException.notFound("no ResourceType '" + name + "'"));
     }
@@ -74,13 +83,16 @@ public final class DiscoveryResource {
     @GET
     @Path("Schemas")
     public Response schemas(@Context UriInfo uri) {
-        return ok(listResponse(ScimSchemas.advertised().stream().map(s -> schema(s, uri)).toList()));
+        return ok(listResponse(
+                ScimSchemas.advertised().stream().map(s -> schema(s, uri)).toList()));
     }
 
     @GET
     @Path("Schemas/{id}")
     public Response schema(@Context UriInfo uri, @PathParam("id") String id) {
-        return ScimSchemas.advertised().stream().filter(s -> s.urn().equalsIgnoreCase(id)).findFirst()
+        return ScimSchemas.advertised().stream()
+                .filter(s -> s.urn().equalsIgnoreCase(id))
+                .findFirst()
                 .map(s -> ok(schema(s, uri)))
                 .orElseThrow(() -> ScimException.notFound("no Schema '" + id + "'"));
     }
@@ -88,11 +100,16 @@ public final class DiscoveryResource {
     private static ObjectNode resourceType(ResourceTypeDef t, UriInfo uri) {
         ObjectNode n = ScimJson.MAPPER.createObjectNode();
         n.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ResourceType");
-        n.put("id", t.name()).put("name", t.name()).put("endpoint", t.endpoint())
-                .put("description", t.description()).put("schema", t.core().urn());
+        n.put("id", t.name())
+                .put("name", t.name())
+                .put("endpoint", t.endpoint())
+                .put("description", t.description())
+                .put("schema", t.core().urn());
         ArrayNode extensions = n.putArray("schemaExtensions");
-        t.extensions().forEach(e -> extensions.addObject().put("schema", e.urn()).put("required", false));
-        n.putObject("meta").put("resourceType", "ResourceType")
+        t.extensions()
+                .forEach(e -> extensions.addObject().put("schema", e.urn()).put("required", false));
+        n.putObject("meta")
+                .put("resourceType", "ResourceType")
                 .put("location", ScimResponses.scimBase(uri) + "/ResourceTypes/" + t.name());
         return n;
     }
@@ -106,7 +123,9 @@ public final class DiscoveryResource {
         }
         ArrayNode attributes = n.putArray("attributes");
         s.attributes().forEach(a -> attributes.add(attribute(a)));
-        n.putObject("meta").put("resourceType", "Schema").put("location", ScimResponses.scimBase(uri) + "/Schemas/" + s.urn());
+        n.putObject("meta")
+                .put("resourceType", "Schema")
+                .put("location", ScimResponses.scimBase(uri) + "/Schemas/" + s.urn());
         return n;
     }
 
@@ -116,8 +135,10 @@ public final class DiscoveryResource {
         if (a.description() != null) {
             n.put("description", a.description());
         }
-        n.put("required", a.required()).put("caseExact", a.caseExact())
-                .put("mutability", a.mutability().wireName()).put("returned", a.returned().wireName())
+        n.put("required", a.required())
+                .put("caseExact", a.caseExact())
+                .put("mutability", a.mutability().wireName())
+                .put("returned", a.returned().wireName())
                 .put("uniqueness", a.uniqueness());
         if (!a.referenceTypes().isEmpty()) {
             ArrayNode types = n.putArray("referenceTypes");

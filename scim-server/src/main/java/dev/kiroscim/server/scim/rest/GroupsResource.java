@@ -3,6 +3,7 @@ package dev.kiroscim.server.scim.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.query.Page;
+import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.provisioning.ProvisionGroups;
 import dev.kiroscim.server.scim.query.FieldCatalog;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import dev.kiroscim.server.http.RequestIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -69,20 +69,32 @@ public final class GroupsResource {
         Page<GroupRecord> page = groups.search(query.criteria(), query.sort(), query.page());
         String base = ScimResponses.scimBase(uri);
         List<ResourceStreamWriter.Streamed> items = page.items().stream()
-                .map(g -> streamed(g, base, query.projection(), withMembers)).toList();
-        return ScimResponses.list(ResourceStreamWriter.list(page.total(), query.startIndex(), items, groups::members, base));
+                .map(g -> streamed(g, base, query.projection(), withMembers))
+                .toList();
+        return ScimResponses.list(
+                ResourceStreamWriter.list(page.total(), query.startIndex(), items, groups::members, base));
     }
 
     @POST
-    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request,
-                           @BeanParam ProjectionParams projection, byte[] body) {
-        return respond(201, groups.create(ScimJson.parseBody(body), requestIds.context(request)), uri, projection.of(ScimSchemas.GROUP_TYPE));
+    public Response create(
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request,
+            @BeanParam ProjectionParams projection,
+            byte[] body) {
+        return respond(
+                201,
+                groups.create(ScimJson.parseBody(body), requestIds.context(request)),
+                uri,
+                projection.of(ScimSchemas.GROUP_TYPE));
     }
 
     @GET
     @Path("{id}")
-    public Response get(@Context UriInfo uri, @PathParam("id") String id,
-                        @BeanParam ProjectionParams projectionParams, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response get(
+            @Context UriInfo uri,
+            @PathParam("id") String id,
+            @BeanParam ProjectionParams projectionParams,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         GroupRecord group = groups.get(id);
         if (ETags.matches(ifNoneMatch, group.version())) {
             return ScimResponses.notModified(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
@@ -92,15 +104,29 @@ public final class GroupsResource {
 
     @PUT
     @Path("{id}")
-    public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                            @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
-        return respond(200, groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)), uri, projection.of(ScimSchemas.GROUP_TYPE));
+    public Response replace(
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @BeanParam ProjectionParams projection,
+            byte[] body) {
+        return respond(
+                200,
+                groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)),
+                uri,
+                projection.of(ScimSchemas.GROUP_TYPE));
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                          @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
+    public Response patch(
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @BeanParam ProjectionParams projection,
+            byte[] body) {
         GroupRecord group = groups.patch(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request));
         if (settings.patchNoContent()) {
             return ScimResponses.noContent(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
@@ -110,7 +136,10 @@ public final class GroupsResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch) {
         groups.delete(id, ifMatch, requestIds.context(request));
         return Response.noContent().build();
     }
@@ -118,11 +147,15 @@ public final class GroupsResource {
     private Response respond(int status, GroupRecord group, UriInfo uri, Projection projection) {
         String base = ScimResponses.scimBase(uri);
         ResourceStreamWriter.Streamed item = streamed(group, base, projection, projection.wants(membersAttribute()));
-        return ScimResponses.streamed(status, ResourceStreamWriter.single(item, groups::members, base),
-                GroupRenderer.location(base, group.id()), group.version());
+        return ScimResponses.streamed(
+                status,
+                ResourceStreamWriter.single(item, groups::members, base),
+                GroupRenderer.location(base, group.id()),
+                group.version());
     }
 
-    private static ResourceStreamWriter.Streamed streamed(GroupRecord g, String base, Projection projection, boolean withMembers) {
+    private static ResourceStreamWriter.Streamed streamed(
+            GroupRecord g, String base, Projection projection, boolean withMembers) {
         ObjectNode rendered = projection.apply(ScimSchemas.GROUP_TYPE, GroupRenderer.render(g, base));
         return new ResourceStreamWriter.Streamed(rendered, withMembers ? g.id() : null);
     }

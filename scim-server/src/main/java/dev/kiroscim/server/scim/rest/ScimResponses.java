@@ -14,8 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 final class ScimResponses {
 
-    private ScimResponses() {
-    }
+    private ScimResponses() {}
 
     static String scimBase(UriInfo uriInfo) {
         String base = uriInfo.getBaseUri().toString();
@@ -23,17 +22,28 @@ final class ScimResponses {
     }
 
     static Response resource(int status, ObjectNode body, String location, long version) {
-        return Response.status(status).type(ScimJson.CONTENT_TYPE).entity(ScimJson.bytes(body))
-                .header("Location", location).tag(etag(version)).build();
+        return Response.status(status)
+                .type(ScimJson.CONTENT_TYPE)
+                .entity(ScimJson.bytes(body))
+                .header("Location", location)
+                .tag(etag(version))
+                .build();
     }
 
     static Response streamed(int status, StreamingOutput body, String location, long version) {
-        return Response.status(status).type(ScimJson.CONTENT_TYPE).entity(body)
-                .header("Location", location).tag(etag(version)).build();
+        return Response.status(status)
+                .type(ScimJson.CONTENT_TYPE)
+                .entity(body)
+                .header("Location", location)
+                .tag(etag(version))
+                .build();
     }
 
     static Response noContent(String location, long version) {
-        return Response.noContent().header("Location", location).tag(etag(version)).build();
+        return Response.noContent()
+                .header("Location", location)
+                .tag(etag(version))
+                .build();
     }
 
     static Response notModified(String location, long version) {

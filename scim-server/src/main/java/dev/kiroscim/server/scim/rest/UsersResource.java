@@ -2,6 +2,7 @@ package dev.kiroscim.server.scim.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.directory.query.Page;
+import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.provisioning.ProvisionUsers;
 import dev.kiroscim.server.scim.provisioning.UserView;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import dev.kiroscim.server.http.RequestIds;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -65,58 +65,90 @@ public final class UsersResource {
         Page<UserView> page = users.search(query.criteria(), query.sort(), query.page(), withGroups);
         String base = ScimResponses.scimBase(uri);
         List<ResourceStreamWriter.Streamed> items = page.items().stream()
-                .map(v -> new ResourceStreamWriter.Streamed(render(v, base, query.projection()), null)).toList();
+                .map(v -> new ResourceStreamWriter.Streamed(render(v, base, query.projection()), null))
+                .toList();
         return ScimResponses.list(ResourceStreamWriter.list(page.total(), query.startIndex(), items, null, base));
     }
 
     @POST
-    public Response create(@Context UriInfo uri, @Context ContainerRequestContext request,
-                           @BeanParam ProjectionParams projection, byte[] body) {
+    public Response create(
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request,
+            @BeanParam ProjectionParams projection,
+            byte[] body) {
         UserView created = users.create(ScimJson.parseBody(body), requestIds.context(request));
         return respond(201, created, uri, projection.of(ScimSchemas.USER_TYPE));
     }
 
     @GET
     @Path("{id}")
-    public Response get(@Context UriInfo uri, @PathParam("id") String id,
-                        @BeanParam ProjectionParams projectionParams, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response get(
+            @Context UriInfo uri,
+            @PathParam("id") String id,
+            @BeanParam ProjectionParams projectionParams,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         Projection projection = projectionParams.of(ScimSchemas.USER_TYPE);
         UserView view = users.get(id, projection.wants(groupsAttribute()));
         if (ETags.matches(ifNoneMatch, view.user().version())) {
-            return ScimResponses.notModified(UserRenderer.location(ScimResponses.scimBase(uri), id), view.user().version());
+            return ScimResponses.notModified(
+                    UserRenderer.location(ScimResponses.scimBase(uri), id),
+                    view.user().version());
         }
         return respond(200, view, uri, projection);
     }
 
     @PUT
     @Path("{id}")
-    public Response replace(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                            @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
-        return respond(200, users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)), uri, projection.of(ScimSchemas.USER_TYPE));
+    public Response replace(
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @BeanParam ProjectionParams projection,
+            byte[] body) {
+        return respond(
+                200,
+                users.replace(id, ScimJson.parseBody(body), ifMatch, true, requestIds.context(request)),
+                uri,
+                projection.of(ScimSchemas.USER_TYPE));
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@Context UriInfo uri, @Context ContainerRequestContext request, @PathParam("id") String id,
-                          @HeaderParam("If-Match") String ifMatch, @BeanParam ProjectionParams projection, byte[] body) {
-        UserView view = users.patch(id, ScimJson.parseBody(body), ifMatch, !settings.patchNoContent(), requestIds.context(request));
+    public Response patch(
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @BeanParam ProjectionParams projection,
+            byte[] body) {
+        UserView view = users.patch(
+                id, ScimJson.parseBody(body), ifMatch, !settings.patchNoContent(), requestIds.context(request));
         if (settings.patchNoContent()) {
-            return ScimResponses.noContent(UserRenderer.location(ScimResponses.scimBase(uri), id), view.user().version());
+            return ScimResponses.noContent(
+                    UserRenderer.location(ScimResponses.scimBase(uri), id),
+                    view.user().version());
         }
         return respond(200, view, uri, projection.of(ScimSchemas.USER_TYPE));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(
+            @Context ContainerRequestContext request,
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch) {
         users.delete(id, ifMatch, requestIds.context(request));
         return Response.noContent().build();
     }
 
     private Response respond(int status, UserView view, UriInfo uri, Projection projection) {
         String base = ScimResponses.scimBase(uri);
-        return ScimResponses.resource(status, render(view, base, projection),
-                UserRenderer.location(base, view.user().id()), view.user().version());
+        return ScimResponses.resource(
+                status,
+                render(view, base, projection),
+                UserRenderer.location(base, view.user().id()),
+                view.user().version());
     }
 
     private static ObjectNode render(UserView view, String base, Projection projection) {

@@ -49,30 +49,104 @@ public record AttributeDef(
 
     /** Looks a sub-attribute up by name, ignoring case. */
     public Optional<AttributeDef> sub(String subName) {
-        return subAttributes.stream().filter(s -> s.name().equalsIgnoreCase(subName)).findFirst();
+        return subAttributes.stream()
+                .filter(s -> s.name().equalsIgnoreCase(subName))
+                .findFirst();
     }
 
     public AttributeDef withMutability(Mutability m) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, m, returned, uniqueness, description, subAttributes, referenceTypes);
+        return new AttributeDef(
+                name,
+                schemaUrn,
+                type,
+                multiValued,
+                caseExact,
+                required,
+                m,
+                returned,
+                uniqueness,
+                description,
+                subAttributes,
+                referenceTypes);
     }
 
     public AttributeDef withType(AttributeType t) {
-        return new AttributeDef(name, schemaUrn, t, multiValued, caseExact, required, mutability, returned, uniqueness, description, subAttributes, referenceTypes);
+        return new AttributeDef(
+                name,
+                schemaUrn,
+                t,
+                multiValued,
+                caseExact,
+                required,
+                mutability,
+                returned,
+                uniqueness,
+                description,
+                subAttributes,
+                referenceTypes);
     }
 
     public AttributeDef withUniqueness(String u) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, u, description, subAttributes, referenceTypes);
+        return new AttributeDef(
+                name,
+                schemaUrn,
+                type,
+                multiValued,
+                caseExact,
+                required,
+                mutability,
+                returned,
+                u,
+                description,
+                subAttributes,
+                referenceTypes);
     }
 
     public AttributeDef withReferenceTypes(List<String> types) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, uniqueness, description, subAttributes, types);
+        return new AttributeDef(
+                name,
+                schemaUrn,
+                type,
+                multiValued,
+                caseExact,
+                required,
+                mutability,
+                returned,
+                uniqueness,
+                description,
+                subAttributes,
+                types);
     }
 
     public AttributeDef withCaseExact(boolean exact) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, exact, required, mutability, returned, uniqueness, description, subAttributes, referenceTypes);
+        return new AttributeDef(
+                name,
+                schemaUrn,
+                type,
+                multiValued,
+                exact,
+                required,
+                mutability,
+                returned,
+                uniqueness,
+                description,
+                subAttributes,
+                referenceTypes);
     }
 
     public AttributeDef withSubAttributes(List<AttributeDef> subs) {
-        return new AttributeDef(name, schemaUrn, type, multiValued, caseExact, required, mutability, returned, uniqueness, description, subs, referenceTypes);
+        return new AttributeDef(
+                name,
+                schemaUrn,
+                type,
+                multiValued,
+                caseExact,
+                required,
+                mutability,
+                returned,
+                uniqueness,
+                description,
+                subs,
+                referenceTypes);
     }
 }

@@ -2,7 +2,14 @@ package dev.kiroscim.server.scim.schema;
 
 /** SCIM attribute data types (RFC 7643 §2.3). */
 public enum AttributeType {
-    STRING, BOOLEAN, DECIMAL, INTEGER, DATE_TIME, BINARY, REFERENCE, COMPLEX;
+    STRING,
+    BOOLEAN,
+    DECIMAL,
+    INTEGER,
+    DATE_TIME,
+    BINARY,
+    REFERENCE,
+    COMPLEX;
 
     /** The name used in {@code /Schemas}, e.g. {@code dateTime}. */
     public String wireName() {

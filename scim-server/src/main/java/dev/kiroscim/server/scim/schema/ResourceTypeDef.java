@@ -11,7 +11,8 @@ import java.util.Optional;
  * client wrote them, into schema definitions. A path without a URN is looked up in the core schema first and
  * then in the extensions, so {@code employeeNumber} finds the Enterprise User attribute.
  */
-public record ResourceTypeDef(String name, String endpoint, String description, SchemaDef core, List<SchemaDef> extensions) {
+public record ResourceTypeDef(
+        String name, String endpoint, String description, SchemaDef core, List<SchemaDef> extensions) {
 
     public ResourceTypeDef {
         extensions = List.copyOf(extensions);
@@ -41,7 +42,9 @@ public record ResourceTypeDef(String name, String endpoint, String description, 
      * @param subAttribute nullable sub-attribute name, any case
      */
     public Optional<ResolvedPath> resolve(String schemaUrn, String attribute, String subAttribute) {
-        List<SchemaDef> candidates = schemaUrn == null ? allSchemas() : schema(schemaUrn).map(List::of).orElse(List.of());
+        List<SchemaDef> candidates = schemaUrn == null
+                ? allSchemas()
+                : schema(schemaUrn).map(List::of).orElse(List.of());
         for (SchemaDef schema : candidates) {
             Optional<AttributeDef> attr = schema.attribute(attribute);
             if (attr.isEmpty()) {

@@ -12,6 +12,8 @@ public record SchemaDef(String urn, String name, String description, List<Attrib
 
     /** Looks an attribute up by name, ignoring case. */
     public Optional<AttributeDef> attribute(String attributeName) {
-        return attributes.stream().filter(a -> a.name().equalsIgnoreCase(attributeName)).findFirst();
+        return attributes.stream()
+                .filter(a -> a.name().equalsIgnoreCase(attributeName))
+                .findFirst();
     }
 }

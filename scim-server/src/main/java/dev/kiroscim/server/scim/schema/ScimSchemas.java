@@ -41,16 +41,15 @@ public final class ScimSchemas {
     private static final Set<String> NOT_ADVERTISED = Set.of("password");
 
     public static final SchemaDef USER = convert(Schemas.schemaFor(ScimUser.class), "User Account");
-    public static final SchemaDef ENTERPRISE_USER = convert(Schemas.schemaForExtension(EnterpriseExtension.class), null);
+    public static final SchemaDef ENTERPRISE_USER =
+            convert(Schemas.schemaForExtension(EnterpriseExtension.class), null);
     public static final SchemaDef GROUP = convert(Schemas.schemaFor(ScimGroup.class), "Group");
 
     public static final ResourceTypeDef USER_TYPE =
             new ResourceTypeDef("User", "/Users", "User Account", USER, List.of(ENTERPRISE_USER));
-    public static final ResourceTypeDef GROUP_TYPE =
-            new ResourceTypeDef("Group", "/Groups", "Group", GROUP, List.of());
+    public static final ResourceTypeDef GROUP_TYPE = new ResourceTypeDef("Group", "/Groups", "Group", GROUP, List.of());
 
-    private ScimSchemas() {
-    }
+    private ScimSchemas() {}
 
     /** Schemas for {@code /Schemas}: without attributes we accept but never store or return. */
     public static List<SchemaDef> advertised() {
@@ -58,8 +57,13 @@ public final class ScimSchemas {
     }
 
     private static SchemaDef advertised(SchemaDef s) {
-        return new SchemaDef(s.urn(), s.name(), s.description(),
-                s.attributes().stream().filter(a -> !NOT_ADVERTISED.contains(a.name())).toList());
+        return new SchemaDef(
+                s.urn(),
+                s.name(),
+                s.description(),
+                s.attributes().stream()
+                        .filter(a -> !NOT_ADVERTISED.contains(a.name()))
+                        .toList());
     }
 
     private static SchemaDef convert(Schema schema, String descriptionOverride) {
@@ -81,35 +85,64 @@ public final class ScimSchemas {
         }
         subs.sort(Comparator.comparing(AttributeDef::name, String.CASE_INSENSITIVE_ORDER));
         return new AttributeDef(
-                a.getName(), urn, AttributeType.valueOf(a.getType().name()), a.isMultiValued(), a.isCaseExact(),
-                a.isRequired(), Mutability.valueOf(a.getMutability().name()), Returned.valueOf(a.getReturned().name()),
+                a.getName(),
+                urn,
+                AttributeType.valueOf(a.getType().name()),
+                a.isMultiValued(),
+                a.isCaseExact(),
+                a.isRequired(),
+                Mutability.valueOf(a.getMutability().name()),
+                Returned.valueOf(a.getReturned().name()),
                 a.getUniqueness() == null ? "none" : a.getUniqueness().name().toLowerCase(java.util.Locale.ROOT),
-                a.getDescription(), subs, a.getReferenceTypes() == null ? List.of() : a.getReferenceTypes());
+                a.getDescription(),
+                subs,
+                a.getReferenceTypes() == null ? List.of() : a.getReferenceTypes());
     }
 
     private static UnaryOperator<AttributeDef> rfcCorrections(String urn) {
         return a -> switch (a.name()) {
             case "id" -> a.withCaseExact(true);
             case "meta" -> a.withMutability(Mutability.READ_ONLY);
-            case "groups" -> a.withMutability(Mutability.READ_ONLY)
-                    .withSubAttributes(referenceTo(stringType(a.subAttributes(), "type"), "Group"));
+            case "groups" ->
+                a.withMutability(Mutability.READ_ONLY)
+                        .withSubAttributes(referenceTo(stringType(a.subAttributes(), "type"), "Group"));
             case "members" -> a.withSubAttributes(referenceTo(stringType(a.subAttributes(), "type"), "User"));
             // The unique index on display_name_ci enforces it (409 uniqueness); SCIMple declares "none".
             case "displayName" -> urn.equals(GROUP_URN) ? a.withUniqueness("server") : a;
-            case "manager" -> a.withSubAttributes(a.subAttributes().stream()
-                    .map(s -> s.name().equals("$ref") ? s.withType(AttributeType.REFERENCE).withReferenceTypes(List.of("User")) : s).toList());
-            case "password" -> new AttributeDef(a.name(), a.schemaUrn(), a.type(), false, a.caseExact(), false,
-                    Mutability.WRITE_ONLY, Returned.NEVER, a.uniqueness(), a.description(), List.of(), List.of());
+            case "manager" ->
+                a.withSubAttributes(a.subAttributes().stream()
+                        .map(s -> s.name().equals("$ref")
+                                ? s.withType(AttributeType.REFERENCE).withReferenceTypes(List.of("User"))
+                                : s)
+                        .toList());
+            case "password" ->
+                new AttributeDef(
+                        a.name(),
+                        a.schemaUrn(),
+                        a.type(),
+                        false,
+                        a.caseExact(),
+                        false,
+                        Mutability.WRITE_ONLY,
+                        Returned.NEVER,
+                        a.uniqueness(),
+                        a.description(),
+                        List.of(),
+                        List.of());
             default -> a;
         };
     }
 
     /** {@code $ref} of User groups (always a Group) and Group members (always a User: groups hold users only). */
     private static List<AttributeDef> referenceTo(List<AttributeDef> subs, String resourceType) {
-        return subs.stream().map(s -> s.name().equals("$ref") ? s.withReferenceTypes(List.of(resourceType)) : s).toList();
+        return subs.stream()
+                .map(s -> s.name().equals("$ref") ? s.withReferenceTypes(List.of(resourceType)) : s)
+                .toList();
     }
 
     private static List<AttributeDef> stringType(List<AttributeDef> subs, String name) {
-        return subs.stream().map(s -> s.name().equals(name) ? s.withType(AttributeType.STRING) : s).toList();
+        return subs.stream()
+                .map(s -> s.name().equals(name) ? s.withType(AttributeType.STRING) : s)
+                .toList();
     }
 }

@@ -37,50 +37,168 @@ class AwsErrorsTest {
     static Stream<Arguments> mappings() {
         return Stream.of(
                 // SDK exception, domain type, retryable, retryAfter (null = none), request id, detail
-                Arguments.of(ThrottlingException.builder().retryAfterSeconds(3).requestId("r-1")
-                                .awsErrorDetails(details("ThrottlingException", "Rate exceeded")).statusCode(400).build(),
-                        IdentityCenterThrottled.class, true, Duration.ofSeconds(3), "r-1", "Rate exceeded"),
-                Arguments.of(ThrottlingException.builder().requestIdValue("body-id").statusCode(400).build(),
-                        IdentityCenterThrottled.class, true, null, "body-id", null),
-                Arguments.of(IdentitystoreException.builder().statusCode(429).requestId("r-2").build(),
-                        IdentityCenterThrottled.class, true, null, "r-2", null),
-                Arguments.of(InternalServerException.builder().retryAfterSeconds(5).requestId("r-3").statusCode(500).build(),
-                        IdentityCenterUnavailable.class, true, Duration.ofSeconds(5), "r-3", null),
-                Arguments.of(IdentitystoreException.builder().statusCode(503).requestId("r-4").build(),
-                        IdentityCenterUnavailable.class, true, null, "r-4", null),
-                Arguments.of(ApiCallTimeoutException.create(15_000),
-                        IdentityCenterUnavailable.class, true, null, null, null),
-                Arguments.of(SdkClientException.create("Connection refused"),
-                        IdentityCenterUnavailable.class, true, null, null, "Connection refused"),
-                Arguments.of(ConflictException.builder().reason("UNIQUENESS_CONSTRAINT_VIOLATION").requestId("r-5")
-                                .awsErrorDetails(details("ConflictException", "Duplicate UserName")).statusCode(400).build(),
-                        IdentityCenterConflict.class, false, null, "r-5", "Duplicate UserName"),
-                Arguments.of(ConflictException.builder().reason("CONCURRENT_MODIFICATION").statusCode(400).build(),
-                        IdentityCenterConflict.class, true, null, null, null),
-                Arguments.of(ResourceNotFoundException.builder().resourceType("USER").resourceId("u-1").requestId("r-6")
-                                .statusCode(400).build(),
-                        IdentityCenterNotFound.class, false, null, "r-6", null),
-                Arguments.of(ResourceNotFoundException.builder().resourceType("IDENTITY_STORE").statusCode(400)
-                                .awsErrorDetails(details("ResourceNotFoundException", "store not found")).build(),
-                        IdentityCenterRejected.class, false, null, null, "store not found"),
-                Arguments.of(ValidationException.builder().requestId("r-7").statusCode(400)
-                                .awsErrorDetails(details("ValidationException", "bad userName")).build(),
-                        IdentityCenterRejected.class, false, null, "r-7", "bad userName"),
-                Arguments.of(AccessDeniedException.builder().requestId("r-8").statusCode(403)
-                                .awsErrorDetails(details("AccessDeniedException", "not authorized")).build(),
-                        IdentityCenterRejected.class, false, null, "r-8", "not authorized"),
-                Arguments.of(ServiceQuotaExceededException.builder().statusCode(400).build(),
-                        IdentityCenterRejected.class, false, null, null, null),
-                Arguments.of(AwsServiceException.builder().statusCode(400)
-                                .awsErrorDetails(details("UnrecognizedClientException", "bad token")).build(),
-                        IdentityCenterRejected.class, false, null, null, "bad token"));
+                Arguments.of(
+                        ThrottlingException.builder()
+                                .retryAfterSeconds(3)
+                                .requestId("r-1")
+                                .awsErrorDetails(details("ThrottlingException", "Rate exceeded"))
+                                .statusCode(400)
+                                .build(),
+                        IdentityCenterThrottled.class,
+                        true,
+                        Duration.ofSeconds(3),
+                        "r-1",
+                        "Rate exceeded"),
+                Arguments.of(
+                        ThrottlingException.builder()
+                                .requestIdValue("body-id")
+                                .statusCode(400)
+                                .build(),
+                        IdentityCenterThrottled.class,
+                        true,
+                        null,
+                        "body-id",
+                        null),
+                Arguments.of(
+                        IdentitystoreException.builder()
+                                .statusCode(429)
+                                .requestId("r-2")
+                                .build(),
+                        IdentityCenterThrottled.class,
+                        true,
+                        null,
+                        "r-2",
+                        null),
+                Arguments.of(
+                        InternalServerException.builder()
+                                .retryAfterSeconds(5)
+                                .requestId("r-3")
+                                .statusCode(500)
+                                .build(),
+                        IdentityCenterUnavailable.class,
+                        true,
+                        Duration.ofSeconds(5),
+                        "r-3",
+                        null),
+                Arguments.of(
+                        IdentitystoreException.builder()
+                                .statusCode(503)
+                                .requestId("r-4")
+                                .build(),
+                        IdentityCenterUnavailable.class,
+                        true,
+                        null,
+                        "r-4",
+                        null),
+                Arguments.of(
+                        ApiCallTimeoutException.create(15_000),
+                        IdentityCenterUnavailable.class,
+                        true,
+                        null,
+                        null,
+                        null),
+                Arguments.of(
+                        SdkClientException.create("Connection refused"),
+                        IdentityCenterUnavailable.class,
+                        true,
+                        null,
+                        null,
+                        "Connection refused"),
+                Arguments.of(
+                        ConflictException.builder()
+                                .reason("UNIQUENESS_CONSTRAINT_VIOLATION")
+                                .requestId("r-5")
+                                .awsErrorDetails(details("ConflictException", "Duplicate UserName"))
+                                .statusCode(400)
+                                .build(),
+                        IdentityCenterConflict.class,
+                        false,
+                        null,
+                        "r-5",
+                        "Duplicate UserName"),
+                Arguments.of(
+                        ConflictException.builder()
+                                .reason("CONCURRENT_MODIFICATION")
+                                .statusCode(400)
+                                .build(),
+                        IdentityCenterConflict.class,
+                        true,
+                        null,
+                        null,
+                        null),
+                Arguments.of(
+                        ResourceNotFoundException.builder()
+                                .resourceType("USER")
+                                .resourceId("u-1")
+                                .requestId("r-6")
+                                .statusCode(400)
+                                .build(),
+                        IdentityCenterNotFound.class,
+                        false,
+                        null,
+                        "r-6",
+                        null),
+                Arguments.of(
+                        ResourceNotFoundException.builder()
+                                .resourceType("IDENTITY_STORE")
+                                .statusCode(400)
+                                .awsErrorDetails(details("ResourceNotFoundException", "store not found"))
+                                .build(),
+                        IdentityCenterRejected.class,
+                        false,
+                        null,
+                        null,
+                        "store not found"),
+                Arguments.of(
+                        ValidationException.builder()
+                                .requestId("r-7")
+                                .statusCode(400)
+                                .awsErrorDetails(details("ValidationException", "bad userName"))
+                                .build(),
+                        IdentityCenterRejected.class,
+                        false,
+                        null,
+                        "r-7",
+                        "bad userName"),
+                Arguments.of(
+                        AccessDeniedException.builder()
+                                .requestId("r-8")
+                                .statusCode(403)
+                                .awsErrorDetails(details("AccessDeniedException", "not authorized"))
+                                .build(),
+                        IdentityCenterRejected.class,
+                        false,
+                        null,
+                        "r-8",
+                        "not authorized"),
+                Arguments.of(
+                        ServiceQuotaExceededException.builder().statusCode(400).build(),
+                        IdentityCenterRejected.class,
+                        false,
+                        null,
+                        null,
+                        null),
+                Arguments.of(
+                        AwsServiceException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(details("UnrecognizedClientException", "bad token"))
+                                .build(),
+                        IdentityCenterRejected.class,
+                        false,
+                        null,
+                        null,
+                        "bad token"));
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @MethodSource("mappings")
-    void maps_sdk_exceptions_to_domain_exceptions(SdkException sdk, Class<? extends IdentityCenterException> type,
-                                                  boolean retryable, Duration retryAfter, String requestId,
-                                                  String detail) {
+    void maps_sdk_exceptions_to_domain_exceptions(
+            SdkException sdk,
+            Class<? extends IdentityCenterException> type,
+            boolean retryable,
+            Duration retryAfter,
+            String requestId,
+            String detail) {
         IdentityCenterException mapped = AwsErrors.map(IdentityCenterOperation.CREATE_USER, sdk);
 
         assertThat(mapped).isInstanceOf(type).hasCause(sdk);

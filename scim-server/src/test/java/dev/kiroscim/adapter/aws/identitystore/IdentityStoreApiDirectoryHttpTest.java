@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kiroscim.core.sync.AddMembershipResult;
-import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.IdentityCenterConflict;
 import dev.kiroscim.core.sync.IdentityCenterException;
 import dev.kiroscim.core.sync.IdentityCenterRejected;
 import dev.kiroscim.core.sync.IdentityCenterThrottled;
 import dev.kiroscim.core.sync.IdentityCenterUnavailable;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -58,7 +58,8 @@ class IdentityStoreApiDirectoryHttpTest {
         });
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        store = IdentityStoreApiDirectory.create(new IdentityStoreApiConfig("d-0123456789", "eu-west-1", endpoint, 1000),
+        store = IdentityStoreApiDirectory.create(
+                new IdentityStoreApiConfig("d-0123456789", "eu-west-1", endpoint, 1000),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
@@ -75,27 +76,37 @@ class IdentityStoreApiDirectoryHttpTest {
 
     static Stream<Arguments> errorReplies() {
         return Stream.of(
-                Arguments.of(400, "{\"__type\":\"ThrottlingException\",\"Message\":\"Rate exceeded\",\"RetryAfterSeconds\":2}",
-                        (Consumer<IdentityCenterException>) e -> assertThat(e).isInstanceOfSatisfying(
-                                IdentityCenterThrottled.class,
-                                t -> assertThat(t.retryAfter()).contains(Duration.ofSeconds(2)))),
-                Arguments.of(500, "{\"__type\":\"InternalServerException\",\"Message\":\"oops\"}",
-                        (Consumer<IdentityCenterException>) e -> assertThat(e).isInstanceOf(IdentityCenterUnavailable.class)),
-                Arguments.of(502, "<html>bad gateway</html>",
-                        (Consumer<IdentityCenterException>) e -> assertThat(e).isInstanceOf(IdentityCenterUnavailable.class)),
-                Arguments.of(400, "{\"__type\":\"ConflictException\",\"Message\":\"Duplicate UserName\","
+                Arguments.of(
+                        400,
+                        "{\"__type\":\"ThrottlingException\",\"Message\":\"Rate exceeded\",\"RetryAfterSeconds\":2}",
+                        (Consumer<IdentityCenterException>) e -> assertThat(e)
+                                .isInstanceOfSatisfying(
+                                        IdentityCenterThrottled.class,
+                                        t -> assertThat(t.retryAfter()).contains(Duration.ofSeconds(2)))),
+                Arguments.of(500, "{\"__type\":\"InternalServerException\",\"Message\":\"oops\"}", (Consumer<
+                                IdentityCenterException>)
+                        e -> assertThat(e).isInstanceOf(IdentityCenterUnavailable.class)),
+                Arguments.of(502, "<html>bad gateway</html>", (Consumer<IdentityCenterException>)
+                        e -> assertThat(e).isInstanceOf(IdentityCenterUnavailable.class)),
+                Arguments.of(
+                        400,
+                        "{\"__type\":\"ConflictException\",\"Message\":\"Duplicate UserName\","
                                 + "\"Reason\":\"UNIQUENESS_CONSTRAINT_VIOLATION\"}",
-                        (Consumer<IdentityCenterException>) e -> assertThat(e).isInstanceOf(IdentityCenterConflict.class)),
-                Arguments.of(403, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized to perform"
+                        (Consumer<IdentityCenterException>)
+                                e -> assertThat(e).isInstanceOf(IdentityCenterConflict.class)),
+                Arguments.of(
+                        403,
+                        "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized to perform"
                                 + " identitystore:CreateUser\"}",
                         (Consumer<IdentityCenterException>) e -> assertThat(e)
-                                .isInstanceOf(IdentityCenterRejected.class).hasMessageContaining("identitystore:CreateUser")));
+                                .isInstanceOf(IdentityCenterRejected.class)
+                                .hasMessageContaining("identitystore:CreateUser")));
     }
 
     @ParameterizedTest(name = "HTTP {0} {1}")
     @MethodSource("errorReplies")
-    void an_error_reply_costs_one_attempt_and_maps_to_the_domain(int httpStatus, String json,
-                                                                 Consumer<IdentityCenterException> check) {
+    void an_error_reply_costs_one_attempt_and_maps_to_the_domain(
+            int httpStatus, String json, Consumer<IdentityCenterException> check) {
         reply(httpStatus, json);
 
         assertThatThrownBy(() -> store.createUser(new IdentityCenterUserProfile("alice", "Alice", "A", "B", null)))
@@ -110,13 +121,17 @@ class IdentityStoreApiDirectoryHttpTest {
     void a_concurrent_modification_on_add_membership_is_thrown_not_reported_as_already_member() {
         reply(400, "{\"__type\":\"ConflictException\",\"Message\":\"busy\",\"Reason\":\"CONCURRENT_MODIFICATION\"}");
 
-        assertThatThrownBy(() -> store.addMembership("g", "u")).isInstanceOfSatisfying(IdentityCenterConflict.class,
-                c -> assertThat(c.retryable()).isTrue());
+        assertThatThrownBy(() -> store.addMembership("g", "u"))
+                .isInstanceOfSatisfying(
+                        IdentityCenterConflict.class,
+                        c -> assertThat(c.retryable()).isTrue());
     }
 
     @Test
     void a_uniqueness_conflict_on_add_membership_is_already_member() {
-        reply(400, "{\"__type\":\"ConflictException\",\"Message\":\"exists\",\"Reason\":\"UNIQUENESS_CONSTRAINT_VIOLATION\"}");
+        reply(
+                400,
+                "{\"__type\":\"ConflictException\",\"Message\":\"exists\",\"Reason\":\"UNIQUENESS_CONSTRAINT_VIOLATION\"}");
 
         assertThat(store.addMembership("g", "u")).isEqualTo(new AddMembershipResult.AlreadyMember());
         assertThat(targets).containsExactly("AWSIdentityStore.CreateGroupMembership");
@@ -124,7 +139,9 @@ class IdentityStoreApiDirectoryHttpTest {
 
     @Test
     void an_unknown_identity_store_is_a_configuration_error_not_an_empty_result() {
-        reply(400, "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"no store\",\"ResourceType\":\"IDENTITY_STORE\"}");
+        reply(
+                400,
+                "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"no store\",\"ResourceType\":\"IDENTITY_STORE\"}");
 
         assertThatThrownBy(() -> store.findUserIdByUserName("alice")).isInstanceOf(IdentityCenterRejected.class);
     }

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiroscim.core.sync.AddMembershipResult;
+import dev.kiroscim.core.sync.IdentityCenterConflict;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
+import dev.kiroscim.core.sync.IdentityCenterNotFound;
+import dev.kiroscim.core.sync.IdentityCenterOperation;
+import dev.kiroscim.core.sync.IdentityCenterRejected;
 import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
 import dev.kiroscim.core.sync.IdentityCenterUserChange;
 import dev.kiroscim.core.sync.IdentityCenterUserProfile;
-import dev.kiroscim.core.sync.IdentityCenterConflict;
-import dev.kiroscim.core.sync.IdentityCenterNotFound;
-import dev.kiroscim.core.sync.IdentityCenterOperation;
-import dev.kiroscim.core.sync.IdentityCenterRejected;
 import dev.kiroscim.core.testsupport.MotoIdentityStoreServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,8 +53,9 @@ class IdentityStoreApiDirectoryMotoTest {
     static void startEmulator() throws Exception {
         String script = System.getProperty(SCRIPT_PROPERTY, "../integration-tests/emulator/moto_identitystore.py");
         try {
-            server = MotoIdentityStoreServer.start(Path.of(script).toAbsolutePath().normalize());
-        } catch (TestAbortedException skipped) {  // never on CI=true: ExternalComponent fails there instead
+            server = MotoIdentityStoreServer.start(
+                    Path.of(script).toAbsolutePath().normalize());
+        } catch (TestAbortedException skipped) { // never on CI=true: ExternalComponent fails there instead
             unavailable = skipped;
         }
     }
@@ -73,8 +74,8 @@ class IdentityStoreApiDirectoryMotoTest {
         }
         String storeId = "d-" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
         IdentityStoreApiConfig config = new IdentityStoreApiConfig(storeId, "us-east-1", server.endpoint(), 1000);
-        store = IdentityStoreApiDirectory.create(config,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+        store = IdentityStoreApiDirectory.create(
+                config, StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
     @AfterEach
@@ -85,7 +86,8 @@ class IdentityStoreApiDirectoryMotoTest {
     }
 
     private static IdentityCenterUserProfile profile(String userName) {
-        return new IdentityCenterUserProfile(userName, userName + " display", "Given", "Family", userName + "@example.com");
+        return new IdentityCenterUserProfile(
+                userName, userName + " display", "Given", "Family", userName + "@example.com");
     }
 
     private List<IdentityCenterUser> allUsers() {
@@ -93,11 +95,16 @@ class IdentityStoreApiDirectoryMotoTest {
     }
 
     private IdentityCenterUser readBack(String userId) {
-        return allUsers().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
+        return allUsers().stream()
+                .filter(u -> u.id().equals(userId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Set<String> memberIds(String groupId) {
-        return store.groupMembershipPages(groupId).flatMap(List::stream).map(IdentityCenterMembership::userId)
+        return store.groupMembershipPages(groupId)
+                .flatMap(List::stream)
+                .map(IdentityCenterMembership::userId)
                 .collect(Collectors.toSet());
     }
 
@@ -105,8 +112,14 @@ class IdentityStoreApiDirectoryMotoTest {
     void creates_a_user_with_all_required_attributes_and_finds_it_by_user_name() {
         String id = store.createUser(new IdentityCenterUserProfile("svc-build", "Build bot", null, "", null));
 
-        assertThat(readBack(id)).isEqualTo(new IdentityCenterUser(id, "svc-build", "Build bot",
-                IdentityCenterUserProfile.NAME_PLACEHOLDER, IdentityCenterUserProfile.NAME_PLACEHOLDER, null));
+        assertThat(readBack(id))
+                .isEqualTo(new IdentityCenterUser(
+                        id,
+                        "svc-build",
+                        "Build bot",
+                        IdentityCenterUserProfile.NAME_PLACEHOLDER,
+                        IdentityCenterUserProfile.NAME_PLACEHOLDER,
+                        null));
         assertThat(store.findUserIdByUserName("svc-build")).contains(id);
         assertThat(store.findUserIdByUserName("nobody")).isEmpty();
     }
@@ -117,7 +130,8 @@ class IdentityStoreApiDirectoryMotoTest {
 
         assertThatThrownBy(() -> store.createUser(profile("alice")))
                 .isInstanceOfSatisfying(IdentityCenterConflict.class, conflict -> {
-                    assertThat(conflict.reason()).isEqualTo(IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION);
+                    assertThat(conflict.reason())
+                            .isEqualTo(IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION);
                     assertThat(conflict.operation()).isEqualTo(IdentityCenterOperation.CREATE_USER);
                     assertThat(conflict.retryable()).isFalse();
                     assertThat(conflict.awsRequestId()).isNotBlank();
@@ -134,13 +148,16 @@ class IdentityStoreApiDirectoryMotoTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(nullValues = "null", value = {
-            "USER_NAME,     alice.anders",
-            "DISPLAY_NAME,  Alice Anders",
-            "GIVEN_NAME,    Alicia",
-            "FAMILY_NAME,   Anders-Berg",
-            "EMAIL,         a.anders@example.com",
-            "EMAIL,         null"})
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "USER_NAME,     alice.anders",
+                "DISPLAY_NAME,  Alice Anders",
+                "GIVEN_NAME,    Alicia",
+                "FAMILY_NAME,   Anders-Berg",
+                "EMAIL,         a.anders@example.com",
+                "EMAIL,         null"
+            })
     void update_user_changes_one_attribute(IdentityCenterUserAttribute attribute, String newValue) {
         String id = store.createUser(profile("alice"));
         IdentityCenterUserProfile before = readBack(id).profile();
@@ -148,13 +165,15 @@ class IdentityStoreApiDirectoryMotoTest {
         store.updateUser(id, List.of(new IdentityCenterUserChange(attribute, newValue)));
 
         IdentityCenterUserProfile after = readBack(id).profile();
-        assertThat(IdentityCenterUserChange.between(before, after)).containsExactly(new IdentityCenterUserChange(attribute, newValue));
+        assertThat(IdentityCenterUserChange.between(before, after))
+                .containsExactly(new IdentityCenterUserChange(attribute, newValue));
     }
 
     @Test
     void update_user_applies_a_whole_diff_in_one_call() {
         String id = store.createUser(profile("bob"));
-        IdentityCenterUserProfile desired = new IdentityCenterUserProfile("robert", "Robert B", "Robert", "Brown", "robert@example.com");
+        IdentityCenterUserProfile desired =
+                new IdentityCenterUserProfile("robert", "Robert B", "Robert", "Brown", "robert@example.com");
 
         store.updateUser(id, IdentityCenterUserChange.between(readBack(id).profile(), desired));
 
@@ -166,14 +185,18 @@ class IdentityStoreApiDirectoryMotoTest {
         String carol = store.createUser(profile("carol"));
         store.createUser(profile("dave"));
 
-        assertThatThrownBy(() -> store.updateUser(carol, List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.USER_NAME, "dave"))))
+        assertThatThrownBy(() -> store.updateUser(
+                        carol, List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.USER_NAME, "dave"))))
                 .isInstanceOf(IdentityCenterConflict.class);
-        assertThatThrownBy(() -> store.updateUser(carol,
-                List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.EMAIL, "dave@example.com"))))
+        assertThatThrownBy(() -> store.updateUser(
+                        carol,
+                        List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.EMAIL, "dave@example.com"))))
                 .isInstanceOf(IdentityCenterConflict.class);
-        assertThatThrownBy(() -> store.updateUser("00000000-0000-0000-0000-000000000000",
-                List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.DISPLAY_NAME, "x"))))
-                .isInstanceOfSatisfying(IdentityCenterNotFound.class,
+        assertThatThrownBy(() -> store.updateUser(
+                        "00000000-0000-0000-0000-000000000000",
+                        List.of(new IdentityCenterUserChange(IdentityCenterUserAttribute.DISPLAY_NAME, "x"))))
+                .isInstanceOfSatisfying(
+                        IdentityCenterNotFound.class,
                         notFound -> assertThat(notFound.resourceType()).isEqualTo("USER"));
     }
 
@@ -197,8 +220,10 @@ class IdentityStoreApiDirectoryMotoTest {
         assertThat(store.findGroupIdByDisplayName("kiro-pro-plus")).contains(id);
         assertThat(store.findGroupIdByDisplayName("kiro-power")).isEqualTo(Optional.empty());
         assertThatThrownBy(() -> store.createGroup("kiro-pro-plus"))
-                .isInstanceOfSatisfying(IdentityCenterConflict.class, conflict -> assertThat(conflict.reason())
-                        .isEqualTo(IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION));
+                .isInstanceOfSatisfying(
+                        IdentityCenterConflict.class,
+                        conflict -> assertThat(conflict.reason())
+                                .isEqualTo(IdentityCenterConflict.Reason.UNIQUENESS_CONSTRAINT_VIOLATION));
     }
 
     @Test
@@ -212,7 +237,8 @@ class IdentityStoreApiDirectoryMotoTest {
         assertThat(first).isInstanceOf(AddMembershipResult.Added.class);
         assertThat(second).isEqualTo(new AddMembershipResult.AlreadyMember());
         assertThat(store.groupMembershipPages(group).flatMap(List::stream).toList())
-                .containsExactly(new IdentityCenterMembership(((AddMembershipResult.Added) first).membershipId(), group, gina));
+                .containsExactly(
+                        new IdentityCenterMembership(((AddMembershipResult.Added) first).membershipId(), group, gina));
     }
 
     @Test
@@ -220,7 +246,8 @@ class IdentityStoreApiDirectoryMotoTest {
         String hank = store.createUser(profile("hank"));
 
         assertThatThrownBy(() -> store.addMembership("00000000-0000-0000-0000-000000000000", hank))
-                .isInstanceOfSatisfying(IdentityCenterNotFound.class,
+                .isInstanceOfSatisfying(
+                        IdentityCenterNotFound.class,
                         notFound -> assertThat(notFound.resourceType()).isEqualTo("GROUP"));
     }
 
@@ -249,15 +276,19 @@ class IdentityStoreApiDirectoryMotoTest {
     @Test
     void lists_users_and_memberships_over_several_pages() {
         String group = store.createGroup("kiro-power");
-        List<String> userIds = IntStream.range(0, 7).mapToObj(i -> store.createUser(profile("user" + i))).toList();
+        List<String> userIds = IntStream.range(0, 7)
+                .mapToObj(i -> store.createUser(profile("user" + i)))
+                .toList();
         userIds.subList(0, 5).forEach(id -> store.addMembership(group, id));
         IdentityStoreApiDirectory smallPages = store.withPageSize(3);
 
         List<List<IdentityCenterUser>> userPages = smallPages.userPages().toList();
-        List<List<IdentityCenterMembership>> membershipPages = smallPages.groupMembershipPages(group).toList();
+        List<List<IdentityCenterMembership>> membershipPages =
+                smallPages.groupMembershipPages(group).toList();
 
         assertThat(userPages).extracting(List::size).containsExactly(3, 3, 1);
-        assertThat(userPages.stream().flatMap(List::stream).map(IdentityCenterUser::id)).containsExactlyInAnyOrderElementsOf(userIds);
+        assertThat(userPages.stream().flatMap(List::stream).map(IdentityCenterUser::id))
+                .containsExactlyInAnyOrderElementsOf(userIds);
         assertThat(membershipPages).extracting(List::size).containsExactly(3, 2);
         assertThat(membershipPages.stream().flatMap(List::stream).map(IdentityCenterMembership::userId))
                 .containsExactlyInAnyOrderElementsOf(userIds.subList(0, 5));

@@ -23,13 +23,14 @@ class TokenBucketTest {
 
     @ParameterizedTest(name = "{0}/s: {1} calls take {2} ms")
     @CsvSource({
-            // rate, calls, elapsed ms: the first max(1, rate) calls are a burst, then one per 1/rate
-            "10,   10,    0",
-            "10,   11,  100",
-            "10,   30, 2000",
-            "20,   40, 1000",
-            "0.5,   1,    0",
-            "0.5,   3, 4000"})
+        // rate, calls, elapsed ms: the first max(1, rate) calls are a burst, then one per 1/rate
+        "10,   10,    0",
+        "10,   11,  100",
+        "10,   30, 2000",
+        "20,   40, 1000",
+        "0.5,   1,    0",
+        "0.5,   3, 4000"
+    })
     void limits_the_call_rate_after_a_burst(double rate, int calls, long elapsedMillis) throws InterruptedException {
         FakeTime time = new FakeTime();
         TokenBucket bucket = new TokenBucket(rate, () -> time.now, time::sleep);

@@ -13,8 +13,13 @@ import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
  */
 public final class UsesInfrastructure {
 
-    public Object[] everything(IdentitystoreClient aws, Response http, Session hibernate, EntityManager jpa,
-                               HttpServer grizzly, HikariDataSource pool) {
+    public Object[] everything(
+            IdentitystoreClient aws,
+            Response http,
+            Session hibernate,
+            EntityManager jpa,
+            HttpServer grizzly,
+            HikariDataSource pool) {
         return new Object[] {aws, http, hibernate, jpa, grizzly, pool};
     }
 }

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Test helper: JSON written with single quotes for readable tables. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode parse(String text) {
         try {

@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InputLimitsMatchSchemaTest {
 
     private static final Path MIGRATIONS = Path.of("..", "persistence", "src", "main", "resources", "db", "migration");
-    private static final Pattern CREATE_TABLE = Pattern.compile("create\\s+table\\s+(\\w+)\\s*\\((.*?)\\);", Pattern.DOTALL);
-    private static final Pattern COLUMN = Pattern.compile("^\\s*(\\w+)\\s+(?:varchar|character varying|char)\\s*\\((\\d+)\\)", Pattern.MULTILINE);
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("create\\s+table\\s+(\\w+)\\s*\\((.*?)\\);", Pattern.DOTALL);
+    private static final Pattern COLUMN =
+            Pattern.compile("^\\s*(\\w+)\\s+(?:varchar|character varying|char)\\s*\\((\\d+)\\)", Pattern.MULTILINE);
     private static final Pattern ALTER = Pattern.compile(
             "alter\\s+table\\s+(\\w+)\\s+(?:alter\\s+column\\s+(\\w+)\\s+(?:set\\s+data\\s+)?type|add\\s+(?:column\\s+)?(\\w+))\\s+varchar\\s*\\((\\d+)\\)");
 
@@ -37,9 +39,11 @@ class InputLimitsMatchSchemaTest {
     @MethodSource("limits")
     void limitEqualsTheColumnSize(InputLimits.ColumnLimit limit) throws IOException {
         Map<String, Integer> sizes = declaredSizes();
-        assertThat(sizes).as("migrations declare %s.%s", limit.table(), limit.column())
+        assertThat(sizes)
+                .as("migrations declare %s.%s", limit.table(), limit.column())
                 .containsKey(limit.table() + "." + limit.column());
-        assertThat(sizes.get(limit.table() + "." + limit.column())).as("%s.%s", limit.table(), limit.column())
+        assertThat(sizes.get(limit.table() + "." + limit.column()))
+                .as("%s.%s", limit.table(), limit.column())
                 .isEqualTo(limit.maxLength());
     }
 
@@ -49,7 +53,8 @@ class InputLimitsMatchSchemaTest {
         List<Path> files;
         try (Stream<Path> list = Files.list(MIGRATIONS)) {
             files = list.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(InputLimitsMatchSchemaTest::version)).toList();
+                    .sorted(Comparator.comparingInt(InputLimitsMatchSchemaTest::version))
+                    .toList();
         }
         assertThat(files).as("migrations in %s", MIGRATIONS.toAbsolutePath()).isNotEmpty();
         for (Path file : files) {

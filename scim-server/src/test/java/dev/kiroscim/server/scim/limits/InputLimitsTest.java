@@ -1,7 +1,5 @@
 package dev.kiroscim.server.scim.limits;
 
-import dev.kiroscim.server.scim.quirks.IdpQuirks;
-import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import static dev.kiroscim.server.scim.document.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +11,8 @@ import dev.kiroscim.server.scim.document.ResourceDocumentReader;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import dev.kiroscim.server.scim.patch.PatchEngine;
+import dev.kiroscim.server.scim.quirks.IdpQuirks;
+import dev.kiroscim.server.scim.quirks.IdpRequestNormalizer;
 import dev.kiroscim.server.scim.schema.ResourceTypeDef;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
 import java.util.stream.Stream;
@@ -42,9 +42,11 @@ class InputLimitsTest {
     @MethodSource("lengths")
     void stringAttributeAtAndOverItsLimit(String label, ResourceTypeDef type, String attribute, int limit) {
         ObjectNode atLimit = minimal(type).put(attribute, "x".repeat(limit));
-        assertThat(reader.read(type, atLimit).document().get(attribute).textValue()).hasSize(limit);
+        assertThat(reader.read(type, atLimit).document().get(attribute).textValue())
+                .hasSize(limit);
         ObjectNode over = minimal(type).put(attribute, "x".repeat(limit + 1));
-        assertInvalidValue(() -> reader.read(type, over), attribute + " is " + (limit + 1) + " characters long; at most " + limit);
+        assertInvalidValue(
+                () -> reader.read(type, over), attribute + " is " + (limit + 1) + " characters long; at most " + limit);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,45 +77,98 @@ class InputLimitsTest {
             }
         }
         return Stream.of(
-                Arguments.of("İ lower-cases to two UTF-16 units: the _ci column overflows", ScimSchemas.USER_TYPE,
-                        object("{'userName':'" + "\u0130".repeat(300) + "'}"), "userName is 300 characters long; at most 512"),
-                Arguments.of("NUL in userName", ScimSchemas.USER_TYPE, object("{'userName':'a\\u0000b'}"),
+                Arguments.of(
+                        "İ lower-cases to two UTF-16 units: the _ci column overflows",
+                        ScimSchemas.USER_TYPE,
+                        object("{'userName':'" + "\u0130".repeat(300) + "'}"),
+                        "userName is 300 characters long; at most 512"),
+                Arguments.of(
+                        "NUL in userName",
+                        ScimSchemas.USER_TYPE,
+                        object("{'userName':'a\\u0000b'}"),
                         "userName contains a control character U+0000 at position 1"),
-                Arguments.of("lone surrogate in a sub-attribute", ScimSchemas.USER_TYPE,
-                        object("{'userName':'a','name':{'givenName':'\\ud800'}}"), "name.givenName contains a unpaired surrogate U+D800"),
-                Arguments.of("control character in an extension attribute", ScimSchemas.USER_TYPE,
-                        object("{'userName':'a','" + ENT + "':{'department':'\\u0007'}}"), ENT + ":department contains a control character U+0007"),
-                Arguments.of("NUL in a Group displayName", ScimSchemas.GROUP_TYPE, object("{'displayName':'\\u0000'}"),
+                Arguments.of(
+                        "lone surrogate in a sub-attribute",
+                        ScimSchemas.USER_TYPE,
+                        object("{'userName':'a','name':{'givenName':'\\ud800'}}"),
+                        "name.givenName contains a unpaired surrogate U+D800"),
+                Arguments.of(
+                        "control character in an extension attribute",
+                        ScimSchemas.USER_TYPE,
+                        object("{'userName':'a','" + ENT + "':{'department':'\\u0007'}}"),
+                        ENT + ":department contains a control character U+0007"),
+                Arguments.of(
+                        "NUL in a Group displayName",
+                        ScimSchemas.GROUP_TYPE,
+                        object("{'displayName':'\\u0000'}"),
                         "displayName contains a control character U+0000"),
-                Arguments.of("NUL in a member id", ScimSchemas.GROUP_TYPE, object("{'displayName':'g','members':[{'value':'\\u0000'}]}"),
+                Arguments.of(
+                        "NUL in a member id",
+                        ScimSchemas.GROUP_TYPE,
+                        object("{'displayName':'g','members':[{'value':'\\u0000'}]}"),
                         "members.value contains a control character U+0000"),
                 Arguments.of("101 emails", ScimSchemas.USER_TYPE, manyEmails, "emails has 101 values; at most 100"),
-                Arguments.of("10,001 members", ScimSchemas.GROUP_TYPE, manyMembers, "members: 10001 member ids in one request; at most 10000"),
-                Arguments.of("document over 200,000 characters", ScimSchemas.USER_TYPE, huge, "at most 200000 are accepted"));
+                Arguments.of(
+                        "10,001 members",
+                        ScimSchemas.GROUP_TYPE,
+                        manyMembers,
+                        "members: 10001 member ids in one request; at most 10000"),
+                Arguments.of(
+                        "document over 200,000 characters",
+                        ScimSchemas.USER_TYPE,
+                        huge,
+                        "at most 200000 are accepted"));
     }
 
     static Stream<Arguments> rejectedPatches() {
         StringBuilder ops = new StringBuilder();
         for (int i = 0; i <= InputLimits.MAX_PATCH_OPERATIONS; i++) {
-            ops.append(i == 0 ? "" : ",").append("{'op':'replace','path':'title','value':'t").append(i).append("'}");
+            ops.append(i == 0 ? "" : ",")
+                    .append("{'op':'replace','path':'title','value':'t")
+                    .append(i)
+                    .append("'}");
         }
         StringBuilder memberOps = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             StringBuilder ids = new StringBuilder();
             for (int j = 0; j < 4000; j++) {
-                ids.append(j == 0 ? "" : ",").append("{'value':'u").append(i).append('-').append(j).append("'}");
+                ids.append(j == 0 ? "" : ",")
+                        .append("{'value':'u")
+                        .append(i)
+                        .append('-')
+                        .append(j)
+                        .append("'}");
             }
-            memberOps.append(i == 0 ? "" : ",").append("{'op':'add','path':'members','value':[").append(ids).append("]}");
+            memberOps
+                    .append(i == 0 ? "" : ",")
+                    .append("{'op':'add','path':'members','value':[")
+                    .append(ids)
+                    .append("]}");
         }
         return Stream.of(
-                Arguments.of("1,001 operations", ScimSchemas.USER_TYPE, ops.toString(), "Operations has 1001 entries; at most 1000"),
-                Arguments.of("12,000 member ids over three operations", ScimSchemas.GROUP_TYPE, memberOps.toString(),
+                Arguments.of(
+                        "1,001 operations",
+                        ScimSchemas.USER_TYPE,
+                        ops.toString(),
+                        "Operations has 1001 entries; at most 1000"),
+                Arguments.of(
+                        "12,000 member ids over three operations",
+                        ScimSchemas.GROUP_TYPE,
+                        memberOps.toString(),
                         "members: 12000 member ids in one request"),
-                Arguments.of("add with a path and no value", ScimSchemas.USER_TYPE, "{'op':'add','path':'displayName'}",
+                Arguments.of(
+                        "add with a path and no value",
+                        ScimSchemas.USER_TYPE,
+                        "{'op':'add','path':'displayName'}",
                         "add displayName needs a \"value\""),
-                Arguments.of("replace with a path and no value", ScimSchemas.USER_TYPE, "{'op':'Replace','path':'title'}",
+                Arguments.of(
+                        "replace with a path and no value",
+                        ScimSchemas.USER_TYPE,
+                        "{'op':'Replace','path':'title'}",
                         "replace title needs a \"value\""),
-                Arguments.of("too long through a value filter", ScimSchemas.USER_TYPE,
+                Arguments.of(
+                        "too long through a value filter",
+                        ScimSchemas.USER_TYPE,
                         "{'op':'add','path':'emails[type eq \"work\"].value','value':'" + "e".repeat(1025) + "'}",
                         "is 1025 characters long; at most 1024"));
     }
@@ -121,11 +176,15 @@ class InputLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedPatches")
     void rejectedPatch(String label, ResourceTypeDef type, String operations, String detail) {
-        ObjectNode current = type == ScimSchemas.USER_TYPE ? object("{'userName':'a','displayName':'D','title':'T'}")
+        ObjectNode current = type == ScimSchemas.USER_TYPE
+                ? object("{'userName':'a','displayName':'D','title':'T'}")
                 : object("{'displayName':'g'}");
         ObjectNode before = current.deepCopy();
         String body = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':[" + operations + "]}";
-        assertInvalidValue(() -> new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT).apply(type, current, normalizer.patch(type, object(body))), detail);
+        assertInvalidValue(
+                () -> new PatchEngine(IdpQuirks.VALUE_FILTER_CREATES_MISSING_ELEMENT)
+                        .apply(type, current, normalizer.patch(type, object(body))),
+                detail);
         assertThat(current).isEqualTo(before);
     }
 

@@ -33,6 +33,7 @@ class ProvisioningOnH2Test {
 
     @TempDir
     static Path dataDir;
+
     private static Database database;
     private static final List<DirectoryChange> changes = new ArrayList<>();
     private static ProvisionUsers users;
@@ -54,17 +55,22 @@ class ProvisioningOnH2Test {
     }
 
     private static String newUser(String userName) {
-        return users.create(parse("{'userName':'" + userName + "'}"), CTX).user().id();
+        return users.create(parse("{'userName':'" + userName + "'}"), CTX)
+                .user()
+                .id();
     }
 
     @Test
     void createDefaultsToActiveAndReportsTheUser() {
         changes.clear();
-        UserView created = users.create(parse("{'schemas':['x'],'id':'ignored','userName':'Create1','password':'p','title':''}"), CTX);
+        UserView created = users.create(
+                parse("{'schemas':['x'],'id':'ignored','userName':'Create1','password':'p','title':''}"), CTX);
         assertThat(created.user().active()).isTrue();
         assertThat(created.user().version()).isEqualTo(1);
         JsonNode document = ScimJson.parseStored(created.user().document());
-        assertThat(document.has("password")).as("password is accepted, never stored").isFalse();
+        assertThat(document.has("password"))
+                .as("password is accepted, never stored")
+                .isFalse();
         assertThat(document.has("title")).as("an empty string is not stored").isFalse();
         assertThat(changes).singleElement().isInstanceOf(DirectoryChange.UserCreated.class);
     }
@@ -72,8 +78,13 @@ class ProvisioningOnH2Test {
     @Test
     void putWithoutActiveKeepsTheCurrentValue() {
         String id = newUser("Put1");
-        users.patch(id, parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
-                + "'Operations':[{'op':'Replace','path':'active','value':'False'}]}"), null, false, CTX);
+        users.patch(
+                id,
+                parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                        + "'Operations':[{'op':'Replace','path':'active','value':'False'}]}"),
+                null,
+                false,
+                CTX);
         UserView replaced = users.replace(id, parse("{'userName':'Put1','title':'T'}"), null, false, CTX);
         assertThat(replaced.user().active()).isFalse();
         assertThat(replaced.user().version()).isEqualTo(3);
@@ -83,16 +94,19 @@ class ProvisioningOnH2Test {
     void staleIfMatchIs412AndChangesNothing() {
         String id = newUser("Etag1");
         assertThatThrownBy(() -> users.replace(id, parse("{'userName':'Etag2'}"), "W/\"7\"", false, CTX))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
+                .isInstanceOfSatisfying(
+                        ScimException.class, e -> assertThat(e.status()).isEqualTo(412));
         assertThat(users.get(id, false).user().userName()).isEqualTo("Etag1");
     }
 
     @Test
     void unknownIdsAre404() {
         assertThatThrownBy(() -> users.get("no-such-id", false))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> groups.delete("no-such-id", null, CTX))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
@@ -100,14 +114,26 @@ class ProvisioningOnH2Test {
         String a = newUser("MemberA");
         String b = newUser("MemberB");
         String c = newUser("MemberC");
-        GroupRecord group = groups.create(parse("{'displayName':'Listed','members':[{'value':'" + a + "','display':'A'},"
-                + "{'value':'" + b + "'},{'value':'" + c + "'}]}"), CTX);
+        GroupRecord group = groups.create(
+                parse("{'displayName':'Listed','members':[{'value':'" + a + "','display':'A'}," + "{'value':'" + b
+                        + "'},{'value':'" + c + "'}]}"),
+                CTX);
         changes.clear();
-        groups.patch(group.id(), parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
-                + "{'op':'Remove','path':'members','value':[{'$ref':null,'value':'" + a + "'},{'value':'" + c + "'}]}]}"), null, CTX);
-        assertThat(groups.members(group.id(), null, 10)).extracting(MemberRef::userId).containsExactly(b);
-        assertThat(changes).filteredOn(DirectoryChange.MembersRemoved.class::isInstance).singleElement()
-                .satisfies(change -> assertThat(((DirectoryChange.MembersRemoved) change).userIds()).containsExactlyInAnyOrder(a, c));
+        groups.patch(
+                group.id(),
+                parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],'Operations':["
+                        + "{'op':'Remove','path':'members','value':[{'$ref':null,'value':'" + a + "'},{'value':'" + c
+                        + "'}]}]}"),
+                null,
+                CTX);
+        assertThat(groups.members(group.id(), null, 10))
+                .extracting(MemberRef::userId)
+                .containsExactly(b);
+        assertThat(changes)
+                .filteredOn(DirectoryChange.MembersRemoved.class::isInstance)
+                .singleElement()
+                .satisfies(change -> assertThat(((DirectoryChange.MembersRemoved) change).userIds())
+                        .containsExactlyInAnyOrder(a, c));
     }
 
     @Test
@@ -115,8 +141,12 @@ class ProvisioningOnH2Test {
         String a = newUser("PutMember");
         GroupRecord group = groups.create(parse("{'displayName':'Kept','members':[{'value':'" + a + "'}]}"), CTX);
         groups.replace(group.id(), parse("{'displayName':'Kept2'}"), null, CTX);
-        assertThat(groups.members(group.id(), null, 10)).extracting(MemberRef::userId).containsExactly(a);
-        assertThatThrownBy(() -> groups.create(parse("{'displayName':'Ghosts','members':[{'value':'no-such-user'}]}"), CTX))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(groups.members(group.id(), null, 10))
+                .extracting(MemberRef::userId)
+                .containsExactly(a);
+        assertThatThrownBy(() ->
+                        groups.create(parse("{'displayName':'Ghosts','members':[{'value':'no-such-user'}]}"), CTX))
+                .isInstanceOfSatisfying(
+                        ScimException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 }

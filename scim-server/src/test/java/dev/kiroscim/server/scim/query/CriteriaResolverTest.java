@@ -29,20 +29,24 @@ class CriteriaResolverTest {
                 Arguments.of("USERNAME Eq \"Alice\"", "(col:USER_NAME EQ Alice:String)"),
                 Arguments.of("active eq \"True\"", "(col:ACTIVE EQ true:Boolean)"),
                 Arguments.of("active eq false", "(col:ACTIVE EQ false:Boolean)"),
-                Arguments.of("meta.lastModified gt \"2026-01-01T00:00:00+01:00\"", "(col:LAST_MODIFIED GT 2025-12-31T23:00:00Z:Instant)"),
+                Arguments.of(
+                        "meta.lastModified gt \"2026-01-01T00:00:00+01:00\"",
+                        "(col:LAST_MODIFIED GT 2025-12-31T23:00:00Z:Instant)"),
                 Arguments.of("title pr", "(pr idx:title)"),
                 Arguments.of("emails co \"@x\"", "(idx:emails.value CO @x:String)"),
                 Arguments.of("emails[type eq \"work\"]", "(element emails (idx:emails.type EQ work:String))"),
                 Arguments.of("groups.display ne \"G\"", "(not (membership (rel:DISPLAY_NAME EQ G:String)))"),
                 Arguments.of("title eq null", "(idx:title EQ null)"),
-                Arguments.of("not (userName sw \"a\") and title pr",
+                Arguments.of(
+                        "not (userName sw \"a\") and title pr",
                         "(and (not (col:USER_NAME SW a:String)) (pr idx:title))"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("users")
     void userFilters(String filter, String expected) {
-        assertThat(print(new CriteriaResolver(FieldCatalog.USERS).resolve(parse(filter)))).isEqualTo(expected);
+        assertThat(print(new CriteriaResolver(FieldCatalog.USERS).resolve(parse(filter))))
+                .isEqualTo(expected);
     }
 
     static Stream<Arguments> groups() {
@@ -55,7 +59,8 @@ class CriteriaResolverTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("groups")
     void groupFilters(String filter, String expected) {
-        assertThat(print(new CriteriaResolver(FieldCatalog.GROUPS).resolve(parse(filter)))).isEqualTo(expected);
+        assertThat(print(new CriteriaResolver(FieldCatalog.GROUPS).resolve(parse(filter))))
+                .isEqualTo(expected);
     }
 
     static Stream<Arguments> rejected() {

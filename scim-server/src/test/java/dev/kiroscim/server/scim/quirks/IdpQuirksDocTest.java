@@ -21,13 +21,23 @@ class IdpQuirksDocTest {
 
     /** The registry as a Markdown table, one row per quirk in registry order. */
     static String generatedTable() {
-        StringBuilder table = new StringBuilder(BEGIN).append('\n')
+        StringBuilder table = new StringBuilder(BEGIN)
+                .append('\n')
                 .append("| # | Quirk (class in `scim/quirks`) | Sent by | What we accept and do | Source |\n")
                 .append("|---|---|---|---|---|\n");
         int row = 1;
         for (IdpQuirk quirk : IdpQuirks.all()) {
-            table.append("| ").append(row++).append(" | `").append(quirk.name()).append("` | ").append(cell(quirk.idp()))
-                    .append(" | ").append(cell(quirk.description())).append(" | ").append(cell(quirk.source())).append(" |\n");
+            table.append("| ")
+                    .append(row++)
+                    .append(" | `")
+                    .append(quirk.name())
+                    .append("` | ")
+                    .append(cell(quirk.idp()))
+                    .append(" | ")
+                    .append(cell(quirk.description()))
+                    .append(" | ")
+                    .append(cell(quirk.source()))
+                    .append(" |\n");
         }
         return table.append(END).toString();
     }
@@ -51,8 +61,10 @@ class IdpQuirksDocTest {
             Files.createDirectories(target.getParent());
             Files.writeString(target, fixed, StandardCharsets.UTF_8);
         }
-        assertThat(actual).as("docs/idp-quirks.md is out of date with IdpQuirks.all(); the corrected file is in "
-                + "scim-server/target/idp-quirks.md").isEqualTo(expected);
+        assertThat(actual)
+                .as("docs/idp-quirks.md is out of date with IdpQuirks.all(); the corrected file is in "
+                        + "scim-server/target/idp-quirks.md")
+                .isEqualTo(expected);
     }
 
     @Test

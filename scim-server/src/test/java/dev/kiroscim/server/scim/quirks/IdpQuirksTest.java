@@ -40,7 +40,9 @@ class IdpQuirksTest {
                     .filter(n -> {
                         try {
                             Class<?> c = Class.forName(IdpQuirk.class.getPackageName() + "." + n);
-                            return IdpQuirk.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers());
+                            return IdpQuirk.class.isAssignableFrom(c)
+                                    && !c.isInterface()
+                                    && !Modifier.isAbstract(c.getModifiers());
                         } catch (ClassNotFoundException e) {
                             throw new IllegalStateException(e);
                         }

@@ -25,11 +25,15 @@ class QuirksStayOutsideTheEngineTest {
         List<String> offenders;
         try (Stream<Path> files = Files.list(SCIM.resolve(pkg))) {
             offenders = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> read(f).lines().anyMatch(line -> !line.trim().startsWith("*")
-                            && line.contains("dev.kiroscim.server.scim.quirks")))
-                    .map(f -> f.getFileName().toString()).toList();
+                    .filter(f -> read(f).lines()
+                            .anyMatch(line ->
+                                    !line.trim().startsWith("*") && line.contains("dev.kiroscim.server.scim.quirks")))
+                    .map(f -> f.getFileName().toString())
+                    .toList();
         }
-        assertThat(offenders).as("classes in scim/" + pkg + " that use scim.quirks").isEmpty();
+        assertThat(offenders)
+                .as("classes in scim/" + pkg + " that use scim.quirks")
+                .isEmpty();
     }
 
     private static String read(Path file) {

@@ -28,12 +28,17 @@ class ProjectionTest {
                 Arguments.of("name.givenName", null, "{" + ALWAYS + ",'name':{'givenName':'G'}}"),
                 Arguments.of("emails.type", null, "{" + ALWAYS + ",'emails':[{'type':'work'},{}]}"),
                 Arguments.of(ENT + ":department", null, "{" + ALWAYS + ",'" + ENT + "':{'department':'D'}}"),
-                Arguments.of("urn:ietf:params:scim:schemas:core:2.0:User:userName", null, "{" + ALWAYS + ",'userName':'a'}"),
+                Arguments.of(
+                        "urn:ietf:params:scim:schemas:core:2.0:User:userName", null, "{" + ALWAYS + ",'userName':'a'}"),
                 // Unknown names are ignored; a list of only unknown names selects nothing, so nothing is cut.
                 Arguments.of("noSuchAttribute", null, USER),
-                Arguments.of(null, "emails", USER.replace("'emails':[{'value':'a@x','type':'work'},{'value':'b@x'}],", "")),
+                Arguments.of(
+                        null, "emails", USER.replace("'emails':[{'value':'a@x','type':'work'},{'value':'b@x'}],", "")),
                 Arguments.of(null, "name.familyName", USER.replace(",'familyName':'F'", "")),
-                Arguments.of(null, "emails.value", USER.replace("[{'value':'a@x','type':'work'},{'value':'b@x'}]", "[{'type':'work'},{}]")),
+                Arguments.of(
+                        null,
+                        "emails.value",
+                        USER.replace("[{'value':'a@x','type':'work'},{'value':'b@x'}]", "[{'type':'work'},{}]")),
                 Arguments.of(null, ENT + ":manager", USER.replace(",'manager':{'value':'m'}", "")),
                 Arguments.of(null, "id", USER),
                 Arguments.of("name", "name.givenName", "{" + ALWAYS + ",'name':{'familyName':'F'}}"));
@@ -53,9 +58,15 @@ class ProjectionTest {
     void wantsDecidesWhetherMembersAreRead() {
         var members = ScimSchemas.GROUP.attribute("members").orElseThrow();
         assertThat(Projection.ALL.wants(members)).isTrue();
-        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, null, "members").wants(members)).isFalse();
-        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, "displayName", null).wants(members)).isFalse();
-        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, "members.value", null).wants(members)).isTrue();
-        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, null, "members.display").wants(members)).isTrue();
+        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, null, "members").wants(members))
+                .isFalse();
+        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, "displayName", null).wants(members))
+                .isFalse();
+        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, "members.value", null)
+                        .wants(members))
+                .isTrue();
+        assertThat(Projection.parse(ScimSchemas.GROUP_TYPE, null, "members.display")
+                        .wants(members))
+                .isTrue();
     }
 }
