@@ -140,4 +140,39 @@ class DerivedEventsOnH2Test {
             assertThat(e.details()).containsEntry("pool", "Kiro-Contractors").containsEntry("daysLeft", 3L);
         });
     }
+
+    @Test
+    void theDownstreamTokenExpiringWithinTheWindowIsAuditedOncePerExpiry() {
+        Instant expires = Instant.parse("2026-12-10T00:00:00Z");
+        platformHolders.set(0);
+        DerivedEvents withDownstream = new DerivedEvents(db, List::of, DerivedEventRules.DEFAULT, Optional.of(expires));
+        assertThat(withDownstream.runOnce(NOW.minus(Duration.ofDays(10))))
+                .as("19 days away: outside the 14-day window")
+                .isZero();
+        assertThat(withDownstream.runOnce(NOW)).isEqualTo(1);
+        assertThat(withDownstream.runOnce(NOW.plus(Duration.ofDays(1))))
+                .as("once per expiry")
+                .isZero();
+        assertThat(events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("token.expiringSoon");
+            assertThat(e.subject().kind()).isEqualTo("downstream");
+            assertThat(e.subject().id()).isEqualTo("identityCenter");
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.details())
+                    .containsEntry("downstream", "identityCenter.scim")
+                    .containsEntry("expires", expires.toString())
+                    .containsEntry("daysLeft", 9L);
+        });
+        Instant renewed = expires.plus(Duration.ofDays(365));
+        DerivedEvents afterRenewal = new DerivedEvents(db, List::of, DerivedEventRules.DEFAULT, Optional.of(renewed));
+        assertThat(afterRenewal.runOnce(NOW.plus(Duration.ofDays(2))))
+                .as("the renewed token is a year away")
+                .isZero();
+        assertThat(afterRenewal.runOnce(renewed.minus(Duration.ofDays(3))))
+                .as("a new expiry: a new condition")
+                .isEqualTo(1);
+        assertThat(afterRenewal.runOnce(renewed.plusSeconds(1)))
+                .as("expired: no more events")
+                .isZero();
+    }
 }

@@ -540,6 +540,19 @@ public final class AuditEvents {
                 details("scope", scope, "expires", expires.toString(), "daysLeft", daysLeft));
     }
 
+    /**
+     * The downstream service's token expires soon: IAM Identity Center's SCIM token, whose expiry the operator copies
+     * into {@code identityCenter.scimTokenExpires} (the service does not tell). Same type as an API token's, so one
+     * webhook selector covers both; the subject kind ({@link AuditSubject#DOWNSTREAM}) tells them apart.
+     */
+    public static AuditEntry downstreamTokenExpiringSoon(java.time.Instant expires, long daysLeft) {
+        return entry(
+                TOKEN_EXPIRING_SOON,
+                AuditSubject.downstream("identityCenter", "IAM Identity Center SCIM token"),
+                null,
+                details("downstream", "identityCenter.scim", "expires", expires.toString(), "daysLeft", daysLeft));
+    }
+
     // --- console (subject: the signed-in person) -------------------------------------------------------------------
 
     /** @param via {@code token} or {@code oidc}; @param role {@code admin} or {@code read-only} */

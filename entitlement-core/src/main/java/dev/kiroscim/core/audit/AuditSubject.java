@@ -27,6 +27,12 @@ public record AuditSubject(String kind, String id, String name) {
     public static final String BUDGET = "budget";
     /** A seat pool ({@code pool.nearlyFull}): id and name are the pool's group. */
     public static final String POOL = "pool";
+    /**
+     * The downstream service's credential ({@code token.expiringSoon} for IAM Identity Center's SCIM token): id
+     * {@code identityCenter}, name {@code IAM Identity Center SCIM token}. Not {@link #TOKEN}, which is the bridge's own
+     * API tokens.
+     */
+    public static final String DOWNSTREAM = "downstream";
 
     public AuditSubject {
         if (kind == null || kind.isBlank()) {
@@ -52,6 +58,11 @@ public record AuditSubject(String kind, String id, String name) {
 
     public static AuditSubject token(String name) {
         return new AuditSubject(TOKEN, name, name);
+    }
+
+    /** The downstream service's credential, e.g. {@code downstream("identityCenter", "IAM Identity Center SCIM token")}. */
+    public static AuditSubject downstream(String id, String name) {
+        return new AuditSubject(DOWNSTREAM, id, name);
     }
 
     public static AuditSubject policy(String source) {

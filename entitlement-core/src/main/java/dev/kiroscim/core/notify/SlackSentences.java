@@ -49,8 +49,12 @@ public final class SlackSentences {
                 who + "'s " + tier + " seat from " + pool + " ends in " + days(d.get("daysLeft")) + " ("
                         + date(d.get("expiresAt")) + ")";
             case AuditEvents.TOKEN_EXPIRING_SOON ->
-                "API token " + e.subject().name() + " (" + d.get("scope") + ") expires in " + days(d.get("daysLeft"))
-                        + " (" + date(d.get("expires")) + "): rotate it before then";
+                e.subject().kind().equals(AuditSubject.DOWNSTREAM)
+                        ? "The " + e.subject().name() + " expires in " + days(d.get("daysLeft")) + " ("
+                                + date(d.get("expires")) + "): generate a new one in the IAM Identity Center console,"
+                                + " write it to the scimTokenFile and update identityCenter.scimTokenExpires"
+                        : "API token " + e.subject().name() + " (" + d.get("scope") + ") expires in "
+                                + days(d.get("daysLeft")) + " (" + date(d.get("expires")) + "): rotate it before then";
             case AuditEvents.SYNC_DEAD_LETTERED ->
                 "Identity Center sync of " + who + " failed " + d.get("attempts") + " times and is parked: "
                         + d.get("error") + ". Retry with POST /admin/v1/sync/retry";

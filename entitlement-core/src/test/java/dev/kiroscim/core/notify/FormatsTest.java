@@ -115,6 +115,10 @@ class FormatsTest {
                 .isEqualTo("bob@example.com's Kiro Pro seat from Kiro-Contractors ends in 2 days (2026-12-03)");
         assertThat(plain(AuditEvents.tokenExpiringSoon("okta", "scim", Instant.parse("2026-12-02T00:00:00Z"), 1)))
                 .isEqualTo("API token okta (scim) expires in 1 day (2026-12-02): rotate it before then");
+        assertThat(plain(AuditEvents.downstreamTokenExpiringSoon(Instant.parse("2027-11-30T00:00:00Z"), 14)))
+                .isEqualTo("The IAM Identity Center SCIM token expires in 14 days (2027-11-30): generate a new one in"
+                        + " the IAM Identity Center console, write it to the scimTokenFile and update"
+                        + " identityCenter.scimTokenExpires");
         assertThat(plain(AuditEvents.syncDeadLettered(ANN, 8, "IdentityStoreUnavailable: 503")))
                 .startsWith("Identity Center sync of Ann Example failed 8 times and is parked");
         assertThat(plain(AuditEvents.seatReclaimed(ANN, "Kiro-Developers", "POWER", "idle", null, 45)))

@@ -58,6 +58,19 @@ public final class ArchitectureRules {
             .because("adapters implement the domain's ports, not the other way round");
 
     /**
+     * Adapters know no server package: each takes its own small config record (e.g. {@code S3ReportLocation} for
+     * {@code usage.s3}, {@code IdentityStoreApiConfig} for {@code identityCenter}) that the server's config reader
+     * builds, so the dependency runs server → adapter only.
+     */
+    public static final ArchRule ADAPTERS_USE_NO_SERVER = noClasses()
+            .that()
+            .resideInAPackage("dev.kiroscim.adapter..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.kiroscim.server..")
+            .because("the server wires the adapters; an adapter reading the server's config would close a cycle");
+
+    /**
      * Fakes are test code: no main class is named {@code InMemory*} or {@code Fake*}, or lives in a {@code fake}
      * package. They ship in the test-jars (entitlement-core's {@code InMemoryIdentityCenter}, {@code
      * InMemorySeatLedger}, {@code InMemoryUsageStore}).

@@ -6,6 +6,7 @@ import dev.kiroscim.core.audit.AuditQuery;
 import dev.kiroscim.core.audit.service.AuditTrail;
 import dev.kiroscim.server.audit.AuditRendering;
 import dev.kiroscim.server.audit.TimeArguments;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,6 +1,7 @@
 package dev.kiroscim.server.admin;
 
 import dev.kiroscim.server.backup.OnlineBackups;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -33,13 +33,15 @@ public final class BudgetMetrics implements MultiCollector {
         List<ManageSeats.BudgetUse> uses = seats.budgets(clock.instant());
         MetricSnapshots.Builder out = MetricSnapshots.builder();
         for (BudgetScope.Kind kind : BudgetScope.Kind.values()) {
-            String label = kind == BudgetScope.Kind.POOL ? "pool" : "tier";
+            boolean pool = kind == BudgetScope.Kind.POOL;
+            String label = pool ? "pool" : "tier";
+            // Names spelled out, not built from the label: the alert rules' test finds each metric in the sources.
             GaugeFamily committed = GaugeFamily.named(
-                    "kiro_" + label + "_committed_usd",
+                    pool ? "kiro_pool_committed_usd" : "kiro_tier_committed_usd",
                     "Seat cost committed this month by the invoice rules, by " + label
                             + " (what monthlyBudgetUsd is checked against).");
             GaugeFamily budget = GaugeFamily.named(
-                    "kiro_" + label + "_budget_usd",
+                    pool ? "kiro_pool_budget_usd" : "kiro_tier_budget_usd",
                     "The policy's monthlyBudgetUsd, by " + label + " (only where set).");
             for (ManageSeats.BudgetUse use : uses) {
                 if (use.scope().kind() == kind) {

@@ -7,6 +7,7 @@ import dev.kiroscim.core.seats.EntitlementFilter;
 import dev.kiroscim.core.seats.EntitlementPage;
 import dev.kiroscim.core.seats.UserEntitlement;
 import dev.kiroscim.core.seats.service.ManageSeats;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,6 +3,7 @@ package dev.kiroscim.server.admin;
 import dev.kiroscim.core.billing.Invoice;
 import dev.kiroscim.core.costs.Invoices;
 import dev.kiroscim.server.audit.TimeArguments;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.usage.InvoiceRendering;
 import jakarta.ws.rs.GET;

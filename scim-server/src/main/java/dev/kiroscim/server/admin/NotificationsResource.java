@@ -7,6 +7,7 @@ import dev.kiroscim.core.notify.NotificationBacklog;
 import dev.kiroscim.core.notify.NotificationDeadLetter;
 import dev.kiroscim.core.notify.NotificationEndpoint;
 import dev.kiroscim.core.notify.TargetRules;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.notify.NotificationComposition;
 import dev.kiroscim.server.scim.render.ScimJson;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.audit.report.SeatUseSeries;
 import dev.kiroscim.core.audit.service.AuditTrail;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

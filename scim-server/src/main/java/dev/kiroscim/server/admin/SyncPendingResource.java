@@ -3,6 +3,7 @@ package dev.kiroscim.server.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.sync.state.PendingItems;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

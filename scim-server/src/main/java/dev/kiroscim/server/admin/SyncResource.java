@@ -13,12 +13,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Identity Center sync (admin scope):
  * <ul>
- *   <li>{@code GET /admin/v1/sync}: mode, pending, deadLetter, lastReconcile, oldestPendingAgeSeconds</li>
+ *   <li>{@code GET /admin/v1/sync}: mode, pending, deadLetter, lastReconcile, oldestPendingAgeSeconds, and the
+ *       downstream (kind, endpoint, and the SCIM token's configured expiry {@code tokenExpires})</li>
  *   <li>{@code GET /admin/v1/sync/plan}: the calls a reconcile would make, without making them</li>
  *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now</li>
  *   <li>{@code POST /admin/v1/sync/retry}: requeue the dead letters</li>
@@ -32,16 +35,20 @@ public final class SyncResource {
     private final IdentityCenterSync sync;
     private final RequestIds requestIds;
     private final AdminActions actions;
+    private final Optional<Instant> tokenExpires;
 
-    public SyncResource(IdentityCenterSync sync, RequestIds requestIds, AdminActions actions) {
+    /** @param tokenExpires {@code identityCenter.scimTokenExpires}, shown as {@code downstream.tokenExpires} */
+    public SyncResource(
+            IdentityCenterSync sync, RequestIds requestIds, AdminActions actions, Optional<Instant> tokenExpires) {
         this.sync = sync;
         this.requestIds = requestIds;
         this.actions = actions;
+        this.tokenExpires = tokenExpires;
     }
 
     @GET
     public Response status() {
-        return json(SyncRendering.status(sync.status()));
+        return json(SyncRendering.status(sync.status(), tokenExpires));
     }
 
     @GET

@@ -7,6 +7,7 @@ import dev.kiroscim.core.auth.ApiToken;
 import dev.kiroscim.core.auth.Scope;
 import dev.kiroscim.core.auth.service.ManageTokens;
 import dev.kiroscim.core.net.AddressRanges;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.http.Authenticator;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.render.ScimJson;

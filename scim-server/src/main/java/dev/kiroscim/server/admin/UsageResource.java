@@ -3,6 +3,7 @@ package dev.kiroscim.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.seats.SeatEvent;
 import dev.kiroscim.server.audit.TimeArguments;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.usage.DailyUsageWork;
 import dev.kiroscim.server.usage.UsageComposition;

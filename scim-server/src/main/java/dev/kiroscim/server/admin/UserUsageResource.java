@@ -5,6 +5,7 @@ import dev.kiroscim.core.directory.UserRecord;
 import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.core.usage.UserUsage;
 import dev.kiroscim.server.audit.TimeArguments;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.usage.UsageComposition;
 import dev.kiroscim.server.usage.UsageRendering;

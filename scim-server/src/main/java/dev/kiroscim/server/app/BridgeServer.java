@@ -242,7 +242,11 @@ public final class BridgeServer implements AutoCloseable {
                     .register(new SeatsResource(seats))
                     .register(new EntitlementsResource(seats))
                     .register(new PolicyResource(reloader, requestIds, adminActions))
-                    .register(new SyncResource(sync, requestIds, adminActions))
+                    .register(new SyncResource(
+                            sync,
+                            requestIds,
+                            adminActions,
+                            config.identityCenter().scimTokenExpires()))
                     .register(new MetricsResource(meters))
                     .register(new NotificationsResource(notifications, requestIds, adminActions, clock))
                     .register(new ClusterResource(node, seats, clock))
@@ -293,7 +297,7 @@ public final class BridgeServer implements AutoCloseable {
             config.auditRetention().ifPresent(keep -> AuditRetentionJob.schedule(node, auditTrail, keep, clock));
             SeatExpiryJob.schedule(node, seats, clock);
             BudgetMonthJob.schedule(node, seats, clock);
-            notifications.start(node, seats, clock);
+            notifications.start(node, seats, config.identityCenter().scimTokenExpires(), clock);
             node.onHeartbeat(seats::refreshFromCluster);
             ReloadOnSighup.install(reloader, clock);
             LOG.info(

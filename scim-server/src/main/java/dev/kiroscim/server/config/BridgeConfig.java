@@ -7,7 +7,6 @@ import dev.kiroscim.core.policy.YamlNode;
 import dev.kiroscim.core.policy.YamlTreeReader;
 import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.StoredPolicy;
-import dev.kiroscim.server.scim.rest.ScimSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,18 +35,25 @@ import java.util.Set;
  *   mode: scim                          # default: api (the Identity Store API, when identityStoreId is set)
  *   scimEndpoint: https://scim.us-east-1.amazonaws.com/a1b2c3d4-…/scim/v2
  *   scimTokenFile: /run/secrets/idc-scim-token   # re-read when it changes
+ *   scimTokenExpires: 2027-11-30        # optional: token.expiringSoon before then (a date, or 2027-11-30T12:00:00Z)
  *   maxRequestsPerSecond: 10
  * </pre>
  * A missing {@code scimEndpoint} or {@code scimTokenFile} in scim mode, or an {@code identityStoreId} with it, stops
  * the start with a line-numbered message naming the key. Like every file path in the config, a relative
- * {@code scimTokenFile} is read from the server's working directory.
+ * {@code scimTokenFile} is read from the server's working directory. {@code scimTokenExpires} is what the IAM Identity
+ * Center console shows for the token (a year after it was generated); the service does not tell the bridge. A date
+ * means the start of that day, UTC, so the warning comes early rather than late.
  *
  * @param store      the Identity Store API target; empty in plan-only and scim mode
  * @param scim       the SCIM target; present only in scim mode
  * @param settings   offboarding and reconcile interval, with the worker's defaults
+ * @param scimTokenExpires when the SCIM token expires; empty when not given (and always outside scim mode)
  */
 public record IdentityCenterSection(
-        Optional<IdentityStoreApiConfig> store, Optional<ScimDirectoryConfig> scim, SyncSettings settings) {
+        Optional<IdentityStoreApiConfig> store,
+        Optional<ScimDirectoryConfig> scim,
+        SyncSettings settings,
+        Optional<Instant> scimTokenExpires) {
 
     public static final ConfigSection<IdentityCenterSection> SECTION =
             ConfigSection.of("identityCenter", IdentityCenterSection::read);
@@ -62,11 +73,15 @@ public record IdentityCenterSection(
             "reconcileInterval",
             "claimLease",
             "scimEndpoint",
-            "scimTokenFile");
+            "scimTokenFile",
+            "scimTokenExpires");
 
     public IdentityCenterSection {
         if (store.isPresent() && scim.isPresent()) {
             throw new IllegalArgumentException("one downstream only: the Identity Store API or SCIM");
+        }
+        if (scim.isEmpty() && scimTokenExpires.isPresent()) {
+            throw new IllegalArgumentException("scimTokenExpires belongs to the SCIM downstream");
         }
     }
 
@@ -83,7 +98,8 @@ public record IdentityCenterSection(
 
     static IdentityCenterSection read(ConfigNode node, ConfigProblems problems) {
         SyncSettings settings = SyncSettings.defaults().withLease(DEFAULT_CLAIM_LEASE);
-        IdentityCenterSection planOnly = new IdentityCenterSection(Optional.empty(), Optional.empty(), settings);
+        IdentityCenterSection planOnly =
+                new IdentityCenterSection(Optional.empty(), Optional.empty(), settings, Optional.empty());
         if (!node.mapping(problems, KEYS)) {
             return planOnly;
         }
@@ -99,20 +115,23 @@ public record IdentityCenterSection(
                 node.get("reconcileInterval").duration(problems, Duration.ZERO, settings.reconcileInterval()));
         settings =
                 settings.withLease(node.get("claimLease").duration(problems, Duration.ofSeconds(1), settings.lease()));
-        planOnly = new IdentityCenterSection(Optional.empty(), Optional.empty(), settings);
+        planOnly = new IdentityCenterSection(Optional.empty(), Optional.empty(), settings, Optional.empty());
 
         ConfigNode modeNode = node.get("mode");
         String mode = modeNode.text(problems, MODE_API);
         double perSecond = node.get("maxRequestsPerSecond")
                 .nonNegative(problems, IdentityStoreApiConfig.DEFAULT_MAX_REQUESTS_PER_SECOND);
         if (MODE_SCIM.equals(mode)) {
-            return new IdentityCenterSection(Optional.empty(), scim(node, problems, perSecond), settings);
+            Optional<ScimDirectoryConfig> scim = scim(node, problems, perSecond);
+            Optional<Instant> expires = tokenExpires(node.get("scimTokenExpires"), problems);
+            return new IdentityCenterSection(
+                    Optional.empty(), scim, settings, scim.isPresent() ? expires : Optional.empty());
         }
         if (!MODE_API.equals(mode)) {
             problems.add(modeNode, "identityCenter.mode must be api or scim: " + mode);
             return planOnly;
         }
-        for (String scimOnly : List.of("scimEndpoint", "scimTokenFile")) {
+        for (String scimOnly : List.of("scimEndpoint", "scimTokenFile", "scimTokenExpires")) {
             if (node.get(scimOnly).isSet()) {
                 problems.add(node.get(scimOnly), "identityCenter." + scimOnly + " needs mode: scim");
             }
@@ -133,10 +152,34 @@ public record IdentityCenterSection(
                             endpoint.isEmpty() ? null : URI.create(endpoint),
                             perSecond)),
                     Optional.empty(),
-                    settings);
+                    settings,
+                    Optional.empty());
         } catch (IllegalArgumentException e) {
             problems.add(node, "identityCenter: " + e.getMessage());
             return planOnly;
+        }
+    }
+
+    /**
+     * {@code scimTokenExpires}: a date ({@code 2027-11-30}, the start of that day in UTC) or an instant
+     * ({@code 2027-11-30T12:00:00Z}); anything else is named with its line.
+     */
+    private static Optional<Instant> tokenExpires(ConfigNode node, ConfigProblems problems) {
+        if (!node.isSet()) {
+            return Optional.empty();
+        }
+        String text = node.text(problems, "").strip();
+        try {
+            return Optional.of(
+                    text.contains("T")
+                            ? Instant.parse(text)
+                            : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+        } catch (DateTimeParseException e) {
+            problems.add(
+                    node,
+                    "identityCenter.scimTokenExpires must be a date like 2027-11-30 or an instant like"
+                            + " 2027-11-30T12:00:00Z, got " + node.describe());
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.kiroscim.server.config;
 
-import dev.kiroscim.server.scim.rest.ScimSettings;
 import java.util.Set;
 
 /**

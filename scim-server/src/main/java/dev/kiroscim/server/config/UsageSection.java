@@ -1,5 +1,6 @@
 package dev.kiroscim.server.config;
 
+import dev.kiroscim.adapter.aws.s3.S3ReportLocation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -26,13 +27,10 @@ import java.util.Set;
  */
 public record UsageSection(
         String accountId,
-        Optional<S3Location> s3,
+        Optional<S3ReportLocation> s3,
         Optional<Path> directory,
         LocalTime importAt,
         boolean creditsIncludeOverage) {
-
-    /** @param endpoint null for AWS itself */
-    public record S3Location(String bucket, String prefix, String region, URI endpoint) {}
 
     public static final ConfigSection<UsageSection> SECTION = ConfigSection.of("usage", UsageSection::read);
 
@@ -65,7 +63,7 @@ public record UsageSection(
         boolean includes = usage.get("creditsIncludeOverage").flag(problems, true);
         String dir = usage.get("directory").text(problems, "");
         Optional<Path> directory = dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
-        Optional<S3Location> s3 = Optional.empty();
+        Optional<S3ReportLocation> s3 = Optional.empty();
         ConfigNode s3Node = usage.get("s3");
         if (s3Node.mapping(problems, S3_KEYS)) {
             for (String required : new String[] {"bucket", "prefix", "region"}) {
@@ -85,7 +83,7 @@ public record UsageSection(
                                 + "'");
             }
             String endpoint = s3Node.get("endpoint").text(problems, "");
-            s3 = Optional.of(new S3Location(
+            s3 = Optional.of(new S3ReportLocation(
                     s3Node.get("bucket").text(problems, ""),
                     s3Node.get("prefix").text(problems, ""),
                     s3Node.get("region").text(problems, ""),

@@ -5,7 +5,7 @@ import dev.kiroscim.core.auth.TokenHash;
 import dev.kiroscim.core.console.ConsoleRole;
 import dev.kiroscim.core.console.ConsoleSession;
 import dev.kiroscim.core.console.ConsoleSessions;
-import dev.kiroscim.server.admin.AdminErrors;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.http.AuthFilter;
 import dev.kiroscim.server.http.Authenticator;
 import dev.kiroscim.server.http.RequestIds;

@@ -1,7 +1,6 @@
 package dev.kiroscim.server.http;
 
 import dev.kiroscim.core.auth.Scope;
-import dev.kiroscim.server.admin.AdminErrors;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

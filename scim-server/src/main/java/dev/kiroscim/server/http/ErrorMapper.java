@@ -3,7 +3,6 @@ package dev.kiroscim.server.http;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.StoreUnavailable;
 import dev.kiroscim.core.directory.UniquenessViolation;
-import dev.kiroscim.server.admin.AdminErrors;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import jakarta.ws.rs.NotAllowedException;

@@ -77,13 +77,19 @@ public final class NotificationComposition implements AutoCloseable {
         return new NotificationComposition(config, database, delivery);
     }
 
-    /** Starts the delivery worker and registers the derived-events job, when any endpoint is configured. */
-    public void start(SingletonScheduler jobs, ManageSeats seats, Clock clock) {
+    /**
+     * Starts the delivery worker and registers the derived-events job, when any endpoint is configured.
+     *
+     * @param downstreamTokenExpires the SCIM downstream token's expiry ({@code identityCenter.scimTokenExpires}),
+     *                               for its {@code token.expiringSoon}; empty when not given
+     */
+    public void start(
+            SingletonScheduler jobs, ManageSeats seats, Optional<Instant> downstreamTokenExpires, Clock clock) {
         if (!config.enabled()) {
             return;
         }
         DerivedEvents derived =
-                new DerivedEvents(database, () -> seats.overview().pools(), config.rules());
+                new DerivedEvents(database, () -> seats.overview().pools(), config.rules(), downstreamTokenExpires);
         jobs.schedule(JOB, JOB_INTERVAL, () -> {
             int n = derived.runOnce(clock.instant());
             if (n > 0) {

@@ -19,7 +19,11 @@ public final class SyncRendering {
 
     private SyncRendering() {}
 
-    public static ObjectNode status(IdentityCenterSync.Status s) {
+    /**
+     * @param tokenExpires the downstream token's expiry as configured ({@code identityCenter.scimTokenExpires}),
+     *                     shown as {@code downstream.tokenExpires}; null there when not given
+     */
+    public static ObjectNode status(IdentityCenterSync.Status s, java.util.Optional<java.time.Instant> tokenExpires) {
         ObjectNode out = ScimJson.MAPPER.createObjectNode();
         out.put("mode", s.mode());
         out.put("pending", s.pending());
@@ -44,6 +48,8 @@ public final class SyncRendering {
         ObjectNode downstream = out.putObject("downstream");
         downstream.put("kind", s.downstream());
         s.endpoint().ifPresentOrElse(e -> downstream.put("endpoint", e), () -> downstream.putNull("endpoint"));
+        tokenExpires.ifPresentOrElse(
+                t -> downstream.put("tokenExpires", t.toString()), () -> downstream.putNull("tokenExpires"));
         s.paused().ifPresentOrElse(reason -> out.put("alert", reason), () -> out.putNull("alert"));
         return out;
     }

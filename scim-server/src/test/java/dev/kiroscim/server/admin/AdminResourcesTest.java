@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.sync.state.PendingItems.PendingItem;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiroscim.core.audit.AuditRetention;
 import dev.kiroscim.core.policy.Policy;
 import dev.kiroscim.core.seats.PolicyInForce;
-import dev.kiroscim.server.scim.rest.ScimSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,39 @@ class IdentityCenterSectionTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "2027-11-30, 2027-11-30T00:00:00Z",
+        "'\"2027-11-30\"', 2027-11-30T00:00:00Z",
+        "2027-11-30T12:30:00Z, 2027-11-30T12:30:00Z"
+    })
+    void scimTokenExpires_isADateOrAnInstant(String value, String expected) throws IOException {
+        Files.writeString(dir.resolve("token"), "secret\n");
+        IdentityCenterSection section =
+                load("mode: scim\nscimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
+                        + "scimTokenFile: token\nscimTokenExpires: " + value + "\n");
+        assertThat(section.scimTokenExpires()).contains(Instant.parse(expected));
+    }
+
+    @Test
+    void scimTokenExpires_isOptional() throws IOException {
+        Files.writeString(dir.resolve("token"), "secret\n");
+        IdentityCenterSection section = load(
+                "mode: scim\nscimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\nscimTokenFile: token\n");
+        assertThat(section.scimTokenExpires()).isEmpty();
+    }
+
+    @Test
+    void aBadScimTokenExpires_isNamedWithItsLine() throws IOException {
+        Files.writeString(dir.resolve("token"), "secret\n");
+        assertThatThrownBy(() -> load("mode: scim\nscimEndpoint: https://scim.us-east-1.amazonaws.com/t-1/scim/v2\n"
+                        + "scimTokenFile: token\nscimTokenExpires: next November\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "kiro-scim.yaml:5: identityCenter.scimTokenExpires must be a date like 2027-11-30 or an instant like"
+                                + " 2027-11-30T12:00:00Z");
+    }
+
+    @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {
@@ -61,6 +95,7 @@ class IdentityCenterSectionTest {
                 "mode: scim\\nscimEndpoint: http://scim.example.com/scim/v2\\nscimTokenFile: token\\n|must be an https URL",
                 "mode: scim\\nidentityStoreId: d-1234567890\\nscimEndpoint: https://s/scim/v2\\nscimTokenFile: token\\n|identityStoreId belongs to mode: api",
                 "scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
+                "identityStoreId: d-1234567890\\nregion: us-east-1\\nscimTokenExpires: 2027-11-30\\n|scimTokenExpires needs mode: scim",
                 "mode: bulk\\n|mode must be api or scim"
             })
     void mistakes_stopTheStart_namingTheKey(String yaml, String message) throws IOException {

@@ -30,7 +30,7 @@ class AlertRulesTest {
     @Test
     void promtoolAcceptsTheRules() throws Exception {
         requirePromtool();
-        assertThat(promtool("check", "rules", RULES.getFileName().toString())).contains("SUCCESS: 9 rules found");
+        assertThat(promtool("check", "rules", RULES.getFileName().toString())).contains("SUCCESS: 12 rules found");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,23 +23,41 @@ import java.util.function.Supplier;
  * it compares the current state with {@link DerivedEventRules} and audits what crossed a line, each event with its
  * {@link NotificationMarks mark} in one transaction, so the event is written once and then delivered like any other.
  * Run it as a cluster singleton; a second run (a stalled holder resuming) finds the marks and writes nothing.
+ *
+ * <p>{@code token.expiringSoon} covers the downstream service's token too: with {@code identityCenter.mode: scim} the
+ * operator gives the SCIM token's expiry ({@code identityCenter.scimTokenExpires}, Identity Center shows it but does not
+ * say it over the API), and the event fires once per expiry within {@code tokenExpiringDays}, e.g. on 2027-11-16 for a
+ * token that expires on 2027-11-30 with the default 14 days. A new expiry in the config is a new condition.
  */
 public final class DerivedEvents {
 
     static final String POOL_MARK = "pool.nearlyFull:";
     static final String GRANT_MARK = "grant.expiringSoon:";
     static final String TOKEN_MARK = "token.expiringSoon:";
+    /** API token names cannot hold ':', so this cannot collide with an API token's mark. */
+    static final String DOWNSTREAM_TOKEN_MARK = TOKEN_MARK + "downstream:identityCenter:";
     /** Grant and token marks outlive their deadline by this much, then are forgotten. */
     static final Duration MARK_KEEP = Duration.ofDays(60);
 
     private final Transactions db;
     private final Supplier<List<SeatOverview.PoolUse>> pools;
     private final DerivedEventRules rules;
+    private final Optional<Instant> downstreamTokenExpires;
 
     public DerivedEvents(Transactions db, Supplier<List<SeatOverview.PoolUse>> pools, DerivedEventRules rules) {
+        this(db, pools, rules, Optional.empty());
+    }
+
+    /** @param downstreamTokenExpires when the downstream service's token expires; empty when unknown or not used */
+    public DerivedEvents(
+            Transactions db,
+            Supplier<List<SeatOverview.PoolUse>> pools,
+            DerivedEventRules rules,
+            Optional<Instant> downstreamTokenExpires) {
         this.db = db;
         this.pools = pools;
         this.rules = rules;
+        this.downstreamTokenExpires = downstreamTokenExpires;
     }
 
     /** One pass. @return how many events were audited */
@@ -50,6 +69,7 @@ public final class DerivedEvents {
         }
         events += grants(now, ctx);
         events += tokens(now, ctx);
+        events += downstreamToken(now, ctx);
         db.write(tx -> {
             Instant before = now.minus(MARK_KEEP);
             tx.notificationMarks().removeOlderThan(GRANT_MARK, before);
@@ -141,6 +161,28 @@ public final class DerivedEvents {
                 n++;
             }
             return n;
+        });
+    }
+
+    private int downstreamToken(Instant now, ChangeContext ctx) {
+        if (downstreamTokenExpires.isEmpty()) {
+            return 0;
+        }
+        Instant expires = downstreamTokenExpires.get();
+        if (!expires.isAfter(now) || expires.isAfter(now.plus(Duration.ofDays(rules.tokenExpiringDays())))) {
+            return 0;
+        }
+        String key = DOWNSTREAM_TOKEN_MARK + expires.toEpochMilli();
+        return db.write(tx -> {
+            if (tx.notificationMarks().has(key)) {
+                return 0;
+            }
+            tx.audit()
+                    .append(
+                            ctx,
+                            AuditEvents.downstreamTokenExpiringSoon(expires, DerivedEventRules.daysLeft(now, expires)));
+            tx.notificationMarks().put(key, now);
+            return 1;
         });
     }
 }

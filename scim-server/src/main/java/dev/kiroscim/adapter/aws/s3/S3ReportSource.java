@@ -3,7 +3,6 @@ package dev.kiroscim.adapter.aws.s3;
 import dev.kiroscim.core.usage.ReportKeys;
 import dev.kiroscim.core.usage.ReportObject;
 import dev.kiroscim.core.usage.ReportSource;
-import dev.kiroscim.server.config.UsageSection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,12 +38,12 @@ public final class S3ReportSource implements ReportSource, AutoCloseable {
         this.prefix = prefix;
     }
 
-    public static S3ReportSource create(UsageSection.S3Location location, String accountId) {
+    public static S3ReportSource create(S3ReportLocation location, String accountId) {
         return create(location, accountId, DefaultCredentialsProvider.builder().build());
     }
 
     public static S3ReportSource create(
-            UsageSection.S3Location location, String accountId, AwsCredentialsProvider credentials) {
+            S3ReportLocation location, String accountId, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(location.region()))
                 .credentialsProvider(credentials)

@@ -2,6 +2,7 @@ package dev.kiroscim.server.scim.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiroscim.server.config.ScimSettings;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.AttributeDef;

@@ -3,6 +3,7 @@ package dev.kiroscim.server.scim.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.directory.GroupRecord;
 import dev.kiroscim.core.directory.query.Page;
+import dev.kiroscim.server.config.ScimSettings;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.provisioning.ProvisionGroups;

@@ -1,4 +1,4 @@
-package dev.kiroscim.server.admin;
+package dev.kiroscim.server.http;
 
 import jakarta.ws.rs.core.Response;
 

@@ -1,4 +1,4 @@
-package dev.kiroscim.server.scim.rest;
+package dev.kiroscim.server.config;
 
 /**
  * SCIM behaviour an operator can configure ({@code scim:} in the config file).
