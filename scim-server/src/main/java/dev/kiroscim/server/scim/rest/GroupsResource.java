@@ -38,32 +38,17 @@ import java.util.List;
  */
 @Path("scim/v2/Groups")
 @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-public final class GroupsResource {
+public final class GroupsResource extends ScimCollectionRoutes {
 
     private final ProvisionGroups groups;
-    private final FilterParser parser;
-    private final ScimSettings settings;
-    private final RequestIds requestIds;
 
     public GroupsResource(ProvisionGroups groups, FilterParser parser, ScimSettings settings, RequestIds requestIds) {
-        this.requestIds = requestIds;
+        super(parser, settings, requestIds);
         this.groups = groups;
-        this.parser = parser;
-        this.settings = settings;
     }
 
-    @GET
-    public Response list(@Context UriInfo uri, @BeanParam ListParams params) {
-        return search(uri, params.toSearch());
-    }
-
-    @POST
-    @Path(".search")
-    public Response searchPost(@Context UriInfo uri, byte[] body) {
-        return search(uri, SearchParameters.fromBody(ScimJson.parseBody(body)));
-    }
-
-    private Response search(UriInfo uri, SearchParameters parameters) {
+    @Override
+    Response search(UriInfo uri, SearchParameters parameters) {
         ResourceQuery query = ResourceQuery.of(parameters, FieldCatalog.GROUPS, parser, settings.maxResults());
         boolean withMembers = query.projection().wants(membersAttribute());
         Page<GroupRecord> page = groups.search(query.criteria(), query.sort(), query.page());

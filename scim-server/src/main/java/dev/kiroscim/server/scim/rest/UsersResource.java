@@ -34,32 +34,17 @@ import java.util.List;
 /** {@code /scim/v2/Users} (RFC 7644 §3.2–3.6). */
 @Path("scim/v2/Users")
 @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-public final class UsersResource {
+public final class UsersResource extends ScimCollectionRoutes {
 
     private final ProvisionUsers users;
-    private final FilterParser parser;
-    private final ScimSettings settings;
-    private final RequestIds requestIds;
 
     public UsersResource(ProvisionUsers users, FilterParser parser, ScimSettings settings, RequestIds requestIds) {
-        this.requestIds = requestIds;
+        super(parser, settings, requestIds);
         this.users = users;
-        this.parser = parser;
-        this.settings = settings;
     }
 
-    @GET
-    public Response list(@Context UriInfo uri, @BeanParam ListParams params) {
-        return search(uri, params.toSearch());
-    }
-
-    @POST
-    @Path(".search")
-    public Response searchPost(@Context UriInfo uri, byte[] body) {
-        return search(uri, SearchParameters.fromBody(ScimJson.parseBody(body)));
-    }
-
-    private Response search(UriInfo uri, SearchParameters parameters) {
+    @Override
+    Response search(UriInfo uri, SearchParameters parameters) {
         ResourceQuery query = ResourceQuery.of(parameters, FieldCatalog.USERS, parser, settings.maxResults());
         boolean withGroups = query.projection().wants(groupsAttribute());
         Page<UserView> page = users.search(query.criteria(), query.sort(), query.page(), withGroups);
