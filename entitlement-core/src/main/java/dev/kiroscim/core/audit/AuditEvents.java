@@ -328,23 +328,19 @@ public final class AuditEvents {
 
     public static AuditEntry identityCenterMembershipAdded(
             AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
-        return entry(
-                IDC_MEMBERSHIP_ADDED,
-                user,
-                null,
-                details(
-                        "identityStoreUserId",
-                        identityStoreUserId,
-                        "identityCenterGroup",
-                        identityCenterGroup,
-                        "tier",
-                        tier));
+        return identityCenterMembership(IDC_MEMBERSHIP_ADDED, user, identityStoreUserId, identityCenterGroup, tier);
     }
 
     public static AuditEntry identityCenterMembershipRemoved(
             AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+        return identityCenterMembership(IDC_MEMBERSHIP_REMOVED, user, identityStoreUserId, identityCenterGroup, tier);
+    }
+
+    /** Added and removed record the same facts: which Identity Store user, which Identity Center group, which tier. */
+    private static AuditEntry identityCenterMembership(
+            String type, AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
         return entry(
-                IDC_MEMBERSHIP_REMOVED,
+                type,
                 user,
                 null,
                 details(
