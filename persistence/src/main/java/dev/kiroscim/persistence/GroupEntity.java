@@ -3,7 +3,6 @@ package dev.kiroscim.persistence;
 import dev.kiroscim.core.directory.GroupRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
@@ -11,32 +10,13 @@ import java.util.Locale;
 /** Row of {@code scim_group}. */
 @Entity
 @Table(name = "scim_group")
-class GroupEntity {
-
-    @Id
-    @Column(name = "id")
-    String id;
+class GroupEntity extends ScimResourceRow {
 
     @Column(name = "display_name")
     String displayName;
 
     @Column(name = "display_name_ci")
     String displayNameCi;
-
-    @Column(name = "external_id")
-    String externalId;
-
-    @Column(name = "document")
-    String document;
-
-    @Column(name = "version")
-    long version;
-
-    @Column(name = "created_at")
-    long createdAt;
-
-    @Column(name = "modified_at")
-    long modifiedAt;
 
     protected GroupEntity() {}
 

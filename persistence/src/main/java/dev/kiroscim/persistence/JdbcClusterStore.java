@@ -24,10 +24,10 @@ public final class JdbcClusterStore implements ClusterStore {
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
     private static final int MAX_JOBS = 1024;
 
-    private final DataSource dataSource;
+    private final PooledTransaction transaction;
 
     public JdbcClusterStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transaction = new PooledTransaction(dataSource, "cluster store");
     }
 
     /** The store of an open {@link Database}. */
@@ -35,30 +35,9 @@ public final class JdbcClusterStore implements ClusterStore {
         return new JdbcClusterStore(database.dataSource());
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cluster store: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void heartbeat(ReplicaState s) {
-        inTransaction(c -> {
+        transaction.run(c -> {
             String jobs = String.join(",", s.jobs());
             jobs = jobs.length() > MAX_JOBS ? jobs.substring(0, MAX_JOBS) : jobs;
             int n;
@@ -96,7 +75,7 @@ public final class JdbcClusterStore implements ClusterStore {
 
     @Override
     public void deregister(String replicaId) {
-        inTransaction(c -> {
+        transaction.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("delete from cluster_replica where replica_id = ?")) {
                 ps.setString(1, replicaId);
                 ps.executeUpdate();
@@ -107,7 +86,7 @@ public final class JdbcClusterStore implements ClusterStore {
 
     @Override
     public List<ReplicaState> replicas() {
-        return inTransaction(c -> {
+        return transaction.run(c -> {
             List<ReplicaState> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                             "select replica_id, host, started_at_ms, heartbeat_at_ms,"
@@ -132,7 +111,7 @@ public final class JdbcClusterStore implements ClusterStore {
     @Override
     public OptionalLong acquireLease(String name, String holder, Instant now, Duration ttl, boolean force) {
         long until = now.plus(ttl).toEpochMilli();
-        OptionalLong taken = inTransaction(c -> {
+        OptionalLong taken = transaction.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("update cluster_lease set until_ms = ?,"
                     + " fence = case when holder = ? then fence else fence + 1 end, holder = ?"
                     + " where name = ? and (holder = ? or until_ms < ? or ?)")) {
@@ -156,7 +135,7 @@ public final class JdbcClusterStore implements ClusterStore {
             return taken;
         }
         try {
-            return inTransaction(c -> {
+            return transaction.run(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into cluster_lease (name, holder, until_ms, fence) values (?, ?, ?, 1)")) {
                     ps.setString(1, name);
@@ -192,7 +171,7 @@ public final class JdbcClusterStore implements ClusterStore {
 
     @Override
     public void releaseLeases(String holder) {
-        inTransaction(c -> {
+        transaction.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("update cluster_lease set until_ms = 0 where holder = ?")) {
                 ps.setString(1, holder);
                 ps.executeUpdate();
@@ -204,7 +183,7 @@ public final class JdbcClusterStore implements ClusterStore {
     @Override
     public long reserveCalls(String name, int calls, long nowMillis, double intervalMillis) {
         long span = (long) Math.ceil(calls * intervalMillis);
-        Long first = inTransaction(c -> {
+        Long first = transaction.run(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("select next_slot_ms from cluster_rate_schedule where name = ? for update")) {
                 ps.setString(1, name);
@@ -227,7 +206,7 @@ public final class JdbcClusterStore implements ClusterStore {
             return first;
         }
         try {
-            inTransaction(c -> {
+            transaction.run(c -> {
                 try (PreparedStatement ps =
                         c.prepareStatement("insert into cluster_rate_schedule (name, next_slot_ms) values (?, ?)")) {
                     ps.setString(1, name);

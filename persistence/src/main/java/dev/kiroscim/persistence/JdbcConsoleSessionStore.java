@@ -3,10 +3,8 @@ package dev.kiroscim.persistence;
 import dev.kiroscim.core.console.ConsoleRole;
 import dev.kiroscim.core.console.ConsoleSession;
 import dev.kiroscim.core.console.ConsoleSessionStore;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -14,35 +12,14 @@ import javax.sql.DataSource;
 /** {@link ConsoleSessionStore} on the {@code console_session} and {@code console_oidc_login} tables (V60). */
 public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
 
-    private final DataSource dataSource;
+    private final PooledTransaction transaction;
 
     public JdbcConsoleSessionStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** One transaction: the pool hands out connections with auto-commit off. */
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("console session store: " + e.getMessage(), e);
-        }
+        this.transaction = new PooledTransaction(dataSource, "console session store");
     }
 
     private int update(String sql, Object... args) {
-        return inTransaction(c -> {
+        return transaction.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     ps.setObject(i + 1, args[i]);
@@ -67,7 +44,7 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
 
     @Override
     public Optional<ConsoleSession> find(String idHash) {
-        return inTransaction(c -> {
+        return transaction.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select person, role, via, csrf_token, created_ms, last_seen_ms from console_session where id_hash = ?")) {
                 ps.setString(1, idHash);
@@ -118,7 +95,7 @@ public final class JdbcConsoleSessionStore implements ConsoleSessionStore {
 
     @Override
     public Optional<PendingLogin> takePendingLogin(String stateHash) {
-        return inTransaction(c -> {
+        return transaction.run(c -> {
             PendingLogin found = null;
             try (PreparedStatement ps = c.prepareStatement(
                     "select code_verifier, nonce, created_ms from console_oidc_login where state_hash = ? for update")) {

@@ -28,10 +28,13 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
 
     private final Session session;
     private final boolean postgres;
+    private final OutboxHeads claims;
 
     JdbcNotificationOutbox(Session session, boolean postgres) {
         this.session = session;
         this.postgres = postgres;
+        this.claims =
+                new OutboxHeads("notify_outbox", "h.endpoint = o.endpoint and h.subject_key = o.subject_key", postgres);
     }
 
     /** Queues one delivery per endpoint for an event being written; called by {@link JdbcAuditLog} before commit. */
@@ -58,42 +61,15 @@ final class JdbcNotificationOutbox implements NotificationOutbox {
         record Head(long id, String endpoint, long seq, long enqueuedAt, int attempts, long version) {}
         List<Head> heads = new ArrayList<>();
         List<Delivery> out = new ArrayList<>();
-        session.doWork(c -> {
-            String sql =
-                    "select o.id, o.endpoint, o.audit_seq, o.enqueued_at_ms, o.attempts, o.claim_version from notify_outbox o"
-                            + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
-                            + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
-                            + " and o.id = (select min(h.id) from notify_outbox h where h.endpoint = o.endpoint"
-                            + " and h.subject_key = o.subject_key and h.state = 'PENDING')"
-                            + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, now.toEpochMilli());
-                ps.setLong(2, now.toEpochMilli());
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        heads.add(new Head(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getLong(3),
-                                rs.getLong(4),
-                                rs.getInt(5),
-                                rs.getLong(6) + 1));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update notify_outbox set lease_owner = ?, lease_until_ms = ?, claim_version = ? where id = ?")) {
-                for (Head h : heads) {
-                    ps.setString(1, workerId);
-                    ps.setLong(2, now.plus(lease).toEpochMilli());
-                    ps.setLong(3, h.version());
-                    ps.setLong(4, h.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        session.doWork(c -> heads.addAll(claims.claim(
+                c,
+                max,
+                now,
+                lease,
+                workerId,
+                "o.endpoint, o.audit_seq, o.enqueued_at_ms, o.attempts",
+                (rs, id, claimVersion) ->
+                        new Head(id, rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getInt(6), claimVersion))));
         JdbcAuditLog audit = new JdbcAuditLog(session, postgres); // read only: no events written here
         for (Head h : heads) {
             List<AuditEvent> events = audit.after(h.seq() - 1, 1);

@@ -17,9 +17,7 @@ import org.hibernate.Session;
 /**
  * {@link SyncOutbox} on plain JDBC through the session's connection, so an enqueue joins the SCIM transaction.
  *
- * <p>Claiming: a user's head is their smallest PENDING id. The claim selects due, unleased heads in id order and
- * locks them ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so replicas claim disjoint users without waiting;
- * plain {@code FOR UPDATE} on H2, which runs a single worker), then leases them and increments their
+ * <p>Claiming ({@link OutboxHeads}): a user's head is their smallest PENDING id; a claim leases it and increments its
  * {@code claim_version}. A worker that dies leaves a lease that simply expires; one that stalls and resumes finds
  * its version superseded ({@link #renewClaim}).
  */
@@ -28,11 +26,11 @@ final class JdbcSyncOutbox implements SyncOutbox {
     private static final int MAX_ERROR = 4000;
 
     private final Session session;
-    private final boolean postgres;
+    private final OutboxHeads heads;
 
     JdbcSyncOutbox(Session session, boolean postgres) {
         this.session = session;
-        this.postgres = postgres;
+        this.heads = new OutboxHeads("idc_outbox", "h.user_id = o.user_id", postgres);
     }
 
     @Override
@@ -53,41 +51,20 @@ final class JdbcSyncOutbox implements SyncOutbox {
     @Override
     public List<OutboxItem> claim(int max, Instant now, Duration lease, String workerId) {
         List<OutboxItem> items = new ArrayList<>();
-        session.doWork(c -> {
-            String sql =
-                    "select o.id, o.user_id, o.reason, o.enqueued_at_ms, o.attempts, o.claim_version from idc_outbox o"
-                            + " where o.state = 'PENDING' and o.next_attempt_at_ms <= ?"
-                            + " and (o.lease_until_ms is null or o.lease_until_ms < ?)"
-                            + " and o.id = (select min(h.id) from idc_outbox h where h.user_id = o.user_id and h.state = 'PENDING')"
-                            + " order by o.id limit ? for update" + (postgres ? " skip locked" : "");
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, now.toEpochMilli());
-                ps.setLong(2, now.toEpochMilli());
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new OutboxItem(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                Instant.ofEpochMilli(rs.getLong(4)),
-                                rs.getInt(5),
-                                rs.getLong(6) + 1));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update idc_outbox set lease_owner = ?, lease_until_ms = ?, claim_version = ? where id = ?")) {
-                for (OutboxItem item : items) {
-                    ps.setString(1, workerId);
-                    ps.setLong(2, now.plus(lease).toEpochMilli());
-                    ps.setLong(3, item.claimVersion());
-                    ps.setLong(4, item.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        session.doWork(c -> items.addAll(heads.claim(
+                c,
+                max,
+                now,
+                lease,
+                workerId,
+                "o.user_id, o.reason, o.enqueued_at_ms, o.attempts",
+                (rs, id, claimVersion) -> new OutboxItem(
+                        id,
+                        rs.getString(3),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        rs.getInt(6),
+                        claimVersion))));
         return items;
     }
 

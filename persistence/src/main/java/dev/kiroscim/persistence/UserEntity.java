@@ -3,7 +3,6 @@ package dev.kiroscim.persistence;
 import dev.kiroscim.core.directory.UserRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
@@ -11,20 +10,13 @@ import java.util.Locale;
 /** Row of {@code scim_user}. Mutable only because JPA needs it; the rest of the code sees {@link UserRecord}. */
 @Entity
 @Table(name = "scim_user")
-class UserEntity {
-
-    @Id
-    @Column(name = "id")
-    String id;
+class UserEntity extends ScimResourceRow {
 
     @Column(name = "user_name")
     String userName;
 
     @Column(name = "user_name_ci")
     String userNameCi;
-
-    @Column(name = "external_id")
-    String externalId;
 
     @Column(name = "display_name")
     String displayName;
@@ -34,18 +26,6 @@ class UserEntity {
 
     @Column(name = "active")
     boolean active;
-
-    @Column(name = "document")
-    String document;
-
-    @Column(name = "version")
-    long version;
-
-    @Column(name = "created_at")
-    long createdAt;
-
-    @Column(name = "modified_at")
-    long modifiedAt;
 
     protected UserEntity() {}
 

@@ -202,35 +202,28 @@ public final class AuditEvents {
     }
 
     public static AuditEntry groupCreated(GroupRecord group) {
-        return entry(
+        return groupEntry(
                 SCIM_GROUP_CREATED,
-                AuditSubject.group(group),
-                AuditSubject.group(group),
+                group,
                 details("displayName", group.displayName(), "externalId", group.externalId()));
     }
 
     public static AuditEntry groupRenamed(GroupRecord before, GroupRecord after) {
-        return entry(
+        return groupEntry(
                 SCIM_GROUP_RENAMED,
-                AuditSubject.group(after),
-                AuditSubject.group(after),
+                after,
                 details("displayName", AttributeChanges.change(before.displayName(), after.displayName())));
     }
 
     public static AuditEntry groupUpdated(GroupRecord before, GroupRecord after) {
-        return entry(
+        return groupEntry(
                 SCIM_GROUP_UPDATED,
-                AuditSubject.group(after),
-                AuditSubject.group(after),
+                after,
                 details("externalId", AttributeChanges.change(before.externalId(), after.externalId())));
     }
 
     public static AuditEntry groupDeleted(GroupRecord group, int formerMemberCount) {
-        return entry(
-                SCIM_GROUP_DELETED,
-                AuditSubject.group(group),
-                AuditSubject.group(group),
-                details("formerMemberCount", formerMemberCount));
+        return groupEntry(SCIM_GROUP_DELETED, group, details("formerMemberCount", formerMemberCount));
     }
 
     /** One event per member: the subject is the user, the group is where they joined. */
@@ -335,23 +328,19 @@ public final class AuditEvents {
 
     public static AuditEntry identityCenterMembershipAdded(
             AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
-        return entry(
-                IDC_MEMBERSHIP_ADDED,
-                user,
-                null,
-                details(
-                        "identityStoreUserId",
-                        identityStoreUserId,
-                        "identityCenterGroup",
-                        identityCenterGroup,
-                        "tier",
-                        tier));
+        return identityCenterMembership(IDC_MEMBERSHIP_ADDED, user, identityStoreUserId, identityCenterGroup, tier);
     }
 
     public static AuditEntry identityCenterMembershipRemoved(
             AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
+        return identityCenterMembership(IDC_MEMBERSHIP_REMOVED, user, identityStoreUserId, identityCenterGroup, tier);
+    }
+
+    /** Added and removed record the same facts: which Identity Store user, which Identity Center group, which tier. */
+    private static AuditEntry identityCenterMembership(
+            String type, AuditSubject user, String identityStoreUserId, String identityCenterGroup, String tier) {
         return entry(
-                IDC_MEMBERSHIP_REMOVED,
+                type,
                 user,
                 null,
                 details(
@@ -576,6 +565,11 @@ public final class AuditEvents {
 
     private static AuditSubject person(String person) {
         return new AuditSubject("person", person, person);
+    }
+
+    /** A change to the group itself: the group is both the subject and the group whose history lists it. */
+    private static AuditEntry groupEntry(String type, GroupRecord group, Map<String, Object> details) {
+        return entry(type, AuditSubject.group(group), AuditSubject.group(group), details);
     }
 
     private static AuditEntry entry(

@@ -28,6 +28,22 @@ public final class CallFence {
         }
     }
 
+    /**
+     * Waits for the rate limit, then runs the bound check: the order every Identity Center adapter needs, since a claim
+     * may be lost while the call waits its turn. An interrupted wait fails as {@link IdentityCenterUnavailable}, so the
+     * worker retries the item later.
+     */
+    public static void awaitTurn(IdentityCenterRateLimit rateLimit, IdentityCenterOperation operation) {
+        try {
+            rateLimit.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IdentityCenterUnavailable(
+                    operation, null, "interrupted while waiting for the rate limit", null, interrupted);
+        }
+        beforeSend();
+    }
+
     /** Binds {@code check} to this thread until the binding is closed. */
     public static Binding bind(Runnable check) {
         Runnable previous = CURRENT.get();

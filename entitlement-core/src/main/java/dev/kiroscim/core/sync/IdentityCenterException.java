@@ -17,11 +17,7 @@ import java.util.Objects;
  * </ul>
  */
 public abstract sealed class IdentityCenterException extends RuntimeException
-        permits IdentityCenterThrottled,
-                IdentityCenterUnavailable,
-                IdentityCenterConflict,
-                IdentityCenterNotFound,
-                IdentityCenterRejected {
+        permits IdentityCenterTransient, IdentityCenterConflict, IdentityCenterNotFound, IdentityCenterRejected {
 
     private final IdentityCenterOperation operation;
     private final String awsRequestId;

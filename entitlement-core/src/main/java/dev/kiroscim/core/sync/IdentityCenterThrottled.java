@@ -1,15 +1,12 @@
 package dev.kiroscim.core.sync;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code ThrottlingException} (HTTP 400 "Rate exceeded" in the wild, or 429): IAM Identity Center allows 20 TPS in
  * total. Example: {@code retryAfter = PT2S} when the service sent {@code RetryAfterSeconds: 2}.
  */
-public final class IdentityCenterThrottled extends IdentityCenterException {
-
-    private final Duration retryAfter;
+public final class IdentityCenterThrottled extends IdentityCenterTransient {
 
     /**
      * @param retryAfter the service's {@code RetryAfterSeconds}, or {@code null} when it sent none
@@ -20,17 +17,6 @@ public final class IdentityCenterThrottled extends IdentityCenterException {
             String message,
             String awsRequestId,
             Throwable cause) {
-        super(operation, message, awsRequestId, cause);
-        this.retryAfter = retryAfter;
-    }
-
-    /** How long the service asked us to wait, if it said. */
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
-    }
-
-    @Override
-    public boolean retryable() {
-        return true;
+        super(operation, retryAfter, message, awsRequestId, cause);
     }
 }

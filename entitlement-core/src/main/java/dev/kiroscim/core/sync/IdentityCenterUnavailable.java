@@ -1,7 +1,6 @@
 package dev.kiroscim.core.sync;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code InternalServerException}, any other 5xx, a timeout or a network error. Retryable.
@@ -10,9 +9,7 @@ import java.util.Optional;
  * idempotent reactions ({@link IdentityCenterConflict} on create means "look it up and adopt",
  * {@link IdentityCenterNotFound} on delete means "done").
  */
-public final class IdentityCenterUnavailable extends IdentityCenterException {
-
-    private final Duration retryAfter;
+public final class IdentityCenterUnavailable extends IdentityCenterTransient {
 
     /**
      * @param retryAfter {@code RetryAfterSeconds} of an InternalServerException, or {@code null}
@@ -23,16 +20,6 @@ public final class IdentityCenterUnavailable extends IdentityCenterException {
             String message,
             String awsRequestId,
             Throwable cause) {
-        super(operation, message, awsRequestId, cause);
-        this.retryAfter = retryAfter;
-    }
-
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
-    }
-
-    @Override
-    public boolean retryable() {
-        return true;
+        super(operation, retryAfter, message, awsRequestId, cause);
     }
 }

@@ -76,14 +76,7 @@ final class ScimHttp {
         if (paused.isPresent()) {
             throw new IdentityCenterUnavailable(operation, null, "not sent: " + paused.get(), null, null);
         }
-        try {
-            rateLimit.acquire();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IdentityCenterUnavailable(
-                    operation, null, "interrupted while waiting for the rate limit", null, interrupted);
-        }
-        CallFence.beforeSend(); // after the wait: a claim lost meanwhile stops the call here
+        CallFence.awaitTurn(rateLimit, operation); // the fence after the wait: a claim lost meanwhile stops the call
         String bearer = token.current();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(requestTimeout)

@@ -59,6 +59,21 @@ final class AdminCall {
         return response.body();
     }
 
+    /**
+     * Prints a report the server renders both ways: pretty JSON for {@code --format json}, else the server's CSV
+     * (asked with {@code &format=csv}). Example: {@code printReport("/admin/v1/usage?month=2026-11", "csv")}.
+     */
+    void printReport(String pathAndQuery, String format) throws Exception {
+        String body = send(pathAndQuery + (format.equals("json") ? "" : "&format=csv"), null);
+        System.out.print(
+                format.equals("json")
+                        ? ScimJson.MAPPER
+                                        .writerWithDefaultPrettyPrinter()
+                                        .writeValueAsString(ScimJson.MAPPER.readTree(body))
+                                + "\n"
+                        : body);
+    }
+
     JsonNode json(String pathAndQuery, String jsonBody) throws Exception {
         return ScimJson.MAPPER.readTree(send(pathAndQuery, jsonBody));
     }

@@ -3,7 +3,6 @@ package dev.kiroscim.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.persistence.H2Backup;
 import dev.kiroscim.server.scim.render.ScimJson;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,14 +29,8 @@ import picocli.CommandLine.Option;
         description = "Back up the embedded H2 database: online through a running server (--url), or offline (--to).")
 public final class BackupCommand implements Callable<Integer> {
 
-    @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
-    URI url;
-
-    @Option(
-            names = "--token",
-            defaultValue = "${env:KIRO_SCIM_TOKEN}",
-            description = "Admin-scope API token for --url (env KIRO_SCIM_TOKEN).")
-    String token;
+    @Mixin
+    AdminCall server; // its --url and --token; the backup call itself answers 201 and may take minutes
 
     @Option(
             names = "--to",
@@ -49,11 +42,11 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((url == null) == (to == null)) {
+        if ((server.url == null) == (to == null)) {
             throw new IllegalArgumentException(
                     "give either --url (the server is running) or --to FILE (the server is stopped)");
         }
-        if (url != null) {
+        if (server.url != null) {
             return online();
         }
         if (database.dbUrl != null && !database.dbUrl.isBlank()) {
@@ -66,12 +59,12 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     private int online() throws Exception {
-        if (token == null || token.isBlank()) {
+        if (server.token == null || server.token.isBlank()) {
             throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
         }
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/backup"))
+        HttpRequest request = HttpRequest.newBuilder(server.url.resolve("/admin/v1/backup"))
                 .timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + server.token)
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();

@@ -6,14 +6,9 @@ import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.explain.ExplainRendering;
 import dev.kiroscim.server.scim.render.ScimJson;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +34,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "userName or SCIM id.")
     String user;
 
-    @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
-    URI url;
-
-    @Option(
-            names = "--token",
-            defaultValue = "${env:KIRO_SCIM_TOKEN}",
-            description = "Admin-scope token for --url (env KIRO_SCIM_TOKEN).")
-    String token;
+    @Mixin
+    AdminCall server;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
     String format;
@@ -62,7 +51,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode answer = url != null ? fromServer() : fromDatabase();
+        JsonNode answer = server.remote() ? fromServer() : fromDatabase();
         if (format.equals("json")) {
             System.out.println(ScimJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
         } else {
@@ -72,24 +61,10 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private JsonNode fromServer() throws Exception {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
-        }
-        URI target = url.resolve("/admin/v1/users/"
-                + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/explain");
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body = ScimJson.MAPPER.readTree(response.body());
-        if (response.statusCode() != 200) {
-            throw new IllegalArgumentException(url + " answered " + response.statusCode() + ": "
-                    + body.path("message").asText(response.body()));
-        }
-        return body;
+        return server.json(
+                "/admin/v1/users/"
+                        + URLEncoder.encode(user, StandardCharsets.UTF_8).replace("+", "%20") + "/explain",
+                null);
     }
 
     private JsonNode fromDatabase() throws Exception {

@@ -53,15 +53,7 @@ public final class InvoiceCommand implements Callable<Integer> {
         }
         String query = month == null ? "" : "month=" + TimeArguments.month(month);
         if (server.remote()) {
-            String body =
-                    server.send("/admin/v1/invoice?" + query + (format.equals("json") ? "" : "&format=csv"), null);
-            System.out.print(
-                    format.equals("json")
-                            ? ScimJson.MAPPER
-                                            .writerWithDefaultPrettyPrinter()
-                                            .writeValueAsString(ScimJson.MAPPER.readTree(body))
-                                    + "\n"
-                            : body);
+            server.printReport("/admin/v1/invoice?" + query, format);
             return 0;
         }
         BridgeConfig cfg = BridgeConfig.load(config);

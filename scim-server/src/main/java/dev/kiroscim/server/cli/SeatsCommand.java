@@ -5,12 +5,7 @@ import dev.kiroscim.persistence.Database;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.seats.SeatsRendering;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,14 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "seats", mixinStandardHelpOptions = true, description = "Seat use and monthly cost per pool and tier.")
 public final class SeatsCommand implements Callable<Integer> {
 
-    @Option(names = "--url", description = "Base URL of a running server, e.g. http://localhost:8080.")
-    URI url;
-
-    @Option(
-            names = "--token",
-            defaultValue = "${env:KIRO_SCIM_TOKEN}",
-            description = "Admin-scope API token for --url (env KIRO_SCIM_TOKEN).")
-    String token;
+    @Mixin
+    AdminCall server;
 
     @Option(names = "--format", defaultValue = "table", description = "table (default) or json.")
     String format;
@@ -60,7 +49,7 @@ public final class SeatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JsonNode seats = url != null ? fromServer() : fromDatabase();
+        JsonNode seats = server.remote() ? fromServer() : fromDatabase();
         switch (format) {
             case "json" ->
                 System.out.println(
@@ -72,22 +61,7 @@ public final class SeatsCommand implements Callable<Integer> {
     }
 
     private JsonNode fromServer() throws Exception {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("--url needs an admin token: --token or KIRO_SCIM_TOKEN");
-        }
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/admin/v1/seats"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body = ScimJson.MAPPER.readTree(response.body());
-        if (response.statusCode() != 200) {
-            throw new IllegalArgumentException(url + " answered " + response.statusCode() + ": "
-                    + body.path("message").asText(body.path("detail").asText(response.body())));
-        }
-        return body;
+        return server.json("/admin/v1/seats", null);
     }
 
     private JsonNode fromDatabase() throws Exception {

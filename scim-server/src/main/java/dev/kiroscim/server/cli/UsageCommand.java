@@ -111,15 +111,7 @@ public final class UsageCommand {
                 throw new IllegalArgumentException("--format must be table, csv or json");
             }
             if (common.server.remote()) {
-                String body = common.server.send(
-                        "/admin/v1/usage?month=" + m + (format.equals("json") ? "" : "&format=csv"), null);
-                System.out.print(
-                        format.equals("json")
-                                ? ScimJson.MAPPER
-                                                .writerWithDefaultPrettyPrinter()
-                                                .writeValueAsString(ScimJson.MAPPER.readTree(body))
-                                        + "\n"
-                                : body);
+                common.server.printReport("/admin/v1/usage?month=" + m, format);
                 return 0;
             }
             String out = common.local(u -> {

@@ -12,6 +12,7 @@ import dev.kiroscim.core.notify.SlackFormat;
 import dev.kiroscim.core.notify.WebhookSender;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.worker.BackgroundLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +45,11 @@ public final class NotificationDelivery implements AutoCloseable {
     private final WebhookSender sender;
     private final PeopleAndPools lookup;
     private final RetryPolicy retry;
-    private final Duration pollInterval;
     private final Clock clock;
     private final String workerId;
     private final Map<String, AtomicLong> delivered = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundLoop loop;
 
     public NotificationDelivery(
             Transactions db,
@@ -66,9 +65,17 @@ public final class NotificationDelivery implements AutoCloseable {
         this.sender = sender;
         this.lookup = lookup;
         this.retry = retry;
-        this.pollInterval = pollInterval;
         this.clock = clock;
         this.workerId = workerId;
+        // close() interrupts a send in progress so a slow receiver cannot hold up shutdown; an unrecorded delivery
+        // is claimed again when its lease expires
+        this.loop = new BackgroundLoop(
+                "notification-delivery",
+                "notification delivery",
+                this::runOnce,
+                pollInterval::toMillis,
+                Duration.ofSeconds(10),
+                true);
     }
 
     /** Claims and sends one batch. @return how many deliveries were claimed */
@@ -171,49 +178,13 @@ public final class NotificationDelivery implements AutoCloseable {
         return counters.computeIfAbsent(endpoint, k -> new AtomicLong());
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "notification-delivery");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            int claimed = 0;
-            try {
-                claimed = runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("notification delivery round failed: {}", e.toString());
-            }
-            if (claimed == 0) {
-                try {
-                    Thread.sleep(pollInterval.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    /** Starts the delivery thread. */
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void close() {
-        running = false;
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -15,6 +15,7 @@ import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.sync.state.OutboxItem;
 import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.worker.BackgroundLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,12 +58,9 @@ public final class SyncWorker implements AutoCloseable {
     private final SyncSettings settings;
     private final Clock clock;
     private final String workerId = "worker-" + UUID.randomUUID();
-    private final Object signal = new Object();
-    private volatile boolean wakeRequested;
-    private volatile boolean running;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean directoryPaused;
-    private Thread thread;
+    private final BackgroundLoop loop;
 
     public SyncWorker(
             Transactions db,
@@ -79,6 +77,14 @@ public final class SyncWorker implements AutoCloseable {
         this.groups = groups;
         this.settings = settings;
         this.clock = clock;
+        // an Identity Store call in progress finishes (and is recorded) rather than being cut off
+        this.loop = new BackgroundLoop(
+                "idc-sync-worker",
+                "Identity Center sync worker",
+                this::runOnce,
+                this::idleWaitMillis,
+                Duration.ofSeconds(30),
+                false);
     }
 
     /** Claims one batch and processes it. @return how many items were claimed */
@@ -263,71 +269,24 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     /** Starts the background thread. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "idc-sync-worker");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     /** Asks the worker to look for work now (called after a local enqueue). */
     public void wake() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        loop.wake();
     }
 
-    private void loop() {
-        while (running) {
-            int claimed = 0;
-            try {
-                claimed = runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Identity Center sync worker round failed: {}", e.toString());
-            }
-            if (claimed == 0) {
-                awaitWork();
-            }
-        }
-    }
-
-    private void awaitWork() {
+    /** Idle wait: the poll interval, or longer while Identity Store throttling pauses this worker. */
+    private long idleWaitMillis() {
         long waitMs = settings.pollInterval().toMillis();
         long pauseMs = Duration.between(clock.instant(), pausedUntil).toMillis();
-        if (pauseMs > 0) {
-            waitMs = Math.max(waitMs, pauseMs);
-        }
-        synchronized (signal) {
-            if (!wakeRequested && running) {
-                try {
-                    signal.wait(waitMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeRequested = false;
-        }
+        return pauseMs > 0 ? Math.max(waitMs, pauseMs) : waitMs;
     }
 
     @Override
     public void close() {
-        running = false;
-        wake();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

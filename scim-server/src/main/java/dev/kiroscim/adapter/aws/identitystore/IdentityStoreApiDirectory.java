@@ -8,7 +8,6 @@ import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterNotFound;
 import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.IdentityCenterRateLimit;
-import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
 import dev.kiroscim.core.sync.IdentityCenterUserChange;
@@ -297,14 +296,7 @@ public final class IdentityStoreApiDirectory implements IdentityCenterDirectory,
     }
 
     private <T> T call(IdentityCenterOperation operation, Supplier<T> request) {
-        try {
-            rateLimit.acquire();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IdentityCenterUnavailable(
-                    operation, null, "interrupted while waiting for the rate limit", null, interrupted);
-        }
-        CallFence.beforeSend(); // after the wait: a claim lost meanwhile stops the call here
+        CallFence.awaitTurn(rateLimit, operation); // the fence after the wait: a claim lost meanwhile stops the call
         try {
             return request.get();
         } catch (SdkException error) {

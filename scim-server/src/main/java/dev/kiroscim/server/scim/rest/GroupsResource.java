@@ -1,7 +1,9 @@
 package dev.kiroscim.server.scim.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiroscim.core.directory.GroupRecord;
+import dev.kiroscim.core.directory.events.ChangeContext;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.server.config.ScimSettings;
 import dev.kiroscim.server.http.RequestIds;
@@ -10,25 +12,14 @@ import dev.kiroscim.server.scim.provisioning.ProvisionGroups;
 import dev.kiroscim.server.scim.query.FieldCatalog;
 import dev.kiroscim.server.scim.query.ResourceQuery;
 import dev.kiroscim.server.scim.query.SearchParameters;
-import dev.kiroscim.server.scim.render.ETags;
 import dev.kiroscim.server.scim.render.GroupRenderer;
 import dev.kiroscim.server.scim.render.Projection;
 import dev.kiroscim.server.scim.render.ResourceStreamWriter;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.scim.schema.AttributeDef;
 import dev.kiroscim.server.scim.schema.ScimSchemas;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -39,32 +30,17 @@ import java.util.List;
  */
 @Path("scim/v2/Groups")
 @Consumes({ScimJson.MEDIA_TYPE, "application/json"})
-public final class GroupsResource {
+public final class GroupsResource extends ScimResourceRoutes<GroupRecord> {
 
     private final ProvisionGroups groups;
-    private final FilterParser parser;
-    private final ScimSettings settings;
-    private final RequestIds requestIds;
 
     public GroupsResource(ProvisionGroups groups, FilterParser parser, ScimSettings settings, RequestIds requestIds) {
-        this.requestIds = requestIds;
+        super(parser, settings, requestIds, ScimSchemas.GROUP_TYPE);
         this.groups = groups;
-        this.parser = parser;
-        this.settings = settings;
     }
 
-    @GET
-    public Response list(@Context UriInfo uri, @BeanParam ListParams params) {
-        return search(uri, params.toSearch());
-    }
-
-    @POST
-    @Path(".search")
-    public Response searchPost(@Context UriInfo uri, byte[] body) {
-        return search(uri, SearchParameters.fromBody(ScimJson.parseBody(body)));
-    }
-
-    private Response search(UriInfo uri, SearchParameters parameters) {
+    @Override
+    Response search(UriInfo uri, SearchParameters parameters) {
         ResourceQuery query = ResourceQuery.of(parameters, FieldCatalog.GROUPS, parser, settings.maxResults());
         boolean withMembers = query.projection().wants(membersAttribute());
         Page<GroupRecord> page = groups.search(query.criteria(), query.sort(), query.page());
@@ -76,76 +52,43 @@ public final class GroupsResource {
                 ResourceStreamWriter.list(page.total(), query.startIndex(), items, groups::members, base));
     }
 
-    @POST
-    public Response create(
-            @Context UriInfo uri,
-            @Context ContainerRequestContext request,
-            @BeanParam ProjectionParams projection,
-            byte[] body) {
-        return respond(
-                201,
-                groups.create(ScimJson.parseBody(body), requestIds.context(request)),
-                uri,
-                projection.of(ScimSchemas.GROUP_TYPE));
+    @Override
+    GroupRecord createFrom(JsonNode body, ChangeContext ctx) {
+        return groups.create(body, ctx);
     }
 
-    @GET
-    @Path("{id}")
-    public Response get(
-            @Context UriInfo uri,
-            @PathParam("id") String id,
-            @BeanParam ProjectionParams projectionParams,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        GroupRecord group = groups.get(id);
-        if (ETags.matches(ifNoneMatch, group.version())) {
-            return ScimResponses.notModified(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
-        }
-        return respond(200, group, uri, projectionParams.of(ScimSchemas.GROUP_TYPE));
+    @Override
+    GroupRecord find(String id, Projection projection) {
+        return groups.get(id); // members are streamed while writing, not read here
     }
 
-    @PUT
-    @Path("{id}")
-    public Response replace(
-            @Context UriInfo uri,
-            @Context ContainerRequestContext request,
-            @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch,
-            @BeanParam ProjectionParams projection,
-            byte[] body) {
-        return respond(
-                200,
-                groups.replace(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request)),
-                uri,
-                projection.of(ScimSchemas.GROUP_TYPE));
+    @Override
+    GroupRecord replaceWith(String id, JsonNode body, String ifMatch, ChangeContext ctx) {
+        return groups.replace(id, body, ifMatch, ctx);
     }
 
-    @PATCH
-    @Path("{id}")
-    public Response patch(
-            @Context UriInfo uri,
-            @Context ContainerRequestContext request,
-            @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch,
-            @BeanParam ProjectionParams projection,
-            byte[] body) {
-        GroupRecord group = groups.patch(id, ScimJson.parseBody(body), ifMatch, requestIds.context(request));
-        if (settings.patchNoContent()) {
-            return ScimResponses.noContent(GroupRenderer.location(ScimResponses.scimBase(uri), id), group.version());
-        }
-        return respond(200, group, uri, projection.of(ScimSchemas.GROUP_TYPE));
+    @Override
+    GroupRecord patchWith(String id, JsonNode body, String ifMatch, ChangeContext ctx) {
+        return groups.patch(id, body, ifMatch, ctx);
     }
 
-    @DELETE
-    @Path("{id}")
-    public Response delete(
-            @Context ContainerRequestContext request,
-            @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch) {
-        groups.delete(id, ifMatch, requestIds.context(request));
-        return Response.noContent().build();
+    @Override
+    void remove(String id, String ifMatch, ChangeContext ctx) {
+        groups.delete(id, ifMatch, ctx);
     }
 
-    private Response respond(int status, GroupRecord group, UriInfo uri, Projection projection) {
+    @Override
+    long version(GroupRecord group) {
+        return group.version();
+    }
+
+    @Override
+    String location(String base, String id) {
+        return GroupRenderer.location(base, id);
+    }
+
+    @Override
+    Response respond(int status, GroupRecord group, UriInfo uri, Projection projection) {
         String base = ScimResponses.scimBase(uri);
         ResourceStreamWriter.Streamed item = streamed(group, base, projection, projection.wants(membersAttribute()));
         return ScimResponses.streamed(
