@@ -2,6 +2,7 @@ package dev.kiroscim.server.scim.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.server.config.ScimSettings;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.filter.FilterParser;
 import dev.kiroscim.server.scim.query.SearchParameters;
