@@ -3,6 +3,7 @@ package dev.kiroscim.persistence.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.policy.Policy;
+import dev.kiroscim.core.sync.IdentityCenterDirectory;
 import dev.kiroscim.core.sync.IdentityCenterOperation;
 import dev.kiroscim.core.sync.engine.RetryPolicy;
 import dev.kiroscim.core.sync.engine.SyncPlan;
@@ -10,11 +11,14 @@ import dev.kiroscim.core.sync.engine.SyncSettings;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter.Fault;
 import dev.kiroscim.persistence.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +247,53 @@ class SyncFaultsTest {
         } else {
             store.injectFaults(only, fault, count);
         }
+    }
+
+    /**
+     * A reconcile lists the memberships first and reads the link table later. A membership the worker adds in between
+     * is in the link but not in the listing: that is not "removed outside the bridge". Before the fix the pass dropped
+     * it from the link, so a later release left the user in the group (seen once in CI, at a server's start).
+     */
+    @Test
+    void membershipAddedByTheWorkerWhileTheReconcileLists_isNotDrift_andIsRemovedOnRelease() {
+        AtomicReference<Runnable> duringUserListing = new AtomicReference<>();
+        IdentityCenterDirectory listingHook = (IdentityCenterDirectory) Proxy.newProxyInstance(
+                IdentityCenterDirectory.class.getClassLoader(),
+                new Class<?>[] {IdentityCenterDirectory.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("userPages")) {
+                        Runnable hook = duringUserListing.getAndSet(null);
+                        if (hook != null) {
+                            hook.run(); // after the memberships were listed, before the links are read
+                        }
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        h = new SyncHarness(kind, listingHook, FAST, Policy.builtInDefault());
+        h.putUser("held@example.com", "H", "Eld", true);
+        h.seat("held@example.com", "PRO");
+        h.putUser("late@example.com", "L", "Ate", true);
+        h.converge();
+        h.seat("late@example.com", "PRO"); // enqueued; the worker adds the membership during the reconcile's listing
+        duringUserListing.set(() -> h.converge());
+
+        var report = h.sync.reconcile();
+
+        assertThat(report.drift())
+                .as("a change of the bridge's own is not drift")
+                .isZero();
+        assertThat(h.actualMemberships()).containsEntry("late@example.com", new TreeSet<>(Set.of("kiro-pro")));
+        h.seat("late@example.com", null);
+        h.converge();
+        assertThat(h.actualMemberships())
+                .as("the released seat leaves Identity Center too")
+                .containsEntry("late@example.com", new TreeSet<>())
+                .containsEntry("held@example.com", new TreeSet<>(Set.of("kiro-pro")));
+        assertThat(h.sync.plan().calls()).isEmpty();
     }
 
     private static Map<String, TreeSet<String>> toTreeSets(Map<String, Set<String>> in) {

@@ -77,6 +77,7 @@ public final class Reconciler {
     /** What one reconcile pass computed: the plan, plus what applying it writes. */
     private record Pass(
             SyncPlan plan,
+            Map<String, IdentityCenterLink> linksRead,
             Map<String, IdentityCenterLink> refreshedLinks,
             Set<String> linksGone,
             Set<String> usersToConverge,
@@ -93,13 +94,30 @@ public final class Reconciler {
         ChangeContext ctx = new ChangeContext(ChangeContext.SYSTEM, "reconcile-" + UUID.randomUUID(), clock.instant());
         int changes = pass.plan().calls().size();
         db.write(tx -> {
+            // Compare and set: a link the worker changed since this pass read it is left to the worker (the pass's
+            // view of that user is already stale), and its drift is not reported; the next pass looks again.
+            Set<String> movedOn = new TreeSet<>();
+            for (String userId : union(pass.refreshedLinks().keySet(), pass.linksGone())) {
+                if (!tx.identityCenterLinks()
+                        .find(userId)
+                        .equals(Optional.ofNullable(pass.linksRead().get(userId)))) {
+                    movedOn.add(userId);
+                }
+            }
             for (IdentityCenterLink link : pass.refreshedLinks().values()) {
-                tx.identityCenterLinks().save(link);
+                if (!movedOn.contains(link.scimUserId())) {
+                    tx.identityCenterLinks().save(link);
+                }
             }
             for (String gone : pass.linksGone()) {
-                tx.identityCenterLinks().delete(gone);
+                if (!movedOn.contains(gone)) {
+                    tx.identityCenterLinks().delete(gone);
+                }
             }
             for (Drift d : pass.plan().drift()) {
+                if (d.scimUserId() != null && movedOn.contains(d.scimUserId())) {
+                    continue;
+                }
                 tx.audit()
                         .append(
                                 ctx,
@@ -149,6 +167,13 @@ public final class Reconciler {
             tierOfGroup.putIfAbsent(t.identityCenterGroup(), t.name());
         }
         int[] reads = {0};
+        // 0. the links before anything is listed: a link the worker changes while the listing runs (a user created, a
+        // membership added) cannot be compared with that listing, so it is not judged in this pass (step 4)
+        Map<String, IdentityCenterLink> linksBefore = db.read(tx -> {
+            Map<String, IdentityCenterLink> m = new HashMap<>();
+            tx.identityCenterLinks().all().forEach(l -> m.put(l.scimUserId(), l));
+            return m;
+        });
         // 1. tier group ids and their memberships
         Map<String, String> groupIds = new TreeMap<>();
         List<String> missingGroups = new ArrayList<>();
@@ -211,6 +236,9 @@ public final class Reconciler {
                     : d.profile() != null ? d.profile().userName() : null;
             if (link.identityCenterUserId() == null) {
                 continue; // CREATING: the worker resolves it by userName
+            }
+            if (!link.equals(linksBefore.get(link.scimUserId()))) {
+                continue; // changed by the worker while the listing ran: the listing may predate the change
             }
             IdentityCenterUser actual = usersById.get(link.identityCenterUserId());
             if (actual == null) {
@@ -298,7 +326,7 @@ public final class Reconciler {
             }
         }
         SyncPlan plan = new SyncPlan(mode, clock.instant(), planning.calls(), drift, missingGroups, reads[0]);
-        return new Pass(plan, refreshed, gone, toConverge, strangers, userNameByIdentityCenterId);
+        return new Pass(plan, managed.links(), refreshed, gone, toConverge, strangers, userNameByIdentityCenterId);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
