@@ -163,6 +163,7 @@ final class WrkBenchmark {
             // Unmeasured: the JIT compiles this scenario's path first, so its compile time is not charged per request.
             wrk(threads, connections, warmup, script, args);
         }
+        settle(name);
         Path recording = work.resolve(script.replace(".lua", ".jfr"));
         if (jfr) {
             jcmd("JFR.start", "name=bench", "settings=" + samplingSettings());
@@ -201,6 +202,29 @@ final class WrkBenchmark {
                 heapMax / 1024,
                 result.errors()));
         System.out.println(rows.get(rows.size() - 1));
+    }
+
+    /**
+     * Waits until the server is idle, so background work (the outbox draining a 99,000-member change, seat steps,
+     * checkpoints) is not charged to the requests measured next: idle means under {@code bench.idleCpuPercent} (2%) of
+     * one core over 2 s, for at most {@code bench.settleSeconds} (600). Prints the last rate seen.
+     */
+    private void settle(String scenario) throws InterruptedException {
+        double idlePercent = Double.parseDouble(System.getProperty("bench.idleCpuPercent", "2"));
+        long deadline = System.nanoTime() + Long.getLong("bench.settleSeconds", 600) * 1_000_000_000L;
+        long started = System.nanoTime();
+        double percent;
+        do {
+            long before = ProcessCpu.ticks(server.pid());
+            Thread.sleep(2000);
+            percent = ProcessCpu.millis(ProcessCpu.ticks(server.pid()) - before) / 2000 * 100;
+        } while (percent > idlePercent && System.nanoTime() < deadline);
+        System.out.printf(
+                Locale.ROOT,
+                "server at %.1f%% of a core before `%s` (waited %.0f s)%n",
+                percent,
+                scenario,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private String wrk(int threads, int connections, int seconds, String script, String... args) throws Exception {
