@@ -73,4 +73,44 @@ final class ProcessCpu {
             return sum;
         }
     }
+
+    /**
+     * CPU ticks of a process's threads, summed by what they do: {@code request} (the {@code kiro-http} workers that
+     * serve requests), {@code h2} (H2's background writer, chunk serialisation and save threads, which write and
+     * compact the database file after commits) and {@code other} (the outbox and notification workers, the JIT and
+     * the garbage collector). Thread names come from {@code /proc/PID/task/TID/comm}, cut to 15 characters.
+     */
+    static Map<String, Long> byThreadKind(long pid) {
+        Map<String, Long> kinds = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    long ticks = ticks(pid, Long.parseLong(task.getFileName().toString()));
+                    kinds.merge(threadKind(comm), ticks, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+        return kinds;
+    }
+
+    static String threadKind(String comm) {
+        if (comm.startsWith("kiro-http")) {
+            return "request";
+        }
+        if (comm.startsWith("MVStore") || comm.startsWith("H2-")) {
+            return "h2";
+        }
+        return "other";
+    }
+
+    private static long ticks(long pid, long tid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
 }

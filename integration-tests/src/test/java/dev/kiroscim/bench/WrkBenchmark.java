@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -136,8 +137,9 @@ final class WrkBenchmark {
                 "%d users, %s, load average after: %s%n",
                 users, backend, Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.println(
-                "| scenario | req/s | p50 | p99 | server CPU ms/req | PostgreSQL CPU ms/req | heap max used | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                "| scenario | req/s | p50 | p99 | server CPU ms/req | of which request threads | H2 background"
+                        + " | other threads | PostgreSQL CPU ms/req | heap max used | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         if (!waits.isEmpty()) {
             System.out.println();
@@ -176,8 +178,10 @@ final class WrkBenchmark {
                 : new PgWaits(
                         server.databaseArgs().get(1), server.databaseArgs().get(3), database);
         long cpuBefore = ProcessCpu.ticks(server.pid());
+        Map<String, Long> kindsBefore = ProcessCpu.byThreadKind(server.pid());
         String out = wrk(threads, connections, seconds, script, args);
         long cpu = ProcessCpu.ticks(server.pid()) - cpuBefore;
+        Map<String, Long> kinds = ProcessCpu.byThreadKind(server.pid());
         if (waits != null) {
             waits.close();
             this.waits.add("| `" + name + "` | " + waits.summary() + " |");
@@ -192,12 +196,15 @@ final class WrkBenchmark {
         WrkResult result = WrkResult.parse(out);
         rows.add(String.format(
                 Locale.ROOT,
-                "| `%s` | %,.0f | %s | %s | %.2f | %s | %d MiB | %s |",
+                "| `%s` | %,.0f | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %d MiB | %s |",
                 name,
                 result.perSecond(),
                 result.p50(),
                 result.p99(),
                 ProcessCpu.millis(cpu) / result.requests(),
+                perRequest(kinds, kindsBefore, "request", result.requests()),
+                perRequest(kinds, kindsBefore, "h2", result.requests()),
+                perRequest(kinds, kindsBefore, "other", result.requests()),
                 pg < 0 ? "—" : String.format(Locale.ROOT, "%.2f", ProcessCpu.millis(pg) / result.requests()),
                 heapMax / 1024,
                 result.errors()));
@@ -209,6 +216,10 @@ final class WrkBenchmark {
      * checkpoints) is not charged to the requests measured next: idle means under {@code bench.idleCpuPercent} (2%) of
      * one core over 2 s, for at most {@code bench.settleSeconds} (600). Prints the last rate seen.
      */
+    private static double perRequest(Map<String, Long> after, Map<String, Long> before, String kind, long requests) {
+        return ProcessCpu.millis(after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)) / requests;
+    }
+
     private void settle(String scenario) throws InterruptedException {
         double idlePercent = Double.parseDouble(System.getProperty("bench.idleCpuPercent", "2"));
         long deadline = System.nanoTime() + Long.getLong("bench.settleSeconds", 600) * 1_000_000_000L;
