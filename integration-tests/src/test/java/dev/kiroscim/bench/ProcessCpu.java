@@ -75,19 +75,17 @@ final class ProcessCpu {
     }
 
     /**
-     * CPU ticks of a process's threads, summed by what they do: {@code request} (the {@code kiro-http} workers that
-     * serve requests), {@code h2} (H2's background writer, chunk serialisation and save threads, which write and
-     * compact the database file after commits) and {@code other} (the outbox and notification workers, the JIT and
-     * the garbage collector). Thread names come from {@code /proc/PID/task/TID/comm}, cut to 15 characters.
+     * CPU ticks of a process's threads, summed by thread name with the numbers taken out ({@code kiro-http(12)} counts
+     * as {@code kiro-http}, {@code GC Thread#1} as {@code GC Thread#}). Names come from {@code /proc/PID/task/TID/comm}, cut to 15 characters by Linux.
      */
-    static Map<String, Long> byThreadKind(long pid) {
-        Map<String, Long> kinds = new HashMap<>();
+    static Map<String, Long> byThreadName(long pid) {
+        Map<String, Long> names = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    String comm = Files.readString(task.resolve("comm")).trim();
+                    String comm = Files.readString(task.resolve("comm")).trim().replaceAll("\\(\\d+\\)|\\d+$", "");
                     long ticks = ticks(pid, Long.parseLong(task.getFileName().toString()));
-                    kinds.merge(threadKind(comm), ticks, Long::sum);
+                    names.merge(comm, ticks, Long::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we looked
                 }
@@ -95,14 +93,19 @@ final class ProcessCpu {
         } catch (IOException e) {
             // the process is gone
         }
-        return kinds;
+        return names;
     }
 
-    static String threadKind(String comm) {
-        if (comm.startsWith("kiro-http")) {
+    /**
+     * What a thread does: {@code request} (the {@code kiro-http} workers that serve requests), {@code h2} (H2's
+     * background writer, chunk serialisation and save threads, which write and compact the file after commits) or
+     * {@code other} (the outbox and notification workers, the JIT, the garbage collector).
+     */
+    static String threadKind(String name) {
+        if (name.startsWith("kiro-http")) {
             return "request";
         }
-        if (comm.startsWith("MVStore") || comm.startsWith("H2-")) {
+        if (name.startsWith("MVStore") || name.startsWith("H2-")) {
             return "h2";
         }
         return "other";

@@ -178,10 +178,10 @@ final class WrkBenchmark {
                 : new PgWaits(
                         server.databaseArgs().get(1), server.databaseArgs().get(3), database);
         long cpuBefore = ProcessCpu.ticks(server.pid());
-        Map<String, Long> kindsBefore = ProcessCpu.byThreadKind(server.pid());
+        Map<String, Long> threadsBefore = ProcessCpu.byThreadName(server.pid());
         String out = wrk(threads, connections, seconds, script, args);
         long cpu = ProcessCpu.ticks(server.pid()) - cpuBefore;
-        Map<String, Long> kinds = ProcessCpu.byThreadKind(server.pid());
+        Map<String, Long> threads = ProcessCpu.byThreadName(server.pid());
         if (waits != null) {
             waits.close();
             this.waits.add("| `" + name + "` | " + waits.summary() + " |");
@@ -202,13 +202,14 @@ final class WrkBenchmark {
                 result.p50(),
                 result.p99(),
                 ProcessCpu.millis(cpu) / result.requests(),
-                perRequest(kinds, kindsBefore, "request", result.requests()),
-                perRequest(kinds, kindsBefore, "h2", result.requests()),
-                perRequest(kinds, kindsBefore, "other", result.requests()),
+                perRequest(threads, threadsBefore, "request", result.requests()),
+                perRequest(threads, threadsBefore, "h2", result.requests()),
+                perRequest(threads, threadsBefore, "other", result.requests()),
                 pg < 0 ? "—" : String.format(Locale.ROOT, "%.2f", ProcessCpu.millis(pg) / result.requests()),
                 heapMax / 1024,
                 result.errors()));
         System.out.println(rows.get(rows.size() - 1));
+        System.out.println("  CPU ms/req by thread: " + busiestThreads(threads, threadsBefore, result.requests()));
     }
 
     /**
@@ -216,8 +217,26 @@ final class WrkBenchmark {
      * checkpoints) is not charged to the requests measured next: idle means under {@code bench.idleCpuPercent} (2%) of
      * one core over 2 s, for at most {@code bench.settleSeconds} (600). Prints the last rate seen.
      */
+    /** CPU ms per request of the threads of one {@link ProcessCpu#threadKind kind}. */
     private static double perRequest(Map<String, Long> after, Map<String, Long> before, String kind, long requests) {
-        return ProcessCpu.millis(after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)) / requests;
+        long ticks = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            if (ProcessCpu.threadKind(e.getKey()).equals(kind)) {
+                ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return ProcessCpu.millis(ticks) / requests;
+    }
+
+    /** The threads that used the most CPU per request, e.g. {@code kiro-http=1.41, C2 CompilerThre=0.30}. */
+    private static String busiestThreads(Map<String, Long> after, Map<String, Long> before, long requests) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(6)
+                .map(e -> String.format(Locale.ROOT, "%s=%.2f", e.getKey(), ProcessCpu.millis(e.getValue()) / requests))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void settle(String scenario) throws InterruptedException {
