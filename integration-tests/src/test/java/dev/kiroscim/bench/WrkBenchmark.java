@@ -181,7 +181,7 @@ final class WrkBenchmark {
         Map<String, Long> threadsBefore = ProcessCpu.byThreadName(server.pid());
         String out = wrk(threads, connections, seconds, script, args);
         long cpu = ProcessCpu.ticks(server.pid()) - cpuBefore;
-        Map<String, Long> threads = ProcessCpu.byThreadName(server.pid());
+        Map<String, Long> threadsAfter = ProcessCpu.byThreadName(server.pid());
         if (waits != null) {
             waits.close();
             this.waits.add("| `" + name + "` | " + waits.summary() + " |");
@@ -202,14 +202,14 @@ final class WrkBenchmark {
                 result.p50(),
                 result.p99(),
                 ProcessCpu.millis(cpu) / result.requests(),
-                perRequest(threads, threadsBefore, "request", result.requests()),
-                perRequest(threads, threadsBefore, "h2", result.requests()),
-                perRequest(threads, threadsBefore, "other", result.requests()),
+                perRequest(threadsAfter, threadsBefore, "request", result.requests()),
+                perRequest(threadsAfter, threadsBefore, "h2", result.requests()),
+                perRequest(threadsAfter, threadsBefore, "other", result.requests()),
                 pg < 0 ? "—" : String.format(Locale.ROOT, "%.2f", ProcessCpu.millis(pg) / result.requests()),
                 heapMax / 1024,
                 result.errors()));
         System.out.println(rows.get(rows.size() - 1));
-        System.out.println("  CPU ms/req by thread: " + busiestThreads(threads, threadsBefore, result.requests()));
+        System.out.println("  CPU ms/req by thread: " + busiestThreads(threadsAfter, threadsBefore, result.requests()));
     }
 
     /**
