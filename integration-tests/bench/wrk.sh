@@ -2,7 +2,7 @@
 # Server CPU per request under wrk (issue 13; docs/benchmarks.md "CPU per request under wrk").
 # Builds the jar and the harness, then runs dev.kiroscim.bench.WrkBenchmark against the real jar:
 #   integration-tests/bench/wrk.sh [-Dbench.users=100000] [-Dbench.backend=h2|postgres] [-Dbench.seconds=8]
-#       [-Dbench.threads=2] [-Dbench.warmupSeconds=5] [-Dbench.dbPoolSize=10] [-Dbench.connections=16] [-Dbench.patchConnections=4] [-Dbench.jfr=true]
+#       [-Dbench.threads=2] [-Dbench.warmupSeconds=15] [-Dbench.dbPoolSize=10] [-Dbench.connections=16] [-Dbench.patchConnections=4] [-Dbench.jfr=true]
 # Needs wrk (Debian package `wrk`) and, for -Dbench.backend=postgres, PostgreSQL on 127.0.0.1:5432 (user postgres).
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)

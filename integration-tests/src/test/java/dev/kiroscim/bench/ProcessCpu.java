@@ -73,4 +73,47 @@ final class ProcessCpu {
             return sum;
         }
     }
+
+    /**
+     * CPU ticks of a process's threads, summed by thread name with the numbers taken out ({@code kiro-http(12)} counts
+     * as {@code kiro-http}, {@code GC Thread#1} as {@code GC Thread#}). Names come from {@code /proc/PID/task/TID/comm}, cut to 15 characters by Linux.
+     */
+    static Map<String, Long> byThreadName(long pid) {
+        Map<String, Long> names = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim().replaceAll("\\(\\d+\\)|\\d+$", "");
+                    long ticks = ticks(pid, Long.parseLong(task.getFileName().toString()));
+                    names.merge(comm, ticks, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+        return names;
+    }
+
+    /**
+     * What a thread does: {@code request} (the {@code kiro-http} workers that serve requests), {@code h2} (H2's
+     * background writer, chunk serialisation and save threads, which write and compact the file after commits) or
+     * {@code other} (the outbox and notification workers, the JIT, the garbage collector).
+     */
+    static String threadKind(String name) {
+        if (name.startsWith("kiro-http")) {
+            return "request";
+        }
+        if (name.startsWith("MVStore") || name.startsWith("H2-")) {
+            return "h2";
+        }
+        return "other";
+    }
+
+    private static long ticks(long pid, long tid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
 }

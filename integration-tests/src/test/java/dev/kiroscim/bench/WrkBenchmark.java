@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  *
  * <p>Run ({@code docs/benchmarks.md}): {@code -Dbench.mode=wrk} with {@code -Dbench.users=100000 -Dbench.backend=h2|postgres
  * -Dbench.threads=2 -Dbench.connections=16 -Dbench.seconds=8 -Dbench.patchConnections=4
- * -Dbench.warmupSeconds=5 -Dbench.dbPoolSize=10} (each scenario first runs unmeasured for that long, so JIT compilation is not charged to it); {@code -Dbench.jfr=true}
+ * -Dbench.warmupSeconds=15 -Dbench.dbPoolSize=10} (each scenario first runs unmeasured for that long, so JIT compilation is not charged to it: after 5 s the C2
+ * compiler threads still used 1.4–1.7 ms per POST or PATCH, seen in the per-thread split); {@code -Dbench.jfr=true}
  * also records each scenario with JFR and prints its hottest frames (the profiler costs CPU: take CPU numbers from a
  * run without it). A measuring tool, not a test: it asserts nothing beyond the set-up succeeding.
  */
@@ -136,8 +138,9 @@ final class WrkBenchmark {
                 "%d users, %s, load average after: %s%n",
                 users, backend, Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.println(
-                "| scenario | req/s | p50 | p99 | server CPU ms/req | PostgreSQL CPU ms/req | heap max used | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                "| scenario | req/s | p50 | p99 | server CPU ms/req | of which request threads | H2 background"
+                        + " | other threads | PostgreSQL CPU ms/req | heap max used | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         if (!waits.isEmpty()) {
             System.out.println();
@@ -158,11 +161,12 @@ final class WrkBenchmark {
     private void scenario(
             String name, boolean jfr, int threads, int connections, int seconds, String script, String... args)
             throws Exception {
-        int warmup = Integer.getInteger("bench.warmupSeconds", 5);
+        int warmup = Integer.getInteger("bench.warmupSeconds", 15);
         if (warmup > 0) {
             // Unmeasured: the JIT compiles this scenario's path first, so its compile time is not charged per request.
             wrk(threads, connections, warmup, script, args);
         }
+        settle(name);
         Path recording = work.resolve(script.replace(".lua", ".jfr"));
         if (jfr) {
             jcmd("JFR.start", "name=bench", "settings=" + samplingSettings());
@@ -175,8 +179,10 @@ final class WrkBenchmark {
                 : new PgWaits(
                         server.databaseArgs().get(1), server.databaseArgs().get(3), database);
         long cpuBefore = ProcessCpu.ticks(server.pid());
+        Map<String, Long> threadsBefore = ProcessCpu.byThreadName(server.pid());
         String out = wrk(threads, connections, seconds, script, args);
         long cpu = ProcessCpu.ticks(server.pid()) - cpuBefore;
+        Map<String, Long> threadsAfter = ProcessCpu.byThreadName(server.pid());
         if (waits != null) {
             waits.close();
             this.waits.add("| `" + name + "` | " + waits.summary() + " |");
@@ -191,16 +197,65 @@ final class WrkBenchmark {
         WrkResult result = WrkResult.parse(out);
         rows.add(String.format(
                 Locale.ROOT,
-                "| `%s` | %,.0f | %s | %s | %.2f | %s | %d MiB | %s |",
+                "| `%s` | %,.0f | %s | %s | %.2f | %.2f | %.2f | %.2f | %s | %d MiB | %s |",
                 name,
                 result.perSecond(),
                 result.p50(),
                 result.p99(),
                 ProcessCpu.millis(cpu) / result.requests(),
+                perRequest(threadsAfter, threadsBefore, "request", result.requests()),
+                perRequest(threadsAfter, threadsBefore, "h2", result.requests()),
+                perRequest(threadsAfter, threadsBefore, "other", result.requests()),
                 pg < 0 ? "—" : String.format(Locale.ROOT, "%.2f", ProcessCpu.millis(pg) / result.requests()),
                 heapMax / 1024,
                 result.errors()));
         System.out.println(rows.get(rows.size() - 1));
+        System.out.println("  CPU ms/req by thread: " + busiestThreads(threadsAfter, threadsBefore, result.requests()));
+    }
+
+    /**
+     * Waits until the server is idle, so background work (the outbox draining a 99,000-member change, seat steps,
+     * checkpoints) is not charged to the requests measured next: idle means under {@code bench.idleCpuPercent} (2%) of
+     * one core over 2 s, for at most {@code bench.settleSeconds} (600). Prints the last rate seen.
+     */
+    /** CPU ms per request of the threads of one {@link ProcessCpu#threadKind kind}. */
+    private static double perRequest(Map<String, Long> after, Map<String, Long> before, String kind, long requests) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            if (ProcessCpu.threadKind(e.getKey()).equals(kind)) {
+                ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return ProcessCpu.millis(ticks) / requests;
+    }
+
+    /** The threads that used the most CPU per request, e.g. {@code kiro-http=1.41, C2 CompilerThre=0.30}. */
+    private static String busiestThreads(Map<String, Long> after, Map<String, Long> before, long requests) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(6)
+                .map(e -> String.format(Locale.ROOT, "%s=%.2f", e.getKey(), ProcessCpu.millis(e.getValue()) / requests))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private void settle(String scenario) throws InterruptedException {
+        double idlePercent = Double.parseDouble(System.getProperty("bench.idleCpuPercent", "2"));
+        long deadline = System.nanoTime() + Long.getLong("bench.settleSeconds", 600) * 1_000_000_000L;
+        long started = System.nanoTime();
+        double percent;
+        do {
+            long before = ProcessCpu.ticks(server.pid());
+            Thread.sleep(2000);
+            percent = ProcessCpu.millis(ProcessCpu.ticks(server.pid()) - before) / 2000 * 100;
+        } while (percent > idlePercent && System.nanoTime() < deadline);
+        System.out.printf(
+                Locale.ROOT,
+                "server at %.1f%% of a core before `%s` (waited %.0f s)%n",
+                percent,
+                scenario,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private String wrk(int threads, int connections, int seconds, String script, String... args) throws Exception {
