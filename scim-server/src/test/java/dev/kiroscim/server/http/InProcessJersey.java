@@ -71,6 +71,10 @@ final class InProcessJersey {
         return new Call("POST", target);
     }
 
+    Call request(String method, String target) {
+        return new Call(method, target);
+    }
+
     /** One request, built fluently; {@link #send} runs it. */
     final class Call {
         private final String method;
