@@ -34,6 +34,7 @@ final class FakeTokenDatabase implements Transactions {
     final List<Use> uses = new CopyOnWriteArrayList<>();
     volatile boolean up = true;
     volatile boolean auditFails;
+    volatile boolean writesFail;
     volatile int writes;
 
     void add(ApiToken token) {
@@ -47,6 +48,9 @@ final class FakeTokenDatabase implements Transactions {
     @Override
     public <T> T write(Function<Directory, T> work) {
         writes++;
+        if (writesFail) {
+            throw new IllegalStateException("database unavailable");
+        }
         return work.apply(directory());
     }
 
