@@ -138,6 +138,11 @@ class OverloadTest {
         assertThat(server.get("/scim/v2/Users").send().status()).isEqualTo(429);
         assertThat(server.get("/healthz").send().status()).isEqualTo(200);
         assertThat(server.get("/readyz").send().status()).isEqualTo(200);
+        assertThat(server.get("/healthz/").send().status()).isEqualTo(200);
+        assertThat(server.get("/healthzzz").send().status())
+                .as("only the probes themselves bypass the limit")
+                .isEqualTo(429);
+        assertThat(server.get("/readyz-anything").send().status()).isEqualTo(429);
         release.countDown();
         assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
