@@ -44,7 +44,8 @@ class AuthFilterTest {
     private final FakeTokenDatabase database = new FakeTokenDatabase();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ThrottleMetrics metrics = new ThrottleMetrics(registry);
-    private final Authenticator authenticator = new Authenticator(database, BOOTSTRAP, clock, new TokenUsage(database));
+    private final TokenUsage usage = new TokenUsage(database);
+    private final Authenticator authenticator = new Authenticator(database, BOOTSTRAP, clock, usage);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
@@ -235,6 +236,12 @@ class AuthFilterTest {
                 .send();
 
         assertThat(database.lookedUp).containsExactly(TokenHash.of(OKTA_SECRET), TokenHash.of("kiro_wrong-guess"));
+        assertThat(database.uses).as("last-used is written later, in a batch").isEmpty();
+        usage.flush();
+        assertThat(database.uses)
+                .as("only the accepted secret's use is recorded, by hash")
+                .extracting(FakeTokenDatabase.Use::hash)
+                .containsExactly(TokenHash.of(OKTA_SECRET));
         assertNoSecretIn(refused);
         assertThat(refused.text()).doesNotContain("kiro_wrong-guess");
         assertThat(database.audited).singleElement().satisfies(event -> {
