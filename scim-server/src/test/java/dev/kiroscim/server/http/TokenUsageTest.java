@@ -52,4 +52,21 @@ class TokenUsageTest {
         failing.start().close(); // shutdown must not fail on a database that is gone
         assertThat(database.uses).hasSize(1);
     }
+
+    @Test
+    void aFailedFlushKeepsItsUsesForTheNextOneAndANewerUseWins() {
+        usage.used("hash-okta", T0, "10.0.0.1");
+        usage.used("hash-entra", T0, "192.0.2.1");
+        database.writesFail = true;
+        assertThatThrownBy(usage::flush).isInstanceOf(IllegalStateException.class);
+
+        usage.used("hash-okta", T0.plusSeconds(5), "10.0.0.2");
+        database.writesFail = false;
+
+        assertThat(usage.flush()).isEqualTo(2);
+        assertThat(database.uses)
+                .containsExactlyInAnyOrder(
+                        new FakeTokenDatabase.Use("hash-okta", T0.plusSeconds(5), "10.0.0.2"),
+                        new FakeTokenDatabase.Use("hash-entra", T0, "192.0.2.1"));
+    }
 }
