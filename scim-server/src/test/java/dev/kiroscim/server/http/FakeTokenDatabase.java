@@ -23,7 +23,7 @@ import java.util.function.Function;
 final class FakeTokenDatabase implements Transactions {
 
     /** One appended audit event, flattened for assertions. */
-    record Audited(String type, String actor, String requestId, Map<String, Object> details) {}
+    record Audited(String type, String actor, String source, String requestId, Map<String, Object> details) {}
 
     /** One {@link TokenStore#recordUse} call. */
     record Use(String hash, Instant at, String sourceIp) {}
@@ -85,7 +85,8 @@ final class FakeTokenDatabase implements Transactions {
             }
             ChangeContext context = (ChangeContext) args[0];
             AuditEntry entry = (AuditEntry) args[1];
-            audited.add(new Audited(entry.type(), context.actor(), context.requestId(), entry.details()));
+            audited.add(new Audited(
+                    entry.type(), context.actor(), context.by().sourceAddress(), context.requestId(), entry.details()));
             return null;
         });
         return proxy(Directory.class, (name, args) -> switch (name) {
