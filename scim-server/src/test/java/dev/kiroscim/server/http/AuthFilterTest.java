@@ -164,8 +164,7 @@ class AuthFilterTest {
 
     @Test
     void expiredTokenIs401NamingTheTokenAndItsExpiry() {
-        database.add(
-                new ApiToken("old", TokenHash.of("kiro_old"), Scope.SCIM, T0, T0.plusSeconds(60), null, null, null));
+        database.addScimToken("old", "kiro_old", T0, T0.plusSeconds(60), null);
         InProcessJersey server = server();
         assertThat(server.get("/scim/v2/Users")
                         .header("Authorization", "Bearer kiro_old")
@@ -207,15 +206,7 @@ class AuthFilterTest {
 
     @Test
     void tokenFromOutsideItsAllowListIs403WithoutAChallenge() {
-        database.add(new ApiToken(
-                "pinned",
-                TokenHash.of("kiro_pinned"),
-                Scope.SCIM,
-                T0,
-                null,
-                AddressRanges.parse("10.0.0.0/8"),
-                null,
-                null));
+        database.addScimToken("pinned", "kiro_pinned", T0, null, "10.0.0.0/8");
 
         InProcessJersey.Answer answer = server().get("/scim/v2/Users")
                 .header("Authorization", "Bearer kiro_pinned")

@@ -3,9 +3,6 @@ package dev.kiroscim.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiroscim.core.audit.AuditEvents;
-import dev.kiroscim.core.auth.ApiToken;
-import dev.kiroscim.core.auth.Scope;
-import dev.kiroscim.core.auth.TokenHash;
 import dev.kiroscim.core.net.AddressRanges;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.ws.rs.core.Response;
@@ -102,15 +99,7 @@ class AuthOverSocketTest {
     @CsvSource({"203.0.113.0/24, 203.0.113.5, 200", "203.0.113.0/24, 198.51.100.1, 403", "::/0, 2001:db8::1, 200"})
     void allowListsSeeTheClientAddress(String allowFrom, String client, int expected) throws IOException {
         start("127.0.0.1/32");
-        database.add(new ApiToken(
-                "pinned",
-                TokenHash.of("kiro_pinned"),
-                Scope.SCIM,
-                T0,
-                null,
-                AddressRanges.parse(allowFrom),
-                null,
-                null));
+        database.addScimToken("pinned", "kiro_pinned", T0, null, allowFrom);
 
         assertThat(status("kiro_pinned", client)).isEqualTo(expected);
     }

@@ -41,6 +41,19 @@ final class FakeTokenDatabase implements Transactions {
         tokensByHash.put(token.hash(), token);
     }
 
+    /** A SCIM token with the secret {@code secret}; {@code expires} and {@code allowFrom} may be null. */
+    void addScimToken(String name, String secret, Instant created, Instant expires, String allowFrom) {
+        add(new ApiToken(
+                name,
+                dev.kiroscim.core.auth.TokenHash.of(secret),
+                dev.kiroscim.core.auth.Scope.SCIM,
+                created,
+                expires,
+                allowFrom == null ? null : dev.kiroscim.core.net.AddressRanges.parse(allowFrom),
+                null,
+                null));
+    }
+
     void revoke(String name) {
         tokensByHash.values().removeIf(t -> t.name().equals(name));
     }
