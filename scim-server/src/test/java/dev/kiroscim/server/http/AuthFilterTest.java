@@ -147,6 +147,9 @@ class AuthFilterTest {
         assertThat(answer.header("WWW-Authenticate"))
                 .isEqualTo(expected.challenge() ? "Bearer realm=\"kiro-scim-bridge\"" : null);
         assertThat(answer.header("Retry-After")).isNull();
+        assertThat(answer.json().has("scimType"))
+                .as("RFC 7644 defines no scimType for 401/403")
+                .isFalse();
         assertNoSecretIn(answer);
     }
 
