@@ -29,8 +29,7 @@ public final class Overload implements ContainerRequestFilter, ContainerResponse
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("healthz") || path.startsWith("readyz")) {
+        if (isProbe(request.getUriInfo().getPath())) {
             return;
         }
         if (!permits.tryAcquire()) {
@@ -46,6 +45,20 @@ public final class Overload implements ContainerRequestFilter, ContainerResponse
             request.removeProperty(ADMITTED);
             permits.release();
         }
+    }
+
+    /**
+     * Only the probes themselves bypass the limit. A prefix test let any path starting {@code healthz} or
+     * {@code readyz} ({@code /healthzzz}, {@code /readyz-anything}) through unshed. Trailing slashes are allowed
+     * because {@link TrailingSlash} has not run yet.
+     */
+    static boolean isProbe(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        String trimmed = path.substring(0, end);
+        return trimmed.equals("healthz") || trimmed.equals("readyz");
     }
 
     static Response tooManyRequests(String detail) {

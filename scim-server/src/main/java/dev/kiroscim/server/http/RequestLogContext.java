@@ -17,7 +17,8 @@ import org.slf4j.MDC;
  * GET /scim/v2/Users 200 4 ms request=okta-run-42 actor=okta
  * </pre>
  * with {@code method}, {@code path}, {@code status} and {@code durationMs} as key-value pairs (fields of their own
- * in JSON). The path has no query string, and no header is ever logged, so a bearer token cannot reach the log.
+ * in JSON). The path is logged percent-encoded, as sent (so an encoded line break cannot forge a line), without the
+ * query string, and no header is ever logged, so a bearer token cannot reach the log.
  * Turn the access lines off with {@code --log-level dev.kiroscim.access=warn}. Runs right after {@link RequestIds},
  * and clears the MDC at the start of each request too: a worker thread may come back from a request that ended in
  * an unmapped error without the response filter running.
@@ -55,7 +56,10 @@ public final class RequestLogContext implements ContainerRequestFilter, Containe
                 return;
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            String path = "/" + request.getUriInfo().getPath();
+            // The path as sent, still percent-encoded: the decoded one let /scim/v2/Users/x%0D%0AGET%20... write a
+            // forged access line (the plain-text pattern does not escape %msg), and %00 a NUL. Ordinary paths read
+            // the same either way.
+            String path = "/" + request.getUriInfo().getPath(false);
             String actor = request.getProperty(AuthFilter.CALLER) instanceof Authenticator.Caller c ? c.name() : "-";
             if (!"-".equals(actor)) {
                 MDC.put(ACTOR, actor); // a console session's caller is set by ConsoleSessionFilter, not AuthFilter

@@ -60,10 +60,17 @@ public final class TokenUsage implements AutoCloseable {
                 batch.put(hash, use);
             }
         }
-        transactions.write(tx -> {
-            batch.forEach((hash, use) -> tx.tokens().recordUse(hash, use.at(), use.sourceIp()));
-            return null;
-        });
+        try {
+            transactions.write(tx -> {
+                batch.forEach((hash, use) -> tx.tokens().recordUse(hash, use.at(), use.sourceIp()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Put the batch back for the next flush (a use noted meanwhile is newer and wins): dropping it made a
+            // database blip erase "last used" for good for a token that is not used again.
+            batch.forEach(pending::putIfAbsent);
+            throw e;
+        }
         return batch.size();
     }
 

@@ -70,4 +70,35 @@ class RequestFiltersTest {
                     .contains("got " + value.length() + " characters");
         });
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Content-Type | application/scim+json; charset",
+                "Accept       | application/json;q=x",
+            })
+    void inThePipelineAMalformedMediaTypeGetsAScimBodyNotJerseysBare400(String header, String value) {
+        InProcessJersey.Answer answer = InProcessJersey.of(new HeaderSyntax(), new ErrorMapper())
+                .post("/scim/v2/Users")
+                .header(header, value)
+                .send();
+
+        AuthFilterTest.assertScimError(answer, 400, "the " + header + " header is not a valid media type");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"/scim/v2/Users/, scim/v2/Users", "/scim/v2/Users//?count=1, scim/v2/Users", "/healthz/, healthz"})
+    void inThePipelineATrailingSlashRoutesToTheSameEndpoint(String target, String routed) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        InProcessJersey server = InProcessJersey.withHandler(
+                path -> {
+                    seen.add(path);
+                    return jakarta.ws.rs.core.Response.ok().build();
+                },
+                new TrailingSlash());
+
+        assertThat(server.get(target).send().status()).isEqualTo(200);
+        assertThat(seen).containsExactly(routed);
+    }
 }

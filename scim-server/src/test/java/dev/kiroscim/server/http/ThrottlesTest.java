@@ -2,6 +2,7 @@ package dev.kiroscim.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,5 +81,27 @@ class ThrottlesTest {
                 .as("half refilled: one more second")
                 .isEqualTo(1);
         assertThat(limit.acquire("okta", 2_000_000_000L)).isZero();
+    }
+
+    @Test
+    void throttleCountersExistAtZeroBeforeTheFirstRefusal() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ThrottleMetrics metrics = new ThrottleMetrics(registry);
+
+        assertThat(registry.get("kiro.auth.failures").counter().count()).isZero();
+        assertThat(registry.get("kiro.throttled.requests").counters())
+                .extracting(c -> c.getId().getTag("reason"))
+                .containsExactlyInAnyOrder("rate-limit", "auth-backoff");
+        metrics.rateLimited.increment();
+        assertThat(registry.get("kiro.throttled.requests")
+                        .tag("reason", "rate-limit")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("kiro.throttled.requests")
+                        .tag("reason", "auth-backoff")
+                        .counter()
+                        .count())
+                .isZero();
     }
 }
