@@ -2,8 +2,10 @@ package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.sync.IdentityCenterException;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.state.ReconcileReport;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.sync.SyncRendering;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code GET /admin/v1/sync}: mode, pending, deadLetter, lastReconcile, oldestPendingAgeSeconds, and the
  *       downstream (kind, endpoint, and the SCIM token's configured expiry {@code tokenExpires})</li>
- *   <li>{@code GET /admin/v1/sync/plan}: the calls a reconcile would make, without making them</li>
+ *   <li>{@code GET /admin/v1/sync/plan}: the calls a reconcile would make, without making them (502 when the
+ *       downstream cannot be read)</li>
  *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now</li>
  *   <li>{@code POST /admin/v1/sync/retry}: requeue the dead letters</li>
  * </ul>
@@ -54,7 +57,13 @@ public final class SyncResource {
     @GET
     @Path("plan")
     public Response plan() {
-        return json(SyncRendering.plan(sync.plan(), sync.downstream()));
+        try {
+            return json(SyncRendering.plan(sync.plan(), sync.downstream()));
+        } catch (IdentityCenterException e) {
+            // The plan reads the downstream (its tier groups and members): when that cannot be read, the admin gets
+            // 502 with the downstream's error, not a 500 "internal error" that sends them to the server log.
+            return AdminErrors.of(502, "the plan needs the downstream, which could not be read: " + e.getMessage());
+        }
     }
 
     @POST
