@@ -18,10 +18,10 @@ import dev.kiroscim.core.transaction.DirectoryChangeListeners;
 import dev.kiroscim.core.usage.IdleSeats;
 import dev.kiroscim.core.usage.KiroActivityEvidence;
 import dev.kiroscim.persistence.Database;
+import dev.kiroscim.persistence.DatabaseConfig;
 import dev.kiroscim.persistence.JdbcClusterStore;
 import dev.kiroscim.persistence.JdbcPendingItems;
 import dev.kiroscim.persistence.JdbcPeopleSearch;
-import dev.kiroscim.persistence.TestDatabase;
 import dev.kiroscim.server.backup.OnlineBackups;
 import dev.kiroscim.server.config.BridgeConfig;
 import dev.kiroscim.server.http.AuthBackoff;
@@ -81,12 +81,13 @@ import org.glassfish.jersey.server.ServerProperties;
  *   <li>{@code Power-Team} (POWER, unlimited, {@code maxGrant: P10D}): dan holds a seat granted {@link #DAN_GRANTED};</li>
  *   <li>eve is in no group; {@code Kiro-Idle} is a pool nobody is in.</li>
  * </ul>
- * The downstream is a SCIM endpoint nobody listens on (nothing calls it unless a test reconciles); the token file
+ * The server started at {@link #STARTED}. The downstream is a SCIM endpoint nobody listens on (nothing calls it unless a test reconciles); the token file
  * holds {@link #DOWNSTREAM_SECRET}. One webhook endpoint, {@code ops}, is configured; its worker is not started.
  */
 final class AdminApiFixture implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
+    static final Instant STARTED = Instant.parse("2026-11-01T00:00:00Z");
     static final Instant DAN_GRANTED = Instant.parse("2026-11-10T09:00:00Z");
     static final String BOOTSTRAP = "bootstrap-secret-for-admin-tests";
     static final String DOWNSTREAM_SECRET = "downstream-scim-secret-never-shown";
@@ -135,11 +136,13 @@ final class AdminApiFixture implements AutoCloseable {
         Files.writeString(configFile, configText(POLICY, dir));
         BridgeConfig config = BridgeConfig.load(configFile);
         PolicyInForce policy = config.policyInForce();
-        database = Database.open(TestDatabase.h2("admin-api"));
+        // A file database, as the server runs it: BACKUP TO (POST /admin/v1/backup) needs one.
+        database = Database.open(DatabaseConfig.h2(dir.resolve("data")));
         replicaId = "r-admin-tests";
 
         seats = new ManageSeats(database, policy);
-        seats.startup(config.storedPolicy("start-up", NOW), policy, true, ManageSeats.system(NOW));
+        // Started before the seeded history: seat times never run backwards (the ledger keeps FIFO order).
+        seats.startup(config.storedPolicy("start-up", STARTED), policy, true, ManageSeats.system(STARTED));
         notifications = NotificationComposition.create(config.notifications(), database, seats, replicaId, clock);
         IdentityCenterSync sync =
                 SyncComposition.create(database, config.identityCenter(), seats::policy, SyncComposition.SEATS, clock);
@@ -279,6 +282,17 @@ final class AdminApiFixture implements AutoCloseable {
                 Json.parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
                         + "'Operations':[{'op':'add','path':'members','value':[{'value':'" + userId(member) + "'}]}]}"),
                 null,
+                at(when));
+    }
+
+    /** The IdP deactivates {@code name} at {@code when} (a PATCH of {@code active}), as Okta does on unassign. */
+    void deactivate(String name, String when) {
+        users.patch(
+                userId(name),
+                Json.parse("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp'],"
+                        + "'Operations':[{'op':'replace','path':'active','value':false}]}"),
+                null,
+                false,
                 at(when));
     }
 
