@@ -26,7 +26,7 @@ import java.util.Optional;
  *       downstream (kind, endpoint, and the SCIM token's configured expiry {@code tokenExpires})</li>
  *   <li>{@code GET /admin/v1/sync/plan}: the calls a reconcile would make, without making them (502 when the
  *       downstream cannot be read)</li>
- *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now</li>
+ *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now (502 when the downstream cannot be read)</li>
  *   <li>{@code POST /admin/v1/sync/retry}: requeue the dead letters</li>
  * </ul>
  * Like the other admin endpoints, it answers {@code application/json} whatever the {@code Accept} header (a SCIM
@@ -70,7 +70,18 @@ public final class SyncResource {
     @Path("reconcile")
     public Response reconcile(@Context ContainerRequestContext context) {
         ChangeContext ctx = requestIds.context(context);
-        ReconcileReport report = sync.reconcile();
+        ReconcileReport report;
+        try {
+            report = sync.reconcile();
+        } catch (IdentityCenterException e) {
+            // As for the plan: an unreachable or failing downstream is the admin's answer (502, with its error, and
+            // audited like any reconcile), not a 500 "internal error". Nothing was written: the pass reads first.
+            Map<String, Object> failed = new java.util.LinkedHashMap<>();
+            failed.put("changes", 0);
+            failed.put("error", e.getMessage());
+            actions.record(ctx, "sync.reconcile", failed);
+            return AdminErrors.of(502, "reconcile failed: the downstream could not be read: " + e.getMessage());
+        }
         Map<String, Object> outcome = new java.util.LinkedHashMap<>();
         outcome.put("changes", report.changes());
         outcome.put("driftFound", report.drift());
