@@ -2,12 +2,9 @@ package dev.kiroscim.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,26 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what the configuration does not offer), always with the admin error body {@code {"status","message"}} naming what
  * was wrong, never a 500. A token without the admin scope is refused 403 on every admin endpoint.
  */
-class AdminBadInputTest {
+class AdminBadInputTest extends OnSeededAdminApi {
 
-    @TempDir
-    static Path dir;
-
-    private static AdminApiFixture api;
     private static String scimToken;
 
     @BeforeAll
-    static void start() {
-        api = AdminApiFixture.start(dir);
+    static void createAScimToken() {
         scimToken = api.post("admin/v1/tokens", "{\"name\":\"okta\",\"scope\":\"scim\"}")
                 .json()
                 .path("token")
                 .asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     static Stream<Arguments> badRequests() {

@@ -3,34 +3,15 @@ package dev.kiroscim.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every admin GET endpoint answers 200 with its documented shape on the seeded fixture, and CSV where it offers it. */
-class AdminGetEndpointsTest {
-
-    @TempDir
-    static Path dir;
-
-    private static AdminApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = AdminApiFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class AdminGetEndpointsTest extends OnSeededAdminApi {
 
     static Stream<Arguments> jsonEndpoints() {
         return Stream.of(

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,22 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * deactivates a seat holder (whose seat then goes to the first in line), and the hash chain's verification, which
  * finds a tampered row.
  */
-class AuditAndOffboardingApiTest {
-
-    @TempDir
-    static Path dir;
-
-    private static AdminApiFixture api;
+class AuditAndOffboardingApiTest extends OnSeededAdminApi {
 
     @BeforeAll
-    static void start() {
-        api = AdminApiFixture.start(dir);
+    static void annIsDeactivated() {
         api.deactivate("ann", "2026-11-12T10:00:00Z");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     @Test

@@ -3,14 +3,10 @@ package dev.kiroscim.server.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,22 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * What finance reads on the seeded fixture (ann holds a PRO seat from 1 Nov, dan a POWER seat from 10 Nov, bob and
  * cara only wait): the invoice, the audit-rebuilt seat and holder reports, recommendations, usage, and /metrics.
  */
-class MoneyUsageAndMetricsApiTest {
-
-    @TempDir
-    static Path dir;
-
-    private static AdminApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = AdminApiFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class MoneyUsageAndMetricsApiTest extends OnSeededAdminApi {
 
     @Test
     void theInvoiceBillsHoldersNotTheWaitingAndForecastsTheMonth() {

@@ -5,34 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /admin/v1/policy/reload}: a bad policy file is refused with every problem on its line and the policy
  * in force stays; a good one applies at once (a raised cap promotes the first in line) and is audited.
  */
-class PolicyReloadApiTest {
-
-    @TempDir
-    Path dir;
-
-    private AdminApiFixture api;
-
-    @BeforeEach
-    void start() {
-        api = AdminApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class PolicyReloadApiTest extends OnFreshAdminApi {
 
     @Test
     void aBadPolicyIsRefusedWithLineNumberedProblemsAndTheOldOneStays() throws IOException {

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.cluster.ReplicaState;
 import dev.kiroscim.persistence.JdbcClusterStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,22 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * waitlist (seats, entitlements, pools), grants running out, seat history, idle seats, why a person has no seat
  * (explain), people search, and the replicas (cluster).
  */
-class SeatsPoolsAndPeopleApiTest {
-
-    @TempDir
-    static Path dir;
-
-    private static AdminApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = AdminApiFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class SeatsPoolsAndPeopleApiTest extends OnSeededAdminApi {
 
     @Test
     void seatsShowEachPoolsCapHoldersAndWaitingAndTheCost() {

@@ -10,32 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator's levers: the Identity Center sync's state (mode and endpoint, never its token), its pending work, plan,
  * reconcile and retry; webhook backlogs and the retry of a dead letter; an online backup. Each test has its own
  * fixture, since these write.
  */
-class SyncNotificationsAndBackupApiTest {
-
-    @TempDir
-    Path dir;
-
-    private AdminApiFixture api;
-
-    @BeforeEach
-    void start() {
-        api = AdminApiFixture.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class SyncNotificationsAndBackupApiTest extends OnFreshAdminApi {
 
     @Test
     void syncShowsModeEndpointAndTokenExpiryButNeverTheToken() {

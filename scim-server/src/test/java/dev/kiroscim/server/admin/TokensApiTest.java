@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -15,31 +14,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /admin/v1/tokens}: the secret is shown once, at creation or rotation, and only its SHA-256 is stored; the
  * list never shows a secret; a revoked token stops working at once; every change is audited.
  */
-class TokensApiTest {
-
-    @TempDir
-    static Path dir;
-
-    private static AdminApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = AdminApiFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+class TokensApiTest extends OnSeededAdminApi {
 
     @Test
     void createShowsTheSecretOnceAndStoresOnlyItsHash() throws SQLException {
