@@ -12,8 +12,10 @@ import dev.kiroscim.core.seats.PolicyInForce;
 import dev.kiroscim.core.seats.service.ManageSeats;
 import dev.kiroscim.core.seats.service.PoolRoster;
 import dev.kiroscim.core.seats.service.SeatAllocationListener;
+import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.OutboxListener;
+import dev.kiroscim.core.sync.state.IdentityCenterLink;
 import dev.kiroscim.core.transaction.DirectoryChangeListeners;
 import dev.kiroscim.core.usage.IdleSeats;
 import dev.kiroscim.core.usage.KiroActivityEvidence;
@@ -113,6 +115,9 @@ final class AdminApiFixture implements AutoCloseable {
               - group: Kiro-Idle
                 tier: PRO
                 seats: 5
+            overage:
+              enabled: true
+              pricePerCreditUsd: 0.04
             """;
 
     private final Path dir;
@@ -128,12 +133,12 @@ final class AdminApiFixture implements AutoCloseable {
     private final Map<String, String> userIds = new LinkedHashMap<>();
     private final Map<String, String> groupIds = new LinkedHashMap<>();
 
-    private AdminApiFixture(Path dir) throws IOException {
+    private AdminApiFixture(Path dir, String extraConfig) throws IOException {
         this.dir = dir;
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Files.writeString(dir.resolve("downstream-token"), DOWNSTREAM_SECRET);
         configFile = dir.resolve("kiro-scim.yaml");
-        Files.writeString(configFile, configText(POLICY, dir));
+        Files.writeString(configFile, configText(POLICY, dir) + extraConfig);
         BridgeConfig config = BridgeConfig.load(configFile);
         PolicyInForce policy = config.policyInForce();
         // A file database, as the server runs it: BACKUP TO (POST /admin/v1/backup) needs one.
@@ -221,8 +226,13 @@ final class AdminApiFixture implements AutoCloseable {
 
     /** A fresh database and application, seeded. */
     static AdminApiFixture start(Path dir) {
+        return start(dir, "");
+    }
+
+    /** @param extraConfig more top-level config sections (e.g. {@code usage:}) after the fixture's own */
+    static AdminApiFixture start(Path dir, String extraConfig) {
         try {
-            return new AdminApiFixture(dir);
+            return new AdminApiFixture(dir, extraConfig);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -294,6 +304,22 @@ final class AdminApiFixture implements AutoCloseable {
                 null,
                 false,
                 at(when));
+    }
+
+    /** Records what a sync would have: {@code name} is Identity Store user {@code identityStoreUserId}. */
+    void linkToIdentityCenter(String name, String identityStoreUserId) {
+        String userName = name + "@example.com";
+        database.write(tx -> {
+            tx.identityCenterLinks()
+                    .save(new IdentityCenterLink(
+                            userId(name),
+                            identityStoreUserId,
+                            IdentityCenterLink.Origin.CREATED,
+                            new IdentityCenterUserProfile(
+                                    userName, capitalised(name) + " Example", capitalised(name), "Example", userName),
+                            Map.of()));
+            return null;
+        });
     }
 
     private static ChangeContext at(String when) {
