@@ -80,7 +80,8 @@ import org.glassfish.jersey.server.ServerProperties;
  * <p>Seeded through the real provisioning use cases, so every resource reads state the way the server writes it:
  * <ul>
  *   <li>{@code Dev-Team} (PRO, 1 seat): ann joined first and holds the seat; bob, then cara, wait in that order;</li>
- *   <li>{@code Power-Team} (POWER, unlimited, {@code maxGrant: P10D}): dan holds a seat granted {@link #DAN_GRANTED};</li>
+ *   <li>{@code Power-Team} (POWER, unlimited, {@code maxGrant: P10D}, $500 a month): dan holds a seat granted
+ *       {@link #DAN_GRANTED};</li>
  *   <li>eve is in no group; {@code Kiro-Idle} is a pool nobody is in.</li>
  * </ul>
  * The server started at {@link #STARTED}. The downstream is a SCIM endpoint nobody listens on (nothing calls it unless a test reconciles); the token file
@@ -112,6 +113,7 @@ final class AdminApiFixture implements AutoCloseable {
               - group: Power-Team
                 tier: POWER
                 maxGrant: P10D
+                monthlyBudgetUsd: 500
               - group: Kiro-Idle
                 tier: PRO
                 seats: 5

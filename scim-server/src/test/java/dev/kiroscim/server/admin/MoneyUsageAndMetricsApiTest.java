@@ -122,7 +122,7 @@ class MoneyUsageAndMetricsApiTest extends OnSeededAdminApi {
     }
 
     @Test
-    void metricsCarrySeatsPoolsCostSyncNotificationsAndTheReplica() {
+    void metricsCarrySeatsPoolsCostBudgetsSyncNotificationsAndTheReplica() {
         AdminApiFixture.Answer answer = api.get("metrics");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("text/plain").contains("version=0.0.4");
@@ -132,6 +132,7 @@ class MoneyUsageAndMetricsApiTest extends OnSeededAdminApi {
                         "kiro_seats_assigned{tier=\"POWER\"} 1.0\n",
                         "kiro_pool_waitlisted{pool=\"Dev-Team\"} 2.0\n",
                         "kiro_pool_committed_usd{pool=\"Power-Team\"} 200.0\n",
+                        "kiro_pool_budget_usd{pool=\"Power-Team\"} 500.0\n",
                         "kiro_seats_monthly_cost_usd 220.0\n",
                         "kiro_sync_dead_letters 0.0\n",
                         "kiro_notifications_dead_letters{endpoint=\"ops\"} 0.0\n",
