@@ -16,6 +16,7 @@ import dev.kiroscim.core.sync.IdentityCenterUserProfile;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.OutboxListener;
 import dev.kiroscim.core.sync.state.IdentityCenterLink;
+import dev.kiroscim.core.testsupport.MutableClock;
 import dev.kiroscim.core.transaction.DirectoryChangeListeners;
 import dev.kiroscim.core.usage.IdleSeats;
 import dev.kiroscim.core.usage.KiroActivityEvidence;
@@ -58,9 +59,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +74,8 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The admin API in process, without the jar or a socket: the admin resources wired as {@code BridgeServer} and
- * {@code ConsoleComposition} wire them (with the auth filter and the error mapper in front), on an in-memory H2
- * database, at a fixed clock ({@link #NOW}), run by Jersey's {@link ApplicationHandler}.
+ * {@code ConsoleComposition} wire them (with the auth filter and the error mapper in front), on an H2 file
+ * database, at a clock that stands at {@link #NOW} unless a test moves it ({@link #advance}), run by Jersey's {@link ApplicationHandler}.
  *
  * <p>Seeded through the real provisioning use cases, so every resource reads state the way the server writes it:
  * <ul>
@@ -123,6 +123,7 @@ final class AdminApiFixture implements AutoCloseable {
             """;
 
     private final Path dir;
+    private final MutableClock clock;
     private final Path configFile;
     private final Database database;
     private final ApplicationHandler handler;
@@ -137,7 +138,7 @@ final class AdminApiFixture implements AutoCloseable {
 
     private AdminApiFixture(Path dir, String extraConfig) throws IOException {
         this.dir = dir;
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        clock = new MutableClock(NOW);
         Files.writeString(dir.resolve("downstream-token"), DOWNSTREAM_SECRET);
         configFile = dir.resolve("kiro-scim.yaml");
         Files.writeString(configFile, configText(POLICY, dir) + extraConfig);
@@ -358,6 +359,16 @@ final class AdminApiFixture implements AutoCloseable {
 
     String replicaId() {
         return replicaId;
+    }
+
+    /** The server's clock: {@link #NOW} until a test moves it on. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Moves the server's clock on, for tests of what happens later (a rotation after the creation). */
+    void advance(Duration by) {
+        clock.advance(by);
     }
 
     /** {@code GET path} (with its query) as the bootstrap token. */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,8 +34,9 @@ class TokensApiTest extends OnSeededAdminApi {
         assertThat(secret).startsWith("kiro_").hasSizeGreaterThan(40);
         assertThat(body.path("name").asText()).isEqualTo("okta-prod");
         assertThat(body.path("scope").asText()).isEqualTo("scim");
-        assertThat(body.path("created").asText()).isEqualTo("2026-11-15T12:00:00Z");
-        assertThat(body.path("expires").asText()).isEqualTo("2027-11-15T12:00:00Z");
+        assertThat(body.path("created").asText()).isEqualTo(api.now().toString());
+        assertThat(body.path("expires").asText())
+                .isEqualTo(api.now().plus(Duration.ofDays(365)).toString());
         assertThat(body.path("allowFrom").get(0).asText()).isEqualTo("10.0.0.0/8");
 
         assertThat(storedTokenText()).contains(sha256(secret)).doesNotContain(secret);
@@ -77,6 +79,7 @@ class TokensApiTest extends OnSeededAdminApi {
                 .json()
                 .path("token")
                 .asText();
+        api.advance(Duration.ofMinutes(5)); // a rotation comes later: the list orders a token's secrets by age
         AdminApiFixture.Answer rotated = api.post("admin/v1/tokens/entra/rotate", "{\"grace\":\"PT24H\"}");
         assertThat(rotated.status()).isEqualTo(201);
         String fresh = rotated.json().path("token").asText();
@@ -95,7 +98,10 @@ class TokensApiTest extends OnSeededAdminApi {
                         + t.path("expires").textValue());
             }
         });
-        assertThat(secrets).containsExactly("current=true expires=null", "current=false expires=2026-11-16T12:00:00Z");
+        assertThat(secrets)
+                .containsExactly(
+                        "current=true expires=null",
+                        "current=false expires=" + api.now().plus(Duration.ofHours(24)));
     }
 
     @Test
