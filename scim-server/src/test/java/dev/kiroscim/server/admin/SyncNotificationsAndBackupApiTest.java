@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator's levers: the Identity Center sync's state (mode and endpoint, never its token), its pending work, plan,
- * reconcile and retry; webhook backlogs and the retry of a dead letter; an online backup. Each test has its own
- * fixture, since these write.
+ * reconcile and retry; webhook backlogs and the retry of a dead letter; an online backup. One fixture for the class:
+ * each test leaves the backlogs as it found them (a dead letter is retried back into the queue).
  */
-class SyncNotificationsAndBackupApiTest extends OnFreshAdminApi {
+class SyncNotificationsAndBackupApiTest extends OnSeededAdminApi {
 
     @Test
     void syncShowsModeEndpointAndTokenExpiryButNeverTheToken() {
