@@ -56,7 +56,7 @@ public final class EntitlementsResource {
             @QueryParam("pool") String pool,
             @QueryParam("tier") String tier,
             @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") String limit) {
         Optional<Entitlement.State> wanted;
         try {
             wanted = blank(state)
@@ -65,9 +65,15 @@ public final class EntitlementsResource {
         } catch (IllegalArgumentException e) {
             return AdminErrors.of(400, "state must be one of ASSIGNED, WAITLISTED, EXPIRED, NONE; got '" + state + "'");
         }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+        // A String, parsed here: as an Integer parameter, JAX-RS answered limit=ten with 404 "no such endpoint".
+        int size;
+        try {
+            size = blank(limit) ? DEFAULT_LIMIT : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
         if (size < 1 || size > MAX_LIMIT) {
-            return AdminErrors.of(400, "limit must be between 1 and " + MAX_LIMIT + "; got " + size);
+            return AdminErrors.of(400, "limit must be between 1 and " + MAX_LIMIT + "; got '" + limit + "'");
         }
         EntitlementFilter filter = new EntitlementFilter(
                 wanted,

@@ -2,8 +2,10 @@ package dev.kiroscim.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.directory.events.ChangeContext;
+import dev.kiroscim.core.sync.IdentityCenterException;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.state.ReconcileReport;
+import dev.kiroscim.server.http.AdminErrors;
 import dev.kiroscim.server.http.RequestIds;
 import dev.kiroscim.server.scim.render.ScimJson;
 import dev.kiroscim.server.sync.SyncRendering;
@@ -22,8 +24,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code GET /admin/v1/sync}: mode, pending, deadLetter, lastReconcile, oldestPendingAgeSeconds, and the
  *       downstream (kind, endpoint, and the SCIM token's configured expiry {@code tokenExpires})</li>
- *   <li>{@code GET /admin/v1/sync/plan}: the calls a reconcile would make, without making them</li>
- *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now</li>
+ *   <li>{@code GET /admin/v1/sync/plan}: the calls a reconcile would make, without making them (502 when the
+ *       downstream cannot be read)</li>
+ *   <li>{@code POST /admin/v1/sync/reconcile}: reconcile now (502 when the downstream cannot be read)</li>
  *   <li>{@code POST /admin/v1/sync/retry}: requeue the dead letters</li>
  * </ul>
  * Like the other admin endpoints, it answers {@code application/json} whatever the {@code Accept} header (a SCIM
@@ -54,14 +57,31 @@ public final class SyncResource {
     @GET
     @Path("plan")
     public Response plan() {
-        return json(SyncRendering.plan(sync.plan(), sync.downstream()));
+        try {
+            return json(SyncRendering.plan(sync.plan(), sync.downstream()));
+        } catch (IdentityCenterException e) {
+            // The plan reads the downstream (its tier groups and members): when that cannot be read, the admin gets
+            // 502 with the downstream's error, not a 500 "internal error" that sends them to the server log.
+            return AdminErrors.of(502, "the plan needs the downstream, which could not be read: " + e.getMessage());
+        }
     }
 
     @POST
     @Path("reconcile")
     public Response reconcile(@Context ContainerRequestContext context) {
         ChangeContext ctx = requestIds.context(context);
-        ReconcileReport report = sync.reconcile();
+        ReconcileReport report;
+        try {
+            report = sync.reconcile();
+        } catch (IdentityCenterException e) {
+            // As for the plan: an unreachable or failing downstream is the admin's answer (502, with its error, and
+            // audited like any reconcile), not a 500 "internal error". Nothing was written: the pass reads first.
+            Map<String, Object> failed = new java.util.LinkedHashMap<>();
+            failed.put("changes", 0);
+            failed.put("error", e.getMessage());
+            actions.record(ctx, "sync.reconcile", failed);
+            return AdminErrors.of(502, "reconcile failed: the downstream could not be read: " + e.getMessage());
+        }
         Map<String, Object> outcome = new java.util.LinkedHashMap<>();
         outcome.put("changes", report.changes());
         outcome.put("driftFound", report.drift());
