@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile or merely different clients at the edge (decisions: "upgrade offers"). A request offering an HTTP/2
  * cleartext upgrade, as the JDK {@code HttpClient} sends every {@code http://} request by default, is answered over
  * HTTP/1.1 at once with the normal response; it used to wait for a body that never ended and answer 500. A body cut
- * short by the client is a 400 in the access log, not an error logged as a 500, and it does not keep the worker:
- * with {@code maxInFlight: 1} the next request is served.
+ * short by the client is a 400 in the access log, not an error logged as a 500, and it does not keep the worker
+ * waiting for Grizzly's 30 s read timeout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UpgradeOfferTest {
@@ -48,7 +48,7 @@ class UpgradeOfferTest {
 
     @BeforeAll
     void start() {
-        server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml("server:\n  maxInFlight: 1\n"));
+        server = KiroServer.start(ServerOptions.on(Backend.H2));
         raw = RawHttp.to(server);
         userName = Bodies.uniqueUserName("upgrade");
         userId = raw.send(
@@ -132,22 +132,26 @@ class UpgradeOfferTest {
     void aBodyShorterThanItsContentLength_thenClose_isA400_notALoggedError_andFreesTheWorker() throws IOException {
         byte[] body = Bodies.user(Bodies.uniqueUserName("short")).toString().getBytes(StandardCharsets.UTF_8);
         long logBefore = Files.size(server.logFile());
-        for (String offer : new String[] {"", H2C_OFFER}) {
+        String log = "";
+        String[] offers = {"", H2C_OFFER};
+        for (int i = 0; i < offers.length; i++) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
                 OutputStream out = socket.getOutputStream();
-                out.write(head("POST", "/Users", offer, body.length + 100));
+                out.write(head("POST", "/Users", offers[i], body.length + 100));
                 out.write(body);
                 out.flush();
             }
+            // The access line is written when the request ends: within PROMPT, not after Grizzly's 30 s read timeout,
+            // so the worker waiting for the missing bytes was freed when the connection closed.
+            int answered = i + 1;
+            log = Poll.until(
+                    answered + " access log lines 'POST /scim/v2/Users 400'",
+                    PROMPT,
+                    Duration.ofMillis(50),
+                    () -> logSince(logBefore),
+                    since -> since.split("POST /scim/v2/Users 400", -1).length - 1 == answered);
         }
-        String log = Poll.until(
-                "two access log lines 'POST /scim/v2/Users 400'",
-                PROMPT,
-                Duration.ofMillis(50),
-                () -> logSince(logBefore),
-                since -> since.split("POST /scim/v2/Users 400", -1).length - 1 >= 2);
         assertThat(log).doesNotContain("[ERROR]").doesNotContain(" 500 ");
-        // maxInFlight is 1: had a worker stayed blocked on the missing bytes, this would be shed with 429
         raw.send("GET", "/Users?count=1", null, "Authorization", "Bearer " + server.token())
                 .expectStatus(200);
     }
