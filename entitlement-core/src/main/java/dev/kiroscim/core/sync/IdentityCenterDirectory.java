@@ -88,7 +88,9 @@ public interface IdentityCenterDirectory {
 
     /**
      * ListGroupMemberships, lazily: each element of the stream is one page and costs one call when pulled.
-     * Nothing is called before the stream is consumed.
+     * Nothing is called before the stream is consumed. An implementation that needs several calls per page (the
+     * SCIM adapter checks each user with its own request) yields one element per call, empty if need be, so that
+     * counting elements counts calls ({@code plan}'s {@code readCalls}).
      */
     Stream<List<IdentityCenterMembership>> groupMembershipPages(String groupId);
 

@@ -67,6 +67,7 @@ import dev.kiroscim.server.http.ThrottleMetrics;
 import dev.kiroscim.server.http.TokenRateLimit;
 import dev.kiroscim.server.http.TokenUsage;
 import dev.kiroscim.server.http.TrailingSlash;
+import dev.kiroscim.server.http.UpgradeOffersIgnored;
 import dev.kiroscim.server.metrics.Meters;
 import dev.kiroscim.server.notify.NotificationComposition;
 import dev.kiroscim.server.scim.document.ResourceDocumentReader;
@@ -279,6 +280,7 @@ public final class BridgeServer implements AutoCloseable {
                 listener.getKeepAlive().setIdleTimeoutInSeconds(60);
                 listener.setMaxHttpHeaderSize(RequestHeadLimits.TRANSPORT_MAX_HEAD_BYTES);
                 listener.setMaxRequestHeaders(RequestHeadLimits.TRANSPORT_MAX_HEADER_COUNT);
+                UpgradeOffersIgnored.install(listener);
             }
             http.start();
             for (NetworkListener listener : http.getListeners()) {

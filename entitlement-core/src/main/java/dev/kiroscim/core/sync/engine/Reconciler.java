@@ -179,7 +179,9 @@ public final class Reconciler {
         List<String> missingGroups = new ArrayList<>();
         List<IdentityCenterMembership> listed = new ArrayList<>();
         for (String group : tierOfGroup.keySet()) {
-            reads[0]++;
+            if (!groups.isKnown(group)) {
+                reads[0]++; // GetGroupId; an id the worker already resolved costs no call
+            }
             Optional<String> id = groups.find(group, store);
             if (id.isEmpty()) {
                 missingGroups.add(group);

@@ -41,6 +41,11 @@ public final class TierGroups {
         return id;
     }
 
+    /** Whether {@link #find} would answer from what is known, without a call. */
+    public boolean isKnown(String displayName) {
+        return ids.containsKey(displayName);
+    }
+
     /** The group's id if it exists (one GetGroupId call on a cache miss); never creates. */
     public Optional<String> find(String displayName, IdentityCenterDirectory store) {
         String cached = ids.get(displayName);
