@@ -73,19 +73,23 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
-    /** Short timeouts, so that a missing server costs seconds, not minutes. */
+    /**
+     * A missing server is refused at once, whatever the timeouts; they only matter when PostgreSQL is there but slow.
+     * 3 s was too short on a loaded 2-core machine (load average 15): the first probe timed out, and every PostgreSQL
+     * test of that JVM skipped (or, under {@code CI=true}, failed), so the login may take up to 15 s.
+     */
     public static Connection connectAdmin() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", USER);
-        props.setProperty("connectTimeout", "3");
-        props.setProperty("loginTimeout", "3");
+        props.setProperty("connectTimeout", "10");
+        props.setProperty("loginTimeout", "15");
         props.setProperty("socketTimeout", "30");
         return DriverManager.getConnection(ADMIN_URL, props);
     }
 
     private static String probe() {
         try (Connection c = connectAdmin()) {
-            return c.isValid(3) ? "" : "connection is not valid";
+            return c.isValid(15) ? "" : "connection is not valid";
         } catch (SQLException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
