@@ -16,6 +16,7 @@ import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
 import dev.kiroscim.core.sync.state.SyncOutbox;
 import dev.kiroscim.core.transaction.Directory;
 import dev.kiroscim.core.transaction.Transactions;
+import dev.kiroscim.core.transaction.WriteDeadline;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -165,6 +166,9 @@ public final class Database implements Transactions, AutoCloseable {
                     SessionDirectory directory = new SessionDirectory(session, postgres, notificationRouting);
                     T result = work.apply(directory);
                     directory.audit.flushPending(chainTurn); // last: the chain-head lock is held only until commit
+                    if (!readOnly) {
+                        WriteDeadline.check(); // a request that outlived its deadline rolls back (§29)
+                    }
                     return result;
                 });
             } finally {

@@ -38,6 +38,24 @@ final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
     }
 
     @Override
+    public Optional<IdentityCenterLink> findForUpdate(String scimUserId) {
+        session.doWork(c -> lock(c, scimUserId));
+        return find(scimUserId); // read after the lock: a saver that held it has committed, and none can start
+    }
+
+    /**
+     * Locks the user's link row, which every save and delete also locks first: one lock order (that row, then its
+     * membership rows) for all writers of a link, so a holder and a saver wait for each other without a deadlock.
+     */
+    private static void lock(Connection c, String scimUserId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("select scim_user_id from idc_user_link where scim_user_id = ? for update")) {
+            ps.setString(1, scimUserId);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
     public List<IdentityCenterLink> all() {
         List<IdentityCenterLink> found = new ArrayList<>();
         session.doWork(c -> found.addAll(read(c, SELECT + " order by scim_user_id", null)));
@@ -122,6 +140,7 @@ final class JdbcIdentityCenterLinkStore implements IdentityCenterLinkStore {
     }
 
     private static void deleteRows(Connection c, String scimUserId) throws SQLException {
+        lock(c, scimUserId);
         for (String table : List.of("idc_membership_link", "idc_user_link")) {
             try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where scim_user_id = ?")) {
                 ps.setString(1, scimUserId);

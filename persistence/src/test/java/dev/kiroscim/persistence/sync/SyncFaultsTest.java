@@ -10,8 +10,12 @@ import dev.kiroscim.core.sync.engine.SyncPlan;
 import dev.kiroscim.core.sync.engine.SyncSettings;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter;
 import dev.kiroscim.core.sync.fake.InMemoryIdentityCenter.Fault;
+import dev.kiroscim.core.sync.state.IdentityCenterLinkStore;
+import dev.kiroscim.core.transaction.Directory;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.persistence.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -257,23 +263,7 @@ class SyncFaultsTest {
     @Test
     void membershipAddedByTheWorkerWhileTheReconcileLists_isNotDrift_andIsRemovedOnRelease() {
         AtomicReference<Runnable> duringUserListing = new AtomicReference<>();
-        IdentityCenterDirectory listingHook = (IdentityCenterDirectory) Proxy.newProxyInstance(
-                IdentityCenterDirectory.class.getClassLoader(),
-                new Class<?>[] {IdentityCenterDirectory.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("userPages")) {
-                        Runnable hook = duringUserListing.getAndSet(null);
-                        if (hook != null) {
-                            hook.run(); // after the memberships were listed, before the links are read
-                        }
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        h = new SyncHarness(kind, listingHook, FAST, Policy.builtInDefault());
+        h = new SyncHarness(kind, listingHook(duringUserListing), FAST, Policy.builtInDefault());
         h.putUser("held@example.com", "H", "Eld", true);
         h.seat("held@example.com", "PRO");
         h.putUser("late@example.com", "L", "Ate", true);
@@ -294,6 +284,139 @@ class SyncFaultsTest {
                 .containsEntry("late@example.com", new TreeSet<>())
                 .containsEntry("held@example.com", new TreeSet<>(Set.of("kiro-pro")));
         assertThat(h.sync.plan().calls()).isEmpty();
+    }
+
+    /**
+     * Crash after send while a reconcile lists (the chaos test's scenario 4): the worker recorded "(adding)" and its
+     * CreateGroupMembership took effect after the reconcile listed the memberships, then its replica died before
+     * recording the answer. The link did not change while the pass listed, so the pass judged it against a listing
+     * that predates the add. Before the fix it replaced "(adding)" with what it listed (nothing), so when the seat was
+     * released before the retry, the retry saw no membership to remove and the user kept the tier in Identity Center
+     * (the plan kept one DeleteGroupMembership that nothing would ever send).
+     */
+    @Test
+    void crashAfterCreateGroupMembershipWhileTheReconcileLists_keepsTheAddingMark_andTheReleaseRemovesIt() {
+        AtomicReference<Runnable> duringUserListing = new AtomicReference<>();
+        h = new SyncHarness(kind, listingHook(duringUserListing), FAST, Policy.builtInDefault());
+        h.putUser("crash@example.com", "C", "Rash", true);
+        h.seat("crash@example.com", "PRO");
+        store.injectFaults(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, Fault.UNAVAILABLE, 1);
+        h.sync.worker().runOnce(); // CreateUser; "(adding)" recorded, the add refused: retried later
+        assertThat(store.memberships()).isEmpty();
+        duringUserListing.set(() -> {
+            // the retry's add takes effect after the memberships were listed; its replica dies before recording it
+            store.injectFaults(IdentityCenterOperation.CREATE_GROUP_MEMBERSHIP, Fault.CRASH_AFTER_SEND, 1);
+            h.clock.advance(Duration.ofMinutes(10));
+            h.sync.worker().runOnce();
+        });
+
+        h.sync.reconcile();
+        assertThat(store.memberships())
+                .as("the add took effect during the listing")
+                .hasSize(1);
+        h.seat("crash@example.com", null); // the seat goes before the next retry
+        h.converge();
+
+        assertThat(h.actualMemberships())
+                .as("the released seat leaves Identity Center too")
+                .containsEntry("crash@example.com", new TreeSet<>());
+        assertThat(h.sync.plan().calls())
+                .as("nothing left that only a plan would show")
+                .isEmpty();
+    }
+
+    /**
+     * The reconcile's compare and set must hold the link until it commits (the chaos test's scenario 1 drift, and a
+     * way to scenario 4's stuck plan): its pass had read the user with a seat and the membership listed, so it saves
+     * the link with that membership; between its compare and its save, the seat goes and the worker removes the
+     * membership and records the link without it. Before the fix the compare was a plain read, the worker's record
+     * committed in between, and the reconcile's stale link overwrote it: a membership the link claims and Identity
+     * Center no longer has, with nothing queued (had the order been reversed, a membership nothing would remove).
+     */
+    @Test
+    void workerRecordingALinkWhileTheReconcileSavesIt_isNotOverwrittenByTheReconcile() throws Exception {
+        AtomicReference<Runnable> beforeNextLinkSave = new AtomicReference<>();
+        h = new SyncHarness(kind, store, FAST, Policy.builtInDefault(), db -> hookingLinkSaves(db, beforeNextLinkSave));
+        h.putUser("moving@example.com", "M", "Oving", true);
+        h.seat("moving@example.com", "PRO");
+        h.converge();
+        Thread worker = new Thread(() -> h.sync.worker().runOnce(), "worker-alongside-the-reconcile");
+        beforeNextLinkSave.set(() -> {
+            h.seat("moving@example.com", null); // after the pass read the seat, before it saves the link
+            worker.start();
+            try {
+                // give the worker the time to record its change; with the fix it waits for this transaction instead
+                worker.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        h.sync.reconcile();
+        worker.join();
+        h.converge();
+
+        assertThat(h.actualMemberships()).containsEntry("moving@example.com", new TreeSet<>());
+        SyncPlan plan = h.sync.plan();
+        assertThat(plan.drift()).as("the link says what Identity Center holds").isEmpty();
+        assertThat(plan.calls()).isEmpty();
+    }
+
+    /** The sync's transactions, running {@code beforeNextLinkSave}'s hook once, inside the next link save's. */
+    private static Transactions hookingLinkSaves(Transactions db, AtomicReference<Runnable> beforeNextLinkSave) {
+        return new Transactions() {
+            @Override
+            public <T> T write(Function<Directory, T> work) {
+                return db.write(tx -> work.apply(delegate(Directory.class, tx, (method, args) -> {
+                    if (!method.getName().equals("identityCenterLinks")) {
+                        return null;
+                    }
+                    return delegate(IdentityCenterLinkStore.class, tx.identityCenterLinks(), (m, a) -> {
+                        Runnable hook = m.getName().equals("save") ? beforeNextLinkSave.getAndSet(null) : null;
+                        if (hook != null) {
+                            hook.run();
+                        }
+                        return null;
+                    });
+                })));
+            }
+
+            @Override
+            public <T> T read(Function<Directory, T> work) {
+                return db.read(work);
+            }
+
+            @Override
+            public boolean ping() {
+                return db.ping();
+            }
+        };
+    }
+
+    /** {@code target} behind an interface, with {@code before} run first: a non-null answer replaces the call's. */
+    private static <T> T delegate(Class<T> type, T target, BiFunction<Method, Object[], Object> before) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object replaced = before.apply(method, args);
+            if (replaced != null) {
+                return replaced;
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    /** The store, running {@code duringUserListing}'s hook once, when a reconcile starts listing users. */
+    private IdentityCenterDirectory listingHook(AtomicReference<Runnable> duringUserListing) {
+        return delegate(IdentityCenterDirectory.class, store, (method, args) -> {
+            Runnable hook = method.getName().equals("userPages") ? duringUserListing.getAndSet(null) : null;
+            if (hook != null) {
+                hook.run(); // after the memberships were listed, before the links are read
+            }
+            return null;
+        });
     }
 
     private static Map<String, TreeSet<String>> toTreeSets(Map<String, Set<String>> in) {

@@ -11,6 +11,7 @@ import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.engine.IdentityCenterSync;
 import dev.kiroscim.core.sync.engine.SeatLookup;
 import dev.kiroscim.core.sync.engine.SyncSettings;
+import dev.kiroscim.core.transaction.Transactions;
 import dev.kiroscim.persistence.Database;
 import dev.kiroscim.persistence.TestDatabase;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -76,13 +78,23 @@ final class SyncHarness implements AutoCloseable {
 
     /** On a new database of that kind (PostgreSQL: skipped when absent, failing under {@code CI=true}). */
     SyncHarness(TestDatabase.Kind kind, IdentityCenterDirectory store, SyncSettings settings, Policy policy) {
+        this(kind, store, settings, policy, UnaryOperator.identity());
+    }
+
+    /** With the sync's transactions seen through {@code around} (to interleave another writer at a chosen step). */
+    SyncHarness(
+            TestDatabase.Kind kind,
+            IdentityCenterDirectory store,
+            SyncSettings settings,
+            Policy policy,
+            UnaryOperator<Transactions> around) {
         this.database = TestDatabase.create(kind, "sync");
         this.db = Database.open(database.config());
         this.policy = policy;
         this.currentPolicy = policy;
         this.store = store;
-        this.sync =
-                new IdentityCenterSync(db, store, () -> currentPolicy, SeatLookup.of(tx -> ledger), settings, clock);
+        this.sync = new IdentityCenterSync(
+                around.apply(db), store, () -> currentPolicy, SeatLookup.of(tx -> ledger), settings, clock);
     }
 
     String id(String userName) {

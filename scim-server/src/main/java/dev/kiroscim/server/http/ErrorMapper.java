@@ -3,6 +3,7 @@ package dev.kiroscim.server.http;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.StoreUnavailable;
 import dev.kiroscim.core.directory.UniquenessViolation;
+import dev.kiroscim.core.transaction.StaleWrite;
 import dev.kiroscim.server.scim.error.ScimException;
 import dev.kiroscim.server.scim.error.ScimType;
 import jakarta.ws.rs.NotAllowedException;
@@ -63,6 +64,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof StoreBusy) {
             return new Failure(
                     429, null, "the database is saturated; retry shortly", null, Overload.RETRY_AFTER_SECONDS);
+        }
+        if (e instanceof StaleWrite) {
+            return new Failure(503, null, e.getMessage(), null, 1); // the client retries, as on StaleRequests' 503
         }
         if (e instanceof StoreUnavailable) {
             return new Failure(

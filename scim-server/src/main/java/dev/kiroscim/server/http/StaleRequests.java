@@ -1,12 +1,16 @@
 package dev.kiroscim.server.http;
 
+import dev.kiroscim.core.transaction.WriteDeadline;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +26,14 @@ import java.util.regex.Pattern;
  * microseconds, the HAProxy/nginx convention; docs/deploy.md shows the HAProxy line) or the ALB's
  * {@code X-Amzn-Trace-Id: Root=1-<epoch seconds, hex>-…}. Without either header nothing is checked. The load
  * balancer's and the replicas' clocks must agree (NTP).
+ *
+ * <p>A write that passes here binds its deadline (receive time + {@code maxAge}) to the request thread as a
+ * {@link WriteDeadline}, which the database checks again right before it commits: the replica may be frozen after
+ * this check, and its write must then roll back too (decisions, "Frozen replicas"). The binding ends with the answer.
  */
 @PreMatching
 @Priority(2)
-public final class StaleRequests implements ContainerRequestFilter {
+public final class StaleRequests implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Pattern REQUEST_START = Pattern.compile("(?:t=)?(\\d{9,19})(?:\\.\\d+)?");
     private static final Pattern AMZN_ROOT = Pattern.compile("Root=1-([0-9a-fA-F]{8})-");
@@ -40,6 +48,7 @@ public final class StaleRequests implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        WriteDeadline.clear(); // a pooled thread may carry an earlier request's binding if its answer failed
         String method = request.getMethod();
         if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
             return; // a late read changes nothing
@@ -60,7 +69,14 @@ public final class StaleRequests implements ContainerRequestFilter {
                                     + " most likely retried it; retry if not"))
                     .header("Retry-After", "1")
                     .build());
+            return;
         }
+        WriteDeadline.bind(Instant.ofEpochMilli(received.getAsLong()).plus(maxAge), clock);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        WriteDeadline.clear();
     }
 
     /** The load balancer's receive time in epoch milliseconds, from either header. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiroscim.core.directory.StoreBusy;
 import dev.kiroscim.core.directory.StoreUnavailable;
+import dev.kiroscim.core.transaction.StaleWrite;
 import dev.kiroscim.server.scim.render.ScimJson;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ class ErrorMapperTest {
                 // failure, status, Retry-After
                 Arguments.of(new StoreBusy("pool exhausted", null), 429, "1"),
                 Arguments.of(new StoreUnavailable("database down", null), 503, "5"),
+                Arguments.of(new StaleWrite("past its request's deadline"), 503, "1"),
                 Arguments.of(new IllegalStateException("bug"), 500, null));
     }
 

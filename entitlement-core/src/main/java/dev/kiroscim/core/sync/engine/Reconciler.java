@@ -95,11 +95,13 @@ public final class Reconciler {
         int changes = pass.plan().calls().size();
         db.write(tx -> {
             // Compare and set: a link the worker changed since this pass read it is left to the worker (the pass's
-            // view of that user is already stale), and its drift is not reported; the next pass looks again.
+            // view of that user is already stale), and its drift is not reported; the next pass looks again. The
+            // compare locks each link (in user id order) until this transaction ends: with a plain read, a worker
+            // committing between the compare and the save below had its change overwritten by this stale view.
             Set<String> movedOn = new TreeSet<>();
-            for (String userId : union(pass.refreshedLinks().keySet(), pass.linksGone())) {
+            for (String userId : new TreeSet<>(union(pass.refreshedLinks().keySet(), pass.linksGone()))) {
                 if (!tx.identityCenterLinks()
-                        .find(userId)
+                        .findForUpdate(userId)
                         .equals(Optional.ofNullable(pass.linksRead().get(userId)))) {
                     movedOn.add(userId);
                 }
@@ -259,6 +261,13 @@ public final class Reconciler {
                 }
             });
             memberships.putAll(actualMemberships.getOrDefault(link.identityCenterUserId(), Map.of()));
+            link.memberships().forEach((g, mid) -> {
+                if (IdentityCenterLink.ADDING.equals(mid)) {
+                    // the add may land after the listing (in flight, or sent by a worker that died before recording
+                    // it): keep the mark so that the retry removes the membership by lookup if the seat has gone
+                    memberships.putIfAbsent(g, mid);
+                }
+            });
             for (String g :
                     new TreeSet<>(union(memberships.keySet(), link.memberships().keySet()))) {
                 if (!tierOfGroup.containsKey(g)) {

@@ -8,7 +8,13 @@ public interface IdentityCenterLinkStore {
 
     Optional<IdentityCenterLink> find(String scimUserId);
 
-    /** Inserts or replaces the link, including its memberships. */
+    /**
+     * {@link #find}, and holds the link until the caller's transaction ends: no other transaction saves or deletes it
+     * in between, so a compare and set (the reconcile's) cannot overwrite a change committed after its compare.
+     */
+    Optional<IdentityCenterLink> findForUpdate(String scimUserId);
+
+    /** Inserts or replaces the link, including its memberships; waits for a holder of {@link #findForUpdate}. */
     void save(IdentityCenterLink link);
 
     void delete(String scimUserId);
