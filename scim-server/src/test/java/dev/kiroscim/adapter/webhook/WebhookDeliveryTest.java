@@ -231,14 +231,4 @@ class WebhookDeliveryTest {
         assertThat(worker.runOnce()).as("7 s later: due").isEqualTo(1);
         assertThat(receiver.received()).hasSize(2);
     }
-
-    @Test
-    void retryAfterIsReadAsSecondsOrAnHttpDate() {
-        Instant now = Instant.parse("2026-12-01T09:00:00Z");
-        assertThat(HttpWebhookSender.retryAfter("120", now)).contains(Duration.ofSeconds(120));
-        assertThat(HttpWebhookSender.retryAfter("Tue, 01 Dec 2026 09:01:30 GMT", now))
-                .contains(Duration.ofSeconds(90));
-        assertThat(HttpWebhookSender.retryAfter("soon", now)).isEmpty();
-        assertThat(HttpWebhookSender.retryAfter(null, now)).isEmpty();
-    }
 }
