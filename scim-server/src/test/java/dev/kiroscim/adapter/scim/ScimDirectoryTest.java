@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +183,25 @@ class ScimDirectoryTest {
         assertThat(directory.removeMembership(group, ann)).isTrue();
         assertThat(members(group)).isEmpty();
         assertThat(directory.removeMembership(group, ann)).isFalse();
+    }
+
+    @Test
+    void everyRequest_takesItsTurnFromTheRateBudget_theClustersWhenShared() {
+        AtomicInteger turns = new AtomicInteger();
+        ScimDirectory budgeted = new ScimDirectory(
+                new ScimDirectoryConfig(emulator.scimBase(), tokenFile, 10),
+                turns::incrementAndGet,
+                Clock.systemUTC(),
+                Duration.ofMillis(800));
+        String group = budgeted.createGroup("kiro-pro");
+        String ann = budgeted.createUser(new IdentityCenterUserProfile("ann", null, null, null, null));
+        budgeted.addMembership(group, ann);
+        budgeted.removeMembership(group, ann);
+        budgeted.findGroupIdByDisplayName("kiro-pro");
+        assertThat(turns.get())
+                .as("one turn per request the emulator saw")
+                .isEqualTo(emulator.state().path("requests").size())
+                .isGreaterThanOrEqualTo(5);
     }
 
     @Test
