@@ -22,7 +22,8 @@ Groups are always returned with an empty member list ("GetGroup and ListGroups r
 Faults, driven through POST /_emulator/faults with a JSON object; each counter applies to the next N SCIM requests
 (optionally only to the methods in "methods", e.g. ["PATCH"]):
   {"throttle": 2, "retryAfter": 1}   -> 429 ThrottlingException with Retry-After: 1
-  {"error": 1}                       -> 500 InternalServerException, nothing applied
+  {"error": 1}                       -> 500 InternalServerException, nothing applied (with Retry-After when
+                                        "retryAfter" is given: seconds, or an HTTP date as a string)
   {"delay": 1, "delaySeconds": 5}    -> the response comes after 5 s (a client timeout), the change is applied
   {"crashAfterApply": 1}             -> the change is applied, then the connection is closed without a response
 Tokens: POST /_emulator/tokens {"valid": ["new"]} replaces the accepted tokens (an empty list invalidates all).
@@ -227,7 +228,9 @@ class Handler(BaseHTTPRequestHandler):
             raise ScimError(429, "Rate exceeded", None, {"Retry-After": retry})
         if fault == "error":
             entry["status"] = 500
-            raise ScimError(500, "Service failed to process the request")
+            retry = s.faults.get("retryAfter")
+            raise ScimError(500, "Service failed to process the request", None,
+                            None if retry is None else {"Retry-After": retry})
         try:
             with s.lock:
                 status, payload = self._apply(method, path, query, body, entry)

@@ -214,6 +214,14 @@ class ScimEmulatorTest(unittest.TestCase):
         self.assertEqual(500, status)
         self.assertEqual([], self.state()["groups"])
 
+    def test_an_error_carries_retry_after_only_when_asked_as_seconds_or_a_date(self):
+        for retry_after, expected in ((None, None), (4, "4"), ("Tue, 01 Dec 2026 09:01:30 GMT",
+                                                               "Tue, 01 Dec 2026 09:01:30 GMT")):
+            faults = {"error": 1} if retry_after is None else {"error": 1, "retryAfter": retry_after}
+            self.control("POST", "/faults", faults)
+            status, _, headers = self.scim("GET", "/Users")
+            self.assertEqual((500, expected), (status, headers.get("Retry-After")), retry_after)
+
     def test_crash_after_apply_applies_then_drops_the_connection(self):
         self.control("POST", "/faults", {"crashAfterApply": 1})
         with self.assertRaises((http.client.HTTPException, ConnectionError)):

@@ -171,6 +171,83 @@ class NotificationsEndToEndTest {
         }
     }
 
+    @Test
+    void aDeadLetterIsListedInTheAdminApi_andARetrySendsIt(@TempDir Path dir) throws Exception {
+        List<String> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean failing = new AtomicBoolean(true);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/ce", x -> {
+            try (InputStream in = x.getRequestBody()) {
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (!failing.get()) {
+                    delivered.add(body);
+                }
+            }
+            x.sendResponseHeaders(failing.get() ? 500 : 200, -1);
+            x.close();
+        });
+        receiver.start();
+        Path secret = Files.writeString(dir.resolve("ce-secret"), SECRET + "\n");
+        String config = """
+                tiers:
+                  - name: PRO
+                    identityCenterGroup: kiro-pro
+                    monthlyPriceUsd: 20
+                pools:
+                  - group: Kiro-Developers
+                    tier: PRO
+                notifications:
+                  - name: ce
+                    url: http://127.0.0.1:%d/ce
+                    secretFile: %s
+                    events: [seat.assigned]
+                notificationRules:
+                  maxAttempts: 1
+                """.formatted(receiver.getAddress().getPort(), secret);
+        try (KiroServer server = KiroServer.start(ServerOptions.on(Backend.H2).withConfigYaml(config))) {
+            ScimClient scim = ScimClient.bearer(server);
+            String ann = scim.createUser(Bodies.uniqueUserName("ann"));
+            scim.createGroup("Kiro-Developers", ann);
+            String notifications = server.baseUri() + "/admin/v1/notifications";
+
+            JsonNode parked = Poll.until(
+                    "seat.assigned is a dead letter after its one attempt",
+                    TIMEOUT,
+                    POLL,
+                    () -> scim.get(notifications).expectStatus(200).json(),
+                    n -> n.path("deadLetters").size() == 1);
+            JsonNode letter = parked.path("deadLetters").get(0);
+            assertThat(letter.path("endpoint").asText()).isEqualTo("ce");
+            assertThat(letter.path("type").asText()).isEqualTo("seat.assigned");
+            assertThat(letter.path("subject").asText()).isEqualTo("user/" + ann);
+            assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+            assertThat(letter.path("lastError").asText()).contains("500");
+            assertThat(parked.path("endpoints").get(0).path("deadLetters").asInt())
+                    .isEqualTo(1);
+            assertThat(scim.get(server.baseUri() + "/metrics").expectStatus(200).body())
+                    .contains("kiro_notifications_dead_letters{endpoint=\"ce\"} 1");
+
+            scim.post(notifications + "/retry?endpoint=nope", "").expectStatus(400);
+            failing.set(false);
+            JsonNode retried = scim.post(notifications + "/retry?endpoint=ce", "")
+                    .expectStatus(200)
+                    .json();
+            assertThat(retried.path("requeued").asInt()).isEqualTo(1);
+            Poll.until("the retried delivery arrives", TIMEOUT, POLL, () -> List.copyOf(delivered), d -> d.size() == 1);
+            assertThat(Json.MAPPER.readTree(delivered.get(0)).path("type").asText())
+                    .isEqualTo("dev.kiroscim.seat.assigned");
+            JsonNode after = scim.get(notifications).expectStatus(200).json();
+            assertThat(after.path("deadLetters").size()).isZero();
+            assertThat(after.path("endpoints").get(0).path("pending").asInt()).isZero();
+            assertThat(scim.get(server.baseUri() + "/admin/v1/audit", "type", "admin.action", "limit", "100")
+                            .expectStatus(200)
+                            .body())
+                    .contains("notifications.retry");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static void addMember(ScimClient scim, String group, String user) {
         scim.patch("/Groups/" + group, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],

@@ -76,7 +76,7 @@ public final class ScimDirectory implements IdentityCenterDirectory {
     public ScimDirectory(ScimDirectoryConfig config, IdentityCenterRateLimit rateLimit, Clock clock, Duration timeout) {
         this.config = config;
         this.token = new ScimToken(config.tokenFile(), clock);
-        this.http = new ScimHttp(config.endpoint(), token, rateLimit, json, timeout);
+        this.http = new ScimHttp(config.endpoint(), token, rateLimit, json, timeout, clock);
     }
 
     public ScimDirectoryConfig config() {

@@ -3,6 +3,7 @@ package dev.kiroscim.adapter.scim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiroscim.core.net.RetryAfterHeader;
 import dev.kiroscim.core.sync.CallFence;
 import dev.kiroscim.core.sync.IdentityCenterConflict;
 import dev.kiroscim.core.sync.IdentityCenterException;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import java.util.Optional;
  *   <caption>HTTP status to exception</caption>
  *   <tr><td>401</td><td>{@link IdentityCenterUnavailable}; the token is marked refused ({@link ScimToken#refused}),
  *       which pauses the sync until the token file changes</td></tr>
- *   <tr><td>429</td><td>{@link IdentityCenterThrottled} with {@code Retry-After} (seconds)</td></tr>
+ *   <tr><td>429</td><td>{@link IdentityCenterThrottled} with {@code Retry-After} (seconds or an HTTP date)</td></tr>
  *   <tr><td>5xx, timeout, connection lost</td><td>{@link IdentityCenterUnavailable} (with {@code Retry-After} if sent):
  *       the request may have been applied, so callers only send idempotent requests or look up first</td></tr>
  *   <tr><td>409</td><td>{@link IdentityCenterConflict} (uniqueness): look it up and adopt</td></tr>
@@ -52,14 +54,22 @@ final class ScimHttp {
     private final IdentityCenterRateLimit rateLimit;
     private final ObjectMapper json;
     private final Duration requestTimeout;
+    private final Clock clock;
 
-    ScimHttp(URI base, ScimToken token, IdentityCenterRateLimit rateLimit, ObjectMapper json, Duration requestTimeout) {
+    ScimHttp(
+            URI base,
+            ScimToken token,
+            IdentityCenterRateLimit rateLimit,
+            ObjectMapper json,
+            Duration requestTimeout,
+            Clock clock) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = Objects.requireNonNull(token, "token");
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.json = json;
         this.requestTimeout = requestTimeout == null ? REQUEST_TIMEOUT : requestTimeout;
+        this.clock = Objects.requireNonNull(clock, "clock");
         // HTTP/1.1: the default (HTTP/2) sends "Upgrade: h2c" on plain http, and a server that mishandles that upgrade
         // for a request with a body waits for a body it never reads (our own Grizzly server did: a 10 s timeout per
         // POST).
@@ -121,9 +131,8 @@ final class ScimHttp {
         String detail = method + " " + pathAndQuery + ": HTTP " + status + " "
                 + (error.hasNonNull("detail") ? error.get("detail").asText() : snippet(response.body()));
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElse(null);
-        Duration retryAfter = response.headers()
-                .firstValue("Retry-After")
-                .flatMap(ScimHttp::seconds)
+        Duration retryAfter = RetryAfterHeader.parse(
+                        response.headers().firstValue("Retry-After").orElse(null), clock.instant())
                 .orElse(null);
         if (status == 401) {
             token.refused(bearer);
@@ -159,15 +168,6 @@ final class ScimHttp {
         }
         String line = body.strip().replaceAll("\\s+", " ");
         return line.length() <= 120 ? line : line.substring(0, 120) + "...";
-    }
-
-    private static Optional<Duration> seconds(String header) {
-        try {
-            long s = Long.parseLong(header.strip());
-            return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
-        } catch (NumberFormatException httpDate) {
-            return Optional.empty(); // an HTTP-date: rare; the worker's backoff applies instead
-        }
     }
 
     private String write(JsonNode body) {

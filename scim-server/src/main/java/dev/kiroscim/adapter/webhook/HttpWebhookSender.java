@@ -1,5 +1,6 @@
 package dev.kiroscim.adapter.webhook;
 
+import dev.kiroscim.core.net.RetryAfterHeader;
 import dev.kiroscim.core.notify.DeliveryOutcome;
 import dev.kiroscim.core.notify.NotificationEndpoint;
 import dev.kiroscim.core.notify.TargetRules;
@@ -15,9 +16,6 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -95,7 +93,8 @@ public final class HttpWebhookSender implements WebhookSender {
             String error = status >= 300 && status < 400
                     ? "redirect not followed (a webhook URL must answer itself)"
                     : "receiver answered " + status;
-            return DeliveryOutcome.failed(status, error, retryAfter(http.getHeaderField("Retry-After"), Instant.now()));
+            return DeliveryOutcome.failed(
+                    status, error, RetryAfterHeader.parse(http.getHeaderField("Retry-After"), Instant.now()));
         } catch (ConnectedAddressCheck.Refused e) {
             return DeliveryOutcome.refused(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -120,25 +119,6 @@ public final class HttpWebhookSender implements WebhookSender {
             }
         } catch (IOException ignored) {
             // the status is what counts; a broken body does not change it
-        }
-    }
-
-    /** {@code Retry-After} as seconds ({@code 120}) or an HTTP date; empty when absent or unreadable. */
-    static Optional<Duration> retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String h = header.trim();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(h))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.kiroscim.core.sync.AddMembershipResult;
 import dev.kiroscim.core.sync.IdentityCenterConflict;
 import dev.kiroscim.core.sync.IdentityCenterMembership;
 import dev.kiroscim.core.sync.IdentityCenterThrottled;
+import dev.kiroscim.core.sync.IdentityCenterTransient;
 import dev.kiroscim.core.sync.IdentityCenterUnavailable;
 import dev.kiroscim.core.sync.IdentityCenterUser;
 import dev.kiroscim.core.sync.IdentityCenterUserAttribute;
@@ -18,10 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +35,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link ScimDirectory} against the emulator of Identity Center's SCIM dialect: the emulator refuses what the real
@@ -177,6 +186,25 @@ class ScimDirectoryTest {
     }
 
     @Test
+    void everyRequest_takesItsTurnFromTheRateBudget_theClustersWhenShared() {
+        AtomicInteger turns = new AtomicInteger();
+        ScimDirectory budgeted = new ScimDirectory(
+                new ScimDirectoryConfig(emulator.scimBase(), tokenFile, 10),
+                turns::incrementAndGet,
+                Clock.systemUTC(),
+                Duration.ofMillis(800));
+        String group = budgeted.createGroup("kiro-pro");
+        String ann = budgeted.createUser(new IdentityCenterUserProfile("ann", null, null, null, null));
+        budgeted.addMembership(group, ann);
+        budgeted.removeMembership(group, ann);
+        budgeted.findGroupIdByDisplayName("kiro-pro");
+        assertThat(turns.get())
+                .as("one turn per request the emulator saw")
+                .isEqualTo(emulator.state().path("requests").size())
+                .isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void twoHundredFiftyMembers_everyPatchWithinTheLimit_andListedAcrossThreePages() {
         String group = directory.createGroup("kiro-pro");
         List<String> ids = new ArrayList<>();
@@ -203,6 +231,30 @@ class ScimDirectoryTest {
                         IdentityCenterThrottled.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
         assertThat(directory.createGroup("kiro-pro")).isNotBlank();
+    }
+
+    /** The fault, and the {@code Retry-After} the emulator sends with it: seconds, or an HTTP date a minute ahead. */
+    static Stream<Arguments> retryAfterAnswers() {
+        String aMinuteAhead = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60).withNano(0));
+        return Stream.of(
+                Arguments.of("throttle", 30, IdentityCenterThrottled.class),
+                Arguments.of("throttle", aMinuteAhead, IdentityCenterThrottled.class),
+                Arguments.of("error", 30, IdentityCenterUnavailable.class),
+                Arguments.of("error", aMinuteAhead, IdentityCenterUnavailable.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("retryAfterAnswers")
+    void retryAfter_onA429OrA5xx_isReadAsSecondsOrAnHttpDate(
+            String fault, Object retryAfter, Class<? extends IdentityCenterTransient> expected) {
+        emulator.faults(Map.of(fault, 1, "retryAfter", retryAfter));
+        assertThatThrownBy(() -> directory.createGroup("kiro-pro"))
+                .isInstanceOfSatisfying(
+                        expected,
+                        e -> assertThat(e.retryAfter())
+                                .hasValueSatisfying(
+                                        d -> assertThat(d).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(60))));
     }
 
     @Test

@@ -89,19 +89,20 @@ class IdentityCenterSectionTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile",
-                "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile",
-                "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\nscimTokenFile: missing\\n|does not exist",
-                "mode: scim\\nscimEndpoint: http://scim.example.com/scim/v2\\nscimTokenFile: token\\n|must be an https URL",
-                "mode: scim\\nidentityStoreId: d-1234567890\\nscimEndpoint: https://s/scim/v2\\nscimTokenFile: token\\n|identityStoreId belongs to mode: api",
-                "scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim",
-                "identityStoreId: d-1234567890\\nregion: us-east-1\\nscimTokenExpires: 2027-11-30\\n|scimTokenExpires needs mode: scim",
-                "mode: bulk\\n|mode must be api or scim"
+                "mode: scim\\n|mode: scim needs scimEndpoint, scimTokenFile|1",
+                "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\n|mode: scim needs scimTokenFile|1",
+                "mode: scim\\nscimEndpoint: https://scim.example.com/scim/v2\\nscimTokenFile: missing\\n|does not exist|4",
+                "mode: scim\\nscimEndpoint: http://scim.example.com/scim/v2\\nscimTokenFile: token\\n|must be an https URL|3",
+                "mode: scim\\nidentityStoreId: d-1234567890\\nscimEndpoint: https://s/scim/v2\\nscimTokenFile: token\\n|identityStoreId belongs to mode: api|3",
+                "scimEndpoint: https://scim.example.com/scim/v2\\n|scimEndpoint needs mode: scim|2",
+                "identityStoreId: d-1234567890\\nregion: us-east-1\\nscimTokenExpires: 2027-11-30\\n|scimTokenExpires needs mode: scim|4",
+                "mode: bulk\\n|mode must be api or scim|2"
             })
-    void mistakes_stopTheStart_namingTheKey(String yaml, String message) throws IOException {
+    void mistakes_stopTheStart_namingTheKeyAndItsLine(String yaml, String message, int line) throws IOException {
         Files.writeString(dir.resolve("token"), "secret\n");
         assertThatThrownBy(() -> load(yaml.replace("\\n", "\n")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(message);
+                .hasMessageContaining(message)
+                .hasMessageContaining("kiro-scim.yaml:" + line + ": ");
     }
 }
