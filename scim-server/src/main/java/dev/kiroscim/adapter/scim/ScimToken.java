@@ -22,7 +22,7 @@ import java.util.Optional;
  * downstream answers 401, {@link #refused(String)} remembers a SHA-256 of that token (never the token itself) and
  * {@link #pausedBecause()} reports the pause until the file holds a different token, or is written again (or only
  * touched) after the refusal: a 401 that came from elsewhere (a proxy, an outage of the endpoint) is then retried with
- * the same token, without a restart and without an admin action that a compromised admin token could abuse.
+ * the same token, without a restart; the file stays the one place that decides, for every replica that reads it.
  *
  * <pre>{@code
  * ScimToken token = new ScimToken(Path.of("/run/secrets/idc-scim-token"), Clock.systemUTC());
