@@ -31,7 +31,7 @@ public final class SlackSentences {
         String who = person(e.subject(), lookup);
         String pool = text(d.get("pool"));
         String tier = tierName(text(d.get("tier")));
-        String reason = text(d.get("reason"));
+        String reason = withProductNames(text(d.get("reason")));
         String sentence = switch (e.type()) {
             case AuditEvents.SEAT_WAITLISTED -> waitlisted(who, pool, tier, d.get("position"), lookup);
             case AuditEvents.SEAT_ASSIGNED -> who + " got a " + tier + " seat from " + pool;
@@ -89,6 +89,17 @@ public final class SlackSentences {
             }
         }
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern TIER_ID =
+            java.util.regex.Pattern.compile("\\b(PRO_PLUS|PRO_MAX|PRO|POWER)\\b");
+
+    /**
+     * The allocator's reason, written for the audit log, names tiers by id ("moved up from PRO"); a message for people
+     * names them as the sentence around it does ("moved up from Kiro Pro"). Display only: nothing reads facts from it.
+     */
+    static String withProductNames(String reason) {
+        return reason == null ? null : TIER_ID.matcher(reason).replaceAll(m -> tierName(m.group(1)));
     }
 
     /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */

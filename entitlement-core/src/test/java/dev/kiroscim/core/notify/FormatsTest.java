@@ -121,6 +121,9 @@ class FormatsTest {
                         + " identityCenter.scimTokenExpires");
         assertThat(plain(AuditEvents.syncDeadLettered(ANN, 8, "IdentityStoreUnavailable: 503")))
                 .startsWith("Identity Center sync of Ann Example failed 8 times and is parked");
+        assertThat(plain(AuditEvents.seatPromoted(ANN, "Kiro-Platform", "PRO_PLUS", "moved up from PRO")))
+                .as("the allocator's reason names the tier by id; the sentence by product name")
+                .isEqualTo("Ann Example moved up to Kiro Pro+ in Kiro-Platform (moved up from Kiro Pro)");
         assertThat(plain(AuditEvents.seatReclaimed(ANN, "Kiro-Developers", "POWER", "idle", null, 45)))
                 .isEqualTo("Ann Example's Kiro Power seat in Kiro-Developers was reclaimed after 45 idle days");
         // as the budget enforcement writes it (subject kind budget, id "pool:<group>")

@@ -20,7 +20,9 @@ import java.util.Optional;
  * <p>Identity Center allows two active SCIM tokens, each valid for one year: an operator creates the second token,
  * writes it to the file (atomically: write a temporary file and rename it), and only then deletes the first. When the
  * downstream answers 401, {@link #refused(String)} remembers a SHA-256 of that token (never the token itself) and
- * {@link #pausedBecause()} reports the pause until the file holds a different token.
+ * {@link #pausedBecause()} reports the pause until the file holds a different token, or is written again (or only
+ * touched) after the refusal: a 401 that came from elsewhere (a proxy, an outage of the endpoint) is then retried with
+ * the same token, without a restart; the file stays the one place that decides, for every replica that reads it.
  *
  * <pre>{@code
  * ScimToken token = new ScimToken(Path.of("/run/secrets/idc-scim-token"), Clock.systemUTC());
@@ -39,6 +41,8 @@ public final class ScimToken {
     private long readSize = -1;
     private String refusedHash;
     private Instant refusedAt;
+    /** The file's modification time when the token was refused: writing or touching the file afterwards resumes. */
+    private FileTime refusedModified;
 
     public ScimToken(Path file, Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
@@ -81,6 +85,7 @@ public final class ScimToken {
     public synchronized void refused(String token) {
         refusedHash = sha256(token);
         refusedAt = clock.instant();
+        refusedModified = readModified;
     }
 
     /**
@@ -94,12 +99,14 @@ public final class ScimToken {
         } catch (IllegalStateException unreadable) {
             return Optional.of(unreadable.getMessage());
         }
-        if (refusedHash != null && refusedHash.equals(sha256(token))) {
+        if (refusedHash != null && refusedHash.equals(sha256(token)) && readModified.equals(refusedModified)) {
             return Optional.of("the downstream SCIM endpoint refused the token (401) at " + refusedAt
-                    + ": it expired or was rotated; write a new token to " + file + " (read on change, no restart)");
+                    + ": it expired or was rotated; write a new token to " + file + " (read on change, no restart;"
+                    + " to retry the same token, touch the file)");
         }
         refusedHash = null;
         refusedAt = null;
+        refusedModified = null;
         return Optional.empty();
     }
 
