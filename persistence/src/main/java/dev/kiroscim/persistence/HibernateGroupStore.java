@@ -8,7 +8,6 @@ import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
-import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,18 +39,19 @@ final class HibernateGroupStore implements GroupStore {
 
     @Override
     public Optional<GroupRecord> find(String id) {
-        return Optional.ofNullable(session.find(GroupEntity.class, id)).map(GroupEntity::toRecord);
+        return Optional.ofNullable(EntityLookup.find(session, GroupEntity.class, id))
+                .map(GroupEntity::toRecord);
     }
 
     @Override
     public Optional<GroupRecord> findForUpdate(String id) {
-        return Optional.ofNullable(session.find(GroupEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
+        return Optional.ofNullable(EntityLookup.findForUpdate(session, GroupEntity.class, id))
                 .map(GroupEntity::toRecord);
     }
 
     @Override
     public void update(GroupRecord group) {
-        GroupEntity entity = session.find(GroupEntity.class, group.id());
+        GroupEntity entity = EntityLookup.find(session, GroupEntity.class, group.id());
         if (entity == null) {
             throw new IllegalStateException("group " + group.id() + " vanished inside its own transaction");
         }

@@ -9,7 +9,6 @@ import dev.kiroscim.core.directory.query.Criteria;
 import dev.kiroscim.core.directory.query.Page;
 import dev.kiroscim.core.directory.query.PageRequest;
 import dev.kiroscim.core.directory.query.SortKey;
-import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -44,7 +43,8 @@ final class HibernateUserStore implements UserStore {
 
     @Override
     public Optional<UserRecord> find(String id) {
-        return Optional.ofNullable(session.find(UserEntity.class, id)).map(UserEntity::toRecord);
+        return Optional.ofNullable(EntityLookup.find(session, UserEntity.class, id))
+                .map(UserEntity::toRecord);
     }
 
     /**
@@ -99,13 +99,13 @@ final class HibernateUserStore implements UserStore {
 
     @Override
     public Optional<UserRecord> findForUpdate(String id) {
-        return Optional.ofNullable(session.find(UserEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
+        return Optional.ofNullable(EntityLookup.findForUpdate(session, UserEntity.class, id))
                 .map(UserEntity::toRecord);
     }
 
     @Override
     public void update(UserRecord user, List<IndexedValue> index) {
-        UserEntity entity = session.find(UserEntity.class, user.id());
+        UserEntity entity = EntityLookup.find(session, UserEntity.class, user.id());
         if (entity == null) {
             throw new IllegalStateException("user " + user.id() + " vanished inside its own transaction");
         }
