@@ -26,10 +26,7 @@ final class ProcessCpu {
     /** utime + stime of one process so far; 0 once it is gone. */
     static long ticks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may itself contain spaces.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticksIn(Path.of("/proc", Long.toString(pid), "stat"));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -112,7 +109,13 @@ final class ProcessCpu {
     }
 
     private static long ticks(long pid, long tid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+        return ticksIn(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "stat"));
+    }
+
+    /** utime + stime from a process's or a thread's {@code stat} file. */
+    private static long ticksIn(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        // Fields after the command name, which is in parentheses and may itself contain spaces.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
